@@ -1,0 +1,30 @@
+/** `dojo check FILE…`: validate; every problem printed as file:line:col: message. */
+import { parseArgs, UsageError } from '../args.js';
+import { readScenario } from '../files.js';
+import type { Output } from '../main.js';
+import { catalogOf, printProblems } from './common.js';
+
+export function checkCommand(argv: string[], io: Output): number {
+  const args = parseArgs(argv, { booleans: ['quiet'], values: ['catalog'] });
+  if (!args.positionals.length) throw new UsageError('give one or more scenario files');
+  const catalog = catalogOf(args, io);
+  if (!catalog) return 1;
+  let bad = 0;
+  const ids = new Map<string, string>();
+  for (const file of args.positionals) {
+    const r = readScenario(file, catalog);
+    printProblems(io, r.problems);
+    if (!r.ok) {
+      bad++;
+      continue;
+    }
+    const other = ids.get(r.scenario.id);
+    if (other) {
+      io.err(`${r.scenario.file}:1:1: scenario id "${r.scenario.id}" is also used by ${other}`);
+      bad++;
+    }
+    ids.set(r.scenario.id, r.scenario.file);
+    if (!args.flags.has('quiet')) io.out(`ok ${r.scenario.file}`);
+  }
+  return bad ? 1 : 0;
+}

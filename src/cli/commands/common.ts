@@ -1,0 +1,27 @@
+/** Shared plumbing for commands: catalog and locale options, problem printing. */
+import type { Catalog } from '../../engine/catalog/catalog.js';
+import { byPosition, formatProblem, type Problem } from '../../engine/problems.js';
+import { LOCALES, type Locale } from '../../engine/text.js';
+import { stringFlag, UsageError, type Args } from '../args.js';
+import { readCatalog } from '../files.js';
+import type { Output } from '../main.js';
+
+export function localeOf(args: Args): Locale {
+  const l = stringFlag(args, 'locale') ?? 'zh-CN';
+  if (!(LOCALES as readonly string[]).includes(l)) throw new UsageError(`--locale must be one of ${LOCALES.join(', ')}`);
+  return l as Locale;
+}
+
+export function printProblems(io: Output, problems: readonly Problem[]): void {
+  for (const p of [...problems].sort(byPosition)) io.err(formatProblem(p));
+}
+
+/** The catalog, or undefined after printing why it could not be loaded. */
+export function catalogOf(args: Args, io: Output): Catalog | undefined {
+  const r = readCatalog(stringFlag(args, 'catalog'));
+  if ('problems' in r) {
+    printProblems(io, r.problems);
+    return undefined;
+  }
+  return r.catalog;
+}

@@ -1,0 +1,104 @@
+/** `dojo play FILE --choices 1,2,t`: play non-interactively and print the transcript and debrief. */
+import { QUADRANT_NAMES } from '../../engine/scoring/debrief.js';
+import { playRecord, type PlayRecord } from '../../engine/scoring/transcript.js';
+import { choose, offeredChoices, SessionError, startSession, timeOut, type Play, type SessionState } from '../../engine/session/session.js';
+import { pick, type Locale } from '../../engine/text.js';
+import { parseArgs, stringFlag, UsageError } from '../args.js';
+import { readScenario } from '../files.js';
+import type { Output } from '../main.js';
+import { catalogOf, localeOf, printProblems } from './common.js';
+
+export type Pick = number | 't';
+
+export function parseChoices(text: string): Pick[] {
+  return text
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((c) => {
+      if (c === 't' || c === 'T') return 't';
+      if (!/^\d+$/.test(c) || Number(c) < 1) throw new UsageError(`--choices: "${c}" is not a choice number (1, 2, …) or "t"`);
+      return Number(c);
+    });
+}
+
+export function parseSeed(text: string | undefined): number {
+  if (text === undefined) return 1;
+  if (!/^-?\d+$/.test(text)) throw new UsageError('--seed must be an integer');
+  return Number(text);
+}
+
+/** Apply picks in order; stops with a message on a pick that is not possible. */
+export function runPicks(play: Play, seed: number, picks: readonly Pick[]): { state: SessionState; error?: string } {
+  let state = startSession(play, seed);
+  for (const [i, p] of picks.entries()) {
+    if (state.ending) return { state, error: `the conversation ended after ${i} choice(s); ${picks.length - i} left over` };
+    try {
+      state = p === 't' ? timeOut(play, state) : choose(play, state, p - 1);
+    } catch (e) {
+      if (e instanceof SessionError) return { state, error: `turn ${i + 1} (node "${state.node}"): ${e.message}` };
+      throw e;
+    }
+  }
+  return { state };
+}
+
+export function playCommand(argv: string[], io: Output): number {
+  const args = parseArgs(argv, { booleans: ['json'], values: ['catalog', 'locale', 'choices', 'seed'] });
+  if (args.positionals.length !== 1) throw new UsageError('give exactly one scenario file');
+  const choices = stringFlag(args, 'choices');
+  if (choices === undefined) throw new UsageError('give --choices, e.g. --choices 1,2,1 ("t" lets the timer run out)');
+  const picks = parseChoices(choices);
+  const seed = parseSeed(stringFlag(args, 'seed'));
+  const locale = localeOf(args);
+  const catalog = catalogOf(args, io);
+  if (!catalog) return 1;
+  const r = readScenario(args.positionals[0]!, catalog);
+  printProblems(io, r.problems);
+  if (!r.ok) return 1;
+  const play: Play = { scenario: r.scenario, catalog };
+  const { state, error } = runPicks(play, seed, picks);
+  if (error) {
+    io.err(`${r.scenario.file}: ${error}`);
+    return 1;
+  }
+  if (!state.ending) {
+    const offered = offeredChoices(play, state);
+    io.err(`${r.scenario.file}: the conversation has not ended after ${picks.length} choice(s); node "${state.node}" offers:`);
+    offered.forEach((c, i) => io.err(`  ${i + 1}) ${pick(c.text, locale)}`));
+    return 1;
+  }
+  const record = playRecord(play, state, locale);
+  io.out(args.flags.has('json') ? JSON.stringify(record, null, 2) : formatRecord(record, pick(r.scenario.customer.name, locale)));
+  return 0;
+}
+
+const L = {
+  'zh-CN': { you: '你', timeout: '(没有回应,时间到)', coach: '辅导', model: '更好的说法', debrief: '复盘', overall: '总分', decisions: '决策', outcome: '结局', quadrant: '服务类型', soft: '软服务', hard: '硬服务', honoured: '做到', broken: '违反' },
+  en: { you: 'You', timeout: '(no reply: time ran out)', coach: 'Coach', model: 'Model reply', debrief: 'Debrief', overall: 'Overall', decisions: 'Decisions', outcome: 'Outcome', quadrant: 'Service type', soft: 'soft service', hard: 'hard service', honoured: 'honoured', broken: 'broken' },
+} as const;
+
+export function formatRecord(r: PlayRecord, customerName: string): string {
+  const t = L[r.locale as Locale];
+  const out: string[] = [`# ${r.title}  (seed ${r.seed})`, ''];
+  for (const turn of r.turns) {
+    out.push(`${turn.n}. ${customerName}: ${turn.customer}`);
+    if (turn.note) out.push(`   ${turn.note}`);
+    out.push(`   ${t.you}: ${turn.timedOut ? t.timeout : turn.said}   [${turn.score}/100]`);
+    if (turn.honoured.length) out.push(`   ✓ ${t.honoured}: ${turn.honoured.map((p) => p.name).join('、')}`);
+    if (turn.broken.length) out.push(`   ✗ ${t.broken}: ${turn.broken.map((p) => p.name).join('、')}`);
+    out.push(`   ${t.coach}: ${turn.feedback}`);
+    if (turn.model) out.push(`   ${t.model}: ${turn.model}`);
+    out.push(`   ${Object.entries(turn.meters).map(([k, [a, b]]) => `${k} ${a}→${b}`).join('  ')}`);
+    out.push('');
+  }
+  if (r.ending.line) out.push(`${customerName}: ${r.ending.line}`);
+  out.push(`[${r.ending.outcome}] ${r.ending.summary}`, '');
+  const d = r.debrief;
+  const q = QUADRANT_NAMES[d.service.quadrant][r.locale as Locale];
+  out.push(`## ${t.debrief}`);
+  out.push(`${t.overall}: ${d.overall} (${d.grade})   ${t.decisions}: ${d.decisions}   ${t.outcome}: ${d.outcome}`);
+  out.push(`${t.quadrant}: ${q}   (${t.soft} ${d.service.soft ?? '—'}, ${t.hard} ${d.service.hard ?? '—'})`);
+  out.push(Object.entries(d.categories).map(([c, v]) => `${c} ${v ?? '—'}`).join('   '));
+  out.push(`path: ${d.path.map((c) => (c < 0 ? 't' : String(c + 1))).join(',')}`);
+  return out.join('\n');
+}

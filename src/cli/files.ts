@@ -1,0 +1,51 @@
+/** Reading catalog and scenario files from disk for the CLI. */
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadCatalog, type Catalog } from '../engine/catalog/catalog.js';
+import type { Problem } from '../engine/problems.js';
+import { loadScenario, type LoadResult } from '../engine/scenario/load.js';
+import { MAX_FILE_BYTES } from '../engine/yamlSource.js';
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const DEFAULT_CATALOG = join(PROJECT_ROOT, 'scenarios/principles.yaml');
+
+/** How a file is named in messages: relative to the working directory when inside it. */
+export function displayName(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
+function problemAt(file: string, message: string, code: string): Problem {
+  return { file, line: 1, col: 1, severity: 'error', code, message };
+}
+
+/** Read a text file, or return a located problem instead of throwing. */
+export function readText(path: string): { text: string; bytes: number } | { problem: Problem } {
+  const name = displayName(path);
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) return { problem: problemAt(name, 'is a folder, not a scenario file', 'io') };
+    if (st.size > MAX_FILE_BYTES) {
+      return { problem: problemAt(name, `file is ${(st.size / 1_000_000).toFixed(1)} MB; a scenario file may be at most ${MAX_FILE_BYTES / 1_000_000} MB`, 'too-large') };
+    }
+    const buf = readFileSync(path);
+    return { text: new TextDecoder('utf-8', { fatal: false }).decode(buf), bytes: buf.length };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { problem: problemAt(name, code === 'ENOENT' ? 'no such file' : `cannot read file (${code ?? String(e)})`, 'io') };
+  }
+}
+
+export function readCatalog(path = DEFAULT_CATALOG): { catalog: Catalog } | { problems: Problem[] } {
+  const read = readText(path);
+  if ('problem' in read) return { problems: [read.problem] };
+  const r = loadCatalog(displayName(path), read.text);
+  return r.ok ? { catalog: r.catalog } : { problems: r.problems };
+}
+
+export function readScenario(path: string, catalog: Catalog): LoadResult {
+  const read = readText(path);
+  if ('problem' in read) return { ok: false, problems: [read.problem] };
+  return loadScenario(displayName(path), read.text, catalog);
+}

@@ -1,0 +1,68 @@
+/** `dojo`: the Complaint Dojo command line. Exit 0 ok, 1 invalid input, 2 bad usage. */
+import { UsageError } from './args.js';
+import { checkCommand } from './commands/check.js';
+import { pathsCommand } from './commands/paths.js';
+import { playCommand } from './commands/play.js';
+import { principlesCommand } from './commands/principles.js';
+
+export const USAGE = `dojo — Complaint Dojo (投诉应对实训) command line
+
+Usage:
+  dojo principles [--json] [--locale zh-CN|en]        list the principle catalog
+  dojo check FILE…                                     validate scenario files
+  dojo play FILE --choices 1,2,t [--seed N] [--locale zh-CN|en] [--json]
+                                                       play non-interactively ("t" lets the timer run out)
+  dojo paths FILE [--json] [--locale zh-CN|en]         every ending, and the best and worst routes
+
+Options:
+  --catalog FILE   use another principle catalog (default: scenarios/principles.yaml)
+  --help           show this help
+
+Exit status: 0 success, 1 invalid scenario or choices, 2 bad usage.`;
+
+type Command = (argv: string[], out: Output) => Promise<number> | number;
+
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const commands: Record<string, Command> = {
+  principles: principlesCommand,
+  check: checkCommand,
+  play: playCommand,
+  paths: pathsCommand,
+};
+
+const stdio: Output = {
+  out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
+  err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+};
+
+export async function main(argv: string[], io: Output = stdio): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`dojo: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  if (rest.includes('--help')) {
+    io.out(USAGE);
+    return 0;
+  }
+  try {
+    return await command(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`dojo ${name}: ${e.message}\nRun "dojo --help" for usage.`);
+      return 2;
+    }
+    // Anything else is our bug, not the trainer's: say so in one line, without a stack trace.
+    io.err(`dojo ${name}: internal error: ${e instanceof Error ? e.message : String(e)}`);
+    return 70;
+  }
+}

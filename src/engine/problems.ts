@@ -1,0 +1,24 @@
+/** A located problem in a scenario or catalog file, printed as `file:line:col: message`. */
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Problem {
+  file: string;
+  line: number;
+  col: number;
+  severity: Severity;
+  message: string;
+  /** Optional one-line fix hint. */
+  hint?: string;
+  /** Stable code for tooling, e.g. `yaml-syntax`, `schema`, `unknown-node`. */
+  code: string;
+}
+
+export function formatProblem(p: Problem): string {
+  const sev = p.severity === 'error' ? '' : `${p.severity}: `;
+  const hint = p.hint ? ` (${p.hint})` : '';
+  return `${p.file}:${p.line}:${p.col}: ${sev}${p.message}${hint}`;
+}
+
+export function byPosition(a: Problem, b: Problem): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col || a.message.localeCompare(b.message);
+}

@@ -1,0 +1,73 @@
+/** The annotated transcript: what was said each turn, the principles honoured and broken, the coaching. */
+import type { Play, SessionState } from '../session/session.js';
+import { pick, type Locale } from '../text.js';
+import { debrief, replyOf, type Debrief } from './debrief.js';
+
+export interface TranscriptTurn {
+  n: number;
+  node: string;
+  customer: string;
+  note?: string;
+  /** What the trainee said; empty when the time ran out. */
+  said: string;
+  timedOut: boolean;
+  score: number;
+  honoured: { id: string; name: string; tip: string }[];
+  broken: { id: string; name: string; tip: string }[];
+  feedback: string;
+  /** What the model reply was, when the trainee's was not it. */
+  model?: string;
+  meters: Record<string, [number, number]>;
+}
+
+export interface PlayRecord {
+  scenario: string;
+  title: string;
+  seed: number;
+  locale: Locale;
+  turns: TranscriptTurn[];
+  ending: { id: string; outcome: string; line?: string; summary: string };
+  debrief: Debrief;
+}
+
+export function playRecord(play: Play, state: SessionState, locale: Locale): PlayRecord {
+  const { scenario, catalog } = play;
+  const d = debrief(play, state);
+  const principle = (id: string) => {
+    const p = catalog.get(id)!;
+    return { id, name: pick(p.name, locale), tip: pick(p.tip, locale) };
+  };
+  const turns = state.turns.map((t, i): TranscriptTurn => {
+    const node = scenario.nodes[t.node]!;
+    const reply = replyOf(scenario, t);
+    const a = d.turns[i]!;
+    const meters: Record<string, [number, number]> = {};
+    for (const k of Object.keys(t.before)) meters[k] = [t.before[k]!, t.after[k]!];
+    const model = a.model !== t.choice ? (a.model < 0 ? '' : pick(node.choices[a.model]!.text, locale)) : undefined;
+    return {
+      n: i + 1,
+      node: t.node,
+      customer: pick(node.line[t.variant]!, locale),
+      ...(node.note ? { note: pick(node.note, locale) } : {}),
+      said: t.choice < 0 ? '' : pick(node.choices[t.choice]!.text, locale),
+      timedOut: t.choice < 0,
+      score: a.score,
+      honoured: a.honoured.map(principle),
+      broken: a.broken.map(principle),
+      feedback: pick(reply.feedback, locale),
+      ...(model !== undefined ? { model } : {}),
+      meters,
+    };
+  });
+  const ending = scenario.endings[state.ending!]!;
+  const line = ending.line.length ? pick(ending.line[state.variant] ?? ending.line[0]!, locale) : undefined;
+  return {
+    scenario: scenario.id,
+    title: pick(scenario.title, locale),
+    seed: state.seed,
+    locale,
+    turns,
+    ending: { id: ending.id, outcome: ending.outcome, ...(line ? { line } : {}), summary: pick(ending.summary, locale) },
+    debrief: d,
+  };
+}

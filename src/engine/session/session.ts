@@ -1,0 +1,194 @@
+/**
+ * The session's rules as pure functions over plain, serialisable state: offer the choices
+ * whose conditions hold, feed the reply to the customer machine, follow the branch, pick
+ * the next line variant with the seeded RNG. The XState session actor (machine.ts), the
+ * path search and the CLI all run on these.
+ */
+import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import type { Catalog } from '../catalog/catalog.js';
+import { customerMachines, customerProfiles } from '../customers/index.js';
+import type { CustomerContext, CustomerEvent, Meters, ReplyTag } from '../customers/reaction.js';
+import { pickIndex, seedState } from '../rng.js';
+import type { Choice, Condition, DialogueNode, Ending, Reply, Scenario, Tag } from '../scenario/model.js';
+import type { Expression } from '../scenario/schema.js';
+
+export interface Play {
+  scenario: Scenario;
+  catalog: Catalog;
+}
+
+export interface CustomerSnapshot {
+  /** The customer machine's state value, e.g. "heated". */
+  value: string;
+  context: CustomerContext;
+  done: boolean;
+}
+
+export interface TurnRecord {
+  node: string;
+  variant: number;
+  /** Index into the node's choices as written; -1 when the time ran out. */
+  choice: number;
+  /** Indices of the choices that were offered (their conditions held). */
+  offered: number[];
+  before: Meters;
+  after: Meters;
+  rules: string[];
+  customerState: string;
+  expression: Expression;
+}
+
+export interface SessionState {
+  scenarioId: string;
+  seed: number;
+  rng: number;
+  node: string;
+  variant: number;
+  elapsedMs: number;
+  customer: CustomerSnapshot;
+  visited: string[];
+  chose: string[];
+  turns: TurnRecord[];
+  ending?: string;
+  endedBy?: 'choice' | 'breakdown';
+}
+
+export class SessionError extends Error {}
+
+function snapshotOf(snap: AnyMachineSnapshot): CustomerSnapshot {
+  return {
+    value: typeof snap.value === 'string' ? snap.value : JSON.stringify(snap.value),
+    context: snap.context as CustomerContext,
+    done: snap.status === 'done',
+  };
+}
+
+function machineFor(play: Play): AnyStateMachine {
+  return customerMachines[play.scenario.customer.type];
+}
+
+export function startSession(play: Play, seed = 1): SessionState {
+  const { scenario } = play;
+  const [initial] = initialTransition(machineFor(play), { start: scenario.customer.start });
+  const state: SessionState = {
+    scenarioId: scenario.id,
+    seed,
+    rng: seedState(seed),
+    node: scenario.start,
+    variant: 0,
+    elapsedMs: 0,
+    customer: snapshotOf(initial),
+    visited: [],
+    chose: [],
+    turns: [],
+  };
+  return enter(play, state, scenario.start);
+}
+
+function enter(play: Play, state: SessionState, target: string): SessionState {
+  const { scenario } = play;
+  const node: DialogueNode | Ending | undefined = scenario.nodes[target] ?? scenario.endings[target];
+  if (!node) throw new SessionError(`no node or ending "${target}"`);
+  const { index, state: rng } = pickIndex(state.rng, node.line.length);
+  const next: SessionState = { ...state, rng, node: target, variant: index, elapsedMs: 0, visited: [...state.visited, target] };
+  if (scenario.endings[target]) return { ...next, ending: target, endedBy: state.customer.done ? 'breakdown' : 'choice' };
+  return next;
+}
+
+export function currentNode(play: Play, state: SessionState): DialogueNode | undefined {
+  return play.scenario.nodes[state.node];
+}
+
+export function holds(cond: Condition | undefined, meters: Meters, chose: readonly string[], visited: readonly string[]): boolean {
+  if (!cond) return true;
+  for (const [m, r] of Object.entries(cond.meters)) {
+    const v = meters[m] ?? 0;
+    if (r.min !== undefined && v < r.min) return false;
+    if (r.max !== undefined && v > r.max) return false;
+  }
+  return (
+    cond.chose.every((c) => chose.includes(c)) &&
+    cond.notChose.every((c) => !chose.includes(c)) &&
+    cond.visited.every((n) => visited.includes(n))
+  );
+}
+
+/** The choices on screen now, in file order (only those whose conditions hold). */
+export function offeredChoices(play: Play, state: SessionState): Choice[] {
+  const node = currentNode(play, state);
+  if (!node || state.ending) return [];
+  return node.choices.filter((c) => holds(c.when, state.customer.context.meters, state.chose, state.visited));
+}
+
+export function resolveTags(catalog: Catalog, tags: readonly Tag[]): ReplyTag[] {
+  return tags.map((t) => {
+    const p = catalog.get(t.id);
+    if (!p) throw new SessionError(`unknown principle "${t.id}"`);
+    return { id: t.id, weight: t.weight, polarity: p.polarity, category: p.category, service: p.service };
+  });
+}
+
+function respond(play: Play, state: SessionState, reply: Reply, choiceIndex: number, offered: number[], silent: boolean): SessionState {
+  const { scenario, catalog } = play;
+  const node = currentNode(play, state)!;
+  const machine = machineFor(play);
+  const event: CustomerEvent = {
+    type: silent ? 'trainee.silent' : 'trainee.reply',
+    tags: resolveTags(catalog, reply.principles),
+    ...(reply.effects ? { effects: reply.effects } : {}),
+  };
+  const snap = machine.resolveState({ value: state.customer.value, context: state.customer.context });
+  const [next] = transition(machine, snap, event);
+  const customer = snapshotOf(next);
+  const choice = node.choices[choiceIndex];
+  const chose = choice?.id ? [...state.chose, `${node.id}.${choice.id}`] : state.chose;
+  const profile = customerProfiles[scenario.customer.type];
+  const turn: TurnRecord = {
+    node: node.id,
+    variant: state.variant,
+    choice: choiceIndex,
+    offered,
+    before: state.customer.context.meters,
+    after: customer.context.meters,
+    rules: customer.context.lastRules,
+    customerState: customer.value,
+    expression: profile.expression(customer.context.meters, customer.context.lastDelta),
+  };
+  const advanced: SessionState = { ...state, customer, chose, turns: [...state.turns, turn] };
+  if (customer.done) return enter(play, advanced, scenario.breakdown);
+  const branch = reply.next.find((b) => holds(b.when, customer.context.meters, chose, advanced.visited));
+  if (!branch) throw new SessionError(`no branch of "${node.id}" applies`);
+  return enter(play, advanced, branch.to);
+}
+
+/** The trainee picks the `n`-th offered choice (0-based, as numbered on screen from 1). */
+export function choose(play: Play, state: SessionState, n: number): SessionState {
+  if (state.ending) throw new SessionError('the conversation has ended');
+  const offered = offeredChoices(play, state);
+  const choice = offered[n];
+  if (!choice) throw new SessionError(`there is no choice ${n + 1} here (choices 1–${offered.length})`);
+  return respond(play, state, choice, choice.index, offered.map((c) => c.index), false);
+}
+
+/** The time limit ran out with no reply. */
+export function timeOut(play: Play, state: SessionState): SessionState {
+  const node = currentNode(play, state);
+  if (state.ending || !node?.onTimeout) throw new SessionError('nothing happens when time runs out here');
+  return respond(play, state, node.onTimeout, -1, offeredChoices(play, state).map((c) => c.index), true);
+}
+
+/** Time passes; when the node's limit is reached the timeout fires. */
+export function tick(play: Play, state: SessionState, ms: number): SessionState {
+  if (state.ending || ms <= 0) return state;
+  const node = currentNode(play, state);
+  const elapsedMs = state.elapsedMs + ms;
+  if (node?.timeLimit && node.onTimeout && elapsedMs >= node.timeLimit * 1000) return timeOut(play, { ...state, elapsedMs });
+  return { ...state, elapsedMs };
+}
+
+export function expressionNow(play: Play, state: SessionState): Expression {
+  const scripted = (currentNode(play, state) ?? play.scenario.endings[state.node])?.expression;
+  if (scripted) return scripted;
+  const ctx = state.customer.context;
+  return customerProfiles[play.scenario.customer.type].expression(ctx.meters, ctx.lastDelta);
+}

@@ -1,0 +1,23 @@
+/** Localised text as written in scenario and catalog files. */
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export type LocalizedText = Partial<Record<Locale, string>>;
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/** A plain string is taken as Chinese when it holds any CJK character, English otherwise. */
+export function toLocalized(value: string | LocalizedText): LocalizedText {
+  if (typeof value !== 'string') return value;
+  return CJK.test(value) ? { 'zh-CN': value } : { en: value };
+}
+
+/** The text in `locale`, falling back to whichever language exists. */
+export function pick(text: LocalizedText, locale: Locale): string {
+  const other: Locale = locale === 'en' ? 'zh-CN' : 'en';
+  return text[locale] ?? text[other] ?? '';
+}
+
+export function missingLocales(text: LocalizedText): Locale[] {
+  return LOCALES.filter((l) => !text[l]);
+}

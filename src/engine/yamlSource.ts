@@ -1,0 +1,157 @@
+/**
+ * Parse YAML text into plain data while keeping a map back to line and column,
+ * so every problem (syntax, schema, reference) can be reported as file:line:col.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import type { Problem } from './problems.js';
+
+export const MAX_FILE_BYTES = 1_000_000;
+export const MAX_DEPTH = 64;
+const MAX_ALIASES = 200;
+
+export type PathSegment = string | number;
+
+export interface YamlSource {
+  file: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+  /** Line and column (1-based) of the node at `path`; with `key`, of the map key instead of its value. */
+  locate(path: readonly PathSegment[], key?: boolean): { line: number; col: number };
+  problem(path: readonly PathSegment[], code: string, message: string, opts?: { key?: boolean; hint?: string; severity?: Problem['severity'] }): Problem;
+}
+
+export interface ParsedYaml {
+  source?: YamlSource;
+  data?: unknown;
+  problems: Problem[];
+}
+
+function at(file: string, line: number, col: number, code: string, message: string, hint?: string): Problem {
+  return { file, line, col, severity: 'error', code, message, ...(hint ? { hint } : {}) };
+}
+
+/** Reject what is not a text file before the parser sees it. */
+function screen(file: string, text: string, bytes: number): Problem | undefined {
+  if (bytes > MAX_FILE_BYTES) {
+    return at(file, 1, 1, 'too-large', `file is ${(bytes / 1_000_000).toFixed(1)} MB; a scenario file may be at most ${MAX_FILE_BYTES / 1_000_000} MB`);
+  }
+  if (text.trim() === '') return at(file, 1, 1, 'empty', 'file is empty', 'start from `dojo new` or a bundled scenario');
+  const nul = text.indexOf('\u0000');
+  const bad = text.indexOf('\ufffd');
+  const i = nul >= 0 ? nul : bad;
+  if (i >= 0) {
+    const before = text.slice(0, i).split('\n');
+    return at(file, before.length, before[before.length - 1]!.length + 1, 'binary', 'this is not a UTF-8 text file (binary data found)');
+  }
+  // Nesting depth, counted cheaply on flow brackets and indentation, before the recursive parser runs.
+  const lines = text.split('\n');
+  let depth = 0;
+  for (let n = 0; n < lines.length; n++) {
+    const l = lines[n]!;
+    const indent = l.length - l.trimStart().length;
+    if (indent > 4 * MAX_DEPTH) return at(file, n + 1, 1, 'too-deep', `line is indented ${indent} spaces: data is nested too deeply`);
+    for (let k = 0; k < l.length; k++) {
+      const c = l.charCodeAt(k);
+      if (c === 91 || c === 123) {
+        if (++depth > MAX_DEPTH) return at(file, n + 1, k + 1, 'too-deep', `data is nested more than ${MAX_DEPTH} levels deep`);
+      } else if (c === 93 || c === 125) depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
+}
+
+export function parseYaml(file: string, text: string, bytes = new TextEncoder().encode(text).length): ParsedYaml {
+  const screened = screen(file, text, bytes);
+  if (screened) return { problems: [screened] };
+
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  const problems: Problem[] = [];
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
+    const first = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    problems.push({ ...at(file, pos.line, pos.col, 'yaml-syntax', `YAML: ${first}`), severity: doc.errors.includes(e as never) ? 'error' : 'warning' });
+  }
+  if (doc.errors.length) return { problems };
+
+  const locate = (path: readonly PathSegment[], key = false) => {
+    let node: unknown = doc.contents;
+    let found: Node | undefined = doc.contents ?? undefined;
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i]!;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) break;
+        if (key && i === path.length - 1 && isScalar(pair.key)) {
+          found = pair.key;
+          break;
+        }
+        node = pair.value;
+        if (node) found = node as Node;
+      } else if (isSeq(node) && typeof seg === 'number') {
+        node = node.items[seg];
+        if (!node) break;
+        found = node as Node;
+      } else break;
+    }
+    const offset = found?.range?.[0] ?? 0;
+    return lines.linePos(offset);
+  };
+
+  const source: YamlSource = {
+    file,
+    doc,
+    lines,
+    locate,
+    problem(path, code, message, opts = {}) {
+      const { line, col } = locate(path, opts.key);
+      return { ...at(file, line, col, code, message, opts.hint), severity: opts.severity ?? 'error' };
+    },
+  };
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    return { source, problems: [at(file, 1, 1, 'yaml-alias', `YAML: ${msg.split('\n')[0]}`, 'aliases (*name) may be used only a few times')] };
+  }
+  return { source, data, problems };
+}
+
+/** Turn zod issues into located problems, one per issue. */
+export function schemaProblems(source: YamlSource, error: z.ZodError): Problem[] {
+  const out: Problem[] = [];
+  for (const issue of error.issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    if (issue.code === 'unrecognized_keys') {
+      for (const k of issue.keys) {
+        const split = /[^\x00-\x7f]|\s/.test(k);
+        const hint = split
+          ? 'a comma inside { … } ends the text there: put the text in quotes, or use a Chinese comma (,)'
+          : 'check the spelling against the schema';
+        out.push(source.problem([...path, k], 'schema', `unknown field "${k}"${where(path)}`, { key: true, hint }));
+      }
+      continue;
+    }
+    out.push(source.problem(path, 'schema', describeIssue(issue, path)));
+  }
+  return out;
+}
+
+function where(path: readonly PathSegment[]): string {
+  return path.length ? ` in ${pathText(path)}` : '';
+}
+
+export function pathText(path: readonly PathSegment[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') || '(top level)';
+}
+
+function describeIssue(issue: z.core.$ZodIssue, path: readonly PathSegment[]): string {
+  const field = pathText(path);
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
+    return `${field}: missing (expected ${issue.expected})`;
+  }
+  return `${field}: ${issue.message}`;
+}
