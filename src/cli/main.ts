@@ -4,6 +4,7 @@ import { checkCommand } from './commands/check.js';
 import { pathsCommand } from './commands/paths.js';
 import { playCommand } from './commands/play.js';
 import { principlesCommand } from './commands/principles.js';
+import { schemaCommand } from './commands/schema.js';
 
 export const USAGE = `dojo — Complaint Dojo (投诉应对实训) command line
 
@@ -13,6 +14,7 @@ Usage:
   dojo play FILE --choices 1,2,t [--seed N] [--locale zh-CN|en] [--json]
                                                        play non-interactively ("t" lets the timer run out)
   dojo paths FILE [--json] [--locale zh-CN|en]         every ending, and the best and worst routes
+  dojo schema                                          print the scenario JSON Schema (for editors)
 
 Options:
   --catalog FILE   use another principle catalog (default: scenarios/principles.yaml)
@@ -32,6 +34,7 @@ const commands: Record<string, Command> = {
   check: checkCommand,
   play: playCommand,
   paths: pathsCommand,
+  schema: schemaCommand,
 };
 
 const stdio: Output = {

@@ -121,13 +121,13 @@ export function parseYaml(file: string, text: string, bytes = new TextEncoder().
 }
 
 /** Turn zod issues into located problems, one per issue. */
-export function schemaProblems(source: YamlSource, error: z.ZodError): Problem[] {
+export function schemaProblems(source: YamlSource, error: z.ZodError, data?: unknown): Problem[] {
   const out: Problem[] = [];
   for (const issue of error.issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
       for (const k of issue.keys) {
-        const split = /[^\x00-\x7f]|\s/.test(k);
+        const split = /[^ -~]|\s/.test(k);
         const hint = split
           ? 'a comma inside { … } ends the text there: put the text in quotes, or use a Chinese comma (,)'
           : 'check the spelling against the schema';
@@ -135,7 +135,7 @@ export function schemaProblems(source: YamlSource, error: z.ZodError): Problem[]
       }
       continue;
     }
-    out.push(source.problem(path, 'schema', describeIssue(issue, path)));
+    out.push(source.problem(path, 'schema', describeIssue(issue, path, valueAt(data, path))));
   }
   return out;
 }
@@ -148,10 +148,26 @@ export function pathText(path: readonly PathSegment[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') || '(top level)';
 }
 
-function describeIssue(issue: z.core.$ZodIssue, path: readonly PathSegment[]): string {
+function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let v: unknown = data;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v;
+}
+
+const TEXT_FIELDS = new Set(['title', 'brief', 'name', 'persona', 'text', 'feedback', 'summary', 'note', 'line', 'description', 'tip']);
+
+function describeIssue(issue: z.core.$ZodIssue, path: readonly PathSegment[], value: unknown): string {
   const field = pathText(path);
-  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
-    return `${field}: missing (expected ${issue.expected})`;
+  if (value === undefined && path.length) return `${field}: missing (required)`;
+  if (issue.code === 'invalid_union') {
+    const last = [...path].reverse().find((p) => typeof p === 'string');
+    if (last && TEXT_FIELDS.has(last)) return `${field}: expected text, as a string or as { zh-CN: …, en: … }`;
+    if (last === 'next' || last === 'to') return `${field}: expected a node id, or a list of { when: …, to: node-id }`;
+    if (last === 'principles' || last === 'trains') return `${field}: expected a principle id, or { id: …, weight: … }`;
+    if (last === 'difficulty') return `${field}: expected 1 (introductory), 2 (intermediate) or 3 (hard)`;
   }
   return `${field}: ${issue.message}`;
 }

@@ -21,7 +21,7 @@ export function loadCatalog(file: string, text: string): CatalogResult {
   if (!parsed.source || parsed.problems.some((p) => p.severity === 'error')) return { ok: false, problems: parsed.problems };
   const src = parsed.source;
   const result = CatalogSchema.safeParse(parsed.data);
-  if (!result.success) return { ok: false, problems: schemaProblems(src, result.error) };
+  if (!result.success) return { ok: false, problems: schemaProblems(src, result.error, parsed.data) };
   const problems: Problem[] = [];
   const seen = new Set<string>();
   result.data.principles.forEach((p, i) => {

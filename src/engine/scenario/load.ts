@@ -25,7 +25,7 @@ export function loadScenario(file: string, text: string, catalog: Catalog): Load
   if (!parsed.source || parsed.problems.some((p) => p.severity === 'error')) return { ok: false, problems: parsed.problems };
   const src = parsed.source;
   const result = ScenarioSchema.safeParse(parsed.data);
-  if (!result.success) return { ok: false, problems: schemaProblems(src, result.error) };
+  if (!result.success) return { ok: false, problems: schemaProblems(src, result.error, parsed.data) };
   const problems: Problem[] = [...parsed.problems];
   const scenario = normalise(file, result.data, src, problems);
   crossCheck(scenario, result.data, src, catalog, problems);

@@ -1,0 +1,64 @@
+/**
+ * The session actor: a scenario played against its customer machine. It is fed
+ * `trainee.choose`, `trainee.timeout` and `clock.tick`; for a given seed and the same
+ * events it always does the same thing, and its snapshot is plain JSON, so a saved game
+ * or a classroom server can persist it (`actor.getPersistedSnapshot()`) and resume it
+ * (`createActor(machine, { snapshot })`).
+ */
+import { assertEvent, assign, setup } from 'xstate';
+import { choose, offeredChoices, startSession, tick, timeOut, type Play, type SessionState } from './session.js';
+
+export type SessionEvent =
+  | { type: 'trainee.choose'; index: number }
+  | { type: 'trainee.timeout' }
+  | { type: 'clock.tick'; ms: number };
+
+export interface SessionInput {
+  seed?: number;
+}
+
+export function createSessionMachine(play: Play) {
+  return setup({
+    types: {
+      context: {} as SessionState,
+      events: {} as SessionEvent,
+      input: {} as SessionInput,
+    },
+    guards: {
+      isOffered: ({ context, event }) => {
+        assertEvent(event, 'trainee.choose');
+        return Number.isInteger(event.index) && event.index >= 0 && event.index < offeredChoices(play, context).length;
+      },
+      hasTimeout: ({ context }) => !!play.scenario.nodes[context.node]?.onTimeout,
+      isOver: ({ context }) => !!context.ending,
+    },
+    actions: {
+      choose: assign(({ context, event }) => {
+        assertEvent(event, 'trainee.choose');
+        return choose(play, context, event.index);
+      }),
+      timeOut: assign(({ context }) => timeOut(play, context)),
+      tick: assign(({ context, event }) => {
+        assertEvent(event, 'clock.tick');
+        return tick(play, context, Number.isFinite(event.ms) ? event.ms : 0);
+      }),
+    },
+  }).createMachine({
+    id: 'session',
+    context: ({ input }) => startSession(play, input.seed ?? 1),
+    initial: 'playing',
+    states: {
+      playing: {
+        always: { guard: 'isOver', target: 'ended' },
+        on: {
+          'trainee.choose': { guard: 'isOffered', actions: 'choose', target: 'playing', reenter: true },
+          'trainee.timeout': { guard: 'hasTimeout', actions: 'timeOut', target: 'playing', reenter: true },
+          'clock.tick': { actions: 'tick', target: 'playing', reenter: true },
+        },
+      },
+      ended: { type: 'final' },
+    },
+  });
+}
+
+export type SessionMachine = ReturnType<typeof createSessionMachine>;

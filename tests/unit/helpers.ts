@@ -1,0 +1,34 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadCatalog, type Catalog } from '../../src/engine/catalog/catalog.js';
+import { loadScenario } from '../../src/engine/scenario/load.js';
+import type { Scenario } from '../../src/engine/scenario/model.js';
+import type { Play } from '../../src/engine/session/session.js';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const LIBRARY = join(ROOT, 'scenarios/library');
+export const SEEDS = resolve(ROOT, '../shared/seeds');
+
+export function catalog(): Catalog {
+  const r = loadCatalog('scenarios/principles.yaml', readFileSync(join(ROOT, 'scenarios/principles.yaml'), 'utf8'));
+  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
+  return r.catalog;
+}
+
+export function loadFile(path: string, cat = catalog()): Scenario {
+  const r = loadScenario(path, readFileSync(join(ROOT, path), 'utf8'), cat);
+  if (!r.ok) throw new Error(r.problems.map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`).join('\n'));
+  return r.scenario;
+}
+
+export function libraryFiles(): string[] {
+  return readdirSync(LIBRARY)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => `scenarios/library/${f}`);
+}
+
+export function playOf(path: string): Play {
+  const cat = catalog();
+  return { scenario: loadFile(path, cat), catalog: cat };
+}

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../src/engine/problems.js';
+import { loadScenario } from '../../src/engine/scenario/load.js';
+import { catalog, ROOT } from './helpers.js';
+
+const cat = catalog();
+const check = (name: string, text?: string) => {
+  const file = `tests/fixtures/bad/${name}`;
+  const r = loadScenario(file, text ?? readFileSync(join(ROOT, file), 'utf8'), cat);
+  expect(r.ok).toBe(false);
+  return r.problems.map(formatProblem).sort();
+};
+
+describe('scenario loader: located problems', () => {
+  it('reports every cross-reference problem at once, each at its line and column', () => {
+    expect(check('many-problems.yaml')).toEqual([
+      'tests/fixtures/bad/many-problems.yaml:15:22: unknown principle "emotion-frist" (did you mean "emotion-first"?)',
+      'tests/fixtures/bad/many-problems.yaml:17:15: no node or ending "nowhere"',
+      'tests/fixtures/bad/many-problems.yaml:23:11: "mood" is not a meter of the angry customer (use one of: anger, trust, patience)',
+      'tests/fixtures/bad/many-problems.yaml:24:9: duplicate node id "open"',
+    ]);
+  });
+
+  it('reports schema violations with the field path, missing fields and unknown keys', () => {
+    const out = check('schema-errors.yaml');
+    expect(out).toContain('tests/fixtures/bad/schema-errors.yaml:3:13: difficulty: expected 1 (introductory), 2 (intermediate) or 3 (hard)');
+    expect(out).toContain('tests/fixtures/bad/schema-errors.yaml:14:9: nodes[0].choices[0].feedback: missing (required)');
+    expect(out).toContain('tests/fixtures/bad/schema-errors.yaml:17:9: unknown field "colour" in nodes[0].choices[0] (check the spelling against the schema)');
+    expect(out.some((l) => l.startsWith('tests/fixtures/bad/schema-errors.yaml:7:9: customer.type:'))).toBe(true);
+    expect(out.some((l) => l.startsWith('tests/fixtures/bad/schema-errors.yaml:20:14: endings[0].outcome:'))).toBe(true);
+    expect(out).toHaveLength(7);
+  });
+
+  it('points at YAML syntax errors', () => {
+    expect(check('syntax-error.yaml')).toEqual(['tests/fixtures/bad/syntax-error.yaml:7:1: YAML: Missing closing "quote']);
+  });
+
+  it('explains the ASCII comma in a flow map of Chinese text', () => {
+    expect(check('comma.yaml')).toContain(
+      'tests/fixtures/bad/comma.yaml:2:20: unknown field "世界" in title (a comma inside { … } ends the text there: put the text in quotes, or use a Chinese comma (,))',
+    );
+  });
+
+  it('rejects empty, binary, huge, deeply nested and alias-bomb files with one located message', () => {
+    expect(check('empty.yaml')).toEqual(['tests/fixtures/bad/empty.yaml:1:1: file is empty (start from `dojo new` or a bundled scenario)']);
+    expect(check('binary.yaml')[0]).toMatch(/^tests\/fixtures\/bad\/binary\.yaml:\d+:\d+: this is not a UTF-8 text file/);
+    expect(check('huge.yaml', `id: x\nbrief: "${'x'.repeat(1_100_000)}"\n`)).toEqual([
+      'tests/fixtures/bad/huge.yaml:1:1: file is 1.1 MB; a scenario file may be at most 1 MB',
+    ]);
+    expect(check('deep.yaml', `id: ${'['.repeat(5000)}${']'.repeat(5000)}\n`)[0]).toMatch(/:1:\d+: data is nested more than 64 levels deep$/);
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 0; i < 8; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill('*' + String.fromCharCode(97 + i)).join(',')}]`);
+    const out = check('bomb.yaml', bomb.join('\n') + '\n');
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatch(/^tests\/fixtures\/bad\/bomb\.yaml:1:1: YAML: .*alias/i);
+  });
+
+  it('requires an ending for the way the customer type breaks off', () => {
+    const text = readFileSync(join(ROOT, 'tests/fixtures/mini-angry.yaml'), 'utf8').replace('outcome: escalated', 'outcome: unresolved');
+    const r = loadScenario('x.yaml', text, cat);
+    expect(r.ok).toBe(false);
+    expect(r.problems.map((p) => p.message)).toContain('a angry customer can break off (outcome escalated), but no ending has outcome "escalated"');
+  });
+
+  it('loads a valid file and fills defaults: plain strings by script, weights, start node', () => {
+    const text = readFileSync(join(ROOT, 'tests/fixtures/mini-angry.yaml'), 'utf8');
+    const r = loadScenario('mini.yaml', text, cat);
+    if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
+    expect(r.scenario.start).toBe('open');
+    expect(r.scenario.breakdown).toBe('end-escalated');
+    expect(r.scenario.nodes.open!.line).toHaveLength(2);
+    expect(r.scenario.nodes.open!.choices[0]!.principles).toEqual([
+      { id: 'understand-feelings', weight: 1 },
+      { id: 'emotion-first', weight: 2 },
+    ]);
+  });
+});
