@@ -4,7 +4,9 @@ import { checkCommand } from './commands/check.js';
 import { pathsCommand } from './commands/paths.js';
 import { playCommand } from './commands/play.js';
 import { principlesCommand } from './commands/principles.js';
+import { recordCommand } from './commands/record.js';
 import { schemaCommand } from './commands/schema.js';
+import { testCommand } from './commands/test.js';
 
 export const USAGE = `dojo — Complaint Dojo (投诉应对实训) command line
 
@@ -15,6 +17,9 @@ Usage:
                                                        play non-interactively ("t" lets the timer run out)
   dojo paths FILE [--json] [--locale zh-CN|en]         every ending, and the best and worst routes
   dojo schema                                          print the scenario JSON Schema (for editors)
+  dojo record FILE (--choices 1,2 | --path best|worst) [--name N] [--seed N] [--locale …]
+                                                       write a golden transcript to scenarios/transcripts/
+  dojo test [TRANSCRIPT…]                              replay golden transcripts and report differences
 
 Options:
   --catalog FILE   use another principle catalog (default: scenarios/principles.yaml)
@@ -35,6 +40,8 @@ const commands: Record<string, Command> = {
   play: playCommand,
   paths: pathsCommand,
   schema: schemaCommand,
+  record: recordCommand,
+  test: testCommand,
 };
 
 const stdio: Output = {
