@@ -103,7 +103,7 @@ export const angryMachine = setup({
 }).createMachine({
   id: 'angry',
   context: ({ input }) => ({
-    meters: initialMeters(angryProfile.meters, input.start),
+    meters: initialMeters(angryProfile.meters, input?.start),
     lastDelta: {},
     lastRules: [],
     turns: 0,

@@ -89,7 +89,7 @@ export const expertMachine = setup({
 }).createMachine({
   id: 'expert',
   context: ({ input }) => ({
-    meters: initialMeters(expertProfile.meters, input.start),
+    meters: initialMeters(expertProfile.meters, input?.start),
     lastDelta: {},
     lastRules: [],
     turns: 0,

@@ -95,7 +95,7 @@ export const silentMachine = setup({
 }).createMachine({
   id: 'silent',
   context: ({ input }) => ({
-    meters: initialMeters(silentProfile.meters, input.start),
+    meters: initialMeters(silentProfile.meters, input?.start),
     lastDelta: {},
     lastRules: [],
     turns: 0,

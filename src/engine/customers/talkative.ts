@@ -90,7 +90,7 @@ export const talkativeMachine = setup({
 }).createMachine({
   id: 'talkative',
   context: ({ input }) => ({
-    meters: initialMeters(talkativeProfile.meters, input.start),
+    meters: initialMeters(talkativeProfile.meters, input?.start),
     lastDelta: {},
     lastRules: [],
     turns: 0,

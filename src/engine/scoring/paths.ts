@@ -1,10 +1,12 @@
 /**
- * Every ending, and the best- and worst-scoring routes, found by exhaustive search over
- * session states. A state's future depends only on the node, the customer machine's state
- * and meters, and the earlier choices that conditions refer to, so states are memoised on
- * exactly that; for each, the search keeps, per (turns left, ending), the best and worst
- * sum of turn scores. Overall = 80% mean turn score + 20% outcome, so the best route is
- * read off those tables exactly, without enumerating every path.
+ * Every ending, and the best- and worst-scoring routes, by dynamic programming forward
+ * over session states, one layer per turn. A state's future depends only on the node, the
+ * customer machine's state and meters, and the earlier choices that conditions refer to, so
+ * states that agree on those are merged, keeping the highest and the lowest sum of turn
+ * scores that reach them. Overall = 80% mean turn score + 20% outcome, which for a fixed
+ * number of turns and ending only grows with that sum, so the result is exact. Only when a
+ * layer holds more distinct states than `width` are the middling ones dropped, and the
+ * report says it is no longer exact.
  */
 import type { Scenario } from '../scenario/model.js';
 import type { Outcome } from '../scenario/schema.js';
@@ -26,20 +28,36 @@ export interface Route {
 
 export interface PathsReport {
   scenario: string;
+  /** False when a layer had to be thinned: the routes are then the best and worst found. */
   exact: boolean;
   states: number;
+  width: number;
   endings: { id: string; outcome: Outcome; reachable: boolean; best?: Route; worst?: Route }[];
   best?: Route;
   worst?: Route;
 }
 
 interface Entry {
-  turns: number;
-  ending: string;
+  state: SessionState;
   max: number;
   min: number;
-  maxStep: number;
-  minStep: number;
+  /** Back-pointers into the previous layer for the max and the min route. */
+  maxFrom: number;
+  maxPick: Pick;
+  minFrom: number;
+  minPick: Pick;
+}
+
+interface Completion {
+  ending: string;
+  turns: number;
+  sum: number;
+  overall: number;
+  decisions: number;
+  layer: number;
+  from: number;
+  pick: Pick;
+  kind: 'max' | 'min';
 }
 
 interface Option {
@@ -82,104 +100,128 @@ export function options(play: Play, state: SessionState): Option[] {
   return opts;
 }
 
-export function findPaths(play: Play, start: SessionState, budget = 250_000): PathsReport {
+/**
+ * How many states a layer may hold: the work budget (state expansions, each a few customer
+ * transitions) spread over the scenario's depth, estimated by breadth-first levels.
+ */
+export function layerWidth(s: Scenario, budget: number): number {
+  const level = new Map([[s.start, 0]]);
+  const queue = [s.start];
+  let choices = 1;
+  for (let i = 0; i < queue.length; i++) {
+    const n = s.nodes[queue[i]!];
+    if (!n) continue;
+    choices = Math.max(choices, n.choices.length + (n.onTimeout ? 1 : 0));
+    for (const r of [...n.choices, ...(n.onTimeout ? [n.onTimeout] : [])]) {
+      for (const b of r.next) {
+        if (!level.has(b.to)) {
+          level.set(b.to, level.get(queue[i]!)! + 1);
+          queue.push(b.to);
+        }
+      }
+    }
+  }
+  const depth = Math.max(1, ...level.values());
+  return Math.max(64, Math.floor(budget / (depth * choices)));
+}
+
+export function findPaths(play: Play, start: SessionState, budget = 25_000): PathsReport {
+  const width = layerWidth(play.scenario, budget);
   const refs = referenced(play.scenario);
   const keyOf = (s: SessionState) =>
     `${s.node}|${s.customer.value}|${Object.values(s.customer.context.meters).join(',')}|${s.chose.filter((c) => refs.chose.has(c)).join(',')}|${s.visited.filter((v) => refs.visited.has(v)).join(',')}`;
-  const memo = new Map<string, Map<string, Entry>>();
-  const onStack = new Set<string>();
+  // The search keeps no turn records: it needs only what decides the future.
+  const lean = (s: SessionState): SessionState => (s.turns.length ? { ...s, turns: [] } : s);
   let exact = true;
+  let states = 0;
+  const layers: Entry[][] = [[{ state: lean(start), max: 0, min: 0, maxFrom: -1, maxPick: 0, minFrom: -1, minPick: 0 }]];
+  const best = new Map<string, Completion>();
+  const worst = new Map<string, Completion>();
 
-  const explore = (s: SessionState, depth: number): Map<string, Entry> => {
-    if (s.ending) return new Map([[`0|${s.ending}`, { turns: 0, ending: s.ending, max: 0, min: 0, maxStep: -1, minStep: -1 }]]);
-    const key = keyOf(s);
-    const known = memo.get(key);
-    if (known) return known;
-    if (onStack.has(key) || depth >= MAX_TURNS) return new Map();
-    if (memo.size >= budget) {
-      exact = false;
-      return new Map();
-    }
-    onStack.add(key);
-    const table = new Map<string, Entry>();
-    options(play, s).forEach((o, step) => {
-      for (const e of explore(o.next, depth + 1).values()) {
-        const turns = e.turns + 1;
-        const k = `${turns}|${e.ending}`;
-        const cur = table.get(k);
+  const complete = (ending: string, turns: number, sum: number, layer: number, from: number, pick: Pick, kind: 'max' | 'min') => {
+    const outcome = play.scenario.endings[ending]!.outcome;
+    const decisions = sum / turns;
+    const overall = Math.round(DECISION_SHARE * decisions + OUTCOME_SHARE * OUTCOME_SCORE[outcome]);
+    const c: Completion = { ending, turns, sum, overall, decisions, layer, from, pick, kind };
+    const table = kind === 'max' ? best : worst;
+    const cur = table.get(ending);
+    const better =
+      !cur || (kind === 'max' ? c.overall > cur.overall || (c.overall === cur.overall && c.turns > cur.turns) : c.overall < cur.overall || (c.overall === cur.overall && c.turns > cur.turns));
+    if (better) table.set(ending, c);
+  };
+
+  for (let d = 0; d < MAX_TURNS; d++) {
+    const frontier = layers[d]!;
+    if (!frontier.length) break;
+    const next = new Map<string, Entry>();
+    frontier.forEach((e, i) => {
+      states++;
+      for (const o of options(play, e.state)) {
         const max = e.max + o.score;
         const min = e.min + o.score;
-        if (!cur) table.set(k, { turns, ending: e.ending, max, min, maxStep: step, minStep: step });
+        if (o.next.ending) {
+          complete(o.next.ending, d + 1, max, d, i, o.pick, 'max');
+          complete(o.next.ending, d + 1, min, d, i, o.pick, 'min');
+          continue;
+        }
+        const k = keyOf(o.next);
+        const cur = next.get(k);
+        if (!cur) next.set(k, { state: lean(o.next), max, min, maxFrom: i, maxPick: o.pick, minFrom: i, minPick: o.pick });
         else {
-          if (max > cur.max) Object.assign(cur, { max, maxStep: step });
-          if (min < cur.min) Object.assign(cur, { min, minStep: step });
+          if (max > cur.max) Object.assign(cur, { max, maxFrom: i, maxPick: o.pick });
+          if (min < cur.min) Object.assign(cur, { min, minFrom: i, minPick: o.pick });
         }
       }
     });
-    onStack.delete(key);
-    memo.set(key, table);
-    return table;
-  };
-
-  const root = explore(start, 0);
-  const overallOf = (sum: number, turns: number, ending: string) => {
-    const outcome = play.scenario.endings[ending]!.outcome;
-    const decisions = turns ? sum / turns : 0;
-    return { decisions, overall: Math.round(DECISION_SHARE * decisions + OUTCOME_SHARE * OUTCOME_SCORE[outcome]) };
-  };
-
-  /** Walk the tables again from the start to recover the route behind an entry. */
-  const route = (entry: Entry, which: 'max' | 'min'): Route => {
-    const picks: Pick[] = [];
-    const nodes: string[] = [start.node];
-    let s = start;
-    let turns = entry.turns;
-    while (!s.ending) {
-      const table = memo.get(keyOf(s))!;
-      const e = table.get(`${turns}|${entry.ending}`)!;
-      const o = options(play, s)[which === 'max' ? e.maxStep : e.minStep]!;
-      picks.push(o.pick);
-      s = o.next;
-      nodes.push(s.node);
-      turns--;
+    let layer = [...next.values()];
+    if (layer.length > width) {
+      exact = false;
+      const half = Math.floor(width / 2);
+      const keep = new Set([...[...layer].sort((a, b) => b.max - a.max).slice(0, half), ...[...layer].sort((a, b) => a.min - b.min).slice(0, half)]);
+      layer = layer.filter((e) => keep.has(e));
     }
-    const { decisions, overall } = overallOf(entry[which], entry.turns, entry.ending);
-    return { ending: entry.ending, outcome: play.scenario.endings[entry.ending]!.outcome, overall, decisions: Math.round(decisions), picks, nodes };
+    layers.push(layer);
+  }
+  if (layers[MAX_TURNS]?.length) exact = false;
+
+  const route = (c: Completion): Route => {
+    const picks: Pick[] = [c.pick];
+    let layer = c.layer;
+    let at = c.from;
+    while (layer > 0) {
+      const e = layers[layer]![at]!;
+      picks.unshift(c.kind === 'max' ? e.maxPick : e.minPick);
+      at = c.kind === 'max' ? e.maxFrom : e.minFrom;
+      layer--;
+    }
+    // Replay the picks to list the nodes visited (and to prove the route is real).
+    const nodes = [start.node];
+    let s = start;
+    for (const p of picks) {
+      s = p === 't' ? timeOut(play, s) : choose(play, s, p - 1);
+      nodes.push(s.node);
+    }
+    return { ending: c.ending, outcome: play.scenario.endings[c.ending]!.outcome, overall: c.overall, decisions: Math.round(c.decisions), picks, nodes };
   };
 
-  let best: { e: Entry; v: number } | undefined;
-  let worst: { e: Entry; v: number } | undefined;
-  const perEnding = new Map<string, { best?: { e: Entry; v: number }; worst?: { e: Entry; v: number } }>();
-  for (const e of root.values()) {
-    const hi = overallOf(e.max, e.turns, e.ending);
-    const lo = overallOf(e.min, e.turns, e.ending);
-    const better = (a: { v: number; e: Entry } | undefined, v: number) => !a || v > a.v || (v === a.v && e.turns > a.e.turns);
-    const worse = (a: { v: number; e: Entry } | undefined, v: number) => !a || v < a.v || (v === a.v && e.turns > a.e.turns);
-    const hiV = hi.overall * 1000 + hi.decisions;
-    const loV = lo.overall * 1000 + lo.decisions;
-    if (better(best, hiV)) best = { e, v: hiV };
-    if (worse(worst, loV)) worst = { e, v: loV };
-    const pe = perEnding.get(e.ending) ?? {};
-    if (better(pe.best, hiV)) pe.best = { e, v: hiV };
-    if (worse(pe.worst, loV)) pe.worst = { e, v: loV };
-    perEnding.set(e.ending, pe);
-  }
-
+  const all = (table: Map<string, Completion>, kind: 'max' | 'min') =>
+    [...table.values()].reduce<Completion | undefined>(
+      (a, c) => (!a ? c : kind === 'max' ? (c.overall > a.overall || (c.overall === a.overall && c.turns > a.turns) ? c : a) : c.overall < a.overall || (c.overall === a.overall && c.turns > a.turns) ? c : a),
+      undefined,
+    );
+  const top = all(best, 'max');
+  const bottom = all(worst, 'min');
   return {
     scenario: play.scenario.id,
     exact,
-    states: memo.size,
+    states,
+    width,
     endings: Object.values(play.scenario.endings).map((end) => {
-      const pe = perEnding.get(end.id);
-      return {
-        id: end.id,
-        outcome: end.outcome,
-        reachable: !!pe,
-        ...(pe?.best ? { best: route(pe.best.e, 'max') } : {}),
-        ...(pe?.worst ? { worst: route(pe.worst.e, 'min') } : {}),
-      };
+      const b = best.get(end.id);
+      const w = worst.get(end.id);
+      return { id: end.id, outcome: end.outcome, reachable: !!b, ...(b ? { best: route(b) } : {}), ...(w ? { worst: route(w) } : {}) };
     }),
-    ...(best ? { best: route(best.e, 'max') } : {}),
-    ...(worst ? { worst: route(worst.e, 'min') } : {}),
+    ...(top ? { best: route(top) } : {}),
+    ...(bottom ? { worst: route(bottom) } : {}),
   };
 }

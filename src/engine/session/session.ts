@@ -4,9 +4,10 @@
  * the next line variant with the seeded RNG. The XState session actor (machine.ts), the
  * path search and the CLI all run on these.
  */
-import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import { initialTransition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import type { Catalog } from '../catalog/catalog.js';
 import { customerMachines, customerProfiles } from '../customers/index.js';
+import { stepMachine } from '../customers/step.js';
 import type { CustomerContext, CustomerEvent, Meters, ReplyTag } from '../customers/reaction.js';
 import { pickIndex, seedState } from '../rng.js';
 import type { Choice, Condition, DialogueNode, Ending, Reply, Scenario, Tag } from '../scenario/model.js';
@@ -138,7 +139,7 @@ function respond(play: Play, state: SessionState, reply: Reply, choiceIndex: num
     ...(reply.effects ? { effects: reply.effects } : {}),
   };
   const snap = machine.resolveState({ value: state.customer.value, context: state.customer.context });
-  const [next] = transition(machine, snap, event);
+  const next = stepMachine(machine, snap, event);
   const customer = snapshotOf(next);
   const choice = node.choices[choiceIndex];
   const chose = choice?.id ? [...state.chose, `${node.id}.${choice.id}`] : state.chose;
