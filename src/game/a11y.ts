@@ -1,0 +1,24 @@
+/** A visually hidden live region that mirrors what the canvas shows, for screen readers. */
+export class LiveRegion {
+  private readonly el: HTMLElement;
+
+  constructor(doc: Document) {
+    const existing = doc.getElementById('live');
+    this.el = existing ?? doc.body.appendChild(doc.createElement('div'));
+    this.el.id = 'live';
+    this.el.setAttribute('aria-live', 'polite');
+    this.el.setAttribute('role', 'status');
+    this.el.className = 'visually-hidden';
+  }
+
+  /** Replace the announced content: each string becomes a paragraph, set as text (never HTML). */
+  say(lines: string[]): void {
+    this.el.replaceChildren(
+      ...lines.map((l) => {
+        const p = this.el.ownerDocument.createElement('p');
+        p.textContent = l;
+        return p;
+      }),
+    );
+  }
+}

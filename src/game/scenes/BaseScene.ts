@@ -1,0 +1,90 @@
+/**
+ * What every scene does the same way: reach the services, translate, report itself to
+ * window.dojo, and rebuild when the language or the layout changes (scenes hold no state
+ * of their own worth keeping: a rebuild is a restart with the same data).
+ */
+import Phaser from 'phaser';
+import { isPortrait } from '../layout.js';
+import { services, type Services } from '../services.js';
+import { Button, type ButtonOptions } from '../ui/button.js';
+import { makeText, type TextOptions } from '../ui/text.js';
+
+export abstract class BaseScene<D extends object = object> extends Phaser.Scene {
+  protected args!: D;
+
+  get svc(): Services {
+    return services(this);
+  }
+
+  get portrait(): boolean {
+    return isPortrait(this);
+  }
+
+  get w(): number {
+    return this.scale.width;
+  }
+
+  get h(): number {
+    return this.scale.height;
+  }
+
+  t(key: string, opts?: Record<string, unknown>): string {
+    return this.svc.i18n.t(key, opts);
+  }
+
+  init(data: D): void {
+    this.args = data ?? ({} as D);
+    this.svc.report({ scene: this.scene.key });
+    const restart = () => {
+      if (this.scene.isPaused()) this.events.once(Phaser.Scenes.Events.RESUME, restart);
+      else this.scene.restart(this.restartData());
+    };
+    const onLang = () => this.time.delayedCall(0, restart);
+    this.events.on('relayout', restart);
+    this.svc.i18n.on('languageChanged', onLang);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      this.events.off('relayout', restart);
+      this.svc.i18n.off('languageChanged', onLang);
+    });
+  }
+
+  /** The data to restart with after a language or layout change (a scene may save progress into it). */
+  protected restartData(): D {
+    return this.args;
+  }
+
+  text(x: number, y: number, s: string, o?: TextOptions): Phaser.GameObjects.Text {
+    return makeText(this, x, y, s, o);
+  }
+
+  button(x: number, y: number, label: string, opts: ButtonOptions, onClick: () => void): Button {
+    return new Button(this, x, y, label, opts, () => {
+      this.svc.audio.play('ui-click');
+      onClick();
+    });
+  }
+
+  /** Full-screen background image for a setting, dimmed for text legibility. */
+  backdrop(key: string, dim = 0.25): void {
+    if (this.textures.exists(key)) {
+      const img = this.add.image(this.w / 2, this.h / 2, key);
+      img.setScale(Math.max(this.w / img.width, this.h / img.height));
+    } else {
+      this.add.rectangle(0, 0, this.w, this.h, 0x2a3346).setOrigin(0);
+    }
+    if (dim > 0) this.add.rectangle(0, 0, this.w, this.h, 0x000000, dim).setOrigin(0);
+  }
+
+  fadeTo(key: string, data?: object): void {
+    if (this.svc.reducedMotion) {
+      this.scene.start(key, data);
+      return;
+    }
+    this.cameras.main.fadeOut(180, 29, 36, 51);
+    this.cameras.main.once(Phaser.Cameras.Scene2D.Events.FADE_OUT_COMPLETE, () => this.scene.start(key, data));
+  }
+
+  fadeIn(): void {
+    if (!this.svc.reducedMotion) this.cameras.main.fadeIn(180, 29, 36, 51);
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * Debrief: overall score and grade, the outcome, category bars, the service-type quadrant
+ * (file 001 §1.2.2) with the trainee's position, and a turn-by-turn replay against the model
+ * reply. Every figure is the engine's debrief; the scene only draws it.
+ */
+import Phaser from 'phaser';
+import { CATEGORY_IDS } from '../../engine/catalog/schema.js';
+import type { Scenario } from '../../engine/scenario/model.js';
+import type { Debrief, Quadrant } from '../../engine/scoring/debrief.js';
+import type { SessionState } from '../../engine/session/session.js';
+import { pick } from '../../engine/text.js';
+import type { Button } from '../ui/button.js';
+import { FocusGroup } from '../ui/focus.js';
+import { COLORS } from '../ui/theme.js';
+import { BaseScene } from './BaseScene.js';
+
+interface DebriefData {
+  scenario: string;
+  seed: number;
+  debrief: Debrief;
+  state: SessionState;
+}
+
+export class DebriefScene extends BaseScene<DebriefData> {
+  constructor() {
+    super('Debrief');
+  }
+
+  create(): void {
+    this.add.rectangle(0, 0, this.w, this.h, 0xeef1f5).setOrigin(0);
+    this.fadeIn();
+    this.svc.audio.ambient(null);
+    void this.svc.library().then((lib) => {
+      if (!this.sys.isActive()) return;
+      const scenario = lib.scenarios.find((s) => s.id === this.args.scenario);
+      if (!scenario) return this.scene.start('Select');
+      const i = lib.scenarios.indexOf(scenario);
+      this.build(scenario, lib.scenarios[(i + 1) % lib.scenarios.length]!, (id) => lib.catalog.get(id)?.name);
+    });
+  }
+
+  private build(s: Scenario, next: Scenario, nameOf: (id: string) => { 'zh-CN': string; en: string } | undefined): void {
+    const { w, portrait, svc } = this;
+    const d = this.args.debrief;
+    const locale = svc.locale();
+    const name = (id: string) => {
+      const n = nameOf(id);
+      return n ? pick(n, locale) : id;
+    };
+    this.text(w / 2, 24, `${this.t('debrief.heading')} · ${pick(s.title, locale)}`, { size: 30, bold: true, align: 'center', width: w - 40 }).setOrigin(0.5, 0);
+
+    // Score, grade and outcome.
+    const colW = portrait ? w - 40 : (w - 80) / 3;
+    const x1 = 20;
+    const top = 90;
+    const card = (x: number, y: number, cw: number, ch: number) => this.add.graphics().fillStyle(0xffffff, 1).fillRoundedRect(x, y, cw, ch, 14);
+    card(x1, top, colW, 260);
+    this.text(x1 + colW / 2, top + 16, this.t('debrief.overall'), { size: 22, color: COLORS.inkSoft, align: 'center' }).setOrigin(0.5, 0);
+    this.text(x1 + colW / 2, top + 46, String(d.overall), { size: 84, bold: true, align: 'center' }).setOrigin(0.5, 0);
+    this.text(x1 + colW / 2, top + 150, `${this.t('debrief.grade')} ${d.grade} · ${this.t(`grades.${d.grade}`)}`, { size: 24, bold: true, align: 'center', color: COLORS.good }).setOrigin(0.5, 0);
+    const good = d.outcome === 'won-back' || d.outcome === 'resolved';
+    this.text(x1 + colW / 2, top + 192, `${this.t('debrief.outcome')}: ${this.t(`outcomes.${d.outcome}`)}`, {
+      size: 22,
+      bold: true,
+      align: 'center',
+      color: good ? COLORS.good : COLORS.bad,
+    }).setOrigin(0.5, 0);
+    this.text(x1 + colW / 2, top + 226, this.t('debrief.decisions', { n: d.decisions }), { size: 18, align: 'center', color: COLORS.inkSoft }).setOrigin(0.5, 0);
+
+    // Category bars.
+    const x2 = portrait ? 20 : x1 + colW + 20;
+    const y2 = portrait ? top + 280 : top;
+    card(x2, y2, colW, 260);
+    this.text(x2 + 16, y2 + 12, this.t('debrief.categories'), { size: 22, bold: true });
+    const bars = this.add.graphics();
+    CATEGORY_IDS.forEach((c, i) => {
+      const y = y2 + 52 + i * 34;
+      const v = d.categories[c];
+      this.text(x2 + 16, y, this.t(`categories.${c}`), { size: 18, color: COLORS.ink });
+      const bx = x2 + colW * 0.45;
+      const bw = colW * 0.55 - 64;
+      bars.fillStyle(0xdfe3ea, 1).fillRoundedRect(bx, y + 8, bw, 14, 7);
+      if (v !== null) bars.fillStyle(v >= 70 ? COLORS.goodFill : v >= 40 ? COLORS.warnFill : COLORS.badFill, 1).fillRoundedRect(bx, y + 8, Math.max(14, (bw * v) / 100), 14, 7);
+      this.text(x2 + colW - 16, y, v === null ? '—' : String(v), { size: 18, bold: true }).setOrigin(1, 0);
+    });
+
+    // The four service types: soft service across, hard service up.
+    const x3 = portrait ? 20 : x2 + colW + 20;
+    const y3 = portrait ? y2 + 280 : top;
+    card(x3, y3, colW, 260);
+    this.text(x3 + 16, y3 + 12, this.t('debrief.quadrant'), { size: 22, bold: true });
+    this.drawQuadrant(x3 + 16, y3 + 48, colW - 32, 196, d);
+
+    // Turn-by-turn replay.
+    let y = (portrait ? y3 + 280 : top + 280) + 10;
+    const buttons: Button[] = [];
+    const bw = portrait ? (w - 60) / 3 : 260;
+    const row = (i: number) => (portrait ? 20 + bw / 2 + i * (bw + 10) : w / 2 + (i - 1) * (bw + 20));
+    buttons.push(this.button(row(0), y + 30, this.t('debrief.retry'), { width: bw, size: 22 }, () => this.fadeTo('Play', { scenario: s.id, seed: Date.now() % 100000 })));
+    buttons.push(this.button(row(1), y + 30, this.t('debrief.next'), { width: bw, size: 22, variant: 'primary' }, () => this.fadeTo('Play', { scenario: next.id, seed: Date.now() % 100000 })));
+    buttons.push(this.button(row(2), y + 30, this.t('debrief.list'), { width: bw, size: 22 }, () => this.fadeTo('Select')));
+    y += 80;
+    this.text(20, y, this.t('debrief.replay'), { size: 24, bold: true });
+    y += 44;
+    const state = this.args.state;
+    d.turns.forEach((t, i) => {
+      const node = s.nodes[t.node]!;
+      const said = t.timedOut ? this.t('play.noReply') : pick(node.choices[t.choice]!.text, locale);
+      const lines = [
+        `${i + 1}. ${pick(s.customer.name, locale)}: ${pick(node.line[state.turns[i]?.variant ?? 0] ?? node.line[0]!, locale)}`,
+        `${this.t('debrief.you')}: ${said}  [${t.score}]`,
+        ...(t.honoured.length ? [`✓ ${t.honoured.map(name).join('、')}`] : []),
+        ...(t.broken.length ? [`✗ ${t.broken.map(name).join('、')}`] : []),
+        ...(t.model !== t.choice ? [`${this.t('debrief.model')}: ${t.model < 0 ? this.t('play.noReply') : pick(node.choices[t.model]!.text, locale)}`] : []),
+      ];
+      const txt = this.text(36, y + 10, lines.join('\n'), { size: 19, width: w - 72, color: COLORS.ink });
+      const g = this.add.graphics().fillStyle(0xffffff, 1).fillRoundedRect(20, y, w - 40, txt.height + 20, 12);
+      g.lineStyle(3, t.score >= 70 ? COLORS.goodFill : t.score >= 40 ? COLORS.warnFill : COLORS.badFill, 1).lineBetween(22, y + 8, 22, y + txt.height + 12);
+      txt.setDepth(1);
+      y += txt.height + 32;
+    });
+    this.enableScroll(y + 20, buttons);
+    const focus = new FocusGroup(this, { columns: 1, onEscape: () => this.fadeTo('Select') });
+    focus.set(buttons, true);
+    svc.live.say([
+      `${this.t('debrief.overall')} ${d.overall}, ${this.t('debrief.grade')} ${d.grade}`,
+      `${this.t('debrief.outcome')}: ${this.t(`outcomes.${d.outcome}`)}`,
+      `${this.t('debrief.quadrant')}: ${this.t(`quadrants.${d.service.quadrant}`)}`,
+    ]);
+    svc.report({
+      scenario: s.id,
+      choices: buttons.map((b) => b.label.text),
+      outcome: d.outcome,
+      score: { decisions: d.decisions, turns: d.turns.length },
+      debrief: { overall: d.overall, grade: d.grade, decisions: d.decisions, outcome: d.outcome, quadrant: d.service.quadrant, categories: d.categories, path: d.path },
+    });
+  }
+
+  private drawQuadrant(x: number, y: number, cw: number, ch: number, d: Debrief): void {
+    const g = this.add.graphics();
+    const half = (q: Quadrant, qx: number, qy: number, fill: number) => {
+      g.fillStyle(fill, d.service.quadrant === q ? 0.35 : 0.12).fillRect(qx, qy, cw / 2, ch / 2);
+      this.text(qx + cw / 4, qy + ch / 4, this.t(`quadrants.${q}`), { size: 17, bold: d.service.quadrant === q, align: 'center' }).setOrigin(0.5);
+    };
+    half('factory', x, y, 0x5d6d7e);
+    half('quality', x + cw / 2, y, 0x2e8b57);
+    half('indifferent', x, y + ch / 2, 0xc0392b);
+    half('friendly', x + cw / 2, y + ch / 2, 0xd68910);
+    g.lineStyle(2, 0x4a5568, 1).strokeRect(x, y, cw, ch);
+    const soft = d.service.soft ?? d.decisions;
+    const hard = d.service.hard ?? d.decisions;
+    const px = x + (cw * soft) / 100;
+    const py = y + ch - (ch * hard) / 100;
+    g.fillStyle(0x1d2433, 1).fillCircle(px, py, 9);
+    g.lineStyle(3, 0xffffff, 1).strokeCircle(px, py, 9);
+    this.text(x + cw, y + ch + 2, `${this.t('debrief.soft')} ${d.service.soft ?? '—'} →`, { size: 14, color: COLORS.inkSoft }).setOrigin(1, 0);
+    this.text(x - 4, y - 2, `↑ ${this.t('debrief.hard')} ${d.service.hard ?? '—'}`, { size: 14, color: COLORS.inkSoft }).setOrigin(0, 1);
+  }
+
+  private enableScroll(bottom: number, buttons: Button[]): void {
+    const cam = this.cameras.main;
+    const max = Math.max(0, bottom - this.h);
+    if (!max) return;
+    const clamp = (v: number) => Phaser.Math.Clamp(v, 0, max);
+    this.input.on('wheel', (_p: unknown, _o: unknown, _dx: number, dy: number) => (cam.scrollY = clamp(cam.scrollY + dy)));
+    let from: number | null = null;
+    this.input.on('pointerdown', (p: Phaser.Input.Pointer) => (from = p.y + cam.scrollY));
+    this.input.on('pointermove', (p: Phaser.Input.Pointer) => {
+      if (from !== null && p.isDown) cam.scrollY = clamp(from - p.y);
+    });
+    this.input.on('pointerup', () => (from = null));
+    this.input.keyboard!.on('keydown', (e: KeyboardEvent) => {
+      if (e.key === 'PageDown') cam.scrollY = clamp(cam.scrollY + this.h * 0.8);
+      else if (e.key === 'PageUp') cam.scrollY = clamp(cam.scrollY - this.h * 0.8);
+      else if (e.key === 'Home' || e.key === 'Tab') cam.scrollY = 0;
+      else if (e.key === 'End') cam.scrollY = max;
+    });
+    void buttons;
+  }
+}

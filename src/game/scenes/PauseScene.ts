@@ -1,0 +1,62 @@
+/** Pause menu over the play scene: resume, restart, language, sound, quit to the list. */
+import type { Button } from '../ui/button.js';
+import { FocusGroup } from '../ui/focus.js';
+import { COLORS } from '../ui/theme.js';
+import { BaseScene } from './BaseScene.js';
+
+interface PauseData {
+  from: string;
+  scenario: string;
+}
+
+export class PauseScene extends BaseScene<PauseData> {
+  constructor() {
+    super('Pause');
+  }
+
+  create(): void {
+    const { w, h, svc } = this;
+    this.add.rectangle(0, 0, w, h, 0x000000, 0.6).setOrigin(0).setInteractive();
+    const pw = Math.min(520, w - 40);
+    this.add.graphics().fillStyle(COLORS.panel, 1).fillRoundedRect(w / 2 - pw / 2, h / 2 - 230, pw, 460, 18);
+    this.text(w / 2, h / 2 - 200, this.t('pause.title'), { size: 34, bold: true, align: 'center' }).setOrigin(0.5, 0);
+    const bw = pw - 80;
+    const other = svc.locale() === 'zh-CN' ? 'en' : 'zh-CN';
+    const items: Button[] = [];
+    let y = h / 2 - 100;
+    const add = (label: string, fn: () => void, variant: 'primary' | 'secondary' = 'secondary') => {
+      items.push(this.button(w / 2, y, label, { width: bw, variant, size: 24 }, fn));
+      y += 74;
+    };
+    add(this.t('pause.resume'), () => this.resume(), 'primary');
+    add(this.t('pause.restart'), () => {
+      svc.progress.update((s) => (s.resume = null));
+      this.scene.stop();
+      this.scene.get(this.args.from).scene.start(this.args.from, { scenario: this.args.scenario, seed: Date.now() % 100000 });
+    });
+    add(this.t('title.language'), () => {
+      void svc.setLocale(other);
+    });
+    add(svc.audio.muted ? this.t('title.soundOff') : this.t('title.soundOn'), () => {
+      svc.audio.setMuted(!svc.audio.muted);
+      svc.progress.update((s) => (s.settings.muted = svc.audio.muted));
+      items[3]!.setLabel(svc.audio.muted ? this.t('title.soundOff') : this.t('title.soundOn'));
+    });
+    add(this.t('pause.quit'), () => {
+      this.scene.stop(this.args.from);
+      this.scene.stop();
+      this.scene.start('Select');
+    });
+    const focus = new FocusGroup(this, { onEscape: () => this.resume() });
+    focus.set(items, true);
+    svc.live.say([this.t('pause.title'), ...items.map((b) => b.label.text)]);
+    svc.report({ scene: 'Pause', choices: items.map((b) => b.label.text) });
+  }
+
+  private resume(): void {
+    this.svc.audio.play('ui-back');
+    this.scene.stop();
+    this.scene.resume(this.args.from);
+    this.svc.report({ scene: this.args.from });
+  }
+}

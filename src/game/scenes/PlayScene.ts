@@ -1,0 +1,404 @@
+/**
+ * Play: the customer, their line, the replies, the meters, the countdown and the coaching.
+ * Everything shown comes from the session actor; the scene only sends intents
+ * (choose, tick) and presents what the engine decided.
+ */
+import Phaser from 'phaser';
+import { EXPRESSIONS, type Expression } from '../../engine/scenario/schema.js';
+import type { Catalog } from '../../engine/catalog/catalog.js';
+import type { Scenario } from '../../engine/scenario/model.js';
+import type { SessionState } from '../../engine/session/session.js';
+import { pick } from '../../engine/text.js';
+import { SessionController } from '../sessionController.js';
+import type { Button } from '../ui/button.js';
+import { FocusGroup } from '../ui/focus.js';
+import { Meter } from '../ui/meter.js';
+import { COLORS } from '../ui/theme.js';
+import { Typewriter } from '../ui/typewriter.js';
+import { BaseScene } from './BaseScene.js';
+
+export interface PlayData {
+  scenario: string;
+  seed: number;
+  snapshot?: unknown;
+}
+
+type Phase = 'loading' | 'line' | 'choosing' | 'coaching' | 'ending';
+
+const TICK_MS = 100;
+
+export class PlayScene extends BaseScene<PlayData> {
+  private session?: SessionController;
+  private scenario?: Scenario;
+  private phase: Phase = 'loading';
+  private turnsShown = 0;
+  private focus!: FocusGroup;
+  private character?: Phaser.GameObjects.Image;
+  private expression: Expression = 'neutral';
+  private meters = new Map<string, Meter>();
+  private lineText!: Phaser.GameObjects.Text;
+  private noteText!: Phaser.GameObjects.Text;
+  private typewriter!: Typewriter;
+  private choiceButtons: Button[] = [];
+  private overlay?: Phaser.GameObjects.Container;
+  private timerBar?: Phaser.GameObjects.Graphics;
+  private timerText?: Phaser.GameObjects.Text;
+  private clock?: Phaser.Time.TimerEvent;
+  private unsubscribe?: () => void;
+
+  constructor() {
+    super('Play');
+  }
+
+  override init(data: PlayData): void {
+    super.init(data);
+    this.session = undefined;
+    this.scenario = undefined;
+    this.phase = 'loading';
+    this.turnsShown = 0;
+    this.meters = new Map();
+    this.choiceButtons = [];
+    this.overlay = undefined;
+    this.timerBar = undefined;
+    this.clock = undefined;
+    this.character = undefined;
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      this.unsubscribe?.();
+      this.session?.stop();
+    });
+  }
+
+  create(): void {
+    this.add.rectangle(0, 0, this.w, this.h, 0x1d2433).setOrigin(0);
+    void this.svc.library().then((lib) => {
+      if (!this.sys.isActive()) return;
+      const scenario = lib.scenarios.find((s) => s.id === this.args.scenario);
+      if (!scenario) {
+        this.scene.start('Select');
+        return;
+      }
+      this.scenario = scenario;
+      this.loadArt(scenario, () => this.start(scenario, lib.catalog));
+    });
+  }
+
+  /** The setting's background and this customer type's eight faces, loaded when first needed. */
+  private loadArt(s: Scenario, then: () => void): void {
+    const type = s.customer.type;
+    const bar = this.add.graphics();
+    this.load.on(Phaser.Loader.Events.PROGRESS, (p: number) => {
+      bar.clear().fillStyle(COLORS.accent, 1).fillRect(this.w * 0.2, this.h / 2, this.w * 0.6 * p, 12);
+    });
+    if (!this.textures.exists(`bg-${s.setting}`)) this.load.svg(`bg-${s.setting}`, `backgrounds/${s.setting}.svg`, { width: 1280, height: 720 });
+    for (const e of EXPRESSIONS) {
+      const key = `char-${type}-${e}`;
+      if (!this.textures.exists(key)) this.load.svg(key, `characters/${type}/${e}.svg`, { width: 480, height: 600 });
+    }
+    this.load.once(Phaser.Loader.Events.COMPLETE, () => {
+      bar.destroy();
+      then();
+    });
+    this.load.start();
+  }
+
+  private start(scenario: Scenario, catalog: Catalog): void {
+    const { svc } = this;
+    try {
+      this.session = new SessionController(scenario, catalog, this.args.seed, this.args.snapshot);
+    } catch {
+      // A saved game that no longer fits the scenario (the file changed): start afresh.
+      this.session = new SessionController(scenario, catalog, this.args.seed);
+    }
+    this.children.removeAll(true);
+    this.backdrop(`bg-${scenario.setting}`, 0.1);
+    this.fadeIn();
+    svc.audio.ambient(scenario.setting);
+    this.layout(scenario);
+    this.focus = new FocusGroup(this, { numbered: true, onEscape: () => this.pause() });
+    this.input.keyboard!.on('keydown', this.onKey, this);
+    this.turnsShown = this.session.state.turns.length;
+    this.unsubscribe = this.session.subscribe((s) => this.onState(s));
+    if (this.session.ended) this.showEnding();
+    else this.showNode(false);
+  }
+
+  private layout(s: Scenario): void {
+    const { w, h, portrait } = this;
+    const locale = this.svc.locale();
+    const charH = portrait ? 470 : 560;
+    const cx = portrait ? w / 2 : 250;
+    const cy = portrait ? 110 + charH / 2 : h - charH / 2 + 20;
+    this.character = this.add.image(cx, cy, `char-${s.customer.type}-neutral`).setDisplaySize((charH * 480) / 600, charH);
+
+    // Meters across the top.
+    const ms = this.session!.meters();
+    const mw = portrait ? (w - 140 - 16 * ms.length) / ms.length : 190;
+    ms.forEach((m, i) => {
+      const x = portrait ? 130 + i * (mw + 16) : w - 24 - (ms.length - i) * (mw + 12);
+      const meter = new Meter(this, x, 16, mw, this.t(`meters.${m.id}`), m.good);
+      meter.set(m.value, false);
+      this.meters.set(m.id, meter);
+    });
+    const pause = this.button(portrait ? 60 : 70, 42, this.t('play.pause'), { width: portrait ? 100 : 120, height: 48, size: 20 }, () => this.pause());
+    pause.setDepth(5);
+
+    // The customer's name and line.
+    const px = portrait ? 20 : 500;
+    const pw = portrait ? w - 40 : w - px - 24;
+    const py = portrait ? 600 : 92;
+    const panel = this.add.graphics();
+    panel.fillStyle(COLORS.panel, 0.96).fillRoundedRect(px, py, pw, portrait ? 210 : 196, 16);
+    this.text(px + 20, py + 12, pick(s.customer.name, locale), { size: 22, bold: true, color: COLORS.inkSoft });
+    this.lineText = this.text(px + 20, py + 46, '', { size: portrait ? 28 : 26, width: pw - 40, color: COLORS.ink });
+    this.noteText = this.text(px + 20, py + (portrait ? 170 : 158), '', { size: 18, width: pw - 40, color: COLORS.inkSoft });
+    this.typewriter = new Typewriter(this, this.lineText, () => this.svc.audio.play('ui-type'));
+    panel.setInteractive(new Phaser.Geom.Rectangle(px, py, pw, 196), Phaser.Geom.Rectangle.Contains).on('pointerup', () => this.typewriter.skip());
+  }
+
+  protected override restartData(): PlayData {
+    return this.session ? { ...this.args, snapshot: this.session.persisted() } : this.args;
+  }
+
+  private get choicesTop(): number {
+    return this.portrait ? 830 : 310;
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (this.phase === 'line' && (e.key === 'Enter' || e.key === ' ')) {
+      e.preventDefault();
+      this.typewriter.skip();
+    }
+  }
+
+  private onState(s: SessionState): void {
+    if (s.turns.length > this.turnsShown) {
+      this.turnsShown = s.turns.length;
+      this.stopClock();
+      this.saveResume();
+      this.showCoaching();
+    }
+  }
+
+  private saveResume(): void {
+    const { session, args: data } = this;
+    if (!session) return;
+    this.svc.progress.update((p) => (p.resume = session.ended ? null : { scenario: data.scenario, seed: data.seed, snapshot: session.persisted() }));
+  }
+
+  private setExpression(e: Expression): void {
+    if (!this.character || !this.scenario) return;
+    const changed = e !== this.expression;
+    this.expression = e;
+    this.character.setTexture(`char-${this.scenario.customer.type}-${e}`);
+    if (changed && !this.svc.reducedMotion) {
+      this.tweens.add({ targets: this.character, y: this.character.y - 8, duration: 120, yoyo: true, ease: 'Quad.Out' });
+    }
+  }
+
+  private updateMeters(animate: boolean): void {
+    for (const m of this.session!.meters()) this.meters.get(m.id)?.set(m.value, animate);
+  }
+
+  private showNode(animate: boolean): void {
+    const session = this.session!;
+    const node = session.play.scenario.nodes[session.state.node];
+    if (!node) return this.showEnding();
+    const locale = this.svc.locale();
+    this.phase = 'line';
+    this.clearChoices();
+    this.setExpression(session.expression());
+    this.updateMeters(animate);
+    const line = pick(node.line[session.state.variant] ?? node.line[0]!, locale);
+    this.noteText.setText(node.note ? pick(node.note, locale) : '');
+    this.report([]);
+    this.typewriter.start(line, this.svc.reducedMotion, () => this.showChoices());
+  }
+
+  private showChoices(): void {
+    const session = this.session!;
+    const node = session.play.scenario.nodes[session.state.node]!;
+    const locale = this.svc.locale();
+    this.phase = 'choosing';
+    const { w, portrait } = this;
+    const x = portrait ? w / 2 : 500 + (w - 524) / 2;
+    const bw = portrait ? w - 40 : w - 524;
+    let y = this.choicesTop + (node.timeLimit ? 34 : 0);
+    const offered = session.offered();
+    this.choiceButtons = offered.map((c, i) => {
+      const b = this.button(x, 0, pick(c.text, locale), { width: bw, size: portrait ? 24 : 22, align: 'left', badge: String(i + 1), variant: 'choice' }, () => {
+        if (this.phase !== 'choosing') return;
+        this.svc.audio.play('ui-select');
+        session.choose(i);
+      });
+      b.setY(y + b.h / 2);
+      y += b.h + 12;
+      return b;
+    });
+    this.focus.set(this.choiceButtons, true);
+    if (node.timeLimit) this.startClock(node.timeLimit);
+    const texts = offered.map((c) => pick(c.text, locale));
+    this.svc.live.say([`${pick(session.play.scenario.customer.name, locale)}: ${this.lineText.text}`, ...texts.map((t, i) => `${i + 1}. ${t}`)]);
+    this.report(texts);
+  }
+
+  private clearChoices(): void {
+    this.choiceButtons.forEach((b) => b.destroy());
+    this.choiceButtons = [];
+    this.focus.set([]);
+  }
+
+  /** Time runs in the engine: the scene only reports elapsed time and draws the countdown. */
+  private startClock(limit: number): void {
+    const { w, portrait } = this;
+    const x0 = portrait ? 20 : 500;
+    const bw = portrait ? w - 40 : w - 524;
+    const y = this.choicesTop;
+    this.timerBar = this.add.graphics();
+    this.timerText = this.text(x0 + bw, y - 4, '', { size: 20, color: COLORS.onDark, bold: true }).setOrigin(1, 1);
+    let lastSecond = -1;
+    const draw = () => {
+      const left = Math.max(0, limit * 1000 - this.session!.state.elapsedMs);
+      const frac = left / (limit * 1000);
+      this.timerBar!.clear().fillStyle(0x000000, 0.45).fillRoundedRect(x0, y, bw, 14, 7);
+      this.timerBar!.fillStyle(frac > 0.3 ? COLORS.goodFill : COLORS.badFill, 1).fillRoundedRect(x0, y, Math.max(14, bw * frac), 14, 7);
+      const s = Math.ceil(left / 1000);
+      this.timerText!.setText(this.t('play.secondsLeft', { n: s }));
+      if (s !== lastSecond && s <= 5 && s > 0) this.svc.audio.play('ui-timer');
+      lastSecond = s;
+    };
+    draw();
+    this.clock = this.time.addEvent({
+      delay: TICK_MS,
+      loop: true,
+      callback: () => {
+        if (this.phase !== 'choosing') return;
+        this.session!.tick(TICK_MS);
+        if (this.phase === 'choosing') draw();
+      },
+    });
+  }
+
+  private stopClock(): void {
+    this.clock?.remove();
+    this.clock = undefined;
+    this.timerBar?.destroy();
+    this.timerText?.destroy();
+    this.timerBar = undefined;
+  }
+
+  private showCoaching(): void {
+    const session = this.session!;
+    const last = session.lastTurn()!;
+    const locale = this.svc.locale();
+    const node = session.play.scenario.nodes[last.turn.node]!;
+    const reply = last.turn.choice < 0 ? node.onTimeout! : node.choices[last.turn.choice]!;
+    this.phase = 'coaching';
+    this.clearChoices();
+    if (last.turn.choice < 0) this.svc.audio.play('ui-timeout');
+    const moodDelta = session.moodFor(last.turn.after) - session.moodFor(last.turn.before);
+    this.svc.audio.play(session.state.endedBy === 'breakdown' ? 'mood-break' : moodDelta >= 0 ? 'mood-up' : 'mood-down');
+    this.setExpression(session.state.ending ? (session.play.scenario.endings[session.state.ending]?.expression ?? session.expression()) : session.expression());
+    this.updateMeters(true);
+
+    const { w, h, portrait } = this;
+    const pw = portrait ? w - 40 : Math.min(760, w - 540);
+    const px = portrait ? 20 : 500 + (w - 524 - pw) / 2;
+    const py = this.choicesTop - (portrait ? 10 : 0);
+    const c = this.add.container(0, 0);
+    const bg = this.add.graphics();
+    c.add(bg);
+    let y = py + 18;
+    const head = last.turn.choice < 0 ? this.t('play.timedOut') : this.t('play.turnScore', { n: last.score });
+    c.add(this.text(px + 20, y, head, { size: 22, bold: true, color: last.score >= 70 ? COLORS.good : last.score >= 40 ? COLORS.ink : COLORS.bad }));
+    y += 40;
+    const name = (id: string) => pick(session.play.catalog.get(id)!.name, locale);
+    if (last.honoured.length) {
+      const t = this.text(px + 20, y, `✓ ${last.honoured.map(name).join('、')}`, { size: 20, width: pw - 40, color: COLORS.good, bold: true });
+      c.add(t);
+      y += t.height + 6;
+    }
+    if (last.broken.length) {
+      const t = this.text(px + 20, y, `✗ ${last.broken.map(name).join('、')}`, { size: 20, width: pw - 40, color: COLORS.bad, bold: true });
+      c.add(t);
+      y += t.height + 6;
+    }
+    const fb = this.text(px + 20, y + 4, pick(reply.feedback, locale), { size: 20, width: pw - 40, color: COLORS.ink });
+    c.add(fb);
+    y += fb.height + 20;
+    const next = this.button(px + pw / 2, 0, this.t(session.ended ? 'play.seeEnding' : 'play.continue'), { width: Math.min(320, pw - 40), variant: 'primary', size: 22 }, () => {
+      c.destroy();
+      this.overlay = undefined;
+      if (session.ended) this.showEnding();
+      else this.showNode(true);
+    });
+    next.setY(y + next.h / 2);
+    c.add(next);
+    y += next.h + 18;
+    bg.fillStyle(COLORS.panel, 0.98).fillRoundedRect(px, py, pw, Math.min(y - py, h - py - 10), 16);
+    bg.lineStyle(3, last.score >= 70 ? COLORS.goodFill : last.score >= 40 ? COLORS.accent : COLORS.badFill, 1).strokeRoundedRect(px, py, pw, y - py, 16);
+    this.overlay = c;
+    this.focus.set([next], true);
+    const spoken = [head, ...(last.honoured.length ? [`✓ ${last.honoured.map(name).join('、')}`] : []), ...(last.broken.length ? [`✗ ${last.broken.map(name).join('、')}`] : []), fb.text];
+    this.svc.live.say(spoken);
+    this.report([next.label.text]);
+  }
+
+  private showEnding(): void {
+    const session = this.session!;
+    const ending = session.play.scenario.endings[session.state.ending!]!;
+    const locale = this.svc.locale();
+    this.phase = 'ending';
+    this.clearChoices();
+    this.setExpression(ending.expression ?? (ending.outcome === 'left-silently' ? 'withdrawn' : session.expression()));
+    const line = ending.line.length ? pick(ending.line[0]!, locale) : this.t('play.silentExit');
+    this.noteText.setText('');
+    const d = session.debrief();
+    this.svc.progress.recordAttempt({
+      scenario: session.play.scenario.id,
+      at: new Date().toISOString(),
+      overall: d.overall,
+      grade: d.grade,
+      outcome: d.outcome,
+      path: d.path,
+      seed: session.state.seed,
+    });
+    this.svc.audio.play(`stinger-${ending.outcome}`);
+    if (ending.outcome === 'left-silently' && this.character && !this.svc.reducedMotion) {
+      this.tweens.add({ targets: this.character, alpha: 0, x: this.character.x - 120, duration: 1600, ease: 'Quad.In' });
+    }
+    this.typewriter.start(line, this.svc.reducedMotion, () => {
+      const b = this.button(this.portrait ? this.w / 2 : 500 + (this.w - 524) / 2, this.choicesTop + 60, this.t('play.toDebrief'), { width: 360, variant: 'primary', size: 24 }, () =>
+        this.fadeTo('Debrief', { scenario: session.play.scenario.id, seed: session.state.seed, debrief: d, state: session.state }),
+      );
+      this.focus.set([b], true);
+      this.svc.live.say([line, this.t(`outcomes.${ending.outcome}`), b.label.text]);
+      this.report([b.label.text]);
+    });
+    this.svc.report({ outcome: ending.outcome });
+  }
+
+  private pause(): void {
+    if (this.phase === 'loading' || this.phase === 'ending') return;
+    this.svc.audio.play('ui-back');
+    this.scene.pause();
+    this.scene.launch('Pause', { from: 'Play', scenario: this.args.scenario });
+  }
+
+  private report(choices: string[]): void {
+    const s = this.session;
+    if (!s) return;
+    this.svc.report({
+      scenario: s.play.scenario.id,
+      node: s.state.ending ?? s.state.node,
+      choices,
+      customer: {
+        type: s.play.scenario.customer.type,
+        state: s.state.customer.value,
+        expression: this.expression,
+        meters: { ...s.state.customer.context.meters },
+      },
+      score: s.running(),
+      outcome: s.state.ending ? s.play.scenario.endings[s.state.ending]!.outcome : null,
+    });
+  }
+}

@@ -1,0 +1,92 @@
+/** Scenario select: cards grouped by the four customer types, with difficulty, setting, brief and best score. */
+import Phaser from 'phaser';
+import type { Scenario } from '../../engine/scenario/model.js';
+import { CUSTOMER_TYPES } from '../../engine/scenario/schema.js';
+import { pick } from '../../engine/text.js';
+import type { Button } from '../ui/button.js';
+import { FocusGroup } from '../ui/focus.js';
+import { COLORS, TYPE_COLORS } from '../ui/theme.js';
+import { BaseScene } from './BaseScene.js';
+
+export class SelectScene extends BaseScene {
+  constructor() {
+    super('Select');
+  }
+
+  create(): void {
+    this.backdrop('bg-title', 0.7);
+    this.fadeIn();
+    const loading = this.text(this.w / 2, this.h / 2, this.t('loading'), { size: 24, color: COLORS.onDark }).setOrigin(0.5);
+    void this.svc.library().then((lib) => {
+      if (!this.sys.isActive()) return;
+      loading.destroy();
+      this.build(lib.scenarios);
+    });
+  }
+
+  private build(scenarios: Scenario[]): void {
+    const { w, svc } = this;
+    const locale = svc.locale();
+    const best = svc.progress.save.best;
+    this.text(w / 2, 36, this.t('select.heading'), { size: 36, bold: true, color: COLORS.onDark, align: 'center' }).setOrigin(0.5, 0);
+    const back = this.button(this.portrait ? 70 : 90, 56, this.t('common.back'), { width: this.portrait ? 110 : 140, size: 22, variant: 'ghost' }, () => this.fadeTo('Title'));
+    back.label.setColor(COLORS.onDark);
+
+    const colW = this.portrait ? w - 48 : (w - 48) / 4 - 12;
+    const cards: Button[] = [];
+    let maxY = 0;
+    CUSTOMER_TYPES.forEach((type, c) => {
+      const x = this.portrait ? w / 2 : 24 + c * (colW + 16) + colW / 2;
+      let y = this.portrait ? 130 + maxY : 120;
+      const head = this.add.graphics();
+      head.fillStyle(TYPE_COLORS[type]!, 1).fillRoundedRect(x - colW / 2, y, colW, 44, 10);
+      this.text(x, y + 22, this.t(`types.${type}`), { size: 24, bold: true, color: '#ffffff', align: 'center' }).setOrigin(0.5);
+      y += 60;
+      for (const s of scenarios.filter((x) => x.customer.type === type)) {
+        const stars = '★'.repeat(s.difficulty) + '☆'.repeat(3 - s.difficulty);
+        const score = best[s.id] !== undefined ? this.t('select.best', { n: best[s.id] }) : this.t('select.new');
+        const label = [pick(s.title, locale), `${stars}  ${this.t(`settings.${s.setting}`)}`, oneLine(pick(s.brief, locale), this.portrait ? 60 : 26), score].join('\n');
+        const card = this.button(x, 0, label, { width: colW, size: this.portrait ? 24 : 19, align: 'left' }, () =>
+          this.fadeTo('Play', { scenario: s.id, seed: Date.now() % 100000 }),
+        );
+        card.setY(y + card.h / 2);
+        card.setData('scenario', s.id);
+        y += card.h + 12;
+        cards.push(card);
+      }
+      maxY = this.portrait ? y - 130 + 12 : Math.max(maxY, y);
+    });
+
+    const focus = new FocusGroup(this, { columns: 1, onEscape: () => this.fadeTo('Title') });
+    // Column-major order reads naturally with Tab; arrows move within the list.
+    focus.set([...cards, back], true);
+    const contentBottom = this.portrait ? 130 + maxY : maxY;
+    this.enableScroll(contentBottom, focus);
+    svc.live.say([this.t('select.heading'), ...cards.map((c) => c.label.text.split('\n')[0]!)]);
+    svc.report({ choices: cards.map((c) => c.getData('scenario') as string), scenario: null, node: null, customer: null, score: null, outcome: null });
+  }
+
+  /** Scroll with wheel, drag and keyboard focus when the cards are taller than the screen. */
+  private enableScroll(bottom: number, focus: FocusGroup): void {
+    const cam = this.cameras.main;
+    const max = Math.max(0, bottom - this.h + 24);
+    if (!max) return;
+    const clamp = (y: number) => Phaser.Math.Clamp(y, 0, max);
+    this.input.on('wheel', (_p: unknown, _o: unknown, _dx: number, dy: number) => (cam.scrollY = clamp(cam.scrollY + dy)));
+    let dragFrom: number | null = null;
+    this.input.on('pointerdown', (p: Phaser.Input.Pointer) => (dragFrom = p.y + cam.scrollY));
+    this.input.on('pointermove', (p: Phaser.Input.Pointer) => {
+      if (dragFrom !== null && p.isDown) cam.scrollY = clamp(dragFrom - p.y);
+    });
+    this.input.on('pointerup', () => (dragFrom = null));
+    this.input.keyboard!.on('keydown', () => {
+      const b = focus.current;
+      if (b && (b.y - b.h / 2 < cam.scrollY || b.y + b.h / 2 > cam.scrollY + this.h)) cam.scrollY = clamp(b.y - this.h / 2);
+    });
+  }
+}
+
+function oneLine(s: string, max: number): string {
+  const flat = s.replace(/\s+/g, ' ').trim();
+  return [...flat].length > max ? [...flat].slice(0, max - 1).join('') + '…' : flat;
+}

@@ -1,0 +1,51 @@
+/** What every scene shares: i18n, audio, saved progress, the scenario library, accessibility. */
+import type { i18n } from 'i18next';
+import type Phaser from 'phaser';
+import type { Locale } from '../engine/text.js';
+import type { Audio } from '../platform/audio.js';
+import type { Library } from '../platform/library.js';
+import type { Progress } from '../platform/storage.js';
+import type { LiveRegion } from './a11y.js';
+
+export interface Services {
+  i18n: i18n;
+  audio: Audio;
+  progress: Progress;
+  live: LiveRegion;
+  reducedMotion: boolean;
+  /** The library loads lazily, once. */
+  library(): Promise<Library>;
+  locale(): Locale;
+  setLocale(l: Locale): Promise<void>;
+  /** Read-only state for tests and tooling (window.dojo). */
+  report(patch: Partial<DojoSnapshot>): void;
+}
+
+export interface DojoSnapshot {
+  scene: string;
+  scenario: string | null;
+  node: string | null;
+  choices: string[];
+  customer: { type: string; state: string; expression: string; meters: Record<string, number> } | null;
+  score: { decisions: number; turns: number } | null;
+  outcome: string | null;
+  /** The debrief's figures once a scenario has ended. */
+  debrief?: {
+    overall: number;
+    grade: string;
+    decisions: number;
+    outcome: string;
+    quadrant: string;
+    categories: Record<string, number | null>;
+    path: number[];
+  };
+  locale: Locale;
+  notice: string | null;
+  ready: boolean;
+}
+
+export const SERVICES = 'services';
+
+export function services(scene: Phaser.Scene): Services {
+  return scene.registry.get(SERVICES) as Services;
+}

@@ -1,0 +1,97 @@
+/**
+ * The play scene's link to the engine: it owns the session actor for one scenario, turns
+ * intents into events, and exposes what to show. It decides nothing: the offered choices,
+ * the customer's reaction, the branching and the scores all come from src/engine.
+ */
+import { createActor, type Actor } from 'xstate';
+import type { Catalog } from '../engine/catalog/catalog.js';
+import { customerProfiles } from '../engine/customers/index.js';
+import type { Scenario } from '../engine/scenario/model.js';
+import { debrief, replyOf, turnScore, type Debrief } from '../engine/scoring/debrief.js';
+import { createSessionMachine, type SessionMachine } from '../engine/session/machine.js';
+import { expressionNow, offeredChoices, type Play, type SessionState, type TurnRecord } from '../engine/session/session.js';
+
+export interface LastTurn {
+  turn: TurnRecord;
+  honoured: string[];
+  broken: string[];
+  score: number;
+}
+
+export class SessionController {
+  readonly play: Play;
+  private readonly actor: Actor<SessionMachine>;
+
+  constructor(scenario: Scenario, catalog: Catalog, seed: number, snapshot?: unknown) {
+    this.play = { scenario, catalog };
+    const machine = createSessionMachine(this.play);
+    this.actor = createActor(machine, snapshot ? { snapshot: snapshot as never, input: { seed } } : { input: { seed } });
+    this.actor.start();
+  }
+
+  get state(): SessionState {
+    return this.actor.getSnapshot().context;
+  }
+
+  get ended(): boolean {
+    return this.actor.getSnapshot().status === 'done';
+  }
+
+  subscribe(fn: (s: SessionState) => void): () => void {
+    const sub = this.actor.subscribe((snap) => fn(snap.context));
+    return () => sub.unsubscribe();
+  }
+
+  choose(index: number): void {
+    this.actor.send({ type: 'trainee.choose', index });
+  }
+
+  tick(ms: number): void {
+    this.actor.send({ type: 'clock.tick', ms });
+  }
+
+  persisted(): unknown {
+    return this.actor.getPersistedSnapshot();
+  }
+
+  stop(): void {
+    this.actor.stop();
+  }
+
+  offered() {
+    return offeredChoices(this.play, this.state);
+  }
+
+  expression() {
+    return expressionNow(this.play, this.state);
+  }
+
+  meters() {
+    const profile = customerProfiles[this.play.scenario.customer.type];
+    return profile.meters.map((m) => ({ ...m, value: this.state.customer.context.meters[m.id] ?? 0 }));
+  }
+
+  moodFor(meters: Record<string, number>): number {
+    return customerProfiles[this.play.scenario.customer.type].mood(meters);
+  }
+
+  lastTurn(): LastTurn | undefined {
+    const turn = this.state.turns.at(-1);
+    if (!turn) return undefined;
+    const reply = replyOf(this.play.scenario, turn);
+    const honoured: string[] = [];
+    const broken: string[] = [];
+    for (const t of reply.principles) (this.play.catalog.get(t.id)?.polarity === 'practice' ? honoured : broken).push(t.id);
+    return { turn, honoured, broken, score: Math.round(turnScore(this.play, turn)) };
+  }
+
+  /** Mean turn score so far (0–100). */
+  running(): { decisions: number; turns: number } {
+    const t = this.state.turns;
+    return { decisions: t.length ? Math.round(t.reduce((s, x) => s + turnScore(this.play, x), 0) / t.length) : 0, turns: t.length };
+  }
+
+  debrief(): Debrief {
+    return debrief(this.play, this.state);
+  }
+}

@@ -1,0 +1,118 @@
+/** A focusable button: rounded panel and label, hover, focus ring, click, pointer and keyboard. */
+import Phaser from 'phaser';
+import { makeText } from './text.js';
+import { COLORS } from './theme.js';
+
+export interface ButtonOptions {
+  width: number;
+  height?: number;
+  size?: number;
+  variant?: 'primary' | 'secondary' | 'choice' | 'ghost';
+  align?: 'left' | 'center';
+  /** Small label at the left, e.g. the number key of a choice. */
+  badge?: string;
+}
+
+export class Button extends Phaser.GameObjects.Container {
+  private readonly bg: Phaser.GameObjects.Graphics;
+  readonly label: Phaser.GameObjects.Text;
+  private badgeText?: Phaser.GameObjects.Text;
+  private focused = false;
+  private hovered = false;
+  private enabled = true;
+  readonly bw: number;
+  h: number;
+
+  constructor(
+    scene: Phaser.Scene,
+    x: number,
+    y: number,
+    text: string,
+    private readonly opts: ButtonOptions,
+    private readonly onClick: () => void,
+  ) {
+    super(scene, x, y);
+    this.bw = opts.width;
+    const size = opts.size ?? 24;
+    const padX = opts.badge ? 64 : 24;
+    this.bg = scene.add.graphics();
+    this.label = makeText(scene, 0, 0, text, {
+      size,
+      width: opts.width - padX - 20,
+      color: this.textColor(),
+      align: opts.align ?? 'center',
+      bold: opts.variant === 'primary',
+    });
+    this.h = Math.max(opts.height ?? 56, this.label.height + 20);
+    this.label.setOrigin(opts.align === 'left' ? 0 : 0.5, 0.5);
+    this.label.setPosition(opts.align === 'left' ? -this.bw / 2 + padX : opts.badge ? 20 : 0, 0);
+    this.add([this.bg, this.label]);
+    if (opts.badge) {
+      this.badgeText = makeText(scene, -this.bw / 2 + 30, 0, opts.badge, { size: size - 2, bold: true, color: COLORS.accentText });
+      this.badgeText.setOrigin(0.5, 0.5);
+      this.add(this.badgeText);
+    }
+    this.setSize(this.bw, this.h);
+    this.setInteractive({ useHandCursor: true });
+    this.on('pointerover', () => this.setHover(true));
+    this.on('pointerout', () => this.setHover(false));
+    this.on('pointerup', () => this.click());
+    this.draw();
+    scene.add.existing(this);
+  }
+
+  private textColor(): string {
+    return this.opts.variant === 'primary' ? COLORS.accentText : COLORS.ink;
+  }
+
+  click(): void {
+    if (this.enabled && this.visible) this.onClick();
+  }
+
+  setHover(h: boolean): void {
+    this.hovered = h;
+    this.draw();
+  }
+
+  setFocus(f: boolean): this {
+    this.focused = f;
+    this.draw();
+    return this;
+  }
+
+  setEnabled(e: boolean): this {
+    this.enabled = e;
+    this.setAlpha(e ? 1 : 0.5);
+    return this;
+  }
+
+  setLabel(text: string): this {
+    this.label.setText(text);
+    return this;
+  }
+
+  private draw(): void {
+    const g = this.bg;
+    const { bw: w, h } = this;
+    const v = this.opts.variant ?? 'secondary';
+    g.clear();
+    if (this.focused) {
+      g.lineStyle(4, COLORS.focus, 1);
+      g.strokeRoundedRect(-w / 2 - 5, -h / 2 - 5, w + 10, h + 10, 16);
+    }
+    const fill = v === 'primary' ? COLORS.accent : v === 'ghost' ? 0xffffff : COLORS.panel;
+    g.fillStyle(fill, v === 'ghost' ? (this.hovered ? 0.25 : 0.12) : 1);
+    g.fillRoundedRect(-w / 2, -h / 2, w, h, 12);
+    if (v !== 'primary') {
+      g.lineStyle(2, this.hovered || this.focused ? COLORS.accent : 0xc9ced6, 1);
+      g.strokeRoundedRect(-w / 2, -h / 2, w, h, 12);
+    } else if (this.hovered) {
+      g.fillStyle(0xffffff, 0.12);
+      g.fillRoundedRect(-w / 2, -h / 2, w, h, 12);
+    }
+    if (this.badgeText) {
+      g.fillStyle(COLORS.accent, 1);
+      g.fillRoundedRect(-w / 2 + 10, -18, 40, 36, 8);
+    }
+  }
+}

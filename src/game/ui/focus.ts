@@ -1,0 +1,80 @@
+/**
+ * Keyboard focus for a scene's buttons: Tab / Shift+Tab and the arrow keys move, Enter and
+ * Space press, 1–9 press the n-th item when `numbered`. The handler is removed on shutdown.
+ */
+import Phaser from 'phaser';
+import type { Button } from './button.js';
+
+export class FocusGroup {
+  private items: Button[] = [];
+  private index = -1;
+
+  constructor(
+    private readonly scene: Phaser.Scene,
+    private readonly opts: { numbered?: boolean; columns?: number; onEscape?: () => void } = {},
+  ) {
+    const kb = scene.input.keyboard!;
+    kb.on('keydown', this.onKey, this);
+    scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => kb.off('keydown', this.onKey, this));
+  }
+
+  set(items: Button[], focusFirst = false): void {
+    this.items.forEach((b) => b.setFocus(false));
+    this.items = items;
+    this.index = -1;
+    if (focusFirst && items.length) this.focus(0);
+  }
+
+  get current(): Button | undefined {
+    return this.items[this.index];
+  }
+
+  focus(i: number): void {
+    if (!this.items.length) return;
+    this.current?.setFocus(false);
+    this.index = (i + this.items.length) % this.items.length;
+    this.current!.setFocus(true);
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (!this.scene.scene.isActive()) return;
+    const cols = this.opts.columns ?? 1;
+    switch (e.key) {
+      case 'Tab':
+        e.preventDefault();
+        this.focus(this.index < 0 ? 0 : this.index + (e.shiftKey ? -1 : 1));
+        return;
+      case 'ArrowDown':
+        e.preventDefault();
+        this.focus(this.index < 0 ? 0 : this.index + cols);
+        return;
+      case 'ArrowUp':
+        e.preventDefault();
+        this.focus(this.index < 0 ? 0 : this.index - cols);
+        return;
+      case 'ArrowRight':
+        if (cols > 1) this.focus(this.index < 0 ? 0 : this.index + 1);
+        return;
+      case 'ArrowLeft':
+        if (cols > 1) this.focus(this.index < 0 ? 0 : this.index - 1);
+        return;
+      case 'Enter':
+      case ' ':
+        if (this.current) {
+          e.preventDefault();
+          this.current.click();
+        }
+        return;
+      case 'Escape':
+        this.opts.onEscape?.();
+        return;
+    }
+    if (this.opts.numbered && /^[1-9]$/.test(e.key)) {
+      const b = this.items[Number(e.key) - 1];
+      if (b) {
+        this.focus(Number(e.key) - 1);
+        b.click();
+      }
+    }
+  }
+}

@@ -1,0 +1,41 @@
+/** Text with the game's font, CJK line metrics and CJK-aware wrapping (see wrap.ts). */
+import Phaser from 'phaser';
+import { FONT, COLORS } from './theme.js';
+import { wrapLines } from './wrap.js';
+
+export interface TextOptions {
+  size?: number;
+  color?: string;
+  width?: number;
+  bold?: boolean;
+  align?: 'left' | 'center' | 'right';
+  lineSpacing?: number;
+}
+
+export function makeText(scene: Phaser.Scene, x: number, y: number, content: string, o: TextOptions = {}): Phaser.GameObjects.Text {
+  const size = o.size ?? 24;
+  const t = scene.add.text(x, y, '', {
+    fontFamily: FONT,
+    fontSize: `${size}px`,
+    fontStyle: o.bold ? 'bold' : 'normal',
+    color: o.color ?? COLORS.ink,
+    align: o.align ?? 'left',
+    lineSpacing: o.lineSpacing ?? Math.round(size * 0.35),
+    padding: { top: Math.ceil(size * 0.15), bottom: Math.ceil(size * 0.15) },
+    testString: '国|MÉqgy',
+    ...(o.width
+      ? {
+          wordWrap: {
+            width: o.width,
+            callback: (text: string, obj: Phaser.GameObjects.Text) => {
+              const ctx = obj.context;
+              obj.style.syncFont(obj.canvas, ctx);
+              return wrapLines(text, o.width!, (s) => ctx.measureText(s).width);
+            },
+          },
+        }
+      : {}),
+  });
+  t.setText(content);
+  return t;
+}

@@ -1,0 +1,29 @@
+/** Colours, fonts and sizes: one place, contrast ≥ 4.5:1 for all text on its panel. */
+export const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Source Han Sans SC", sans-serif';
+
+export const COLORS = {
+  ink: '#1d2433', // on paper: 14.9:1
+  inkSoft: '#4a5568', // on paper: 7.4:1
+  paper: '#fbfaf7',
+  panel: 0xfbfaf7,
+  panelDark: 0x1d2433,
+  onDark: '#ffffff',
+  onDarkSoft: '#d8dee9', // on panelDark: 11.6:1
+  accent: 0x2f6f73,
+  accentText: '#ffffff', // on accent: 5.9:1
+  accentSoft: 0xdcebea,
+  good: '#1e6b3a', // on paper: 6.6:1
+  bad: '#a4262c', // on paper: 6.7:1
+  goodFill: 0x2e8b57,
+  badFill: 0xc0392b,
+  warnFill: 0xd68910,
+  focus: 0xf2b134,
+  shade: 0x000000,
+} as const;
+
+export const TYPE_COLORS: Record<string, number> = {
+  angry: 0xc0392b,
+  silent: 0x5d6d7e,
+  talkative: 0xd68910,
+  expert: 0x2f6f73,
+};

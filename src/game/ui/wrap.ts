@@ -1,0 +1,49 @@
+/**
+ * Line breaking for Chinese and mixed text. Phaser's Text wraps only on spaces; this breaks
+ * between any two CJK characters, keeps Latin words whole, keeps closing punctuation off the
+ * start of a line and opening punctuation off the end (basic kinsoku).
+ */
+const NO_START = new Set('，。、；：！？）」』》〉】〕”’…—,.;:!?)]}%'.split(''));
+const NO_END = new Set('（「『《〈【〔“‘([{'.split(''));
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+
+/** Split into units that may not be broken: a CJK character, a Latin word, or a space. */
+function units(line: string): string[] {
+  const out: string[] = [];
+  let word = '';
+  for (const ch of line) {
+    if (CJK.test(ch) || ch === ' ') {
+      if (word) out.push(word);
+      word = '';
+      out.push(ch);
+    } else word += ch;
+  }
+  if (word) out.push(word);
+  return out;
+}
+
+export function wrapLines(text: string, width: number, measure: (s: string) => number): string[] {
+  const lines: string[] = [];
+  for (const para of text.split('\n')) {
+    let line = '';
+    for (const u of units(para)) {
+      if (line && measure(line + u) > width && u !== ' ') {
+        // Kinsoku: pull a closing mark up onto this line, push an opening mark down.
+        if (NO_START.has(u[0]!)) {
+          line += u;
+          continue;
+        }
+        let carry = '';
+        while (line.length > 1 && NO_END.has(line[line.length - 1]!)) {
+          carry = line[line.length - 1] + carry;
+          line = line.slice(0, -1);
+        }
+        lines.push(line.trimEnd());
+        line = carry + (u === ' ' ? '' : u);
+      } else line += line || u !== ' ' ? u : '';
+    }
+    lines.push(line.trimEnd());
+  }
+  return lines;
+}
+

@@ -1,0 +1,103 @@
+/**
+ * Saved progress in localStorage, versioned and validated. Anything unreadable (corrupt
+ * JSON, an old or unknown version, wrong shapes) is reset to defaults and reported, so the
+ * game can show a notice instead of crashing.
+ */
+import { z } from 'zod';
+
+export const STORAGE_KEY = 'complaint-dojo';
+export const STORAGE_VERSION = 1;
+
+const Attempt = z.object({
+  scenario: z.string(),
+  at: z.string(),
+  overall: z.number(),
+  grade: z.string(),
+  outcome: z.string(),
+  path: z.array(z.number()),
+  seed: z.number(),
+});
+
+const SaveSchema = z.object({
+  version: z.literal(STORAGE_VERSION),
+  settings: z.object({
+    locale: z.enum(['zh-CN', 'en']).optional(),
+    muted: z.boolean().default(false),
+    volume: z.number().min(0).max(1).default(0.7),
+  }),
+  best: z.record(z.string(), z.number()).default({}),
+  attempts: z.array(Attempt).default([]),
+  /** The game in progress: the scenario and the session actor's persisted snapshot. */
+  resume: z.object({ scenario: z.string(), seed: z.number(), snapshot: z.unknown() }).nullable().default(null),
+  /** Scenario files a trainer imported: name and text, kept until removed. */
+  imported: z.array(z.object({ name: z.string(), text: z.string(), at: z.string() })).default([]),
+});
+
+export type Save = z.infer<typeof SaveSchema>;
+export type AttemptRecord = z.infer<typeof Attempt>;
+
+export function defaultSave(): Save {
+  return { version: STORAGE_VERSION, settings: { muted: false, volume: 0.7 }, best: {}, attempts: [], resume: null, imported: [] };
+}
+
+export interface KeyValue {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+export type LoadedSave = { save: Save; reset: false } | { save: Save; reset: true; reason: 'corrupt' | 'old-version' };
+
+export function readSave(store: KeyValue): LoadedSave {
+  let raw: string | null;
+  try {
+    raw = store.getItem(STORAGE_KEY);
+  } catch {
+    return { save: defaultSave(), reset: false };
+  }
+  if (raw === null) return { save: defaultSave(), reset: false };
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return { save: defaultSave(), reset: true, reason: 'corrupt' };
+  }
+  const version = (data as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && version !== STORAGE_VERSION) return { save: defaultSave(), reset: true, reason: 'old-version' };
+  const parsed = SaveSchema.safeParse(data);
+  return parsed.success ? { save: parsed.data, reset: false } : { save: defaultSave(), reset: true, reason: 'corrupt' };
+}
+
+export function writeSave(store: KeyValue, save: Save): void {
+  try {
+    store.setItem(STORAGE_KEY, JSON.stringify(save));
+  } catch {
+    // Storage full or blocked (private mode): the game goes on without saving.
+  }
+}
+
+/** The one progress store the game uses, over window.localStorage. */
+export class Progress {
+  save: Save;
+  readonly notice: 'corrupt' | 'old-version' | null;
+
+  constructor(private readonly store: KeyValue) {
+    const loaded = readSave(store);
+    this.save = loaded.save;
+    this.notice = loaded.reset ? loaded.reason : null;
+    if (loaded.reset) writeSave(store, this.save);
+  }
+
+  update(fn: (s: Save) => void): void {
+    fn(this.save);
+    writeSave(this.store, this.save);
+  }
+
+  recordAttempt(a: AttemptRecord): void {
+    this.update((s) => {
+      s.attempts.push(a);
+      if (s.attempts.length > 200) s.attempts.splice(0, s.attempts.length - 200);
+      s.best[a.scenario] = Math.max(s.best[a.scenario] ?? 0, a.overall);
+      s.resume = null;
+    });
+  }
+}
