@@ -31,6 +31,7 @@ export interface PathsReport {
   /** False when a layer had to be thinned: the routes are then the best and worst found. */
   exact: boolean;
   states: number;
+  /** The most states any layer kept. */
   width: number;
   endings: { id: string; outcome: Outcome; reachable: boolean; best?: Route; worst?: Route }[];
   best?: Route;
@@ -100,18 +101,13 @@ export function options(play: Play, state: SessionState): Option[] {
   return opts;
 }
 
-/**
- * How many states a layer may hold: the work budget (state expansions, each a few customer
- * transitions) spread over the scenario's depth, estimated by breadth-first levels.
- */
-export function layerWidth(s: Scenario, budget: number): number {
+/** Breadth-first depth of the node graph: the expected number of layers, for sharing the budget out. */
+export function graphDepth(s: Scenario): number {
   const level = new Map([[s.start, 0]]);
   const queue = [s.start];
-  let choices = 1;
   for (let i = 0; i < queue.length; i++) {
     const n = s.nodes[queue[i]!];
     if (!n) continue;
-    choices = Math.max(choices, n.choices.length + (n.onTimeout ? 1 : 0));
     for (const r of [...n.choices, ...(n.onTimeout ? [n.onTimeout] : [])]) {
       for (const b of r.next) {
         if (!level.has(b.to)) {
@@ -121,12 +117,16 @@ export function layerWidth(s: Scenario, budget: number): number {
       }
     }
   }
-  const depth = Math.max(1, ...level.values());
-  return Math.max(64, Math.floor(budget / (depth * choices)));
+  return Math.max(1, ...level.values());
 }
 
-export function findPaths(play: Play, start: SessionState, budget = 25_000): PathsReport {
-  const width = layerWidth(play.scenario, budget);
+/**
+ * `budget` bounds the states expanded in all; each layer may use its share of what is left,
+ * so a scenario of a few thousand states is searched exactly and a huge one stays quick.
+ */
+export function findPaths(play: Play, start: SessionState, budget = 8_000): PathsReport {
+  const depth = graphDepth(play.scenario);
+  let width = 0;
   const refs = referenced(play.scenario);
   const keyOf = (s: SessionState) =>
     `${s.node}|${s.customer.value}|${Object.values(s.customer.context.meters).join(',')}|${s.chose.filter((c) => refs.chose.has(c)).join(',')}|${s.visited.filter((v) => refs.visited.has(v)).join(',')}`;
@@ -174,9 +174,11 @@ export function findPaths(play: Play, start: SessionState, budget = 25_000): Pat
       }
     });
     let layer = [...next.values()];
-    if (layer.length > width) {
+    const cap = Math.max(64, Math.floor((budget - states) / Math.max(1, depth - d)));
+    width = Math.max(width, Math.min(cap, layer.length));
+    if (layer.length > cap) {
       exact = false;
-      const half = Math.floor(width / 2);
+      const half = Math.floor(cap / 2);
       const keep = new Set([...[...layer].sort((a, b) => b.max - a.max).slice(0, half), ...[...layer].sort((a, b) => a.min - b.min).slice(0, half)]);
       layer = layer.filter((e) => keep.has(e));
     }

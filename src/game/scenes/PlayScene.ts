@@ -374,7 +374,7 @@ export class PlayScene extends BaseScene<PlayData> {
       this.svc.live.say([line, this.t(`outcomes.${ending.outcome}`), b.label.text]);
       this.report([b.label.text]);
     });
-    this.svc.report({ outcome: ending.outcome });
+    this.report([]);
   }
 
   private pause(): void {
@@ -388,6 +388,7 @@ export class PlayScene extends BaseScene<PlayData> {
     const s = this.session;
     if (!s) return;
     this.svc.report({
+      phase: this.phase,
       scenario: s.play.scenario.id,
       node: s.state.ending ?? s.state.node,
       choices,

@@ -1,0 +1,103 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { expect, type Page } from '@playwright/test';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const SHOTS = join(ROOT, 'test-results/screenshots');
+mkdirSync(SHOTS, { recursive: true });
+
+export interface Dojo {
+  scene: string;
+  phase?: string;
+  scenario: string | null;
+  node: string | null;
+  choices: string[];
+  customer: { type: string; state: string; expression: string; meters: Record<string, number> } | null;
+  outcome: string | null;
+  locale: string;
+  notice: string | null;
+  ready: boolean;
+  debrief?: { overall: number; grade: string; decisions: number; outcome: string; quadrant: string; categories: Record<string, number | null>; path: number[] };
+}
+
+export const dojo = (page: Page) => page.evaluate(() => (window as unknown as { dojo: Dojo }).dojo);
+
+export async function until(page: Page, pred: (d: Dojo) => boolean, what: string, timeout = 20_000): Promise<Dojo> {
+  const start = Date.now();
+  let last: Dojo | undefined;
+  while (Date.now() - start < timeout) {
+    last = await dojo(page);
+    if (pred(last)) return last;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`timed out waiting for ${what}; window.dojo = ${JSON.stringify(last)}`);
+}
+
+/** Collect page errors and console errors; fail the test on any. */
+export function watchErrors(page: Page): () => void {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  return () => expect(errors).toEqual([]);
+}
+
+export async function open(page: Page, opts: { locale?: 'zh-CN' | 'en'; reducedMotion?: boolean; storage?: string } = {}): Promise<void> {
+  if (opts.reducedMotion !== false) await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.addInitScript(
+    ([locale, storage]) => {
+      if (sessionStorage.getItem('e2e-init')) return;
+      sessionStorage.setItem('e2e-init', '1');
+      if (storage !== undefined) localStorage.setItem('complaint-dojo', storage);
+      else if (locale) localStorage.setItem('complaint-dojo', JSON.stringify({ version: 1, settings: { locale, muted: true, volume: 0.7 }, best: {}, attempts: [], resume: null, imported: [] }));
+    },
+    [opts.locale ?? 'zh-CN', opts.storage] as const,
+  );
+  await page.goto('./');
+  await until(page, (d) => d.scene === 'Title' && d.ready, 'the title screen');
+}
+
+/** From the title, open a scenario by keyboard. */
+export async function startScenario(page: Page, id: string): Promise<void> {
+  await page.keyboard.press('Enter');
+  const sel = await until(page, (d) => d.scene === 'Select' && d.choices.length > 0, 'the scenario list');
+  const i = sel.choices.indexOf(id);
+  expect(i, `scenario ${id} on the list`).toBeGreaterThanOrEqual(0);
+  for (let k = 0; k < i; k++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await until(page, (d) => d.scene === 'Play' && d.phase === 'choosing', `the first choices of ${id}`);
+}
+
+/** Play picks (1-based numbers, or "t" to let the timer run out) with the keyboard, to the debrief. */
+export async function playPicks(page: Page, picks: (number | 't')[], onTurn?: (n: number) => Promise<void>): Promise<Dojo> {
+  for (const [n, p] of picks.entries()) {
+    const before = await until(page, (d) => d.phase === 'choosing', `choices at turn ${n + 1}`);
+    if (p === 't') {
+      await until(page, (d) => d.phase === 'coaching', `the timeout at turn ${n + 1}`, 700_000);
+    } else {
+      expect(p, `turn ${n + 1} offers choice ${p}: ${JSON.stringify(before.choices)}`).toBeLessThanOrEqual(before.choices.length);
+      await page.keyboard.press(String(p));
+      await until(page, (d) => d.phase === 'coaching', `coaching after turn ${n + 1}`);
+    }
+    if (onTurn) await onTurn(n);
+    await page.keyboard.press('Enter');
+  }
+  await until(page, (d) => d.phase === 'ending' && d.choices.length === 1, 'the ending');
+  await page.keyboard.press('Enter');
+  return until(page, (d) => d.scene === 'Debrief' && !!d.debrief, 'the debrief');
+}
+
+export interface CliPlay {
+  debrief: { overall: number; grade: string; decisions: number; outcome: string; service: { quadrant: string }; categories: Record<string, number | null>; path: number[] };
+}
+
+export function cliPlay(file: string, picks: (number | 't')[]): CliPlay {
+  const out = execFileSync('node', ['bin/dojo.mjs', 'play', file, '--choices', picks.join(','), '--json'], { cwd: ROOT, encoding: 'utf8' });
+  return JSON.parse(out) as CliPlay;
+}
+
+export function cliPaths(file: string): { best: { picks: (number | 't')[] }; worst: { picks: (number | 't')[] } } {
+  return JSON.parse(execFileSync('node', ['bin/dojo.mjs', 'paths', file, '--json'], { cwd: ROOT, encoding: 'utf8' }));
+}

@@ -1,0 +1,102 @@
+/** The parts of the game that need no browser: line breaking, saved progress, translations. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CATEGORY_IDS } from '../../src/engine/catalog/schema.js';
+import { customerProfiles } from '../../src/engine/customers/index.js';
+import { CUSTOMER_TYPES, OUTCOMES, SETTINGS } from '../../src/engine/scenario/schema.js';
+import { wrapLines } from '../../src/game/ui/wrap.js';
+import { Progress, readSave, STORAGE_KEY, type KeyValue } from '../../src/platform/storage.js';
+import { ROOT } from './helpers.js';
+
+const width = (s: string) => [...s].length;
+
+describe('CJK line breaking', () => {
+  it('breaks unspaced Chinese anywhere, by width', () => {
+    expect(wrapLines('十分了解您的心情我一定尽快解决', 5, width)).toEqual(['十分了解您', '的心情我一', '定尽快解决']);
+  });
+  it('keeps closing punctuation off the start of a line and opening marks off the end', () => {
+    expect(wrapLines('您好,请问有什么可以帮您', 3, width)[1]!.startsWith(',')).toBe(false);
+    expect(wrapLines('请看「说明书」', 3, width).some((l) => l.endsWith('「'))).toBe(false);
+  });
+  it('keeps Latin words whole and drops the space at a break', () => {
+    expect(wrapLines('Please hold the line', 10, width)).toEqual(['Please', 'hold the', 'line']);
+    expect(wrapLines('请拨打 400-800-1234 联系', 8, width)).toEqual(['请拨打', '400-800-1234', '联系']);
+  });
+  it('keeps explicit line breaks', () => {
+    expect(wrapLines('第一行\n第二行', 10, width)).toEqual(['第一行', '第二行']);
+  });
+});
+
+class Memory implements KeyValue {
+  map = new Map<string, string>();
+  getItem(k: string) {
+    return this.map.get(k) ?? null;
+  }
+  setItem(k: string, v: string) {
+    this.map.set(k, v);
+  }
+}
+
+describe('saved progress', () => {
+  it('starts empty, records attempts and best scores, and survives a reload', () => {
+    const store = new Memory();
+    const p = new Progress(store);
+    expect(p.notice).toBeNull();
+    p.update((s) => (s.resume = { scenario: 'x', seed: 1, snapshot: { a: 1 } }));
+    p.recordAttempt({ scenario: 'x', at: '2026-11-23T00:00:00Z', overall: 70, grade: 'B', outcome: 'resolved', path: [0, 1], seed: 1 });
+    p.recordAttempt({ scenario: 'x', at: '2026-11-23T00:01:00Z', overall: 55, grade: 'C', outcome: 'unresolved', path: [1], seed: 2 });
+    const again = new Progress(store);
+    expect(again.save.best.x).toBe(70);
+    expect(again.save.attempts).toHaveLength(2);
+    expect(again.save.resume).toBeNull();
+  });
+  it('resets corrupt data with a notice instead of crashing', () => {
+    const store = new Memory();
+    store.setItem(STORAGE_KEY, '{not json');
+    expect(readSave(store)).toMatchObject({ reset: true, reason: 'corrupt' });
+    store.setItem(STORAGE_KEY, JSON.stringify({ version: 1, settings: { volume: 'loud' } }));
+    const p = new Progress(store);
+    expect(p.notice).toBe('corrupt');
+    expect(JSON.parse(store.getItem(STORAGE_KEY)!).version).toBe(1);
+  });
+  it('resets an old format with its own notice', () => {
+    const store = new Memory();
+    store.setItem(STORAGE_KEY, JSON.stringify({ version: 0, best: {} }));
+    expect(new Progress(store).notice).toBe('old-version');
+  });
+});
+
+describe('translations', () => {
+  const load = (l: string) => JSON.parse(readFileSync(join(ROOT, 'locales', l, 'translation.json'), 'utf8'));
+  const keys = (o: Record<string, unknown>, prefix = ''): string[] =>
+    Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  const zh = new Set(keys(load('zh-CN')));
+  const en = new Set(keys(load('en')));
+
+  it('has the same keys in zh-CN and en', () => {
+    expect([...zh].filter((k) => !en.has(k))).toEqual([]);
+    expect([...en].filter((k) => !zh.has(k))).toEqual([]);
+  });
+
+  it('has every key the game asks for', () => {
+    const src = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? src(join(dir, e.name)) : e.name.endsWith('.ts') ? [readFileSync(join(dir, e.name), 'utf8')] : []));
+    const code = src(join(ROOT, 'src/game')).join('\n');
+    const literal = [...code.matchAll(/\bt\('([a-zA-Z0-9.-]+)'/g)].map((m) => m[1]!);
+    const meters = Object.values(customerProfiles).flatMap((p) => p.meters.map((m) => m.id));
+    const dynamic = [
+      ...CUSTOMER_TYPES.map((x) => `types.${x}`),
+      ...SETTINGS.map((x) => `settings.${x}`),
+      ...meters.map((x) => `meters.${x}`),
+      ...OUTCOMES.map((x) => `outcomes.${x}`),
+      ...CATEGORY_IDS.map((x) => `categories.${x}`),
+      ...['S', 'A', 'B', 'C', 'D'].map((x) => `grades.${x}`),
+      ...['indifferent', 'factory', 'friendly', 'quality'].map((x) => `quadrants.${x}`),
+      ...['corrupt', 'old-version'].map((x) => `notice.${x}`),
+    ];
+    expect(literal.length).toBeGreaterThan(30);
+    const missing = [...literal, ...dynamic].filter((k) => !zh.has(k) || !en.has(k));
+    expect(missing).toEqual([]);
+  });
+});
