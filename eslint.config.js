@@ -40,7 +40,7 @@ export const ENGINE_PURITY = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/out/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/out/**', 'tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -50,8 +50,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/**/*.mjs', '*.config.js', '*.config.ts'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    files: ['bin/**/*.mjs', 'assets/**/*.mjs', '*.config.js', '*.config.ts'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
   },
   { files: ['src/engine/**/*.ts'], rules: ENGINE_PURITY },
 );

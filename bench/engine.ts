@@ -108,7 +108,11 @@ function bfs(s: Scenario): number {
   const q = [s.start];
   for (let i = 0; i < q.length; i++) {
     for (const c of s.nodes[q[i]!]?.choices ?? []) {
-      for (const b of c.next) if (!seen.has(b.to)) (seen.add(b.to), q.push(b.to));
+      for (const b of c.next) {
+        if (seen.has(b.to)) continue;
+        seen.add(b.to);
+        q.push(b.to);
+      }
     }
   }
   return seen.size;
