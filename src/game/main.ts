@@ -75,6 +75,7 @@ export async function startGame(parent: HTMLElement): Promise<Phaser.Game> {
     scene: [BootScene, PreloadScene, TitleScene, SelectScene, PlayScene, PauseScene, DebriefScene],
   });
 
+  (window as unknown as { __game?: Phaser.Game }).__game = game;
   // Turning a phone (or resizing a window past square) switches layout: resize and re-lay out.
   window.addEventListener('resize', () => {
     const next = sizeFor(window.innerWidth, window.innerHeight);

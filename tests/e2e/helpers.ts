@@ -39,7 +39,10 @@ export function watchErrors(page: Page): () => void {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    if (m.type() === 'error') errors.push(`console: ${m.text()} ${m.location().url}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.url()}`);
   });
   return () => expect(errors).toEqual([]);
 }
@@ -50,7 +53,7 @@ export async function open(page: Page, opts: { locale?: 'zh-CN' | 'en'; reducedM
     ([locale, storage]) => {
       if (sessionStorage.getItem('e2e-init')) return;
       sessionStorage.setItem('e2e-init', '1');
-      if (storage !== undefined) localStorage.setItem('complaint-dojo', storage);
+      if (storage != null) localStorage.setItem('complaint-dojo', storage);
       else if (locale) localStorage.setItem('complaint-dojo', JSON.stringify({ version: 1, settings: { locale, muted: true, volume: 0.7 }, best: {}, attempts: [], resume: null, imported: [] }));
     },
     [opts.locale ?? 'zh-CN', opts.storage] as const,

@@ -34,7 +34,7 @@ export abstract class BaseScene<D extends object = object> extends Phaser.Scene 
 
   init(data: D): void {
     this.args = data ?? ({} as D);
-    this.svc.report({ scene: this.scene.key, phase: undefined });
+    this.svc.report({ scene: this.scene.key, phase: undefined, choices: [] });
     const restart = () => {
       if (this.scene.isPaused()) this.events.once(Phaser.Scenes.Events.RESUME, restart);
       else this.scene.restart(this.restartData());

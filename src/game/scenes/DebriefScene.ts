@@ -27,7 +27,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
   }
 
   create(): void {
-    this.add.rectangle(0, 0, this.w, this.h, 0xeef1f5).setOrigin(0);
+    this.add.rectangle(0, 0, this.w, this.h, 0xeef1f5).setOrigin(0).setScrollFactor(0);
     this.fadeIn();
     this.svc.audio.ambient(null);
     void this.svc.library().then((lib) => {
@@ -57,7 +57,8 @@ export class DebriefScene extends BaseScene<DebriefData> {
     card(x1, top, colW, 260);
     this.text(x1 + colW / 2, top + 16, this.t('debrief.overall'), { size: 22, color: COLORS.inkSoft, align: 'center' }).setOrigin(0.5, 0);
     this.text(x1 + colW / 2, top + 46, String(d.overall), { size: 84, bold: true, align: 'center' }).setOrigin(0.5, 0);
-    this.text(x1 + colW / 2, top + 150, `${this.t('debrief.grade')} ${d.grade} · ${this.t(`grades.${d.grade}`)}`, { size: 24, bold: true, align: 'center', color: COLORS.good }).setOrigin(0.5, 0);
+    const gradeColour = d.grade === 'S' || d.grade === 'A' ? COLORS.good : d.grade === 'D' ? COLORS.bad : COLORS.ink;
+    this.text(x1 + colW / 2, top + 150, `${this.t('debrief.grade')} ${d.grade} · ${this.t(`grades.${d.grade}`)}`, { size: 24, bold: true, align: 'center', color: gradeColour }).setOrigin(0.5, 0);
     const good = d.outcome === 'won-back' || d.outcome === 'resolved';
     this.text(x1 + colW / 2, top + 192, `${this.t('debrief.outcome')}: ${this.t(`outcomes.${d.outcome}`)}`, {
       size: 22,
@@ -76,9 +77,9 @@ export class DebriefScene extends BaseScene<DebriefData> {
     CATEGORY_IDS.forEach((c, i) => {
       const y = y2 + 52 + i * 34;
       const v = d.categories[c];
-      this.text(x2 + 16, y, this.t(`categories.${c}`), { size: 18, color: COLORS.ink });
-      const bx = x2 + colW * 0.45;
-      const bw = colW * 0.55 - 64;
+      this.text(x2 + 16, y, this.t(`categories.${c}`), { size: 17, color: COLORS.ink });
+      const bx = x2 + colW * 0.56;
+      const bw = colW * 0.44 - 64;
       bars.fillStyle(0xdfe3ea, 1).fillRoundedRect(bx, y + 8, bw, 14, 7);
       if (v !== null) bars.fillStyle(v >= 70 ? COLORS.goodFill : v >= 40 ? COLORS.warnFill : COLORS.badFill, 1).fillRoundedRect(bx, y + 8, Math.max(14, (bw * v) / 100), 14, 7);
       this.text(x2 + colW - 16, y, v === null ? '—' : String(v), { size: 18, bold: true }).setOrigin(1, 0);
@@ -89,7 +90,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
     const y3 = portrait ? y2 + 280 : top;
     card(x3, y3, colW, 260);
     this.text(x3 + 16, y3 + 12, this.t('debrief.quadrant'), { size: 22, bold: true });
-    this.drawQuadrant(x3 + 16, y3 + 48, colW - 32, 196, d);
+    this.drawQuadrant(x3 + 16, y3 + 76, colW - 32, 160, d);
 
     // Turn-by-turn replay.
     let y = (portrait ? y3 + 280 : top + 280) + 10;
@@ -109,8 +110,8 @@ export class DebriefScene extends BaseScene<DebriefData> {
       const lines = [
         `${i + 1}. ${pick(s.customer.name, locale)}: ${pick(node.line[state.turns[i]?.variant ?? 0] ?? node.line[0]!, locale)}`,
         `${this.t('debrief.you')}: ${said}  [${t.score}]`,
-        ...(t.honoured.length ? [`✓ ${t.honoured.map(name).join('、')}`] : []),
-        ...(t.broken.length ? [`✗ ${t.broken.map(name).join('、')}`] : []),
+        ...(t.honoured.length ? [`✓ ${t.honoured.map(name).join(this.t('list'))}`] : []),
+        ...(t.broken.length ? [`✗ ${t.broken.map(name).join(this.t('list'))}`] : []),
         ...(t.model !== t.choice ? [`${this.t('debrief.model')}: ${t.model < 0 ? this.t('play.noReply') : pick(node.choices[t.model]!.text, locale)}`] : []),
       ];
       const txt = this.text(36, y + 10, lines.join('\n'), { size: 19, width: w - 72, color: COLORS.ink });
@@ -154,7 +155,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
     g.fillStyle(0x1d2433, 1).fillCircle(px, py, 9);
     g.lineStyle(3, 0xffffff, 1).strokeCircle(px, py, 9);
     this.text(x + cw, y + ch + 2, `${this.t('debrief.soft')} ${d.service.soft ?? '—'} →`, { size: 14, color: COLORS.inkSoft }).setOrigin(1, 0);
-    this.text(x - 4, y - 2, `↑ ${this.t('debrief.hard')} ${d.service.hard ?? '—'}`, { size: 14, color: COLORS.inkSoft }).setOrigin(0, 1);
+    this.text(x, y - 2, `↑ ${this.t('debrief.hard')} ${d.service.hard ?? '—'}`, { size: 14, color: COLORS.inkSoft }).setOrigin(0, 1);
   }
 
   private enableScroll(bottom: number, buttons: Button[]): void {

@@ -41,6 +41,7 @@ export class PauseScene extends BaseScene<PauseData> {
       svc.audio.setMuted(!svc.audio.muted);
       svc.progress.update((s) => (s.settings.muted = svc.audio.muted));
       items[3]!.setLabel(svc.audio.muted ? this.t('title.soundOff') : this.t('title.soundOn'));
+      svc.report({ choices: items.map((b) => b.label.text) });
     });
     add(this.t('pause.quit'), () => {
       this.scene.stop(this.args.from);
@@ -57,6 +58,5 @@ export class PauseScene extends BaseScene<PauseData> {
     this.svc.audio.play('ui-back');
     this.scene.stop();
     this.scene.resume(this.args.from);
-    this.svc.report({ scene: this.args.from });
   }
 }

@@ -116,6 +116,10 @@ export class PlayScene extends BaseScene<PlayData> {
     this.layout(scenario);
     this.focus = new FocusGroup(this, { numbered: true, onEscape: () => this.pause() });
     this.input.keyboard!.on('keydown', this.onKey, this);
+    this.events.on(Phaser.Scenes.Events.RESUME, () => {
+      this.svc.report({ scene: 'Play' });
+      this.report();
+    });
     this.turnsShown = this.session.state.turns.length;
     this.unsubscribe = this.session.subscribe((s) => this.onState(s));
     if (this.session.ended) this.showEnding();
@@ -142,17 +146,36 @@ export class PlayScene extends BaseScene<PlayData> {
     const pause = this.button(portrait ? 60 : 70, 42, this.t('play.pause'), { width: portrait ? 100 : 120, height: 48, size: 20 }, () => this.pause());
     pause.setDepth(5);
 
-    // The customer's name and line.
+    // The customer's name, the stage direction and the line; the panel fits its text.
     const px = portrait ? 20 : 500;
     const pw = portrait ? w - 40 : w - px - 24;
-    const py = portrait ? 600 : 92;
-    const panel = this.add.graphics();
-    panel.fillStyle(COLORS.panel, 0.96).fillRoundedRect(px, py, pw, portrait ? 210 : 196, 16);
+    const py = portrait ? 590 : 92;
+    this.panel = { x: px, y: py, w: pw };
+    this.panelBg = this.add.graphics();
     this.text(px + 20, py + 12, pick(s.customer.name, locale), { size: 22, bold: true, color: COLORS.inkSoft });
-    this.lineText = this.text(px + 20, py + 46, '', { size: portrait ? 28 : 26, width: pw - 40, color: COLORS.ink });
-    this.noteText = this.text(px + 20, py + (portrait ? 170 : 158), '', { size: 18, width: pw - 40, color: COLORS.inkSoft });
+    this.noteText = this.text(px + 20, py + 46, '', { size: 18, width: pw - 40, color: COLORS.inkSoft });
+    this.lineText = this.text(px + 20, py + 46, '', { size: portrait ? 28 : 25, width: pw - 40, color: COLORS.ink });
     this.typewriter = new Typewriter(this, this.lineText, () => this.svc.audio.play('ui-type'));
-    panel.setInteractive(new Phaser.Geom.Rectangle(px, py, pw, 196), Phaser.Geom.Rectangle.Contains).on('pointerup', () => this.typewriter.skip());
+    this.input.on('pointerup', (p: Phaser.Input.Pointer) => {
+      if (this.phase === 'line' && p.y >= py && p.y <= this.panelBottom) this.typewriter.skip();
+    });
+  }
+
+  private panel = { x: 0, y: 0, w: 0 };
+  private panelBg!: Phaser.GameObjects.Graphics;
+  private panelBottom = 0;
+
+  /** Size the line panel for this note and line (measured in full before the typewriter starts). */
+  private fitPanel(note: string, line: string): void {
+    const { x, y, w } = this.panel;
+    this.noteText.setText(note);
+    const noteH = note ? this.noteText.height + 4 : 0;
+    this.lineText.setText(line);
+    const lineH = this.lineText.height;
+    this.lineText.setText('').setY(y + 46 + noteH);
+    const h = Math.max(this.portrait ? 190 : 150, 46 + noteH + lineH + 18);
+    this.panelBg.clear().fillStyle(COLORS.panel, 0.96).fillRoundedRect(x, y, w, h, 16);
+    this.panelBottom = y + h;
   }
 
   protected override restartData(): PlayData {
@@ -160,7 +183,7 @@ export class PlayScene extends BaseScene<PlayData> {
   }
 
   private get choicesTop(): number {
-    return this.portrait ? 830 : 310;
+    return this.panelBottom + 20;
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -209,7 +232,7 @@ export class PlayScene extends BaseScene<PlayData> {
     this.setExpression(session.expression());
     this.updateMeters(animate);
     const line = pick(node.line[session.state.variant] ?? node.line[0]!, locale);
-    this.noteText.setText(node.note ? pick(node.note, locale) : '');
+    this.fitPanel(node.note ? pick(node.note, locale) : '', line);
     this.report([]);
     this.typewriter.start(line, this.svc.reducedMotion, () => this.showChoices());
   }
@@ -225,7 +248,7 @@ export class PlayScene extends BaseScene<PlayData> {
     let y = this.choicesTop + (node.timeLimit ? 34 : 0);
     const offered = session.offered();
     this.choiceButtons = offered.map((c, i) => {
-      const b = this.button(x, 0, pick(c.text, locale), { width: bw, size: portrait ? 24 : 22, align: 'left', badge: String(i + 1), variant: 'choice' }, () => {
+      const b = this.button(x, 0, pick(c.text, locale), { width: bw, height: 50, size: portrait ? 24 : 20, align: 'left', badge: String(i + 1), variant: 'choice' }, () => {
         if (this.phase !== 'choosing') return;
         this.svc.audio.play('ui-select');
         session.choose(i);
@@ -309,16 +332,23 @@ export class PlayScene extends BaseScene<PlayData> {
     c.add(bg);
     let y = py + 18;
     const head = last.turn.choice < 0 ? this.t('play.timedOut') : this.t('play.turnScore', { n: last.score });
+    const said = this.text(px + 20, y, last.turn.choice < 0 ? this.t('play.noReply') : `${this.t('debrief.you')}: ${pick(node.choices[last.turn.choice]!.text, locale)}`, {
+      size: 18,
+      width: pw - 40,
+      color: COLORS.inkSoft,
+    });
+    c.add(said);
+    y += said.height + 8;
     c.add(this.text(px + 20, y, head, { size: 22, bold: true, color: last.score >= 70 ? COLORS.good : last.score >= 40 ? COLORS.ink : COLORS.bad }));
     y += 40;
     const name = (id: string) => pick(session.play.catalog.get(id)!.name, locale);
     if (last.honoured.length) {
-      const t = this.text(px + 20, y, `✓ ${last.honoured.map(name).join('、')}`, { size: 20, width: pw - 40, color: COLORS.good, bold: true });
+      const t = this.text(px + 20, y, `✓ ${last.honoured.map(name).join(this.t('list'))}`, { size: 20, width: pw - 40, color: COLORS.good, bold: true });
       c.add(t);
       y += t.height + 6;
     }
     if (last.broken.length) {
-      const t = this.text(px + 20, y, `✗ ${last.broken.map(name).join('、')}`, { size: 20, width: pw - 40, color: COLORS.bad, bold: true });
+      const t = this.text(px + 20, y, `✗ ${last.broken.map(name).join(this.t('list'))}`, { size: 20, width: pw - 40, color: COLORS.bad, bold: true });
       c.add(t);
       y += t.height + 6;
     }
@@ -338,7 +368,7 @@ export class PlayScene extends BaseScene<PlayData> {
     bg.lineStyle(3, last.score >= 70 ? COLORS.goodFill : last.score >= 40 ? COLORS.accent : COLORS.badFill, 1).strokeRoundedRect(px, py, pw, y - py, 16);
     this.overlay = c;
     this.focus.set([next], true);
-    const spoken = [head, ...(last.honoured.length ? [`✓ ${last.honoured.map(name).join('、')}`] : []), ...(last.broken.length ? [`✗ ${last.broken.map(name).join('、')}`] : []), fb.text];
+    const spoken = [head, ...(last.honoured.length ? [`✓ ${last.honoured.map(name).join(this.t('list'))}`] : []), ...(last.broken.length ? [`✗ ${last.broken.map(name).join(this.t('list'))}`] : []), fb.text];
     this.svc.live.say(spoken);
     this.report([next.label.text]);
   }
@@ -350,8 +380,8 @@ export class PlayScene extends BaseScene<PlayData> {
     this.phase = 'ending';
     this.clearChoices();
     this.setExpression(ending.expression ?? (ending.outcome === 'left-silently' ? 'withdrawn' : session.expression()));
-    const line = ending.line.length ? pick(ending.line[0]!, locale) : this.t('play.silentExit');
-    this.noteText.setText('');
+    const line = ending.line.length ? pick(ending.line[session.state.variant] ?? ending.line[0]!, locale) : this.t('play.silentExit');
+    this.fitPanel('', line);
     const d = session.debrief();
     this.svc.progress.recordAttempt({
       scenario: session.play.scenario.id,
@@ -362,6 +392,7 @@ export class PlayScene extends BaseScene<PlayData> {
       path: d.path,
       seed: session.state.seed,
     });
+    this.report([]);
     this.svc.audio.play(`stinger-${ending.outcome}`);
     if (ending.outcome === 'left-silently' && this.character && !this.svc.reducedMotion) {
       this.tweens.add({ targets: this.character, alpha: 0, x: this.character.x - 120, duration: 1600, ease: 'Quad.In' });
@@ -374,7 +405,6 @@ export class PlayScene extends BaseScene<PlayData> {
       this.svc.live.say([line, this.t(`outcomes.${ending.outcome}`), b.label.text]);
       this.report([b.label.text]);
     });
-    this.report([]);
   }
 
   private pause(): void {
@@ -384,9 +414,12 @@ export class PlayScene extends BaseScene<PlayData> {
     this.scene.launch('Pause', { from: 'Play', scenario: this.args.scenario });
   }
 
-  private report(choices: string[]): void {
+  private lastChoices: string[] = [];
+
+  private report(choices: string[] = this.lastChoices): void {
     const s = this.session;
     if (!s) return;
+    this.lastChoices = choices;
     this.svc.report({
       phase: this.phase,
       scenario: s.play.scenario.id,

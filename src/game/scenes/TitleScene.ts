@@ -46,6 +46,7 @@ export class TitleScene extends BaseScene {
       svc.progress.update((s) => (s.settings.muted = svc.audio.muted));
       sound.setLabel(this.soundLabel());
       this.announce();
+      svc.report({ choices: items.map((b) => b.label.text) });
     });
     items.push(sound);
     y += gap;
