@@ -13,6 +13,6 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
     assetsInlineLimit: 0,
   },
-  server: { host: true, port: 5173 },
+  server: { host: true, port: 8080 },
   preview: { host: true, port: 4173 },
 });

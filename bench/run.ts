@@ -3,8 +3,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { engineFigures } from './engine.js';
+import { gameFigures } from './game.js';
 
-const figures = [...engineFigures()];
+const only = process.argv.slice(2);
+const figures = [...(only.length && !only.includes('engine') ? [] : engineFigures()), ...(only.length && !only.includes('game') ? [] : await gameFigures())];
 const result = {
   date: new Date().toISOString(),
   machine: { node: process.version, cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown' },

@@ -3,7 +3,6 @@
  * (file 001 §1.2.2) with the trainee's position, and a turn-by-turn replay against the model
  * reply. Every figure is the engine's debrief; the scene only draws it.
  */
-import Phaser from 'phaser';
 import { CATEGORY_IDS } from '../../engine/catalog/schema.js';
 import type { Scenario } from '../../engine/scenario/model.js';
 import type { Debrief, Quadrant } from '../../engine/scoring/debrief.js';
@@ -11,6 +10,7 @@ import type { SessionState } from '../../engine/session/session.js';
 import { pick } from '../../engine/text.js';
 import type { Button } from '../ui/button.js';
 import { FocusGroup } from '../ui/focus.js';
+import { enableScroll } from '../ui/scroll.js';
 import { COLORS } from '../ui/theme.js';
 import { BaseScene } from './BaseScene.js';
 
@@ -120,7 +120,9 @@ export class DebriefScene extends BaseScene<DebriefData> {
       txt.setDepth(1);
       y += txt.height + 32;
     });
-    this.enableScroll(y + 20, buttons);
+    enableScroll(this, y + 20, (clamp, e) => {
+      if (e.key === 'Tab') this.cameras.main.scrollY = clamp(0);
+    });
     const focus = new FocusGroup(this, { columns: 1, onEscape: () => this.fadeTo('Select') });
     focus.set(buttons, true);
     svc.live.say([
@@ -156,26 +158,5 @@ export class DebriefScene extends BaseScene<DebriefData> {
     g.lineStyle(3, 0xffffff, 1).strokeCircle(px, py, 9);
     this.text(x + cw, y + ch + 2, `${this.t('debrief.soft')} ${d.service.soft ?? '—'} →`, { size: 14, color: COLORS.inkSoft }).setOrigin(1, 0);
     this.text(x, y - 2, `↑ ${this.t('debrief.hard')} ${d.service.hard ?? '—'}`, { size: 14, color: COLORS.inkSoft }).setOrigin(0, 1);
-  }
-
-  private enableScroll(bottom: number, buttons: Button[]): void {
-    const cam = this.cameras.main;
-    const max = Math.max(0, bottom - this.h);
-    if (!max) return;
-    const clamp = (v: number) => Phaser.Math.Clamp(v, 0, max);
-    this.input.on('wheel', (_p: unknown, _o: unknown, _dx: number, dy: number) => (cam.scrollY = clamp(cam.scrollY + dy)));
-    let from: number | null = null;
-    this.input.on('pointerdown', (p: Phaser.Input.Pointer) => (from = p.y + cam.scrollY));
-    this.input.on('pointermove', (p: Phaser.Input.Pointer) => {
-      if (from !== null && p.isDown) cam.scrollY = clamp(from - p.y);
-    });
-    this.input.on('pointerup', () => (from = null));
-    this.input.keyboard!.on('keydown', (e: KeyboardEvent) => {
-      if (e.key === 'PageDown') cam.scrollY = clamp(cam.scrollY + this.h * 0.8);
-      else if (e.key === 'PageUp') cam.scrollY = clamp(cam.scrollY - this.h * 0.8);
-      else if (e.key === 'Home' || e.key === 'Tab') cam.scrollY = 0;
-      else if (e.key === 'End') cam.scrollY = max;
-    });
-    void buttons;
   }
 }

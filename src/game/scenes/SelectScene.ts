@@ -1,10 +1,10 @@
 /** Scenario select: cards grouped by the four customer types, with difficulty, setting, brief and best score. */
-import Phaser from 'phaser';
 import type { Scenario } from '../../engine/scenario/model.js';
 import { CUSTOMER_TYPES } from '../../engine/scenario/schema.js';
 import { pick } from '../../engine/text.js';
 import type { Button } from '../ui/button.js';
 import { FocusGroup } from '../ui/focus.js';
+import { enableScroll } from '../ui/scroll.js';
 import { COLORS, TYPE_COLORS } from '../ui/theme.js';
 import { BaseScene } from './BaseScene.js';
 
@@ -61,28 +61,14 @@ export class SelectScene extends BaseScene {
     // Column-major order reads naturally with Tab; arrows move within the list.
     focus.set([...cards, back], true);
     const contentBottom = this.portrait ? 130 + maxY : maxY;
-    this.enableScroll(contentBottom, focus);
-    svc.live.say([this.t('select.heading'), ...cards.map((c) => c.label.text.split('\n')[0]!)]);
-    svc.report({ choices: cards.map((c) => c.getData('scenario') as string), scenario: null, node: null, customer: null, score: null, outcome: null });
-  }
-
-  /** Scroll with wheel, drag and keyboard focus when the cards are taller than the screen. */
-  private enableScroll(bottom: number, focus: FocusGroup): void {
     const cam = this.cameras.main;
-    const max = Math.max(0, bottom - this.h + 24);
-    if (!max) return;
-    const clamp = (y: number) => Phaser.Math.Clamp(y, 0, max);
-    this.input.on('wheel', (_p: unknown, _o: unknown, _dx: number, dy: number) => (cam.scrollY = clamp(cam.scrollY + dy)));
-    let dragFrom: number | null = null;
-    this.input.on('pointerdown', (p: Phaser.Input.Pointer) => (dragFrom = p.y + cam.scrollY));
-    this.input.on('pointermove', (p: Phaser.Input.Pointer) => {
-      if (dragFrom !== null && p.isDown) cam.scrollY = clamp(dragFrom - p.y);
-    });
-    this.input.on('pointerup', () => (dragFrom = null));
-    this.input.keyboard!.on('keydown', () => {
+    // Keep the focused card in view as the keyboard moves through the list.
+    enableScroll(this, contentBottom + 24, (clamp) => {
       const b = focus.current;
       if (b && (b.y - b.h / 2 < cam.scrollY || b.y + b.h / 2 > cam.scrollY + this.h)) cam.scrollY = clamp(b.y - this.h / 2);
     });
+    svc.live.say([this.t('select.heading'), ...cards.map((c) => c.label.text.split('\n')[0]!)]);
+    svc.report({ choices: cards.map((c) => c.getData('scenario') as string), scenario: null, node: null, customer: null, score: null, outcome: null });
   }
 }
 

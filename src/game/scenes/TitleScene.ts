@@ -68,6 +68,8 @@ export class TitleScene extends BaseScene {
     focus.set(items, true);
     this.announce();
     svc.report({ scenario: null, node: null, choices: items.map((b) => b.label.text), customer: null, score: null, outcome: null, ready: true });
+    // For the start-up benchmark: when the title first became interactive.
+    (window as unknown as { __readyAt?: number }).__readyAt ??= performance.now();
   }
 
   private volumeText!: Phaser.GameObjects.Text;

@@ -1,0 +1,230 @@
+/**
+ * Game benchmarks in Debian's Chromium, each against the floor page (bench/floor: one Phaser
+ * scene, one Chinese text, one button, with xstate, howler and i18next) built and measured in
+ * the same run: initial JS size, start-up time, frame gaps during a dialogue turn, and heap
+ * growth across repeated plays.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { build } from 'vite';
+import { CHROMIUM } from '../playwright.config.js';
+import { median, type Figure } from './engine.js';
+import { serve } from './serve.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const OUT = join(ROOT, 'bench/out');
+
+/** gzip -9 bytes of the JS the page loads before anything is imported dynamically. */
+function initialJsBytes(dir: string): number {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const seen = new Set<string>();
+  const queue = [...html.matchAll(/<script[^>]+src="\.?\/?([^"]+)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\.?\/?([^"]+)"/g)].map((m) => m[1]!);
+  let total = 0;
+  while (queue.length) {
+    const f = queue.shift()!;
+    if (seen.has(f)) continue;
+    seen.add(f);
+    const code = readFileSync(join(dir, f));
+    total += gzipSync(code, { level: 9 }).length;
+    // Static imports only (`import … from "./x.js"`), not import("./x.js").
+    for (const m of code.toString('utf8').matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([^"']+)["']/g)) queue.push(join(f, '..', m[1]!));
+  }
+  return total;
+}
+
+async function startup(browser: Browser, url: string): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(url);
+    await page.waitForFunction(() => (window as unknown as { __readyAt?: number }).__readyAt !== undefined, null, { timeout: 30_000 });
+    times.push(await page.evaluate(() => (window as unknown as { __readyAt: number }).__readyAt));
+    await page.close();
+  }
+  return median(times);
+}
+
+/** p95 gap between animation-frame callbacks and long tasks, while `during` runs. */
+async function frames(page: Page, during: () => Promise<void>): Promise<{ p95: number; longTasks: number }> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __gaps: number[]; __long: number; __stop: boolean };
+    w.__gaps = [];
+    w.__long = 0;
+    w.__stop = false;
+    new PerformanceObserver((l) => (w.__long += l.getEntries().filter((e) => e.duration > 50).length)).observe({ type: 'longtask' });
+    let last = performance.now();
+    const f = () => {
+      const now = performance.now();
+      w.__gaps.push(now - last);
+      last = now;
+      if (!w.__stop) requestAnimationFrame(f);
+    };
+    requestAnimationFrame(f);
+  });
+  await during();
+  return page.evaluate(() => {
+    const w = window as unknown as { __gaps: number[]; __long: number; __stop: boolean };
+    w.__stop = true;
+    const g = w.__gaps.slice(2).sort((a, b) => a - b);
+    return { p95: g[Math.floor(g.length * 0.95)] ?? 0, longTasks: w.__long };
+  });
+}
+
+interface Dojo {
+  scene: string;
+  phase?: string;
+  choices: string[];
+}
+const dojo = (page: Page) => page.evaluate(() => (window as unknown as { dojo: Dojo }).dojo);
+async function until(page: Page, pred: (d: Dojo) => boolean): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (pred(await dojo(page))) return;
+    await page.waitForTimeout(25);
+  }
+  throw new Error(`benchmark: state not reached: ${JSON.stringify(await dojo(page))}`);
+}
+
+async function heap(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  return metrics.find((m) => m.name === 'JSHeapUsedSize')!.value;
+}
+
+/** One short play: title → first scenario → its first reply each time → debrief → title. */
+async function playOnce(page: Page): Promise<void> {
+  await until(page, (d) => d.scene === 'Title');
+  await page.keyboard.press('Enter');
+  await until(page, (d) => d.scene === 'Select' && d.choices.length > 0);
+  await page.keyboard.press('Enter');
+  for (let turn = 0; turn < 40; turn++) {
+    await until(page, (d) => d.phase === 'choosing' || (d.phase === 'ending' && d.choices.length === 1));
+    const d = await dojo(page);
+    if (d.phase === 'ending') break;
+    await page.keyboard.press('3');
+    await until(page, (x) => x.phase === 'coaching');
+    await page.keyboard.press('Enter');
+  }
+  await page.keyboard.press('Enter');
+  await until(page, (d) => d.scene === 'Debrief' && d.choices.length === 3);
+  await page.keyboard.press('Escape');
+  await until(page, (d) => d.scene === 'Select' && d.choices.length > 0);
+  await page.keyboard.press('Escape');
+  await until(page, (d) => d.scene === 'Title');
+}
+
+export async function gameFigures(): Promise<Figure[]> {
+  const floorDir = join(OUT, 'floor');
+  const gameDir = join(OUT, 'game');
+  await build({ root: join(ROOT, 'bench/floor'), base: './', logLevel: 'warn', build: { outDir: floorDir, emptyOutDir: true, chunkSizeWarningLimit: 4000 } });
+  await build({ root: ROOT, logLevel: 'warn', build: { outDir: gameDir, emptyOutDir: true } });
+  const floor = await serve(floorDir);
+  const game = await serve(gameDir);
+  const browser = await chromium.launch(CHROMIUM);
+  try {
+    const floorBytes = initialJsBytes(floorDir);
+    const gameBytes = initialJsBytes(gameDir);
+    const floorStart = await startup(browser, floor.url);
+    const gameStart = await startup(browser, game.url);
+
+    // Frame gaps: the floor idle, the game through a dialogue turn with its animations.
+    const fp = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await fp.goto(floor.url);
+    await fp.waitForFunction(() => (window as unknown as { __readyAt?: number }).__readyAt !== undefined);
+    const floorFrames = await frames(fp, () => fp.waitForTimeout(5000));
+    await fp.close();
+
+    const gp = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await gp.addInitScript(() => {
+      if (!localStorage.getItem('complaint-dojo'))
+        localStorage.setItem('complaint-dojo', JSON.stringify({ version: 1, settings: { locale: 'zh-CN', muted: true, volume: 0.7 }, best: {}, attempts: [], resume: null, imported: [] }));
+    });
+    await gp.goto(game.url);
+    await until(gp, (d) => d.scene === 'Title');
+    await gp.keyboard.press('Enter');
+    await until(gp, (d) => d.scene === 'Select' && d.choices.length > 0);
+    await gp.keyboard.press('Enter');
+    await until(gp, (d) => d.phase === 'choosing');
+    const gameFrames = await frames(gp, async () => {
+      // A whole turn: the reply, the coaching panel with meter tweens and a new face, then the next line typed out.
+      await gp.keyboard.press('4');
+      await until(gp, (d) => d.phase === 'coaching');
+      await gp.waitForTimeout(1200);
+      await gp.keyboard.press('Enter');
+      await until(gp, (d) => d.phase === 'choosing');
+      await gp.waitForTimeout(1000);
+    });
+    await gp.close();
+
+    // Heap: after one play and after twenty, in one page.
+    const hp = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await hp.emulateMedia({ reducedMotion: 'reduce' });
+    await hp.addInitScript(() => {
+      if (!localStorage.getItem('complaint-dojo'))
+        localStorage.setItem('complaint-dojo', JSON.stringify({ version: 1, settings: { locale: 'zh-CN', muted: true, volume: 0.7 }, best: {}, attempts: [], resume: null, imported: [] }));
+    });
+    await hp.goto(game.url);
+    await playOnce(hp);
+    const heap1 = await heap(hp);
+    for (let i = 1; i < 20; i++) await playOnce(hp);
+    const heap20 = await heap(hp);
+    await hp.close();
+
+    const r = (x: number) => Math.round(x * 100) / 100;
+    return [
+      {
+        name: 'game.initial_js_gzip_bytes',
+        unit: 'B',
+        value: gameBytes,
+        floor: { what: 'minimal Phaser 4 page with xstate, howler, i18next (gzip -9)', value: floorBytes },
+        ratio: r(gameBytes / floorBytes),
+        target: '≤ 1.3 × floor',
+        pass: gameBytes <= 1.3 * floorBytes,
+      },
+      {
+        name: 'game.navigation_to_title_ms',
+        unit: 'ms',
+        value: r(gameStart),
+        floor: { what: 'navigation → floor scene create(), median of 5', value: r(floorStart) },
+        ratio: r(gameStart / floorStart),
+        target: '≤ 1.5 × floor',
+        pass: gameStart <= 1.5 * floorStart,
+      },
+      {
+        name: 'game.dialogue_turn_frame_gap_p95_ms',
+        unit: 'ms',
+        value: r(gameFrames.p95),
+        floor: { what: 'floor page idle, p95 rAF callback gap over 5 s', value: r(floorFrames.p95) },
+        ratio: r(gameFrames.p95 / floorFrames.p95),
+        target: '≤ 1.15 × floor',
+        pass: gameFrames.p95 <= 1.15 * floorFrames.p95,
+      },
+      {
+        name: 'game.dialogue_turn_long_tasks',
+        unit: 'count',
+        value: gameFrames.longTasks,
+        target: '0 tasks > 50 ms',
+        pass: gameFrames.longTasks === 0,
+      },
+      {
+        name: 'game.heap_after_20_plays_vs_1',
+        unit: 'B',
+        value: Math.round(heap20),
+        floor: { what: 'JS heap after GC after 1 play, same page', value: Math.round(heap1) },
+        ratio: r(heap20 / heap1),
+        target: '≤ 1.2 × after 1 play',
+        pass: heap20 <= 1.2 * heap1,
+      },
+    ];
+  } finally {
+    await browser.close();
+    await floor.close();
+    await game.close();
+  }
+}
