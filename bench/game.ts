@@ -48,28 +48,27 @@ async function startup(browser: Browser, url: string): Promise<number> {
 
 /** p95 gap between animation-frame callbacks and long tasks, while `during` runs. */
 async function frames(page: Page, during: () => Promise<void>): Promise<{ p95: number; longTasks: number }> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __gaps: number[]; __long: number; __stop: boolean };
-    w.__gaps = [];
-    w.__long = 0;
-    w.__stop = false;
-    new PerformanceObserver((l) => (w.__long += l.getEntries().filter((e) => e.duration > 50).length)).observe({ type: 'longtask' });
+  // Passed as a string: the TypeScript loader would otherwise wrap inner functions in helpers the page lacks.
+  await page.evaluate(`(() => {
+    window.__gaps = [];
+    window.__long = 0;
+    window.__stop = false;
+    new PerformanceObserver((l) => { window.__long += l.getEntries().filter((e) => e.duration > 50).length; }).observe({ type: 'longtask' });
     let last = performance.now();
     const f = () => {
       const now = performance.now();
-      w.__gaps.push(now - last);
+      window.__gaps.push(now - last);
       last = now;
-      if (!w.__stop) requestAnimationFrame(f);
+      if (!window.__stop) requestAnimationFrame(f);
     };
     requestAnimationFrame(f);
-  });
+  })()`);
   await during();
-  return page.evaluate(() => {
-    const w = window as unknown as { __gaps: number[]; __long: number; __stop: boolean };
-    w.__stop = true;
-    const g = w.__gaps.slice(2).sort((a, b) => a - b);
-    return { p95: g[Math.floor(g.length * 0.95)] ?? 0, longTasks: w.__long };
-  });
+  return page.evaluate(`(() => {
+    window.__stop = true;
+    const g = window.__gaps.slice(2).sort((a, b) => a - b);
+    return { p95: g[Math.floor(g.length * 0.95)] ?? 0, longTasks: window.__long };
+  })()`) as Promise<{ p95: number; longTasks: number }>;
 }
 
 interface Dojo {

@@ -1,6 +1,9 @@
 /** `dojo`: the Complaint Dojo command line. Exit 0 ok, 1 invalid input, 2 bad usage. */
 import { UsageError } from './args.js';
 import { checkCommand } from './commands/check.js';
+import { graphCommand } from './commands/graph.js';
+import { lintCommand } from './commands/lint.js';
+import { newCommand } from './commands/new.js';
 import { pathsCommand } from './commands/paths.js';
 import { playCommand } from './commands/play.js';
 import { principlesCommand } from './commands/principles.js';
@@ -12,9 +15,13 @@ export const USAGE = `dojo — Complaint Dojo (投诉应对实训) command line
 
 Usage:
   dojo principles [--json] [--locale zh-CN|en]        list the principle catalog
+  dojo new --type angry|silent|talkative|expert --id ID [--out FILE]
+                                                       write a commented starter scenario
   dojo check FILE…                                     validate scenario files
-  dojo play FILE --choices 1,2,t [--seed N] [--locale zh-CN|en] [--json]
-                                                       play non-interactively ("t" lets the timer run out)
+  dojo lint FILE… [--json]                             check, plus graph and teaching checks
+  dojo graph FILE [--locale …]                         print a Mermaid flowchart of the scenario
+  dojo play FILE [--choices 1,2,t] [--seed N] [--locale zh-CN|en] [--json]
+                                                       play; without --choices, interactively in the terminal
   dojo paths FILE [--json] [--locale zh-CN|en]         every ending, and the best and worst routes
   dojo schema                                          print the scenario JSON Schema (for editors)
   dojo record FILE (--choices 1,2 | --path best|worst) [--name N] [--seed N] [--locale …]
@@ -42,6 +49,9 @@ const commands: Record<string, Command> = {
   schema: schemaCommand,
   record: recordCommand,
   test: testCommand,
+  lint: lintCommand,
+  graph: graphCommand,
+  new: newCommand,
 };
 
 const stdio: Output = {

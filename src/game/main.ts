@@ -56,6 +56,10 @@ export async function startGame(parent: HTMLElement): Promise<Phaser.Game> {
       progress.update((s) => (s.settings.locale = l));
       snapshot = { ...snapshot, locale: l };
     },
+    backdrop({ image, dim = 0, color = '#1d2433' }) {
+      const layers = [`linear-gradient(rgba(0,0,0,${dim}), rgba(0,0,0,${dim}))`, ...(image ? [`url("${image}") center / cover no-repeat`] : [])];
+      parent.style.background = `${layers.join(', ')}, ${color}`;
+    },
     report(patch) {
       snapshot = { ...snapshot, ...patch };
     },
@@ -67,15 +71,18 @@ export async function startGame(parent: HTMLElement): Promise<Phaser.Game> {
     parent,
     width: size.width,
     height: size.height,
-    backgroundColor: '#1d2433',
+    transparent: true,
+    // No multisampling: textures and text are already smooth, and on software GL (no GPU) MSAA
+    // nearly halves the frame rate. Texture smoothing (antialias) stays on.
+    antialiasGL: false,
     audio: { noAudio: true },
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
-    input: { keyboard: true, touch: true, mouse: true },
+    // Keys come straight from the page (ui/keys.ts), not through Phaser's per-frame queue.
+    input: { keyboard: false, touch: true, mouse: true },
     callbacks: { preBoot: (g) => g.registry.set(SERVICES, services) },
     scene: [BootScene, PreloadScene, TitleScene, SelectScene, PlayScene, PauseScene, DebriefScene],
   });
 
-  (window as unknown as { __game?: Phaser.Game }).__game = game;
   // Turning a phone (or resizing a window past square) switches layout: resize and re-lay out.
   window.addEventListener('resize', () => {
     const next = sizeFor(window.innerWidth, window.innerHeight);

@@ -17,6 +17,11 @@ export interface Services {
   library(): Promise<Library>;
   locale(): Locale;
   setLocale(l: Locale): Promise<void>;
+  /**
+   * The scene's backdrop, drawn by the page behind a transparent canvas: a static picture
+   * costs nothing per frame there, where in WebGL it would be redrawn every frame.
+   */
+  backdrop(b: Backdrop): void;
   /** Read-only state for tests and tooling (window.dojo). */
   report(patch: Partial<DojoSnapshot>): void;
 }
@@ -28,6 +33,9 @@ export interface DojoSnapshot {
   scenario: string | null;
   node: string | null;
   choices: string[];
+  /** The label of the item with keyboard focus. */
+  focus?: string;
+  focusIndex?: number;
   customer: { type: string; state: string; expression: string; meters: Record<string, number> } | null;
   score: { decisions: number; turns: number } | null;
   outcome: string | null;
@@ -44,6 +52,13 @@ export interface DojoSnapshot {
   locale: Locale;
   notice: string | null;
   ready: boolean;
+}
+
+export interface Backdrop {
+  image?: string;
+  /** 0–1: how much to darken the picture. */
+  dim?: number;
+  color?: string;
 }
 
 export const SERVICES = 'services';

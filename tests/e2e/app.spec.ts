@@ -20,6 +20,7 @@ test('switching language mid-game takes effect at once and keeps the conversatio
   expect(pause.choices[2]).toBe('Switch to English');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
+  await until(page, (d) => d.focus === 'Switch to English', 'focus on the language button');
   await page.keyboard.press('Enter');
   await until(page, (d) => d.locale === 'en' && d.scene === 'Pause' && d.choices[0] === 'Resume', 'the pause menu in English');
   await page.screenshot({ path: join(SHOTS, 'pause-en.png') });
@@ -36,6 +37,7 @@ test('mute is remembered across a reload', async ({ page }) => {
   expect((await dojo(page)).choices).toContain('Sound: on');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
+  await until(page, (d) => d.focus === 'Sound: on', 'focus on the sound button');
   await page.keyboard.press('Enter');
   await until(page, (d) => d.choices.includes('Sound: off'), 'sound off');
   await page.reload();
@@ -61,6 +63,7 @@ test('a reload resumes the conversation where it was', async ({ page }) => {
   const title = await until(page, (d) => d.scene === 'Title' && d.ready, 'the title after reload');
   expect(title.choices[1]).toBe('Continue where I left off');
   await page.keyboard.press('ArrowDown');
+  await until(page, (d) => d.focus === 'Continue where I left off', 'focus on Continue');
   await page.keyboard.press('Enter');
   const after = await until(page, (d) => d.scene === 'Play' && d.phase === 'choosing', 'the resumed conversation');
   expect(after.node).toBe(before.node);

@@ -13,6 +13,8 @@ export interface Dojo {
   scenario: string | null;
   node: string | null;
   choices: string[];
+  focus?: string;
+  focusIndex?: number;
   customer: { type: string; state: string; expression: string; meters: Record<string, number> } | null;
   outcome: string | null;
   locale: string;
@@ -62,6 +64,10 @@ export async function open(page: Page, opts: { locale?: 'zh-CN' | 'en'; reducedM
   await until(page, (d) => d.scene === 'Title' && d.ready, 'the title screen');
 }
 
+function focusIsCard(d: Dojo, i: number): boolean {
+  return d.focusIndex === i;
+}
+
 /** From the title, open a scenario by keyboard. */
 export async function startScenario(page: Page, id: string): Promise<void> {
   await page.keyboard.press('Enter');
@@ -69,6 +75,7 @@ export async function startScenario(page: Page, id: string): Promise<void> {
   const i = sel.choices.indexOf(id);
   expect(i, `scenario ${id} on the list`).toBeGreaterThanOrEqual(0);
   for (let k = 0; k < i; k++) await page.keyboard.press('ArrowDown');
+  await until(page, (d) => d.focus !== undefined && d.choices.indexOf(id) === i && d.scene === 'Select' && focusIsCard(d, i), `focus on ${id}`);
   await page.keyboard.press('Enter');
   await until(page, (d) => d.scene === 'Play' && d.phase === 'choosing', `the first choices of ${id}`);
 }

@@ -65,3 +65,100 @@ describe('dojo CLI', () => {
     expect(report.endings.every((e: { reachable: boolean }) => e.reachable)).toBe(true);
   });
 });
+
+describe('dojo authoring commands', () => {
+  it('new writes a starter for every type that passes lint with no findings', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'dojo-new-'));
+    for (const type of ['angry', 'silent', 'talkative', 'expert']) {
+      const out = join(dir, `${type}.yaml`);
+      expect((await dojo('new', '--type', type, '--id', `my-${type}`, '--out', out)).code).toBe(0);
+      const lint = await dojo('lint', out);
+      expect(lint.code, lint.err + lint.out).toBe(0);
+      expect(lint.out).toContain('0 error(s), 0 warning(s)');
+      expect((await dojo('play', out, '--choices', '1,1')).code).toBe(0);
+    }
+    expect((await dojo('new', '--type', 'angry', '--id', 'my-angry', '--out', join(dir, 'angry.yaml'))).code).toBe(1);
+    expect((await dojo('new', '--type', 'grumpy', '--id', 'x')).code).toBe(2);
+  });
+
+  it('lint finds unreachable nodes, loops with no way out, untagged replies, missing translations and bad teaching', async () => {
+    const r = await dojo('lint', 'tests/fixtures/lint-problems.yaml', '--json');
+    expect(r.code).toBe(1);
+    const found = (JSON.parse(r.out) as { code: string; line: number; severity: string }[]).map((p) => `${p.severity} ${p.code} ${p.line}`);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'warning unreachable 38',
+        'error no-way-out 45',
+        'error no-way-out 56',
+        'warning untagged 23',
+        'warning missing-translation 17',
+        'warning no-difference 45',
+        'warning signature 12',
+      ]),
+    );
+  });
+
+  it('lint is clean on every bundled scenario', async () => {
+    const r = await dojo('lint', ...(await import('./helpers.js')).libraryFiles());
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(': 0 error(s), 0 warning(s)');
+  });
+
+  it('graph prints a Mermaid flowchart with every node, ending and reply', async () => {
+    const r = await dojo('graph', 'tests/fixtures/mini-angry.yaml', '--locale', 'en');
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toBe('flowchart TD');
+    expect(lines).toContain('  n_open["open: Your broadband is down again!"]');
+    expect(lines).toContain('  n_fix -->|"1 ✓ own-the-problem [trust≥45]"| n_end_won');
+    expect(lines).toContain('  n_fix -->|"⏱ ✗ stall-or-hide"| n_end_escalated');
+    expect(lines.some((l) => l.startsWith('  n_end_escalated(["end-escalated · escalated"]):::escalated'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('  classDef won_back fill:#2e8b57'))).toBe(true);
+  });
+});
+
+describe('dojo play in the terminal', () => {
+  it('reads replies from standard input, re-asks on nonsense, and prints the debrief', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const out = execFileSync('node', ['bin/dojo.mjs', 'play', 'tests/fixtures/mini-angry.yaml', '--locale', 'en'], { input: '1\nnine\n1\n', encoding: 'utf8' });
+    expect(out).toContain('Type the number of a reply');
+    expect(out).toContain('Overall: 100 (S)');
+  });
+
+  it('stops with a message when input ends before the conversation does', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync('node', ['bin/dojo.mjs', 'play', 'tests/fixtures/mini-angry.yaml', '--locale', 'en'], { input: '1\n', encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('Input ended before the conversation did.');
+  });
+});
+
+describe('bad input at the command line', () => {
+  it('rejects a 10 MB file, a binary file and an alias bomb quickly, each with one located line', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'dojo-bad-'));
+    const big = join(dir, 'big.yaml');
+    writeFileSync(big, 'id: x\n' + '#'.repeat(10_000_000));
+    const bomb = join(dir, 'bomb.yaml');
+    const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 0; i < 9; i++) lines.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill('*' + String.fromCharCode(97 + i)).join(',')}]`);
+    writeFileSync(bomb, lines.join('\n'));
+    for (const [file, pattern] of [
+      [big, /big\.yaml:1:1: file is 10\.0 MB/],
+      ['tests/fixtures/bad/binary.yaml', /binary\.yaml:\d+:\d+: this is not a UTF-8 text file/],
+      [bomb, /bomb\.yaml:1:1: YAML: .*alias/i],
+    ] as const) {
+      const t = Date.now();
+      const r = await dojo('check', file);
+      expect(Date.now() - t).toBeLessThan(2000);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(pattern);
+      expect(r.err.split('\n')).toHaveLength(1);
+    }
+  });
+});

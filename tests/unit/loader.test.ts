@@ -61,7 +61,7 @@ describe('scenario loader: located problems', () => {
     const text = readFileSync(join(ROOT, 'tests/fixtures/mini-angry.yaml'), 'utf8').replace('outcome: escalated', 'outcome: unresolved');
     const r = loadScenario('x.yaml', text, cat);
     expect(r.ok).toBe(false);
-    expect(r.problems.map((p) => p.message)).toContain('a angry customer can break off (outcome escalated), but no ending has outcome "escalated"');
+    expect(r.problems.map((p) => p.message)).toContain('an angry customer can break off (outcome escalated), but no ending has outcome "escalated"');
   });
 
   it('loads a valid file and fills defaults: plain strings by script, weights, start node', () => {

@@ -7,6 +7,7 @@ import { parseArgs, stringFlag, UsageError } from '../args.js';
 import { readScenario } from '../files.js';
 import type { Output } from '../main.js';
 import { catalogOf, localeOf, printProblems } from './common.js';
+import { playInteractive } from './interactive.js';
 
 export type Pick = number | 't';
 
@@ -42,12 +43,11 @@ export function runPicks(play: Play, seed: number, picks: readonly Pick[]): { st
   return { state };
 }
 
-export function playCommand(argv: string[], io: Output): number {
+export async function playCommand(argv: string[], io: Output): Promise<number> {
   const args = parseArgs(argv, { booleans: ['json'], values: ['catalog', 'locale', 'choices', 'seed'] });
   if (args.positionals.length !== 1) throw new UsageError('give exactly one scenario file');
   const choices = stringFlag(args, 'choices');
-  if (choices === undefined) throw new UsageError('give --choices, e.g. --choices 1,2,1 ("t" lets the timer run out)');
-  const picks = parseChoices(choices);
+  const picks = choices === undefined ? undefined : parseChoices(choices);
   const seed = parseSeed(stringFlag(args, 'seed'));
   const locale = localeOf(args);
   const catalog = catalogOf(args, io);
@@ -56,6 +56,7 @@ export function playCommand(argv: string[], io: Output): number {
   printProblems(io, r.problems);
   if (!r.ok) return 1;
   const play: Play = { scenario: r.scenario, catalog };
+  if (!picks) return playInteractive(play, seed, locale, io, args.flags.has('json'));
   const { state, error } = runPicks(play, seed, picks);
   if (error) {
     io.err(`${r.scenario.file}: ${error}`);
@@ -79,13 +80,14 @@ const L = {
 
 export function formatRecord(r: PlayRecord, customerName: string): string {
   const t = L[r.locale as Locale];
+  const sep = r.locale === 'en' ? ', ' : '、';
   const out: string[] = [`# ${r.title}  (seed ${r.seed})`, ''];
   for (const turn of r.turns) {
     out.push(`${turn.n}. ${customerName}: ${turn.customer}`);
     if (turn.note) out.push(`   ${turn.note}`);
     out.push(`   ${t.you}: ${turn.timedOut ? t.timeout : turn.said}   [${turn.score}/100]`);
-    if (turn.honoured.length) out.push(`   ✓ ${t.honoured}: ${turn.honoured.map((p) => p.name).join('、')}`);
-    if (turn.broken.length) out.push(`   ✗ ${t.broken}: ${turn.broken.map((p) => p.name).join('、')}`);
+    if (turn.honoured.length) out.push(`   ✓ ${t.honoured}: ${turn.honoured.map((p) => p.name).join(sep)}`);
+    if (turn.broken.length) out.push(`   ✗ ${t.broken}: ${turn.broken.map((p) => p.name).join(sep)}`);
     out.push(`   ${t.coach}: ${turn.feedback}`);
     if (turn.model) out.push(`   ${t.model}: ${turn.model}`);
     out.push(`   ${Object.entries(turn.meters).map(([k, [a, b]]) => `${k} ${a}→${b}`).join('  ')}`);

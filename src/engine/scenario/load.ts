@@ -10,7 +10,7 @@ import { parseYaml, schemaProblems, type PathSegment, type YamlSource } from '..
 import type { Branch, Choice, Condition, DialogueNode, Ending, Reply, Scenario, Tag } from './model.js';
 import { ScenarioSchema, type ScenarioFile } from './schema.js';
 
-export type LoadResult = { ok: true; scenario: Scenario; problems: Problem[] } | { ok: false; problems: Problem[] };
+export type LoadResult = { ok: true; scenario: Scenario; problems: Problem[]; source: YamlSource } | { ok: false; problems: Problem[] };
 
 type RawNode = ScenarioFile['nodes'][number];
 type RawReply = RawNode['choices'][number] | NonNullable<RawNode['onTimeout']>;
@@ -30,7 +30,7 @@ export function loadScenario(file: string, text: string, catalog: Catalog): Load
   const scenario = normalise(file, result.data, src, problems);
   crossCheck(scenario, result.data, src, catalog, problems);
   if (problems.some((p) => p.severity === 'error')) return { ok: false, problems };
-  return { ok: true, scenario, problems };
+  return { ok: true, scenario, problems, source: src };
 }
 
 function normalise(file: string, raw: ScenarioFile, src: YamlSource, problems: Problem[]): Scenario {
@@ -190,7 +190,7 @@ function crossCheck(s: Scenario, raw: ScenarioFile, src: YamlSource, catalog: Ca
     if (!s.endings[raw.breakdown]) err(['breakdown'], 'unknown-node', `no ending "${raw.breakdown}"`);
   } else if (!s.breakdown) {
     const o = customerProfiles[type].breakdownOutcome;
-    err(['endings'], 'breakdown', `a ${type} customer can break off (outcome ${o}), but no ending has outcome "${o}"`, `add an ending with outcome: ${o}`);
+    err(['endings'], 'breakdown', `${type === 'angry' || type === 'expert' ? 'an' : 'a'} ${type} customer can break off (outcome ${o}), but no ending has outcome "${o}"`, `add an ending with outcome: ${o}`);
   }
 }
 

@@ -9,6 +9,9 @@ import { services, type Services } from '../services.js';
 import { Button, type ButtonOptions } from '../ui/button.js';
 import { makeText, type TextOptions } from '../ui/text.js';
 
+/** The picture behind the title and the scenario list. */
+export const TITLE_SETTING = 'service-counter';
+
 export abstract class BaseScene<D extends object = object> extends Phaser.Scene {
   protected args!: D;
 
@@ -34,7 +37,7 @@ export abstract class BaseScene<D extends object = object> extends Phaser.Scene 
 
   init(data: D): void {
     this.args = data ?? ({} as D);
-    this.svc.report({ scene: this.scene.key, phase: undefined, choices: [] });
+    this.svc.report({ scene: this.scene.key, phase: undefined, choices: [], focus: undefined, focusIndex: undefined });
     const restart = () => {
       if (this.scene.isPaused()) this.events.once(Phaser.Scenes.Events.RESUME, restart);
       else this.scene.restart(this.restartData());
@@ -64,15 +67,9 @@ export abstract class BaseScene<D extends object = object> extends Phaser.Scene 
     });
   }
 
-  /** Full-screen background image for a setting, dimmed for text legibility. */
-  backdrop(key: string, dim = 0.25): void {
-    if (this.textures.exists(key)) {
-      const img = this.add.image(this.w / 2, this.h / 2, key);
-      img.setScale(Math.max(this.w / img.width, this.h / img.height));
-    } else {
-      this.add.rectangle(0, 0, this.w, this.h, 0x2a3346).setOrigin(0);
-    }
-    if (dim > 0) this.add.rectangle(0, 0, this.w, this.h, 0x000000, dim).setOrigin(0);
+  /** The setting's picture (or a plain colour) behind the scene, dimmed for legible text. */
+  backdrop(setting: string | null, dim = 0.25, color?: string): void {
+    this.svc.backdrop({ ...(setting ? { image: `backgrounds/${setting}.svg` } : {}), dim, ...(color ? { color } : {}) });
   }
 
   fadeTo(key: string, data?: object): void {

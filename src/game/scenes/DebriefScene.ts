@@ -27,7 +27,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
   }
 
   create(): void {
-    this.add.rectangle(0, 0, this.w, this.h, 0xeef1f5).setOrigin(0).setScrollFactor(0);
+    this.backdrop(null, 0, '#eef1f5');
     this.fadeIn();
     this.svc.audio.ambient(null);
     void this.svc.library().then((lib) => {

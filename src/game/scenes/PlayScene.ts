@@ -12,6 +12,7 @@ import { pick } from '../../engine/text.js';
 import { SessionController } from '../sessionController.js';
 import type { Button } from '../ui/button.js';
 import { FocusGroup } from '../ui/focus.js';
+import { onKeys } from '../ui/keys.js';
 import { Meter } from '../ui/meter.js';
 import { COLORS } from '../ui/theme.js';
 import { Typewriter } from '../ui/typewriter.js';
@@ -69,7 +70,7 @@ export class PlayScene extends BaseScene<PlayData> {
   }
 
   create(): void {
-    this.add.rectangle(0, 0, this.w, this.h, 0x1d2433).setOrigin(0);
+    this.backdrop(null, 0);
     void this.svc.library().then((lib) => {
       if (!this.sys.isActive()) return;
       const scenario = lib.scenarios.find((s) => s.id === this.args.scenario);
@@ -82,14 +83,13 @@ export class PlayScene extends BaseScene<PlayData> {
     });
   }
 
-  /** The setting's background and this customer type's eight faces, loaded when first needed. */
+  /** This customer type's eight faces, loaded when first needed (the backdrop is the page's). */
   private loadArt(s: Scenario, then: () => void): void {
     const type = s.customer.type;
     const bar = this.add.graphics();
     this.load.on(Phaser.Loader.Events.PROGRESS, (p: number) => {
       bar.clear().fillStyle(COLORS.accent, 1).fillRect(this.w * 0.2, this.h / 2, this.w * 0.6 * p, 12);
     });
-    if (!this.textures.exists(`bg-${s.setting}`)) this.load.svg(`bg-${s.setting}`, `backgrounds/${s.setting}.svg`, { width: 1280, height: 720 });
     for (const e of EXPRESSIONS) {
       const key = `char-${type}-${e}`;
       if (!this.textures.exists(key)) this.load.svg(key, `characters/${type}/${e}.svg`, { width: 480, height: 600 });
@@ -110,12 +110,12 @@ export class PlayScene extends BaseScene<PlayData> {
       this.session = new SessionController(scenario, catalog, this.args.seed);
     }
     this.children.removeAll(true);
-    this.backdrop(`bg-${scenario.setting}`, 0.1);
+    this.backdrop(scenario.setting, 0.1);
     this.fadeIn();
     svc.audio.ambient(scenario.setting);
     this.layout(scenario);
     this.focus = new FocusGroup(this, { numbered: true, onEscape: () => this.pause() });
-    this.input.keyboard!.on('keydown', this.onKey, this);
+    onKeys(this, (e) => this.onKey(e));
     this.events.on(Phaser.Scenes.Events.RESUME, () => {
       this.svc.report({ scene: 'Play' });
       this.report();

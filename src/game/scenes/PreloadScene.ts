@@ -1,32 +1,45 @@
-/** Preload: a real progress bar over what the title needs; the scenario library follows in the background. */
-import Phaser from 'phaser';
+/**
+ * Preload: a real progress bar over what the title needs (its picture and the interface
+ * sounds); the scenario library and each customer's faces follow later, in the background.
+ */
+import type { SoundName } from '../../platform/audio.js';
 import { COLORS } from '../ui/theme.js';
-import { BaseScene } from './BaseScene.js';
+import { BaseScene, TITLE_SETTING } from './BaseScene.js';
+
+const UI_SOUNDS: SoundName[] = ['ui-click', 'ui-select', 'ui-back', 'ui-type', 'ui-timer', 'ui-timeout', 'mood-up', 'mood-down', 'mood-break'];
+
+function loadImage(src: string): Promise<void> {
+  return new Promise((resolve) => {
+    const img = new Image();
+    img.onload = img.onerror = () => resolve();
+    img.src = src;
+  });
+}
 
 export class PreloadScene extends BaseScene {
-  private bar!: Phaser.GameObjects.Graphics;
-  private label!: Phaser.GameObjects.Text;
-
   constructor() {
     super('Preload');
   }
 
-  preload(): void {
-    const { w, h } = this;
+  create(): void {
+    const { w, h, svc } = this;
+    this.backdrop(null, 0);
     const bw = Math.min(560, w * 0.7);
     this.add.rectangle(w / 2, h / 2, bw + 8, 28, 0xffffff, 0.15);
-    this.bar = this.add.graphics();
-    this.label = this.text(w / 2, h / 2 + 40, this.t('loading'), { size: 22, color: COLORS.onDarkSoft, align: 'center' }).setOrigin(0.5, 0);
-    const draw = (p: number) => {
-      this.bar.clear().fillStyle(COLORS.accent, 1).fillRect(w / 2 - bw / 2, h / 2 - 10, bw * p, 20);
-      this.label.setText(`${this.t('loading')} ${Math.round(p * 100)}%`);
+    const bar = this.add.graphics();
+    const label = this.text(w / 2, h / 2 + 40, this.t('loading'), { size: 22, color: COLORS.onDarkSoft, align: 'center' }).setOrigin(0.5, 0);
+    const jobs = [loadImage(`backgrounds/${TITLE_SETTING}.svg`), ...svc.audio.preload(UI_SOUNDS)];
+    let done = 0;
+    const draw = () => {
+      const p = done / jobs.length;
+      bar.clear().fillStyle(COLORS.accent, 1).fillRect(w / 2 - bw / 2, h / 2 - 10, bw * p, 20);
+      label.setText(`${this.t('loading')} ${Math.round(p * 100)}%`);
     };
-    this.load.on(Phaser.Loader.Events.PROGRESS, draw);
-    this.load.svg('bg-title', 'backgrounds/service-counter.svg', { width: 1280, height: 720 });
-  }
-
-  create(): void {
-    void this.svc.library();
-    this.scene.start('Title');
+    draw();
+    for (const j of jobs) void j.then(() => (done++, draw()));
+    void Promise.all(jobs).then(() => {
+      void svc.library();
+      this.scene.start('Title');
+    });
   }
 }

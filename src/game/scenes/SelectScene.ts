@@ -6,7 +6,7 @@ import type { Button } from '../ui/button.js';
 import { FocusGroup } from '../ui/focus.js';
 import { enableScroll } from '../ui/scroll.js';
 import { COLORS, TYPE_COLORS } from '../ui/theme.js';
-import { BaseScene } from './BaseScene.js';
+import { BaseScene, TITLE_SETTING } from './BaseScene.js';
 
 export class SelectScene extends BaseScene {
   constructor() {
@@ -14,7 +14,7 @@ export class SelectScene extends BaseScene {
   }
 
   create(): void {
-    this.backdrop('bg-title', 0.7);
+    this.backdrop(TITLE_SETTING, 0.7);
     this.fadeIn();
     const loading = this.text(this.w / 2, this.h / 2, this.t('loading'), { size: 24, color: COLORS.onDark }).setOrigin(0.5);
     void this.svc.library().then((lib) => {

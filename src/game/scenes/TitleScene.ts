@@ -2,7 +2,7 @@
 import type { Button } from '../ui/button.js';
 import { FocusGroup } from '../ui/focus.js';
 import { COLORS } from '../ui/theme.js';
-import { BaseScene } from './BaseScene.js';
+import { BaseScene, TITLE_SETTING } from './BaseScene.js';
 
 export class TitleScene extends BaseScene {
   constructor() {
@@ -11,7 +11,7 @@ export class TitleScene extends BaseScene {
 
   create(): void {
     const { w, h, svc } = this;
-    this.backdrop('bg-title', 0.55);
+    this.backdrop(TITLE_SETTING, 0.55);
     this.fadeIn();
     svc.audio.ambient(null);
     const top = this.portrait ? h * 0.16 : h * 0.14;

@@ -2,7 +2,9 @@
  * Keyboard focus for a scene's buttons: Tab / Shift+Tab and the arrow keys move, Enter and
  * Space press, 1–9 press the n-th item when `numbered`. The handler is removed on shutdown.
  */
-import Phaser from 'phaser';
+import type Phaser from 'phaser';
+import { onKeys } from './keys.js';
+import { services } from '../services.js';
 import type { Button } from './button.js';
 
 export class FocusGroup {
@@ -13,9 +15,7 @@ export class FocusGroup {
     private readonly scene: Phaser.Scene,
     private readonly opts: { numbered?: boolean; columns?: number; onEscape?: () => void } = {},
   ) {
-    const kb = scene.input.keyboard!;
-    kb.on('keydown', this.onKey, this);
-    scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => kb.off('keydown', this.onKey, this));
+    onKeys(scene, (e) => this.onKey(e));
   }
 
   set(items: Button[], focusFirst = false): void {
@@ -34,10 +34,10 @@ export class FocusGroup {
     this.current?.setFocus(false);
     this.index = (i + this.items.length) % this.items.length;
     this.current!.setFocus(true);
+    services(this.scene).report({ focus: this.current!.label.text, focusIndex: this.index });
   }
 
   private onKey(e: KeyboardEvent): void {
-    if (!this.scene.scene.isActive()) return;
     const cols = this.opts.columns ?? 1;
     switch (e.key) {
       case 'Tab':

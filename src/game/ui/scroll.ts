@@ -1,5 +1,6 @@
 /** Vertical scrolling of a scene's camera by wheel, drag and keys, for content taller than the screen. */
 import Phaser from 'phaser';
+import { onKeys } from './keys.js';
 
 export function enableScroll(scene: Phaser.Scene, contentBottom: number, onKey?: (clamp: (y: number) => number, e: KeyboardEvent) => void): void {
   const cam = scene.cameras.main;
@@ -13,7 +14,7 @@ export function enableScroll(scene: Phaser.Scene, contentBottom: number, onKey?:
     if (from !== null && p.isDown) cam.scrollY = clamp(from - p.y);
   });
   scene.input.on('pointerup', () => (from = null));
-  scene.input.keyboard!.on('keydown', (e: KeyboardEvent) => {
+  onKeys(scene, (e) => {
     const page = scene.scale.height * 0.8;
     if (e.key === 'PageDown') cam.scrollY = clamp(cam.scrollY + page);
     else if (e.key === 'PageUp') cam.scrollY = clamp(cam.scrollY - page);

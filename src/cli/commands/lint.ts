@@ -1,0 +1,27 @@
+/** `dojo lint FILE… [--json]`: check plus the graph and teaching checks; exit 1 on any error. */
+import { lintScenario } from '../../engine/scenario/lint.js';
+import { byPosition, formatProblem, type Problem } from '../../engine/problems.js';
+import { parseArgs, UsageError } from '../args.js';
+import { displayName, readText } from '../files.js';
+import type { Output } from '../main.js';
+import { catalogOf } from './common.js';
+
+export function lintCommand(argv: string[], io: Output): number {
+  const args = parseArgs(argv, { booleans: ['json'], values: ['catalog'] });
+  if (!args.positionals.length) throw new UsageError('give one or more scenario files');
+  const catalog = catalogOf(args, io);
+  if (!catalog) return 1;
+  const all: Problem[] = [];
+  for (const file of args.positionals) {
+    const read = readText(file);
+    all.push(...('problem' in read ? [read.problem] : lintScenario(displayName(file), read.text, catalog).problems));
+  }
+  all.sort(byPosition);
+  if (args.flags.has('json')) io.out(JSON.stringify(all, null, 2));
+  else {
+    for (const p of all) io.out(formatProblem(p));
+    const count = (sev: string) => all.filter((p) => p.severity === sev).length;
+    io.out(`${args.positionals.length} file(s): ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} note(s)`);
+  }
+  return all.some((p) => p.severity === 'error') ? 1 : 0;
+}

@@ -1,0 +1,141 @@
+/**
+ * Lint: what `check` cannot see because the file is valid, but a trainer would want to
+ * know before a trainee plays it: parts of the graph no one reaches or no one leaves,
+ * replies that train nothing, text in one language only, a best path that does not end
+ * well, a customer type whose signature principles never come up, a best reply always
+ * under the same key. Every finding has a severity, a position and a fix hint.
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import { customerProfiles } from '../customers/index.js';
+import type { Problem, Severity } from '../problems.js';
+import { findPaths } from '../scoring/paths.js';
+import { startSession } from '../session/session.js';
+import { missingLocales, type LocalizedText } from '../text.js';
+import type { PathSegment, YamlSource } from '../yamlSource.js';
+import { loadScenario } from './load.js';
+import type { Loc, Scenario } from './model.js';
+import { GOOD_OUTCOMES } from './model.js';
+
+export interface LintResult {
+  scenario?: Scenario;
+  problems: Problem[];
+}
+
+export function lintScenario(file: string, text: string, catalog: Catalog): LintResult {
+  const r = loadScenario(file, text, catalog);
+  if (!r.ok) return { problems: r.problems };
+  const s = r.scenario;
+  const out: Problem[] = [...r.problems];
+  const at = (loc: Loc, severity: Severity, code: string, message: string, hint: string) =>
+    out.push({ file, line: loc.line, col: loc.col, severity, code, message, hint });
+  const atPath = (path: PathSegment[], severity: Severity, code: string, message: string, hint: string) =>
+    out.push(r.source.problem(path, code, message, { severity, hint }));
+
+  graphFindings(s, at);
+  replyFindings(s, catalog, at);
+  translationFindings(r.source, atPath);
+  teachingFindings(s, catalog, at);
+  return { scenario: s, problems: out };
+}
+
+/** Everything reachable from `start` by `next`. */
+function closure(start: string[], next: (id: string) => string[]): Set<string> {
+  const seen = new Set(start);
+  const queue = [...start];
+  for (let i = 0; i < queue.length; i++) {
+    for (const to of next(queue[i]!)) {
+      if (seen.has(to)) continue;
+      seen.add(to);
+      queue.push(to);
+    }
+  }
+  return seen;
+}
+
+type At = (loc: Loc, severity: Severity, code: string, message: string, hint: string) => void;
+
+function edges(s: Scenario, id: string): string[] {
+  const n = s.nodes[id];
+  if (!n) return [];
+  return [...n.choices, ...(n.onTimeout ? [n.onTimeout] : [])].flatMap((r) => r.next.map((b) => b.to));
+}
+
+/** Unreachable nodes and endings; nodes from which no ending can be reached (dead ends and closed loops). */
+function graphFindings(s: Scenario, at: At): void {
+  const reached = closure([s.start], (id) => edges(s, id));
+  for (const id of s.order) {
+    if (!reached.has(id)) at(s.nodes[id]!.loc, 'warning', 'unreachable', `node "${id}" can never be reached from "${s.start}"`, 'point a choice\'s "next" at it, or delete it');
+  }
+  for (const e of Object.values(s.endings)) {
+    if (!reached.has(e.id) && e.id !== s.breakdown) at(e.loc, 'warning', 'unreachable', `ending "${e.id}" can never be reached`, 'point a choice\'s "next" at it, or delete it');
+  }
+  // Which nodes can still reach an ending (walking the edges backwards from the endings).
+  const back = new Map<string, string[]>();
+  for (const id of s.order) for (const to of edges(s, id)) back.set(to, [...(back.get(to) ?? []), id]);
+  const canEnd = closure(Object.keys(s.endings), (id) => back.get(id) ?? []);
+  for (const id of s.order) {
+    if (!reached.has(id) || canEnd.has(id)) continue;
+    const region = [...closure([id], (x) => edges(s, x))].filter((x) => s.nodes[x]);
+    at(
+      s.nodes[id]!.loc,
+      'error',
+      'no-way-out',
+      region.length > 1 || edges(s, id).includes(id) ? `from node "${id}" no ending can be reached: the talk goes round ${region.join(', ')} for ever` : `node "${id}" is a dead end`,
+      'give at least one reply a "next" that leads to an ending',
+    );
+  }
+}
+
+function replyFindings(s: Scenario, catalog: Catalog, at: At): void {
+  for (const n of Object.values(s.nodes)) {
+    for (const c of n.choices) {
+      if (!c.principles.length) {
+        at(c.loc, 'warning', 'untagged', `a reply in "${n.id}" practises or violates no principle, so it is not scored`, 'tag it with the principles it honours or breaks; npx dojo principles lists them');
+      }
+    }
+    const values = n.choices.map((c) => c.principles.reduce((v, t) => v + (catalog.get(t.id)?.polarity === 'practice' ? t.weight : -t.weight), 0));
+    if (n.choices.length > 1 && new Set(values).size === 1) {
+      at(n.loc, 'warning', 'no-difference', `every reply in "${n.id}" scores the same, so this decision teaches nothing`, 'tag the better reply with the principle it honours, or the worse with the one it breaks');
+    }
+  }
+}
+
+const TEXT_KEYS = new Set(['title', 'brief', 'name', 'persona', 'text', 'feedback', 'summary', 'note', 'line']);
+
+/** Text given in only one language, found by walking the file's own data so each has its position. */
+function translationFindings(src: YamlSource, atPath: (p: PathSegment[], sev: Severity, code: string, m: string, h: string) => void): void {
+  const walk = (v: unknown, path: PathSegment[], key: string | undefined) => {
+    if (key && TEXT_KEYS.has(key) && (typeof v === 'string' || (v && typeof v === 'object' && !Array.isArray(v)))) {
+      const t: LocalizedText = typeof v === 'string' ? (/[\u3400-\u9fff]/.test(v) ? { 'zh-CN': v } : { en: v }) : (v as LocalizedText);
+      const missing = missingLocales(t);
+      if (missing.length) atPath(path, 'warning', 'missing-translation', `${key} has no ${missing.join(' or ')} text`, `add ${missing.map((m) => `${m}: "…"`).join(' and ')}`);
+      return;
+    }
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i], key === 'line' ? 'line' : undefined));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k], k);
+  };
+  walk(src.doc.toJS(), [], undefined);
+}
+
+function teachingFindings(s: Scenario, catalog: Catalog, at: At): void {
+  const play = { scenario: s, catalog };
+  const report = findPaths(play, startSession(play, 1));
+  const first = s.nodes[s.start]!.loc;
+  if (report.best && !GOOD_OUTCOMES.includes(report.best.outcome)) {
+    at(first, 'warning', 'best-path', `the best-scoring path ends "${report.best.outcome}" (via ${report.best.picks.join(',')})`, 'let the best replies lead to a won-back or resolved ending');
+  }
+  if (report.worst && GOOD_OUTCOMES.includes(report.worst.outcome)) {
+    at(first, 'warning', 'worst-path', `even the worst-scoring path ends "${report.worst.outcome}" (via ${report.worst.picks.join(',')})`, 'let the worst replies lead to an unresolved, escalated or left-silently ending');
+  }
+  if (!report.exact) at(first, 'info', 'paths-partial', `the path search was thinned (${report.states} states): best and worst paths are estimates`, 'a smaller scenario is searched exactly');
+  const picks = report.best?.picks.filter((p) => p !== 't') ?? [];
+  if (picks.length >= 4 && new Set(picks).size === 1) {
+    at(first, 'warning', 'same-key', `the best reply is always choice ${picks[0]}: trainees learn the key, not the principle`, 'move the best reply to different places in different nodes');
+  }
+  const used = new Set(Object.values(s.nodes).flatMap((n) => [...n.choices, ...(n.onTimeout ? [n.onTimeout] : [])].flatMap((c) => c.principles.map((t) => t.id))));
+  const sig = customerProfiles[s.customer.type].signature;
+  const missing = [...sig.practices, ...sig.violations].filter((id) => !used.has(id));
+  if (missing.length) {
+    at(first, 'warning', 'signature', `${s.customer.type === 'angry' || s.customer.type === 'expert' ? 'an' : 'a'} ${s.customer.type} customer reacts most to ${missing.join(', ')}, but no reply here uses ${missing.length > 1 ? 'them' : 'it'}`, `offer a reply that practises or violates ${missing[0]}`);
+  }
+}

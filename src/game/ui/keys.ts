@@ -1,0 +1,17 @@
+/**
+ * Keyboard input straight from the page, not through Phaser's per-frame queue: a key is
+ * handled once, by the scene that is running when it is pressed, and never by a scene that
+ * started after it (the Enter that opens the debrief does not also press its first button).
+ */
+import Phaser from 'phaser';
+
+export function onKeys(scene: Phaser.Scene, handler: (e: KeyboardEvent) => void): void {
+  const since = performance.now();
+  const listener = (e: KeyboardEvent) => {
+    if (e.timeStamp < since || !scene.scene.isActive()) return;
+    handler(e);
+  };
+  window.addEventListener('keydown', listener);
+  scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => window.removeEventListener('keydown', listener));
+  scene.events.once(Phaser.Scenes.Events.DESTROY, () => window.removeEventListener('keydown', listener));
+}
