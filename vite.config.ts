@@ -1,4 +1,23 @@
-import { defineConfig } from 'vite';
+import { relative } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * In development, saving a scenario file sends its new text to the running game, which
+ * validates it and plays the new version at once (or shows the file's problems), instead of
+ * reloading the page. The principle catalog still reloads the page: everything depends on it.
+ */
+function scenarioHotReload(): Plugin {
+  return {
+    name: 'dojo-scenario-hot-reload',
+    apply: 'serve',
+    async hotUpdate({ file, read }) {
+      const rel = relative(process.cwd(), file).split('\\').join('/');
+      if (!/^scenarios\/library\/[^/]+\.ya?ml$/.test(rel)) return;
+      this.environment.hot.send({ type: 'custom', event: 'dojo:scenario', data: { file: rel, text: await read() } });
+      return [];
+    },
+  };
+}
 
 // Relative base: the built game works from any static host and from a sub-folder.
 export default defineConfig({
@@ -6,6 +25,7 @@ export default defineConfig({
   // No SPA fallback: a missing asset is a 404, not index.html parsed as an image.
   appType: 'mpa',
   publicDir: 'assets',
+  plugins: [scenarioHotReload()],
   build: {
     outDir: 'dist',
     target: 'es2022',

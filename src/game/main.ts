@@ -9,12 +9,80 @@ import { LiveRegion } from './a11y.js';
 import { sizeFor } from './layout.js';
 import { BootScene } from './scenes/BootScene.js';
 import { DebriefScene } from './scenes/DebriefScene.js';
+import { MessageScene } from './scenes/MessageScene.js';
 import { PauseScene } from './scenes/PauseScene.js';
 import { PlayScene } from './scenes/PlayScene.js';
 import { PreloadScene } from './scenes/PreloadScene.js';
 import { SelectScene } from './scenes/SelectScene.js';
 import { TitleScene } from './scenes/TitleScene.js';
 import { SERVICES, type DojoSnapshot, type Services } from './services.js';
+
+/** Leave whatever is on screen and play a scenario from the start. */
+function playNow(game: Phaser.Game, scenario: string, seed: number): void {
+  // Through the scene manager, not each scene's plugin: a plugin's stop is queued and would
+  // land after the new start.
+  for (const s of game.scene.getScenes(false)) if (s.scene.key !== 'Play' && (s.sys.isActive() || s.sys.isPaused())) game.scene.stop(s.scene.key);
+  game.scene.start('Play', { scenario, seed });
+}
+
+/**
+ * "Open a scenario file…": a file picker (the select scene's button clicks it) and drag and
+ * drop anywhere on the page. A valid file is kept and played at once; a broken one gets its
+ * located problems on screen.
+ */
+function wireFileImport(game: Phaser.Game, services: Services, parent: HTMLElement): void {
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.accept = '.yaml,.yml,text/yaml';
+  input.id = 'scenario-file';
+  input.className = 'visually-hidden';
+  input.tabIndex = -1;
+  document.body.appendChild(input);
+  const open = async (file: File) => {
+    const text = file.size > 1_000_000 ? '' : await file.text();
+    const r = await services.importText(file.name, text, file.size);
+    const top = game.scene.getScenes(true).at(-1);
+    const errors = r.problems.filter((p) => p.severity === 'error');
+    if (!r.scenario || errors.length) {
+      if (top) {
+        top.scene.pause();
+        game.scene.run('Message', { from: top.scene.key, title: `${services.i18n.t('import.failed')}: ${file.name}`, problems: r.problems });
+      }
+      return;
+    }
+    playNow(game, r.scenario.id, Date.now() % 100000);
+  };
+  input.addEventListener('change', () => {
+    const f = input.files?.[0];
+    input.value = '';
+    if (f) void open(f);
+  });
+  services.openFile = () => input.click();
+  parent.addEventListener('dragover', (e) => e.preventDefault());
+  parent.addEventListener('drop', (e) => {
+    e.preventDefault();
+    const f = e.dataTransfer?.files[0];
+    if (f) void open(f);
+  });
+}
+
+/** Development: a bundled scenario file was saved. Play the new version, or show what is wrong with it. */
+async function reloadScenario(game: Phaser.Game, services: Services, file: string, text: string): Promise<void> {
+  const lib = await services.library();
+  const r = lib.replaceBundled(file, text);
+  const top = game.scene.getScenes(true).at(-1);
+  if (!r.scenario) {
+    if (top && top.scene.key !== 'Message') {
+      top.scene.pause();
+      game.scene.run('Message', { from: top.scene.key, title: `${services.i18n.t('import.failed')}: ${file}`, problems: r.problems });
+    }
+    return;
+  }
+  const playing = game.scene.isActive('Play') || game.scene.isPaused('Play');
+  const current = (game.scene.getScene('Play') as unknown as { args?: { scenario?: string; seed?: number } }).args;
+  if (playing && current?.scenario === r.scenario.id) playNow(game, r.scenario.id, current.seed ?? 1);
+  else services.events.emit('library');
+}
 
 export async function startGame(parent: HTMLElement): Promise<Phaser.Game> {
   const progress = new Progress(window.localStorage);
@@ -48,7 +116,28 @@ export async function startGame(parent: HTMLElement): Promise<Phaser.Game> {
     progress,
     live: new LiveRegion(document),
     reducedMotion: window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false,
-    library: () => (library ??= import('../platform/library.js').then((m) => m.loadLibrary())),
+    library: () => (library ??= import('../platform/library.js').then((m) => m.loadLibrary(progress.save.imported))),
+    async importText(name, text, bytes) {
+      const lib = await services.library();
+      const r = lib.add(name, text, bytes);
+      if (r.scenario) {
+        const id = r.scenario.id;
+        const kept = progress.update((s) => {
+          s.imported = [...s.imported.filter((f) => f.id !== id && f.name !== name), { name, text, id, at: new Date().toISOString() }];
+        });
+        if (!kept) r.problems.push({ file: name, line: 1, col: 1, severity: 'warning', code: 'storage', message: 'could not be kept for next time: the browser storage is full' });
+      }
+      return r;
+    },
+    async removeImported(id) {
+      const lib = await services.library();
+      const file = lib.find(id)?.file;
+      lib.remove(id);
+      progress.update((s) => (s.imported = s.imported.filter((f) => f.id !== id && f.name !== file)));
+      services.events.emit('library');
+    },
+    events: new Phaser.Events.EventEmitter(),
+    openFile: () => {},
     locale: () => i18n.language as Locale,
     async setLocale(l) {
       await i18n.changeLanguage(l);
@@ -80,8 +169,13 @@ export async function startGame(parent: HTMLElement): Promise<Phaser.Game> {
     // Keys come straight from the page (ui/keys.ts), not through Phaser's per-frame queue.
     input: { keyboard: false, touch: true, mouse: true },
     callbacks: { preBoot: (g) => g.registry.set(SERVICES, services) },
-    scene: [BootScene, PreloadScene, TitleScene, SelectScene, PlayScene, PauseScene, DebriefScene],
+    scene: [BootScene, PreloadScene, TitleScene, SelectScene, PlayScene, PauseScene, DebriefScene, MessageScene],
   });
+
+  wireFileImport(game, services, parent);
+  if (import.meta.hot) {
+    import.meta.hot.on('dojo:scenario', (d: { file: string; text: string }) => void reloadScenario(game, services, d.file, d.text));
+  }
 
   // Turning a phone (or resizing a window past square) switches layout: resize and re-lay out.
   window.addEventListener('resize', () => {

@@ -3,7 +3,7 @@ import type { i18n } from 'i18next';
 import type Phaser from 'phaser';
 import type { Locale } from '../engine/text.js';
 import type { Audio } from '../platform/audio.js';
-import type { Library } from '../platform/library.js';
+import type { ImportResult, Library } from '../platform/library.js';
 import type { Progress } from '../platform/storage.js';
 import type { LiveRegion } from './a11y.js';
 
@@ -15,6 +15,13 @@ export interface Services {
   reducedMotion: boolean;
   /** The library loads lazily, once. */
   library(): Promise<Library>;
+  /** Check a scenario file a trainer opened; keep it (in saved progress too) when it is valid. */
+  importText(name: string, text: string, bytes: number): Promise<ImportResult>;
+  removeImported(id: string): Promise<void>;
+  /** Show the file picker for a scenario file. */
+  openFile(): void;
+  /** Emits 'library' when scenarios were added, removed or changed. */
+  events: Phaser.Events.EventEmitter;
   locale(): Locale;
   setLocale(l: Locale): Promise<void>;
   /**
@@ -39,6 +46,8 @@ export interface DojoSnapshot {
   customer: { type: string; state: string; expression: string; meters: Record<string, number> } | null;
   score: { decisions: number; turns: number } | null;
   outcome: string | null;
+  /** A message on screen (e.g. the problems of a file that did not load). */
+  message?: { title: string; lines: string[] };
   /** The debrief's figures once a scenario has ended. */
   debrief?: {
     overall: number;

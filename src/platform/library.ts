@@ -1,20 +1,72 @@
 /**
- * The scenario library in the browser: the catalog and every bundled scenario file, loaded
- * lazily (this module is imported dynamically, so YAML and the schema stay out of the first
- * download) and validated by the same engine loader the CLI uses.
+ * The scenario library in the browser: the catalog, every bundled scenario file, and the
+ * files a trainer opened. It is loaded lazily (this module is imported dynamically, so YAML
+ * and the schema stay out of the first download), and every file is validated by the same
+ * engine loader the CLI uses.
  */
 import { loadCatalog, type Catalog } from '../engine/catalog/catalog.js';
 import type { Problem } from '../engine/problems.js';
 import type { Scenario } from '../engine/scenario/model.js';
 import { loadScenario } from '../engine/scenario/load.js';
+import { MAX_FILE_BYTES } from '../engine/yamlSource.js';
 import catalogText from '../../scenarios/principles.yaml?raw';
 
 const bundled = import.meta.glob('../../scenarios/library/*.yaml', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
 
-export interface Library {
-  catalog: Catalog;
-  scenarios: Scenario[];
+const TYPE_ORDER = { angry: 0, silent: 1, talkative: 2, expert: 3 } as const;
+const byType = (a: Scenario, b: Scenario) => TYPE_ORDER[a.customer.type] - TYPE_ORDER[b.customer.type] || a.difficulty - b.difficulty || a.id.localeCompare(b.id);
+
+export interface ImportResult {
+  scenario?: Scenario;
   problems: Problem[];
+}
+
+export class Library {
+  /** Scenarios a trainer opened, newest last. */
+  readonly imported: Scenario[] = [];
+
+  constructor(
+    readonly catalog: Catalog,
+    public scenarios: Scenario[],
+    readonly problems: Problem[],
+  ) {}
+
+  find(id: string): Scenario | undefined {
+    return this.imported.find((s) => s.id === id) ?? this.scenarios.find((s) => s.id === id);
+  }
+
+  /** All scenarios in the order the list shows them: bundled by type, then imported. */
+  all(): Scenario[] {
+    return [...this.scenarios, ...this.imported];
+  }
+
+  /** Validate a file's text; on success it joins the imported list (replacing one with the same id). */
+  add(name: string, text: string, bytes = text.length): ImportResult {
+    if (bytes > MAX_FILE_BYTES) {
+      return { problems: [{ file: name, line: 1, col: 1, severity: 'error', code: 'too-large', message: `file is ${(bytes / 1_000_000).toFixed(1)} MB; a scenario file may be at most ${MAX_FILE_BYTES / 1_000_000} MB` }] };
+    }
+    const r = loadScenario(name, text, this.catalog);
+    if (!r.ok) return { problems: r.problems };
+    if (this.scenarios.some((s) => s.id === r.scenario.id)) {
+      return { problems: [{ file: name, line: 1, col: 1, severity: 'error', code: 'duplicate-id', message: `id "${r.scenario.id}" is already used by a bundled scenario: give yours another id` }] };
+    }
+    this.remove(r.scenario.id);
+    this.imported.push(r.scenario);
+    return { scenario: r.scenario, problems: r.problems };
+  }
+
+  remove(id: string): void {
+    const i = this.imported.findIndex((s) => s.id === id);
+    if (i >= 0) this.imported.splice(i, 1);
+  }
+
+  /** A bundled file changed on disk (development): validate and swap it in. */
+  replaceBundled(file: string, text: string): ImportResult {
+    const r = loadScenario(file, text, this.catalog);
+    if (!r.ok) return { problems: r.problems };
+    this.scenarios = [...this.scenarios.filter((s) => s.file !== file && s.id !== r.scenario.id), r.scenario].sort(byType);
+    return { scenario: r.scenario, problems: r.problems };
+  }
 }
 
 export function loadCatalogText(): Catalog {
@@ -23,25 +75,20 @@ export function loadCatalogText(): Catalog {
   return r.catalog;
 }
 
-export async function loadLibrary(): Promise<Library> {
+export async function loadLibrary(imported: readonly { name: string; text: string }[] = []): Promise<Library> {
   const catalog = loadCatalogText();
   const scenarios: Scenario[] = [];
   const problems: Problem[] = [];
   const entries = Object.entries(bundled).sort(([a], [b]) => a.localeCompare(b));
   const texts = await Promise.all(entries.map(([, load]) => load()));
-  entries.forEach(([path, _], i) => {
+  entries.forEach(([path], i) => {
     const file = path.replace(/^(\.\.\/)+/, '');
     const r = loadScenario(file, texts[i]!, catalog);
     if (r.ok) scenarios.push(r.scenario);
     else problems.push(...r.problems);
   });
-  const order = { angry: 0, silent: 1, talkative: 2, expert: 3 } as const;
-  scenarios.sort((a, b) => order[a.customer.type] - order[b.customer.type] || a.difficulty - b.difficulty || a.id.localeCompare(b.id));
-  return { catalog, scenarios, problems };
-}
-
-/** Check and load one scenario file a trainer opened (text only, never HTML). */
-export function importScenario(catalog: Catalog, name: string, text: string): { scenario?: Scenario; problems: Problem[] } {
-  const r = loadScenario(name, text, catalog);
-  return r.ok ? { scenario: r.scenario, problems: r.problems } : { problems: r.problems };
+  const lib = new Library(catalog, scenarios.sort(byType), problems);
+  // A saved import that no longer loads (say, the catalog changed) is reported, not fatal.
+  for (const f of imported) problems.push(...lib.add(f.name, f.text).problems.filter((p) => p.severity === 'error'));
+  return lib;
 }

@@ -30,7 +30,7 @@ const SaveSchema = z.object({
   /** The game in progress: the scenario and the session actor's persisted snapshot. */
   resume: z.object({ scenario: z.string(), seed: z.number(), snapshot: z.unknown() }).nullable().default(null),
   /** Scenario files a trainer imported: name and text, kept until removed. */
-  imported: z.array(z.object({ name: z.string(), text: z.string(), at: z.string() })).default([]),
+  imported: z.array(z.object({ name: z.string(), text: z.string(), at: z.string(), id: z.string().optional() })).default([]),
 });
 
 export type Save = z.infer<typeof SaveSchema>;
@@ -67,11 +67,13 @@ export function readSave(store: KeyValue): LoadedSave {
   return parsed.success ? { save: parsed.data, reset: false } : { save: defaultSave(), reset: true, reason: 'corrupt' };
 }
 
-export function writeSave(store: KeyValue, save: Save): void {
+/** False when the browser refused (storage full or blocked): the game goes on without saving. */
+export function writeSave(store: KeyValue, save: Save): boolean {
   try {
     store.setItem(STORAGE_KEY, JSON.stringify(save));
+    return true;
   } catch {
-    // Storage full or blocked (private mode): the game goes on without saving.
+    return false;
   }
 }
 
@@ -87,9 +89,9 @@ export class Progress {
     if (loaded.reset) writeSave(store, this.save);
   }
 
-  update(fn: (s: Save) => void): void {
+  update(fn: (s: Save) => void): boolean {
     fn(this.save);
-    writeSave(this.store, this.save);
+    return writeSave(this.store, this.save);
   }
 
   recordAttempt(a: AttemptRecord): void {

@@ -17,6 +17,7 @@ export interface Dojo {
   focusIndex?: number;
   customer: { type: string; state: string; expression: string; meters: Record<string, number> } | null;
   outcome: string | null;
+  message?: { title: string; lines: string[] };
   locale: string;
   notice: string | null;
   ready: boolean;
@@ -49,7 +50,7 @@ export function watchErrors(page: Page): () => void {
   return () => expect(errors).toEqual([]);
 }
 
-export async function open(page: Page, opts: { locale?: 'zh-CN' | 'en'; reducedMotion?: boolean; storage?: string } = {}): Promise<void> {
+export async function open(page: Page, opts: { locale?: 'zh-CN' | 'en'; reducedMotion?: boolean; storage?: string; url?: string } = {}): Promise<void> {
   if (opts.reducedMotion !== false) await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.addInitScript(
     ([locale, storage]) => {
@@ -60,7 +61,7 @@ export async function open(page: Page, opts: { locale?: 'zh-CN' | 'en'; reducedM
     },
     [opts.locale ?? 'zh-CN', opts.storage] as const,
   );
-  await page.goto('./');
+  await page.goto(opts.url ?? './');
   await until(page, (d) => d.scene === 'Title' && d.ready, 'the title screen');
 }
 

@@ -5,7 +5,7 @@
  */
 import Phaser from 'phaser';
 import { isPortrait } from '../layout.js';
-import { services, type Services } from '../services.js';
+import { services, type DojoSnapshot, type Services } from '../services.js';
 import { Button, type ButtonOptions } from '../ui/button.js';
 import { makeText, type TextOptions } from '../ui/text.js';
 
@@ -35,9 +35,20 @@ export abstract class BaseScene<D extends object = object> extends Phaser.Scene 
     return this.svc.i18n.t(key, opts);
   }
 
+  /** What this scene has told window.dojo, re-told when the scene resumes from an overlay. */
+  private published: Partial<DojoSnapshot> = {};
+
+  publish(patch: Partial<DojoSnapshot>): void {
+    Object.assign(this.published, patch);
+    this.svc.report(patch);
+  }
+
   init(data: D): void {
     this.args = data ?? ({} as D);
-    this.svc.report({ scene: this.scene.key, phase: undefined, choices: [], focus: undefined, focusIndex: undefined });
+    this.published = {};
+    this.publish({ scene: this.scene.key, phase: undefined, choices: [], focus: undefined, focusIndex: undefined });
+    const resumed = () => this.svc.report({ ...this.published, scene: this.scene.key });
+    this.events.on(Phaser.Scenes.Events.RESUME, resumed);
     const restart = () => {
       if (this.scene.isPaused()) this.events.once(Phaser.Scenes.Events.RESUME, restart);
       else this.scene.restart(this.restartData());
@@ -46,6 +57,7 @@ export abstract class BaseScene<D extends object = object> extends Phaser.Scene 
     this.events.on('relayout', restart);
     this.svc.i18n.on('languageChanged', onLang);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      this.events.off(Phaser.Scenes.Events.RESUME, resumed);
       this.events.off('relayout', restart);
       this.svc.i18n.off('languageChanged', onLang);
     });

@@ -32,10 +32,11 @@ export class DebriefScene extends BaseScene<DebriefData> {
     this.svc.audio.ambient(null);
     void this.svc.library().then((lib) => {
       if (!this.sys.isActive()) return;
-      const scenario = lib.scenarios.find((s) => s.id === this.args.scenario);
+      const scenario = lib.find(this.args.scenario);
       if (!scenario) return this.scene.start('Select');
-      const i = lib.scenarios.indexOf(scenario);
-      this.build(scenario, lib.scenarios[(i + 1) % lib.scenarios.length]!, (id) => lib.catalog.get(id)?.name);
+      const all = lib.all();
+      const i = all.indexOf(scenario);
+      this.build(scenario, all[(i + 1) % all.length]!, (id) => lib.catalog.get(id)?.name);
     });
   }
 
@@ -130,7 +131,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
       `${this.t('debrief.outcome')}: ${this.t(`outcomes.${d.outcome}`)}`,
       `${this.t('debrief.quadrant')}: ${this.t(`quadrants.${d.service.quadrant}`)}`,
     ]);
-    svc.report({
+    this.publish({
       scenario: s.id,
       choices: buttons.map((b) => b.label.text),
       outcome: d.outcome,

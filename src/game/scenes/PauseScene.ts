@@ -41,7 +41,7 @@ export class PauseScene extends BaseScene<PauseData> {
       svc.audio.setMuted(!svc.audio.muted);
       svc.progress.update((s) => (s.settings.muted = svc.audio.muted));
       items[3]!.setLabel(svc.audio.muted ? this.t('title.soundOff') : this.t('title.soundOn'));
-      svc.report({ choices: items.map((b) => b.label.text) });
+      this.publish({ choices: items.map((b) => b.label.text) });
     });
     add(this.t('pause.quit'), () => {
       this.scene.stop(this.args.from);
@@ -51,7 +51,7 @@ export class PauseScene extends BaseScene<PauseData> {
     const focus = new FocusGroup(this, { onEscape: () => this.resume() });
     focus.set(items, true);
     svc.live.say([this.t('pause.title'), ...items.map((b) => b.label.text)]);
-    svc.report({ scene: 'Pause', choices: items.map((b) => b.label.text) });
+    this.publish({ scene: 'Pause', choices: items.map((b) => b.label.text) });
   }
 
   private resume(): void {

@@ -73,7 +73,7 @@ export class PlayScene extends BaseScene<PlayData> {
     this.backdrop(null, 0);
     void this.svc.library().then((lib) => {
       if (!this.sys.isActive()) return;
-      const scenario = lib.scenarios.find((s) => s.id === this.args.scenario);
+      const scenario = lib.find(this.args.scenario);
       if (!scenario) {
         this.scene.start('Select');
         return;
@@ -116,10 +116,6 @@ export class PlayScene extends BaseScene<PlayData> {
     this.layout(scenario);
     this.focus = new FocusGroup(this, { numbered: true, onEscape: () => this.pause() });
     onKeys(this, (e) => this.onKey(e));
-    this.events.on(Phaser.Scenes.Events.RESUME, () => {
-      this.svc.report({ scene: 'Play' });
-      this.report();
-    });
     this.turnsShown = this.session.state.turns.length;
     this.unsubscribe = this.session.subscribe((s) => this.onState(s));
     if (this.session.ended) this.showEnding();
@@ -420,7 +416,7 @@ export class PlayScene extends BaseScene<PlayData> {
     const s = this.session;
     if (!s) return;
     this.lastChoices = choices;
-    this.svc.report({
+    this.publish({
       phase: this.phase,
       scenario: s.play.scenario.id,
       node: s.state.ending ?? s.state.node,

@@ -20,24 +20,30 @@ export class SelectScene extends BaseScene {
     void this.svc.library().then((lib) => {
       if (!this.sys.isActive()) return;
       loading.destroy();
-      this.build(lib.scenarios);
+      this.build(lib.scenarios, lib.imported);
     });
+    const rebuild = () => this.scene.restart(this.args);
+    this.svc.events.on('library', rebuild);
+    this.events.once('shutdown', () => this.svc.events.off('library', rebuild));
   }
 
-  private build(scenarios: Scenario[]): void {
+  private build(scenarios: Scenario[], imported: Scenario[]): void {
     const { w, svc } = this;
     const locale = svc.locale();
     const best = svc.progress.save.best;
     this.text(w / 2, 36, this.t('select.heading'), { size: 36, bold: true, color: COLORS.onDark, align: 'center' }).setOrigin(0.5, 0);
     const back = this.button(this.portrait ? 70 : 90, 56, this.t('common.back'), { width: this.portrait ? 110 : 140, size: 22, variant: 'ghost' }, () => this.fadeTo('Title'));
     back.label.setColor(COLORS.onDark);
+    const openW = this.portrait ? 250 : 300;
+    const open = this.button(w - openW / 2 - 20, this.portrait ? 110 : 56, this.t('select.open'), { width: openW, size: 20 }, () => svc.openFile());
+    this.text(w - openW / 2 - 20, open.y + open.h / 2 + 4, this.t('select.dropHint'), { size: 15, color: COLORS.onDarkSoft, align: 'center' }).setOrigin(0.5, 0);
 
     const colW = this.portrait ? w - 48 : (w - 48) / 4 - 12;
     const cards: Button[] = [];
     let maxY = 0;
     CUSTOMER_TYPES.forEach((type, c) => {
       const x = this.portrait ? w / 2 : 24 + c * (colW + 16) + colW / 2;
-      let y = this.portrait ? 130 + maxY : 120;
+      let y = this.portrait ? 190 + maxY : 120;
       const head = this.add.graphics();
       head.fillStyle(TYPE_COLORS[type]!, 1).fillRoundedRect(x - colW / 2, y, colW, 44, 10);
       this.text(x, y + 22, this.t(`types.${type}`), { size: 24, bold: true, color: '#ffffff', align: 'center' }).setOrigin(0.5);
@@ -54,13 +60,35 @@ export class SelectScene extends BaseScene {
         y += card.h + 12;
         cards.push(card);
       }
-      maxY = this.portrait ? y - 130 + 12 : Math.max(maxY, y);
+      maxY = this.portrait ? y - 190 + 12 : Math.max(maxY, y);
     });
+
+    // The trainer's own files, below the four types.
+    const mine: Button[] = [];
+    let contentBottom = (this.portrait ? 190 + maxY : maxY) + 10;
+    if (imported.length) {
+      const head = this.add.graphics();
+      head.fillStyle(0x2f6f73, 1).fillRoundedRect(24, contentBottom, w - 48, 44, 10);
+      this.text(w / 2, contentBottom + 22, this.t('select.mine'), { size: 24, bold: true, color: '#ffffff', align: 'center' }).setOrigin(0.5);
+      let y = contentBottom + 60;
+      const perRow = this.portrait ? 1 : 2;
+      const cw = (w - 48 - (perRow - 1) * 16) / perRow;
+      imported.forEach((s, i) => {
+        const x = 24 + (i % perRow) * (cw + 16);
+        const label = [pick(s.title, locale), `${this.t(`types.${s.customer.type}`)} · ${'★'.repeat(s.difficulty)}  ${s.file}`].join('\n');
+        const card = this.button(x + (cw - 150) / 2, 0, label, { width: cw - 162, size: 19, align: 'left' }, () => this.fadeTo('Play', { scenario: s.id, seed: Date.now() % 100000 }));
+        card.setY(y + card.h / 2);
+        card.setData('scenario', s.id);
+        const remove = this.button(x + cw - 70, card.y, this.t('select.remove'), { width: 140, size: 18 }, () => void svc.removeImported(s.id));
+        mine.push(card, remove);
+        if (i % perRow === perRow - 1 || i === imported.length - 1) y += card.h + 12;
+      });
+      contentBottom = y;
+    }
 
     const focus = new FocusGroup(this, { columns: 1, onEscape: () => this.fadeTo('Title') });
     // Column-major order reads naturally with Tab; arrows move within the list.
-    focus.set([...cards, back], true);
-    const contentBottom = this.portrait ? 130 + maxY : maxY;
+    focus.set([...cards, ...mine, open, back], true);
     const cam = this.cameras.main;
     // Keep the focused card in view as the keyboard moves through the list.
     enableScroll(this, contentBottom + 24, (clamp) => {
@@ -68,7 +96,14 @@ export class SelectScene extends BaseScene {
       if (b && (b.y - b.h / 2 < cam.scrollY || b.y + b.h / 2 > cam.scrollY + this.h)) cam.scrollY = clamp(b.y - this.h / 2);
     });
     svc.live.say([this.t('select.heading'), ...cards.map((c) => c.label.text.split('\n')[0]!)]);
-    svc.report({ choices: cards.map((c) => c.getData('scenario') as string), scenario: null, node: null, customer: null, score: null, outcome: null });
+    this.publish({
+      choices: [...cards, ...mine.filter((_, i) => i % 2 === 0)].map((c) => c.getData('scenario') as string),
+      scenario: null,
+      node: null,
+      customer: null,
+      score: null,
+      outcome: null,
+    });
   }
 }
 

@@ -46,7 +46,7 @@ export class TitleScene extends BaseScene {
       svc.progress.update((s) => (s.settings.muted = svc.audio.muted));
       sound.setLabel(this.soundLabel());
       this.announce();
-      svc.report({ choices: items.map((b) => b.label.text) });
+      this.publish({ choices: items.map((b) => b.label.text) });
     });
     items.push(sound);
     y += gap;
@@ -61,13 +61,13 @@ export class TitleScene extends BaseScene {
       const msg = this.t(`notice.${svc.progress.notice}`);
       const panel = this.add.rectangle(w / 2, h - 60, Math.min(w - 40, 900), 70, 0xfff4d6, 1).setStrokeStyle(2, 0xd68910);
       this.text(w / 2, panel.y, msg, { size: 20, color: COLORS.ink, align: 'center', width: panel.width - 40 }).setOrigin(0.5);
-      svc.report({ notice: svc.progress.notice });
+      this.publish({ notice: svc.progress.notice });
     }
 
     const focus = new FocusGroup(this);
     focus.set(items, true);
     this.announce();
-    svc.report({ scenario: null, node: null, choices: items.map((b) => b.label.text), customer: null, score: null, outcome: null, ready: true });
+    this.publish({ scenario: null, node: null, choices: items.map((b) => b.label.text), customer: null, score: null, outcome: null, ready: true });
     // For the start-up benchmark: when the title first became interactive.
     (window as unknown as { __readyAt?: number }).__readyAt ??= performance.now();
   }

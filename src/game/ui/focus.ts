@@ -34,7 +34,10 @@ export class FocusGroup {
     this.current?.setFocus(false);
     this.index = (i + this.items.length) % this.items.length;
     this.current!.setFocus(true);
-    services(this.scene).report({ focus: this.current!.label.text, focusIndex: this.index });
+    const patch = { focus: this.current!.label.text, focusIndex: this.index };
+    const scene = this.scene as Phaser.Scene & { publish?: (p: typeof patch) => void };
+    if (scene.publish) scene.publish(patch);
+    else services(this.scene).report(patch);
   }
 
   private onKey(e: KeyboardEvent): void {

@@ -1,0 +1,27 @@
+/** Development: saving a scenario file plays the new version at once, or shows what is wrong with it. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { DEV_PORT } from '../../playwright.config.js';
+import { open, ROOT, startScenario, until, watchErrors } from './helpers.js';
+
+const FILE = join(ROOT, 'scenarios/library/broadband-outage.yaml');
+
+test('a saved scenario file reloads in the running game', async ({ page }) => {
+  const check = watchErrors(page);
+  const original = readFileSync(FILE, 'utf8');
+  await open(page, { locale: 'en', url: `http://127.0.0.1:${DEV_PORT}/` });
+  await startScenario(page, 'broadband-outage');
+  try {
+    writeFileSync(FILE, original.replace('Right, sir. Can I take', 'EDITED: Right, sir. Can I take'));
+    const d = await until(page, (x) => x.phase === 'choosing' && x.choices.some((c) => c.startsWith('EDITED:')), 'the edited reply on screen');
+    expect(d.scenario).toBe('broadband-outage');
+    writeFileSync(FILE, original.replace('id: open\n', 'id: open\n    bogus: 1\n'));
+    const m = await until(page, (x) => x.scene === 'Message' && !!x.message, 'the problems of the broken save');
+    expect(m.message!.lines).toEqual(['scenarios/library/broadband-outage.yaml:31:5: unknown field "bogus" in nodes[0] (check the spelling against the schema)']);
+  } finally {
+    writeFileSync(FILE, original);
+  }
+  await until(page, (x) => x.scene === 'Play' && x.phase === 'choosing' && !x.choices.some((c) => c.startsWith('EDITED:')), 'the original file playing again');
+  check();
+});
