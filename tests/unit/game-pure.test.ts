@@ -100,3 +100,35 @@ describe('translations', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('text contrast (WCAG, at least 4.5:1)', () => {
+  const lum = (hex: string) => {
+    const n = parseInt(hex.replace('#', ''), 16);
+    const c = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * c[0]! + 0.7152 * c[1]! + 0.0722 * c[2]!;
+  };
+  const ratio = (a: string, b: string) => {
+    const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+    return (x! + 0.05) / (y! + 0.05);
+  };
+  const hex = (n: number) => `#${n.toString(16).padStart(6, '0')}`;
+
+  it('holds for every text colour on the panel it is drawn on', async () => {
+    const { COLORS } = await import('../../src/game/ui/theme.js');
+    const pairs: [string, string, string][] = [
+      ['ink on paper', COLORS.ink, COLORS.paper],
+      ['soft ink on paper', COLORS.inkSoft, COLORS.paper],
+      ['good on paper', COLORS.good, COLORS.paper],
+      ['bad on paper', COLORS.bad, COLORS.paper],
+      ['button text on accent', COLORS.accentText, hex(COLORS.accent)],
+      ['light text on dark panels', COLORS.onDark, hex(COLORS.panelDark)],
+      ['soft light text on dark panels', COLORS.onDarkSoft, hex(COLORS.panelDark)],
+      ['ink on the debrief background', COLORS.ink, '#eef1f5'],
+      ['soft ink on the debrief background', COLORS.inkSoft, '#eef1f5'],
+    ];
+    for (const [what, fg, bg] of pairs) expect(ratio(fg, bg), what).toBeGreaterThanOrEqual(4.5);
+  });
+});

@@ -47,13 +47,19 @@ export abstract class BaseScene<D extends object = object> extends Phaser.Scene 
     this.args = data ?? ({} as D);
     this.published = {};
     this.publish({ scene: this.scene.key, phase: undefined, choices: [], focus: undefined, focusIndex: undefined });
-    const resumed = () => this.svc.report({ ...this.published, scene: this.scene.key });
+    // Re-tell window.dojo what is on screen after an overlay closes, unless a rebuild is due.
+    let rebuildDue = false;
+    const resumed = () => {
+      if (!rebuildDue) this.svc.report({ ...this.published, scene: this.scene.key });
+    };
     this.events.on(Phaser.Scenes.Events.RESUME, resumed);
     const restart = () => {
-      if (this.scene.isPaused()) this.events.once(Phaser.Scenes.Events.RESUME, restart);
-      else this.scene.restart(this.restartData());
+      if (this.scene.isPaused()) {
+        rebuildDue = true;
+        this.events.once(Phaser.Scenes.Events.RESUME, restart);
+      } else this.scene.restart(this.restartData());
     };
-    const onLang = () => this.time.delayedCall(0, restart);
+    const onLang = () => (this.scene.isPaused() ? restart() : this.time.delayedCall(0, restart));
     this.events.on('relayout', restart);
     this.svc.i18n.on('languageChanged', onLang);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {

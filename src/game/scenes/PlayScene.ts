@@ -261,9 +261,9 @@ export class PlayScene extends BaseScene<PlayData> {
   }
 
   private clearChoices(): void {
+    this.focus.set([]);
     this.choiceButtons.forEach((b) => b.destroy());
     this.choiceButtons = [];
-    this.focus.set([]);
   }
 
   /** Time runs in the engine: the scene only reports elapsed time and draws the countdown. */
@@ -360,8 +360,10 @@ export class PlayScene extends BaseScene<PlayData> {
     next.setY(y + next.h / 2);
     c.add(next);
     y += next.h + 18;
-    bg.fillStyle(COLORS.panel, 0.98).fillRoundedRect(px, py, pw, Math.min(y - py, h - py - 10), 16);
+    bg.fillStyle(COLORS.panel, 0.98).fillRoundedRect(px, py, pw, y - py, 16);
     bg.lineStyle(3, last.score >= 70 ? COLORS.goodFill : last.score >= 40 ? COLORS.accent : COLORS.badFill, 1).strokeRoundedRect(px, py, pw, y - py, 16);
+    // Where the coaching would run off the bottom, lift it (over the line panel if need be).
+    if (y > h - 10) c.setY(Math.max(10 - py, h - 10 - y));
     this.overlay = c;
     this.focus.set([next], true);
     const spoken = [head, ...(last.honoured.length ? [`✓ ${last.honoured.map(name).join(this.t('list'))}`] : []), ...(last.broken.length ? [`✗ ${last.broken.map(name).join(this.t('list'))}`] : []), fb.text];
