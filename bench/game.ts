@@ -96,11 +96,21 @@ async function heap(page: Page): Promise<number> {
   return metrics.find((m) => m.name === 'JSHeapUsedSize')!.value;
 }
 
+/** Start the game in Chinese with the sound off, as a fresh trainee would after choosing so. */
+async function quietChinese(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    if (!localStorage.getItem('complaint-dojo'))
+      localStorage.setItem('complaint-dojo', JSON.stringify({ version: 1, settings: { locale: 'zh-CN', muted: true, volume: 0.7 }, best: {}, attempts: [], resume: null, imported: [] }));
+  });
+}
+
 /** One short play: title → first scenario → its first reply each time → debrief → title. */
 async function playOnce(page: Page): Promise<void> {
   await until(page, (d) => d.scene === 'Title');
   await page.keyboard.press('Enter');
   await until(page, (d) => d.scene === 'Select' && d.choices.length > 0);
+  await page.keyboard.press('Enter');
+  await until(page, (d) => d.phase === 'intro');
   await page.keyboard.press('Enter');
   for (let turn = 0; turn < 40; turn++) {
     await until(page, (d) => d.phase === 'choosing' || (d.phase === 'ending' && d.choices.length === 1));
@@ -140,14 +150,13 @@ export async function gameFigures(): Promise<Figure[]> {
     await fp.close();
 
     const gp = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await gp.addInitScript(() => {
-      if (!localStorage.getItem('complaint-dojo'))
-        localStorage.setItem('complaint-dojo', JSON.stringify({ version: 1, settings: { locale: 'zh-CN', muted: true, volume: 0.7 }, best: {}, attempts: [], resume: null, imported: [] }));
-    });
+    await quietChinese(gp);
     await gp.goto(game.url);
     await until(gp, (d) => d.scene === 'Title');
     await gp.keyboard.press('Enter');
     await until(gp, (d) => d.scene === 'Select' && d.choices.length > 0);
+    await gp.keyboard.press('Enter');
+    await until(gp, (d) => d.phase === 'intro');
     await gp.keyboard.press('Enter');
     await until(gp, (d) => d.phase === 'choosing');
     const gameFrames = await frames(gp, async () => {
@@ -164,10 +173,7 @@ export async function gameFigures(): Promise<Figure[]> {
     // Heap: after one play and after twenty, in one page.
     const hp = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await hp.emulateMedia({ reducedMotion: 'reduce' });
-    await hp.addInitScript(() => {
-      if (!localStorage.getItem('complaint-dojo'))
-        localStorage.setItem('complaint-dojo', JSON.stringify({ version: 1, settings: { locale: 'zh-CN', muted: true, volume: 0.7 }, best: {}, attempts: [], resume: null, imported: [] }));
-    });
+    await quietChinese(hp);
     await hp.goto(game.url);
     await playOnce(hp);
     const heap1 = await heap(hp);

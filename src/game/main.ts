@@ -18,11 +18,11 @@ import { TitleScene } from './scenes/TitleScene.js';
 import { SERVICES, type DojoSnapshot, type Services } from './services.js';
 
 /** Leave whatever is on screen and play a scenario from the start. */
-function playNow(game: Phaser.Game, scenario: string, seed: number): void {
+function playNow(game: Phaser.Game, scenario: string, seed: number, skipIntro = false): void {
   // Through the scene manager, not each scene's plugin: a plugin's stop is queued and would
   // land after the new start.
   for (const s of game.scene.getScenes(false)) if (s.scene.key !== 'Play' && (s.sys.isActive() || s.sys.isPaused())) game.scene.stop(s.scene.key);
-  game.scene.start('Play', { scenario, seed });
+  game.scene.start('Play', { scenario, seed, skipIntro });
 }
 
 /**
@@ -80,7 +80,7 @@ async function reloadScenario(game: Phaser.Game, services: Services, file: strin
   }
   const playing = game.scene.isActive('Play') || game.scene.isPaused('Play');
   const current = (game.scene.getScene('Play') as unknown as { args?: { scenario?: string; seed?: number } }).args;
-  if (playing && current?.scenario === r.scenario.id) playNow(game, r.scenario.id, current.seed ?? 1);
+  if (playing && current?.scenario === r.scenario.id) playNow(game, r.scenario.id, current.seed ?? 1, true);
   else services.events.emit('library');
 }
 

@@ -36,7 +36,7 @@ export interface Services {
 export interface DojoSnapshot {
   scene: string;
   /** In the play scene: what the trainee is looking at. */
-  phase?: 'loading' | 'line' | 'choosing' | 'coaching' | 'ending';
+  phase?: 'loading' | 'intro' | 'line' | 'choosing' | 'coaching' | 'ending';
   scenario: string | null;
   node: string | null;
   choices: string[];

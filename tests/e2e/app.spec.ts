@@ -99,6 +99,9 @@ for (const locale of ['zh-CN', 'en'] as const) {
       await until(page, (d) => d.scene === 'Select' && d.choices.length > 0, 'select');
       await shot('2-select');
       await page.keyboard.press('Enter');
+      await until(page, (d) => d.scene === 'Play' && d.phase === 'intro', 'the intro');
+      await shot('3-intro');
+      await page.keyboard.press('Enter');
       await until(page, (d) => d.scene === 'Play' && d.phase === 'choosing', 'play');
       await shot('3-play');
       await page.keyboard.press('2');

@@ -78,6 +78,13 @@ export async function startScenario(page: Page, id: string): Promise<void> {
   for (let k = 0; k < i; k++) await page.keyboard.press('ArrowDown');
   await until(page, (d) => d.focus !== undefined && d.choices.indexOf(id) === i && d.scene === 'Select' && focusIsCard(d, i), `focus on ${id}`);
   await page.keyboard.press('Enter');
+  await begin(page, id);
+}
+
+/** The intro card (brief and persona) comes first: begin. */
+export async function begin(page: Page, id: string): Promise<void> {
+  await until(page, (d) => d.scene === 'Play' && d.phase === 'intro' && d.scenario === id, `the intro of ${id}`);
+  await page.keyboard.press('Enter');
   await until(page, (d) => d.scene === 'Play' && d.phase === 'choosing', `the first choices of ${id}`);
 }
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { dojo, open, ROOT, SHOTS, until, watchErrors } from './helpers.js';
+import { begin, dojo, open, ROOT, SHOTS, until, watchErrors } from './helpers.js';
 
 async function toSelect(page: Page): Promise<void> {
   await page.keyboard.press('Enter');
@@ -19,7 +19,7 @@ test('a trainer opens a scenario file, plays it to the debrief, and finds it aga
   await toSelect(page);
   const text = readFileSync(join(ROOT, 'tests/fixtures/mini-angry.yaml'), 'utf8');
   await page.setInputFiles('#scenario-file', file('mini-angry.yaml', text));
-  await until(page, (d) => d.scene === 'Play' && d.scenario === 'mini-angry' && d.phase === 'choosing', 'the imported scenario playing');
+  await begin(page, 'mini-angry');
   await page.keyboard.press('1');
   await until(page, (d) => d.phase === 'coaching', 'coaching');
   await page.keyboard.press('Enter');
@@ -85,7 +85,8 @@ test('text from a scenario is shown as text, never run as HTML', async ({ page }
     .replace('en: Your broadband is down again!', 'en: "<b>bold?</b> <img src=x onerror=alert(3)>"')
     .replace('en: Offline again. What is going on with you people?', 'en: "<b>bold?</b> <img src=x onerror=alert(3)>"');
   await page.setInputFiles('#scenario-file', file('html.yaml', evil));
-  const d = await until(page, (x) => x.scene === 'Play' && x.phase === 'choosing', 'the scenario playing');
+  await begin(page, 'html-test');
+  const d = await dojo(page);
   expect(d.scenario).toBe('html-test');
   const live = await page.locator('#live').innerText();
   expect(live).toContain('<b>bold?</b> <img src=x onerror=alert(3)>');

@@ -162,3 +162,19 @@ describe('bad input at the command line', () => {
     }
   });
 });
+
+describe('dojo lint, deeper checks', () => {
+  it('finds a node that can leave the trainee stuck, an ending no play reaches, and text cut by a comment', async () => {
+    const r = await dojo('lint', 'tests/fixtures/lint-more.yaml', '--json');
+    expect(r.code).toBe(1);
+    const found = (JSON.parse(r.out) as { code: string; line: number; col: number; severity: string }[]).map((p) => `${p.severity} ${p.code} ${p.line}:${p.col}`);
+    expect(found).toEqual(expect.arrayContaining(['warning cut-by-comment 15:11', 'warning never-reached 37:5', 'error stuck 25:5']));
+  });
+
+  it('check reports a second file with the same id at its id line, and not as ok', async () => {
+    const r = await dojo('check', 'tests/fixtures/mini-angry.yaml', 'tests/fixtures/mini-angry.yaml');
+    expect(r.code).toBe(1);
+    expect(r.out.split('\n')).toEqual(['ok tests/fixtures/mini-angry.yaml']);
+    expect(r.err).toBe('tests/fixtures/mini-angry.yaml:2:5: scenario id "mini-angry" is also used by tests/fixtures/mini-angry.yaml');
+  });
+});

@@ -20,8 +20,10 @@ export function checkCommand(argv: string[], io: Output): number {
     }
     const other = ids.get(r.scenario.id);
     if (other) {
-      io.err(`${r.scenario.file}:1:1: scenario id "${r.scenario.id}" is also used by ${other}`);
+      const { line, col } = r.source.locate(['id']);
+      io.err(`${r.scenario.file}:${line}:${col}: scenario id "${r.scenario.id}" is also used by ${other}`);
       bad++;
+      continue;
     }
     ids.set(r.scenario.id, r.scenario.file);
     if (!args.flags.has('quiet')) io.out(`ok ${r.scenario.file}`);

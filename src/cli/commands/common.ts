@@ -3,7 +3,8 @@ import type { Catalog } from '../../engine/catalog/catalog.js';
 import { byPosition, formatProblem, type Problem } from '../../engine/problems.js';
 import { LOCALES, type Locale } from '../../engine/text.js';
 import { stringFlag, UsageError, type Args } from '../args.js';
-import { readCatalog } from '../files.js';
+import { readCatalog, readScenario } from '../files.js';
+import type { Play } from '../../engine/session/session.js';
 import type { Output } from '../main.js';
 
 export function localeOf(args: Args): Locale {
@@ -24,4 +25,14 @@ export function catalogOf(args: Args, io: Output): Catalog | undefined {
     return undefined;
   }
   return r.catalog;
+}
+
+/** The one scenario file a command works on, loaded with the catalog; undefined after printing why not. */
+export function playOf(args: Args, io: Output): Play | undefined {
+  if (args.positionals.length !== 1) throw new UsageError('give exactly one scenario file');
+  const catalog = catalogOf(args, io);
+  if (!catalog) return undefined;
+  const r = readScenario(args.positionals[0]!, catalog);
+  printProblems(io, r.problems);
+  return r.ok ? { scenario: r.scenario, catalog } : undefined;
 }

@@ -2,10 +2,9 @@
 import type { Catalog } from '../../engine/catalog/catalog.js';
 import type { Condition, Scenario } from '../../engine/scenario/model.js';
 import { pick, type Locale } from '../../engine/text.js';
-import { parseArgs, UsageError } from '../args.js';
-import { readScenario } from '../files.js';
+import { parseArgs } from '../args.js';
 import type { Output } from '../main.js';
-import { catalogOf, localeOf, printProblems } from './common.js';
+import { localeOf, playOf } from './common.js';
 
 const OUTCOME_STYLE: Record<string, string> = {
   'won-back': 'fill:#2e8b57,color:#fff,stroke:#1e6b3a',
@@ -56,12 +55,8 @@ export function mermaid(s: Scenario, catalog: Catalog, locale: Locale): string {
 
 export function graphCommand(argv: string[], io: Output): number {
   const args = parseArgs(argv, { values: ['catalog', 'locale'] });
-  if (args.positionals.length !== 1) throw new UsageError('give exactly one scenario file');
-  const catalog = catalogOf(args, io);
-  if (!catalog) return 1;
-  const r = readScenario(args.positionals[0]!, catalog);
-  printProblems(io, r.problems);
-  if (!r.ok) return 1;
-  io.out(mermaid(r.scenario, catalog, localeOf(args)));
+  const play = playOf(args, io);
+  if (!play) return 1;
+  io.out(mermaid(play.scenario, play.catalog, localeOf(args)));
   return 0;
 }

@@ -63,7 +63,8 @@ nodes:
     choices:
       # Each reply: what the trainee says, the principles it practises or violates (weight 1 by default),
       # the coaching shown afterwards, and where the talk goes next.
-      - text:
+      - id: right # an id lets a later condition refer to this choice as open.right
+        text:
           zh-CN: "«一句做得好的回应。»"
           en: "«A reply that does it right.»"
         principles: [{ id: ${p1}, weight: 2 }, ${p2}${rest(practices, 3)}]
@@ -74,7 +75,7 @@ nodes:
       - text:
           zh-CN: "«一句员工常说、但不该说的话。»"
           en: "«Something staff often say, but shouldn't.»"
-        principles: [${v1}${rest(violations, 2)}]
+        principles: [${v1}]
         feedback:
           zh-CN: "«为什么不好:点名原则。»"
           en: "«Why it hurts, naming the principle.»"
@@ -93,8 +94,7 @@ nodes:
         en: "«What the silence cost.»"
       next: end-bad
     choices:
-      - id: good # an id is needed only if a condition refers to this choice
-        text:
+      - text:
           zh-CN: "«好的回应。»"
           en: "«A good reply.»"
         principles: [${p3}]
@@ -102,14 +102,15 @@ nodes:
           zh-CN: "«为什么好。»"
           en: "«Why it works.»"
         # A list of branches: the first whose condition holds is taken; the last has none.
+        # Conditions can name earlier choices (chose / notChose) or meters, e.g. when: { trust: { min: 60 } }.
         next:
-          - when: { trust: { min: 50 } }
+          - when: { chose: [open.right] }
             to: end-good
           - to: end-ok
       - text:
           zh-CN: "«不好的回应。»"
           en: "«A poor reply.»"
-        principles: [${v2}]
+        principles: [${v2}${rest(violations, 2)}]
         feedback:
           zh-CN: "«为什么不好。»"
           en: "«Why it hurts.»"

@@ -4,9 +4,8 @@ import { playRecord, type PlayRecord } from '../../engine/scoring/transcript.js'
 import { choose, offeredChoices, SessionError, startSession, timeOut, type Play, type SessionState } from '../../engine/session/session.js';
 import { pick, type Locale } from '../../engine/text.js';
 import { parseArgs, stringFlag, UsageError } from '../args.js';
-import { readScenario } from '../files.js';
 import type { Output } from '../main.js';
-import { catalogOf, localeOf, printProblems } from './common.js';
+import { localeOf, playOf } from './common.js';
 import { playInteractive } from './interactive.js';
 
 export type Pick = number | 't';
@@ -45,31 +44,26 @@ export function runPicks(play: Play, seed: number, picks: readonly Pick[]): { st
 
 export async function playCommand(argv: string[], io: Output): Promise<number> {
   const args = parseArgs(argv, { booleans: ['json'], values: ['catalog', 'locale', 'choices', 'seed'] });
-  if (args.positionals.length !== 1) throw new UsageError('give exactly one scenario file');
   const choices = stringFlag(args, 'choices');
   const picks = choices === undefined ? undefined : parseChoices(choices);
   const seed = parseSeed(stringFlag(args, 'seed'));
   const locale = localeOf(args);
-  const catalog = catalogOf(args, io);
-  if (!catalog) return 1;
-  const r = readScenario(args.positionals[0]!, catalog);
-  printProblems(io, r.problems);
-  if (!r.ok) return 1;
-  const play: Play = { scenario: r.scenario, catalog };
+  const play = playOf(args, io);
+  if (!play) return 1;
   if (!picks) return playInteractive(play, seed, locale, io, args.flags.has('json'));
   const { state, error } = runPicks(play, seed, picks);
   if (error) {
-    io.err(`${r.scenario.file}: ${error}`);
+    io.err(`${play.scenario.file}: ${error}`);
     return 1;
   }
   if (!state.ending) {
     const offered = offeredChoices(play, state);
-    io.err(`${r.scenario.file}: the conversation has not ended after ${picks.length} choice(s); node "${state.node}" offers:`);
+    io.err(`${play.scenario.file}: the conversation has not ended after ${picks.length} choice(s); node "${state.node}" offers:`);
     offered.forEach((c, i) => io.err(`  ${i + 1}) ${pick(c.text, locale)}`));
     return 1;
   }
   const record = playRecord(play, state, locale);
-  io.out(args.flags.has('json') ? JSON.stringify(record, null, 2) : formatRecord(record, pick(r.scenario.customer.name, locale)));
+  io.out(args.flags.has('json') ? JSON.stringify(record, null, 2) : formatRecord(record, pick(play.scenario.customer.name, locale)));
   return 0;
 }
 

@@ -106,6 +106,12 @@ const TEXT_KEYS = new Set(['title', 'brief', 'name', 'persona', 'text', 'feedbac
 function translationFindings(src: YamlSource, atPath: (p: PathSegment[], sev: Severity, code: string, m: string, h: string) => void): void {
   const walk = (v: unknown, path: PathSegment[], key: string | undefined) => {
     if (key && TEXT_KEYS.has(key) && (typeof v === 'string' || (v && typeof v === 'object' && !Array.isArray(v)))) {
+      for (const p of typeof v === 'string' ? [path] : Object.keys(v).map((l) => [...path, l])) {
+        const node = src.doc.getIn(p, true) as { comment?: string; type?: string } | undefined;
+        if (node?.comment && node.type === 'PLAIN') {
+          atPath(p, 'warning', 'cut-by-comment', `the text ends at " #": YAML reads the rest ("#${node.comment}") as a comment`, 'put the whole text in quotes');
+        }
+      }
       const t: LocalizedText = typeof v === 'string' ? (/[\u3400-\u9fff]/.test(v) ? { 'zh-CN': v } : { en: v }) : (v as LocalizedText);
       const missing = missingLocales(t);
       if (missing.length) atPath(path, 'warning', 'missing-translation', `${key} has no ${missing.join(' or ')} text`, `add ${missing.map((m) => `${m}: "…"`).join(' and ')}`);
@@ -126,6 +132,14 @@ function teachingFindings(s: Scenario, catalog: Catalog, at: At): void {
   }
   if (report.worst && GOOD_OUTCOMES.includes(report.worst.outcome)) {
     at(first, 'warning', 'worst-path', `even the worst-scoring path ends "${report.worst.outcome}" (via ${report.worst.picks.join(',')})`, 'let the worst replies lead to an unresolved, escalated or left-silently ending');
+  }
+  for (const e of report.endings) {
+    if (!e.reachable && e.id !== s.breakdown) {
+      at(s.endings[e.id]!.loc, 'warning', 'never-reached', `no way of playing reaches ending "${e.id}" (the conditions on the way never hold)`, 'check the "when" conditions that lead here against the meters the customer can reach (npx dojo paths)');
+    }
+  }
+  for (const id of report.stuck) {
+    at(s.nodes[id]!.loc, 'error', 'stuck', `at node "${id}" the trainee can be left with no reply to choose: every choice's "when" fails`, 'give one choice no "when", or add a timeLimit with onTimeout');
   }
   if (!report.exact) at(first, 'info', 'paths-partial', `the path search was thinned (${report.states} states): best and worst paths are estimates`, 'a smaller scenario is searched exactly');
   const picks = report.best?.picks.filter((p) => p !== 't') ?? [];

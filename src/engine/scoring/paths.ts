@@ -33,6 +33,8 @@ export interface PathsReport {
   states: number;
   /** The most states any layer kept. */
   width: number;
+  /** Nodes where, in some reachable state, no reply is offered and there is no time limit: the trainee is stuck. */
+  stuck: string[];
   endings: { id: string; outcome: Outcome; reachable: boolean; best?: Route; worst?: Route }[];
   best?: Route;
   worst?: Route;
@@ -135,6 +137,7 @@ export function findPaths(play: Play, start: SessionState, budget = 8_000): Path
   let exact = true;
   let states = 0;
   const layers: Entry[][] = [[{ state: lean(start), max: 0, min: 0, maxFrom: -1, maxPick: 0, minFrom: -1, minPick: 0 }]];
+  const stuck = new Set<string>();
   const best = new Map<string, Completion>();
   const worst = new Map<string, Completion>();
 
@@ -156,7 +159,9 @@ export function findPaths(play: Play, start: SessionState, budget = 8_000): Path
     const next = new Map<string, Entry>();
     frontier.forEach((e, i) => {
       states++;
-      for (const o of options(play, e.state)) {
+      const opts = options(play, e.state);
+      if (!opts.length) stuck.add(e.state.node);
+      for (const o of opts) {
         const max = e.max + o.score;
         const min = e.min + o.score;
         if (o.next.ending) {
@@ -218,6 +223,7 @@ export function findPaths(play: Play, start: SessionState, budget = 8_000): Path
     exact,
     states,
     width,
+    stuck: [...stuck],
     endings: Object.values(play.scenario.endings).map((end) => {
       const b = best.get(end.id);
       const w = worst.get(end.id);

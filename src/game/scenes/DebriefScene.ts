@@ -93,8 +93,13 @@ export class DebriefScene extends BaseScene<DebriefData> {
     this.text(x3 + 16, y3 + 12, this.t('debrief.quadrant'), { size: 22, bold: true });
     this.drawQuadrant(x3 + 16, y3 + 76, colW - 32, 160, d);
 
-    // Turn-by-turn replay.
+    // What happened, in the scenario's words.
     let y = (portrait ? y3 + 280 : top + 280) + 10;
+    const summary = s.endings[d.ending]?.summary;
+    if (summary) {
+      const t = this.text(20, y, `${this.t(`outcomes.${d.outcome}`)}: ${pick(summary, locale)}`, { size: 20, width: w - 40, color: good ? COLORS.good : COLORS.bad });
+      y += t.height + 10;
+    }
     const buttons: Button[] = [];
     const bw = portrait ? (w - 60) / 3 : 260;
     const row = (i: number) => (portrait ? 20 + bw / 2 + i * (bw + 10) : w / 2 + (i - 1) * (bw + 20));

@@ -22,9 +22,11 @@ export interface PlayData {
   scenario: string;
   seed: number;
   snapshot?: unknown;
+  /** Go straight to the first line (e.g. when the file was just edited). */
+  skipIntro?: boolean;
 }
 
-type Phase = 'loading' | 'line' | 'choosing' | 'coaching' | 'ending';
+type Phase = 'loading' | 'intro' | 'line' | 'choosing' | 'coaching' | 'ending';
 
 const TICK_MS = 100;
 
@@ -119,7 +121,40 @@ export class PlayScene extends BaseScene<PlayData> {
     this.turnsShown = this.session.state.turns.length;
     this.unsubscribe = this.session.subscribe((s) => this.onState(s));
     if (this.session.ended) this.showEnding();
-    else this.showNode(false);
+    else if (this.session.state.turns.length || this.args.snapshot || this.args.skipIntro) this.showNode(false);
+    else this.showIntro(scenario);
+  }
+
+  /** Before the first line: the brief and who the customer is. */
+  private showIntro(s: Scenario): void {
+    const locale = this.svc.locale();
+    this.phase = 'intro';
+    this.fitPanel('', '');
+    const { x, y, w } = this.panel;
+    const c = this.add.container(0, 0);
+    const bg = this.add.graphics();
+    c.add(bg);
+    let yy = y + 18;
+    const add = (t: Phaser.GameObjects.Text, gap: number) => {
+      c.add(t);
+      yy += t.height + gap;
+    };
+    add(this.text(x + 20, yy, pick(s.title, locale), { size: 26, bold: true, width: w - 40 }), 10);
+    add(this.text(x + 20, yy, `${this.t(`types.${s.customer.type}`)} · ${'★'.repeat(s.difficulty)}${'☆'.repeat(3 - s.difficulty)} · ${this.t(`settings.${s.setting}`)}`, { size: 18, color: COLORS.inkSoft }), 12);
+    add(this.text(x + 20, yy, pick(s.brief, locale), { size: 21, width: w - 40 }), 12);
+    add(this.text(x + 20, yy, `${pick(s.customer.name, locale)}: ${pick(s.customer.persona, locale)}`, { size: 19, width: w - 40, color: COLORS.inkSoft }), 18);
+    const begin = this.button(x + w / 2, 0, this.t('play.begin'), { width: 300, variant: 'primary', size: 24 }, () => {
+      c.destroy();
+      this.showNode(false);
+    });
+    begin.setY(yy + begin.h / 2);
+    c.add(begin);
+    yy += begin.h + 18;
+    bg.fillStyle(COLORS.panel, 0.98).fillRoundedRect(x, y, w, yy - y, 16);
+    if (yy > this.h - 10) c.setY(Math.max(10 - y, this.h - 10 - yy));
+    this.focus.set([begin], true);
+    this.svc.live.say([pick(s.title, locale), pick(s.brief, locale), pick(s.customer.persona, locale), begin.label.text]);
+    this.report([begin.label.text]);
   }
 
   private layout(s: Scenario): void {
@@ -378,7 +413,11 @@ export class PlayScene extends BaseScene<PlayData> {
     this.phase = 'ending';
     this.clearChoices();
     this.setExpression(ending.expression ?? (ending.outcome === 'left-silently' ? 'withdrawn' : session.expression()));
-    const line = ending.line.length ? pick(ending.line[session.state.variant] ?? ending.line[0]!, locale) : this.t('play.silentExit');
+    const line = ending.line.length
+      ? pick(ending.line[session.state.variant] ?? ending.line[0]!, locale)
+      : ending.outcome === 'left-silently'
+        ? this.t('play.silentExit')
+        : `(${pick(ending.summary, locale)})`;
     this.fitPanel('', line);
     const d = session.debrief();
     this.svc.progress.recordAttempt({
