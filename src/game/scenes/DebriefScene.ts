@@ -48,12 +48,12 @@ export class DebriefScene extends BaseScene<DebriefData> {
       const n = nameOf(id);
       return n ? pick(n, locale) : id;
     };
-    this.text(w / 2, 24, `${this.t('debrief.heading')} · ${pick(s.title, locale)}`, { size: 30, bold: true, align: 'center', width: w - 40 }).setOrigin(0.5, 0);
+    const heading = this.text(w / 2, 24, `${this.t('debrief.heading')} · ${pick(s.title, locale)}`, { size: 30, bold: true, align: 'center', width: w - 40 }).setOrigin(0.5, 0);
 
     // Score, grade and outcome.
     const colW = portrait ? w - 40 : (w - 80) / 3;
     const x1 = 20;
-    const top = 90;
+    const top = Math.max(90, 24 + heading.height + 12);
     const card = (x: number, y: number, cw: number, ch: number) => this.add.graphics().fillStyle(0xffffff, 1).fillRoundedRect(x, y, cw, ch, 14);
     card(x1, top, colW, 260);
     this.text(x1 + colW / 2, top + 16, this.t('debrief.overall'), { size: 22, color: COLORS.inkSoft, align: 'center' }).setOrigin(0.5, 0);
