@@ -45,19 +45,6 @@ export class Audio {
     return h;
   }
 
-  /** Start loading sounds; each promise settles when its file is ready (or failed: the game plays on silently). */
-  preload(names: readonly SoundName[]): Promise<void>[] {
-    return names.map(
-      (n) =>
-        new Promise<void>((resolve) => {
-          const h = this.howl(n);
-          if (h.state() === 'loaded') return resolve();
-          h.once('load', () => resolve());
-          h.once('loaderror', () => resolve());
-        }),
-    );
-  }
-
   play(name: UiSound | CueSound | Stinger): void {
     if (Howler.volume() === 0) return;
     this.howl(name).play();

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORY_IDS } from '../../src/engine/catalog/schema.js';
 import { customerProfiles } from '../../src/engine/customers/index.js';
 import { CUSTOMER_TYPES, OUTCOMES, SETTINGS } from '../../src/engine/scenario/schema.js';
-import { wrapLines } from '../../src/game/ui/wrap.js';
+import { typeset, wrapLines } from '../../src/game/ui/wrap.js';
 import { Progress, readSave, STORAGE_KEY, type KeyValue } from '../../src/platform/storage.js';
 import { ROOT } from './helpers.js';
 
@@ -37,6 +37,15 @@ class Memory implements KeyValue {
     this.map.set(k, v);
   }
 }
+
+describe('Chinese typography', () => {
+  it('uses full-width punctuation between Chinese characters, and leaves times, numbers and English alone', () => {
+    expect(typeset('\u60a8\u597d,\u8bf7\u95ee:\u6709\u4ec0\u4e48\u95ee\u9898?')).toBe('\u60a8\u597d\uff0c\u8bf7\u95ee\uff1a\u6709\u4ec0\u4e48\u95ee\u9898\uff1f');
+    expect(typeset('\u4e0b\u5348 5:55,\u6211\u4eec')).toBe('\u4e0b\u5348 5:55,\u6211\u4eec');
+    expect(typeset('Hello, world: fine?')).toBe('Hello, world: fine?');
+    expect(typeset('(\u4ed6\u62cd\u4e86\u62cd\u67dc\u53f0)')).toBe('\uff08\u4ed6\u62cd\u4e86\u62cd\u67dc\u53f0\uff09');
+  });
+});
 
 describe('saved progress', () => {
   it('starts empty, records attempts and best scores, and survives a reload', () => {

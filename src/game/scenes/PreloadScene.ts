@@ -1,12 +1,20 @@
 /**
- * Preload: a real progress bar over what the title needs (its picture and the interface
- * sounds); the scenario library and each customer's faces follow later, in the background.
+ * Preload: a real progress bar over what the title needs (its picture) and the interface
+ * sounds' files (downloaded now, decoded by Howler when first played, so no decoding work
+ * delays the title); the scenario library and each customer's faces follow in the background.
  */
 import type { SoundName } from '../../platform/audio.js';
 import { COLORS } from '../ui/theme.js';
 import { BaseScene, TITLE_SETTING } from './BaseScene.js';
 
 const UI_SOUNDS: SoundName[] = ['ui-click', 'ui-select', 'ui-back', 'ui-type', 'ui-timer', 'ui-timeout', 'mood-up', 'mood-down', 'mood-break'];
+
+function download(url: string): Promise<void> {
+  return fetch(url).then(
+    (r) => r.arrayBuffer().then(() => undefined),
+    () => undefined,
+  );
+}
 
 function loadImage(src: string): Promise<void> {
   return new Promise((resolve) => {
@@ -28,7 +36,7 @@ export class PreloadScene extends BaseScene {
     this.add.rectangle(w / 2, h / 2, bw + 8, 28, 0xffffff, 0.15);
     const bar = this.add.graphics();
     const label = this.text(w / 2, h / 2 + 40, this.t('loading'), { size: 22, color: COLORS.onDarkSoft, align: 'center' }).setOrigin(0.5, 0);
-    const jobs = [loadImage(`backgrounds/${TITLE_SETTING}.svg`), ...svc.audio.preload(UI_SOUNDS)];
+    const jobs = [loadImage(`backgrounds/${TITLE_SETTING}.svg`), ...UI_SOUNDS.map((n) => download(`audio/${n}.ogg`))];
     let done = 0;
     const draw = () => {
       const p = done / jobs.length;

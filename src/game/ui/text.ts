@@ -1,7 +1,7 @@
 /** Text with the game's font, CJK line metrics and CJK-aware wrapping (see wrap.ts). */
 import Phaser from 'phaser';
 import { FONT, COLORS } from './theme.js';
-import { wrapLines } from './wrap.js';
+import { typeset, wrapLines } from './wrap.js';
 
 export interface TextOptions {
   size?: number;
@@ -30,12 +30,12 @@ export function makeText(scene: Phaser.Scene, x: number, y: number, content: str
             callback: (text: string, obj: Phaser.GameObjects.Text) => {
               const ctx = obj.context;
               obj.style.syncFont(obj.canvas, ctx);
-              return wrapLines(text, o.width!, (s) => ctx.measureText(s).width);
+              return wrapLines(typeset(text), o.width!, (s) => ctx.measureText(s).width);
             },
           },
         }
       : {}),
   });
-  t.setText(content);
+  t.setText(o.width ? content : typeset(content));
   return t;
 }

@@ -47,3 +47,35 @@ export function wrapLines(text: string, width: number, measure: (s: string) => n
   return lines;
 }
 
+
+const FULLWIDTH: Record<string, string> = {
+  ',': '\uff0c',
+  ';': '\uff1b',
+  ':': '\uff1a',
+  '?': '\uff1f',
+  '!': '\uff01',
+  '(': '\uff08',
+  ')': '\uff09',
+};
+const HAN = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
+
+/**
+ * Chinese typography for display: ASCII , ; : ? ! ( ) written between Chinese characters
+ * become their full-width forms (as printed Chinese uses them). Times, numbers and English
+ * stay as they are; the data itself is not changed.
+ */
+export function typeset(text: string): string {
+  if (!HAN.test(text)) return text;
+  const chars = [...text];
+  return chars
+    .map((c, i) => {
+      const fw = FULLWIDTH[c];
+      if (!fw) return c;
+      const prev = chars[i - 1] ?? '';
+      const next = chars[i + 1] ?? '';
+      if (c === '(') return HAN.test(next) ? fw : c;
+      if (c === ')') return HAN.test(prev) ? fw : c;
+      return HAN.test(prev) ? fw : c;
+    })
+    .join('');
+}
