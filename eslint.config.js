@@ -50,7 +50,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/**/*.mjs', 'assets/**/*.mjs', '*.config.js', '*.config.ts'],
+    files: ['bin/**/*.mjs', 'tools/**/*.mjs', '*.config.js', '*.config.ts'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
   },
   { files: ['src/engine/**/*.ts'], rules: ENGINE_PURITY },

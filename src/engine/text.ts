@@ -18,6 +18,9 @@ export function pick(text: LocalizedText, locale: Locale): string {
   return text[locale] ?? text[other] ?? '';
 }
 
+/** "a" or "an" before an English word. */
+export const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
+
 export function missingLocales(text: LocalizedText): Locale[] {
   return LOCALES.filter((l) => !text[l]);
 }

@@ -8,7 +8,7 @@ import type { Problem } from './problems.js';
 
 export const MAX_FILE_BYTES = 1_000_000;
 export const MAX_DEPTH = 64;
-const MAX_ALIASES = 200;
+export const MAX_ALIASES = 200;
 
 export type PathSegment = string | number;
 
@@ -157,7 +157,8 @@ function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   return v;
 }
 
-const TEXT_FIELDS = new Set(['title', 'brief', 'name', 'persona', 'text', 'feedback', 'summary', 'note', 'line', 'description', 'tip']);
+/** Fields that hold text (a string or { zh-CN, en }). */
+export const TEXT_FIELDS = new Set(['title', 'brief', 'name', 'persona', 'text', 'feedback', 'summary', 'note', 'line', 'description', 'tip']);
 
 function describeIssue(issue: z.core.$ZodIssue, path: readonly PathSegment[], value: unknown): string {
   const field = pathText(path);

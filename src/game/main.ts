@@ -1,5 +1,6 @@
 /** Create the game: services first (settings, language, audio), then Phaser with its scenes. */
 import Phaser from 'phaser';
+import type { Problem } from '../engine/problems.js';
 import type { Locale } from '../engine/text.js';
 import { Audio } from '../platform/audio.js';
 import { createI18n, detectLocale } from '../platform/i18n.js';
@@ -16,6 +17,19 @@ import { PreloadScene } from './scenes/PreloadScene.js';
 import { SelectScene } from './scenes/SelectScene.js';
 import { TitleScene } from './scenes/TitleScene.js';
 import { SERVICES, type DojoSnapshot, type Services } from './services.js';
+
+/** Show a file's problems over the current scene; a message already showing is replaced. */
+export function showProblems(game: Phaser.Game, title: string, problems: Problem[]): void {
+  const message = game.scene.getScene('Message') as unknown as { args?: { from: string } };
+  if (game.scene.isActive('Message') || game.scene.isPaused('Message')) {
+    game.scene.start('Message', { from: message.args?.from ?? 'Select', title, problems });
+    return;
+  }
+  const top = game.scene.getScenes(true).at(-1);
+  if (!top) return;
+  top.scene.pause();
+  game.scene.run('Message', { from: top.scene.key, title, problems });
+}
 
 /** Leave whatever is on screen and play a scenario from the start. */
 function playNow(game: Phaser.Game, scenario: string, seed: number, skipIntro = false): void {
@@ -41,13 +55,8 @@ function wireFileImport(game: Phaser.Game, services: Services, parent: HTMLEleme
   const open = async (file: File) => {
     const text = file.size > 1_000_000 ? '' : await file.text();
     const r = await services.importText(file.name, text, file.size);
-    const top = game.scene.getScenes(true).at(-1);
-    const errors = r.problems.filter((p) => p.severity === 'error');
-    if (!r.scenario || errors.length) {
-      if (top) {
-        top.scene.pause();
-        game.scene.run('Message', { from: top.scene.key, title: `${services.i18n.t('import.failed')}: ${file.name}`, problems: r.problems });
-      }
+    if (!r.scenario) {
+      showProblems(game, `${services.i18n.t('import.failed')}: ${file.name}`, r.problems);
       return;
     }
     playNow(game, r.scenario.id, Date.now() % 100000);
@@ -70,12 +79,8 @@ function wireFileImport(game: Phaser.Game, services: Services, parent: HTMLEleme
 async function reloadScenario(game: Phaser.Game, services: Services, file: string, text: string): Promise<void> {
   const lib = await services.library();
   const r = lib.replaceBundled(file, text);
-  const top = game.scene.getScenes(true).at(-1);
   if (!r.scenario) {
-    if (top && top.scene.key !== 'Message') {
-      top.scene.pause();
-      game.scene.run('Message', { from: top.scene.key, title: `${services.i18n.t('import.failed')}: ${file}`, problems: r.problems });
-    }
+    showProblems(game, `${services.i18n.t('import.failed')}: ${file}`, r.problems);
     return;
   }
   const playing = game.scene.isActive('Play') || game.scene.isPaused('Play');
@@ -123,7 +128,7 @@ export async function startGame(parent: HTMLElement): Promise<Phaser.Game> {
       if (r.scenario) {
         const id = r.scenario.id;
         const kept = progress.update((s) => {
-          s.imported = [...s.imported.filter((f) => f.id !== id && f.name !== name), { name, text, id, at: new Date().toISOString() }];
+          s.imported = [...s.imported.filter((f) => f.id !== id), { name, text, id, at: new Date().toISOString() }];
         });
         if (!kept) r.problems.push({ file: name, line: 1, col: 1, severity: 'warning', code: 'storage', message: 'could not be kept for next time: the browser storage is full' });
       }
@@ -131,9 +136,8 @@ export async function startGame(parent: HTMLElement): Promise<Phaser.Game> {
     },
     async removeImported(id) {
       const lib = await services.library();
-      const file = lib.find(id)?.file;
       lib.remove(id);
-      progress.update((s) => (s.imported = s.imported.filter((f) => f.id !== id && f.name !== file)));
+      progress.update((s) => (s.imported = s.imported.filter((f) => f.id !== id)));
       services.events.emit('library');
     },
     events: new Phaser.Events.EventEmitter(),

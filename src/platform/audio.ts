@@ -5,7 +5,7 @@
  */
 import { Howl, Howler } from 'howler';
 
-export type UiSound = 'ui-click' | 'ui-hover' | 'ui-select' | 'ui-back' | 'ui-type' | 'ui-timer' | 'ui-timeout';
+export type UiSound = 'ui-click' | 'ui-select' | 'ui-back' | 'ui-type' | 'ui-timer' | 'ui-timeout';
 export type CueSound = 'mood-up' | 'mood-down' | 'mood-break';
 export type Stinger = 'stinger-won-back' | 'stinger-resolved' | 'stinger-unresolved' | 'stinger-escalated' | 'stinger-left-silently';
 export type SoundName = UiSound | CueSound | Stinger | `ambient-${string}`;

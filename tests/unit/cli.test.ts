@@ -178,3 +178,25 @@ describe('dojo lint, deeper checks', () => {
     expect(r.err).toBe('tests/fixtures/mini-angry.yaml:2:5: scenario id "mini-angry" is also used by tests/fixtures/mini-angry.yaml');
   });
 });
+
+describe('dojo lint edge cases', () => {
+  it('reports a scenario id used by two files, as check does', async () => {
+    const r = await dojo('lint', 'tests/fixtures/mini-angry.yaml', 'tests/fixtures/mini-angry.yaml');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('tests/fixtures/mini-angry.yaml:2:5: scenario id "mini-angry" is also used by tests/fixtures/mini-angry.yaml');
+  });
+
+  it('lints a file that reuses text through many YAML aliases, as check accepts it', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const base = readFileSync('tests/fixtures/mini-angry.yaml', 'utf8').replace('feedback: { zh-CN: 推诿。, en: Passing the buck. }', 'feedback: &fb { zh-CN: 推诿。, en: Passing the buck. }');
+    const file = join(mkdtempSync(join(tmpdir(), 'dojo-alias-')), 'alias.yaml');
+    const extra = Array.from({ length: 150 }, (_, i) => `  - id: extra-${i}\n    line: x\n    choices:\n      - text: y\n        principles: [stay-calm]\n        feedback: *fb\n        next: end-won\n`).join('');
+    writeFileSync(file, base.replace('endings:\n', extra + 'endings:\n'));
+    expect((await dojo('check', file)).code).toBe(0);
+    const r = await dojo('lint', file);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('node "extra-0" can never be reached');
+  });
+});

@@ -2,7 +2,7 @@
 import { parseArgs, UsageError } from '../args.js';
 import { readScenario } from '../files.js';
 import type { Output } from '../main.js';
-import { catalogOf, printProblems } from './common.js';
+import { catalogOf, duplicateId, printProblems } from './common.js';
 
 export function checkCommand(argv: string[], io: Output): number {
   const args = parseArgs(argv, { booleans: ['quiet'], values: ['catalog'] });
@@ -18,14 +18,12 @@ export function checkCommand(argv: string[], io: Output): number {
       bad++;
       continue;
     }
-    const other = ids.get(r.scenario.id);
-    if (other) {
-      const { line, col } = r.source.locate(['id']);
-      io.err(`${r.scenario.file}:${line}:${col}: scenario id "${r.scenario.id}" is also used by ${other}`);
+    const dup = duplicateId(ids, r.scenario);
+    if (dup) {
+      printProblems(io, [dup]);
       bad++;
       continue;
     }
-    ids.set(r.scenario.id, r.scenario.file);
     if (!args.flags.has('quiet')) io.out(`ok ${r.scenario.file}`);
   }
   return bad ? 1 : 0;

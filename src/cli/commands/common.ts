@@ -5,6 +5,7 @@ import { LOCALES, type Locale } from '../../engine/text.js';
 import { stringFlag, UsageError, type Args } from '../args.js';
 import { readCatalog, readScenario } from '../files.js';
 import type { Play } from '../../engine/session/session.js';
+import type { Scenario } from '../../engine/scenario/model.js';
 import type { Output } from '../main.js';
 
 export function localeOf(args: Args): Locale {
@@ -35,4 +36,12 @@ export function playOf(args: Args, io: Output): Play | undefined {
   const r = readScenario(args.positionals[0]!, catalog);
   printProblems(io, r.problems);
   return r.ok ? { scenario: r.scenario, catalog } : undefined;
+}
+
+/** A scenario id used by an earlier file on the command line, as a located problem (and remember this one). */
+export function duplicateId(seen: Map<string, string>, s: Scenario): Problem | undefined {
+  const other = seen.get(s.id);
+  if (other) return { file: s.file, ...s.idLoc, severity: 'error', code: 'duplicate-id', message: `scenario id "${s.id}" is also used by ${other}` };
+  seen.set(s.id, s.file);
+  return undefined;
 }

@@ -47,6 +47,10 @@ export async function playInteractive(play: Play, seed: number, locale: Locale, 
       if (node.note) io.out(pick(node.note, locale));
       io.out(`${name}: ${pick(node.line[state.variant]!, locale)}`);
       const offered = offeredChoices(play, state);
+      if (!offered.length && !node.onTimeout) {
+        io.err(`${scenario.file}: node "${node.id}" offers no reply here: every choice's "when" fails (npx dojo lint shows it)`);
+        return 1;
+      }
       offered.forEach((c, i) => io.out(`  ${i + 1}) ${pick(c.text, locale)}`));
       if (node.onTimeout) io.out(`  ${t.timeout} (${node.timeLimit}s)`);
       let next: typeof state | undefined;
@@ -56,7 +60,7 @@ export async function playInteractive(play: Play, seed: number, locale: Locale, 
           io.err(t.eof);
           return 1;
         }
-        if (answer === 't' && node.onTimeout) next = timeOut(play, state);
+        if (answer.toLowerCase() === 't' && node.onTimeout) next = timeOut(play, state);
         else if (/^\d+$/.test(answer) && Number(answer) >= 1 && Number(answer) <= offered.length) next = choose(play, state, Number(answer) - 1);
         else io.out(t.invalid);
       }

@@ -4,7 +4,7 @@ import { byPosition, formatProblem, type Problem } from '../../engine/problems.j
 import { parseArgs, UsageError } from '../args.js';
 import { displayName, readText } from '../files.js';
 import type { Output } from '../main.js';
-import { catalogOf } from './common.js';
+import { catalogOf, duplicateId } from './common.js';
 
 export function lintCommand(argv: string[], io: Output): number {
   const args = parseArgs(argv, { booleans: ['json'], values: ['catalog'] });
@@ -12,9 +12,17 @@ export function lintCommand(argv: string[], io: Output): number {
   const catalog = catalogOf(args, io);
   if (!catalog) return 1;
   const all: Problem[] = [];
+  const ids = new Map<string, string>();
   for (const file of args.positionals) {
     const read = readText(file);
-    all.push(...('problem' in read ? [read.problem] : lintScenario(displayName(file), read.text, catalog).problems));
+    if ('problem' in read) {
+      all.push(read.problem);
+      continue;
+    }
+    const r = lintScenario(displayName(file), read.text, catalog);
+    all.push(...r.problems);
+    const dup = r.scenario && duplicateId(ids, r.scenario);
+    if (dup) all.push(dup);
   }
   all.sort(byPosition);
   if (args.flags.has('json')) io.out(JSON.stringify(all, null, 2));

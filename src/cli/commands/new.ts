@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { customerProfiles } from '../../engine/customers/index.js';
+import { article } from '../../engine/text.js';
 import { CUSTOMER_TYPES, type CustomerType } from '../../engine/scenario/schema.js';
 import { parseArgs, stringFlag, UsageError } from '../args.js';
 import { PROJECT_ROOT } from '../files.js';
@@ -37,7 +38,7 @@ brief:
 trains: [${p1}, ${v1}]
 customer:
   # angry | silent | talkative | expert. The type decides how the customer reacts to the principles you tag.
-  # A ${type} customer has these meters (0–100): ${meters}.
+  # ${article(type).replace('a', 'A')} ${type} customer has these meters (0–100): ${meters}.
   type: ${type}
   name:
     zh-CN: "«王先生»"
@@ -117,7 +118,7 @@ nodes:
         next: end-bad
 
 # Endings: won-back, resolved, unresolved, escalated or left-silently.
-# When a ${type} customer breaks off (a meter past its limit), the game goes to the first "${bad}" ending.
+# When ${article(type)} ${type} customer breaks off (a meter past its limit), the game goes to the first "${bad}" ending.
 endings:
   - id: end-good
     outcome: won-back
@@ -140,8 +141,6 @@ endings:
 `;
 }
 
-const article = (w: string) => (/^[aeiou]/.test(w) ? 'an' : 'a');
-
 export function newCommand(argv: string[], io: Output): number {
   const args = parseArgs(argv, { values: ['type', 'id', 'out'], booleans: ['force'] });
   const type = stringFlag(args, 'type');
@@ -153,9 +152,14 @@ export function newCommand(argv: string[], io: Output): number {
     io.err(`${relative(process.cwd(), out) || out}: already exists (use --force to overwrite)`);
     return 1;
   }
-  mkdirSync(dirname(out), { recursive: true });
   const schema = relative(dirname(out), join(PROJECT_ROOT, 'scenarios/scenario.schema.json')).split('\\').join('/');
-  writeFileSync(out, starter(type as CustomerType, id, schema));
+  try {
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, starter(type as CustomerType, id, schema));
+  } catch (e) {
+    io.err(`${relative(process.cwd(), out) || out}:1:1: cannot write the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    return 1;
+  }
   io.out(`wrote ${relative(process.cwd(), out) || out}: ${article(type)} ${type}-customer starter. Next: npx dojo lint ${relative(process.cwd(), out)}`);
   return 0;
 }

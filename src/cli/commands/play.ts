@@ -1,5 +1,6 @@
 /** `dojo play FILE --choices 1,2,t`: play non-interactively and print the transcript and debrief. */
 import { QUADRANT_NAMES } from '../../engine/scoring/debrief.js';
+import type { RoutePick } from '../../engine/scoring/paths.js';
 import { playRecord, type PlayRecord } from '../../engine/scoring/transcript.js';
 import { choose, offeredChoices, SessionError, startSession, timeOut, type Play, type SessionState } from '../../engine/session/session.js';
 import { pick, type Locale } from '../../engine/text.js';
@@ -8,9 +9,7 @@ import type { Output } from '../main.js';
 import { localeOf, playOf } from './common.js';
 import { playInteractive } from './interactive.js';
 
-export type Pick = number | 't';
-
-export function parseChoices(text: string): Pick[] {
+export function parseChoices(text: string): RoutePick[] {
   return text
     .split(/[\s,]+/)
     .filter(Boolean)
@@ -28,7 +27,7 @@ export function parseSeed(text: string | undefined): number {
 }
 
 /** Apply picks in order; stops with a message on a pick that is not possible. */
-export function runPicks(play: Play, seed: number, picks: readonly Pick[]): { state: SessionState; error?: string } {
+export function runPicks(play: Play, seed: number, picks: readonly RoutePick[]): { state: SessionState; error?: string } {
   let state = startSession(play, seed);
   for (const [i, p] of picks.entries()) {
     if (state.ending) return { state, error: `the conversation ended after ${i} choice(s); ${picks.length - i} left over` };
@@ -95,6 +94,6 @@ export function formatRecord(r: PlayRecord, customerName: string): string {
   out.push(`${t.overall}: ${d.overall} (${d.grade})   ${t.decisions}: ${d.decisions}   ${t.outcome}: ${d.outcome}`);
   out.push(`${t.quadrant}: ${q}   (${t.soft} ${d.service.soft ?? '—'}, ${t.hard} ${d.service.hard ?? '—'})`);
   out.push(Object.entries(d.categories).map(([c, v]) => `${c} ${v ?? '—'}`).join('   '));
-  out.push(`path: ${d.path.map((c) => (c < 0 ? 't' : String(c + 1))).join(',')}`);
+  out.push(`choices: ${r.picks.join(',')}`);
   return out.join('\n');
 }

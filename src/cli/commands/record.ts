@@ -52,7 +52,12 @@ export function recordCommand(argv: string[], io: Output): number {
     return 1;
   }
   const out = goldenPath(r.actual.scenario, name);
-  writeGolden(out, { ...g, expected: r.actual });
+  try {
+    writeGolden(out, { ...g, expected: r.actual });
+  } catch (e) {
+    io.err(`${projectRelative(out)}:1:1: cannot write the transcript (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    return 1;
+  }
   io.out(`wrote ${projectRelative(out)} (${r.actual.debrief.outcome}, overall ${r.actual.debrief.overall})`);
   return 0;
 }

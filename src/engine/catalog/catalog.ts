@@ -1,7 +1,7 @@
 /** Load and query the principle catalog. */
 import type { Problem } from '../problems.js';
 import { parseYaml, schemaProblems } from '../yamlSource.js';
-import { CatalogSchema, CATEGORY_IDS, type CategoryId, type CatalogFile, type Principle } from './schema.js';
+import { CatalogSchema, CATEGORY_IDS, type CatalogFile, type Principle } from './schema.js';
 
 export interface Catalog {
   readonly categories: CatalogFile['categories'];
@@ -34,8 +34,4 @@ export function loadCatalog(file: string, text: string): CatalogResult {
   }
   if (problems.length) return { ok: false, problems };
   return { ok: true, catalog: makeCatalog(result.data), problems: parsed.problems };
-}
-
-export function categoryOf(catalog: Catalog, id: string): CategoryId | undefined {
-  return catalog.get(id)?.category;
 }

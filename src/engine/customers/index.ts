@@ -13,8 +13,6 @@ export const customerMachines = {
   expert: expertMachine,
 } as const;
 
-export type CustomerMachine = (typeof customerMachines)[CustomerType];
-
 export const customerProfiles: Record<CustomerType, CustomerProfile> = {
   angry: angryProfile,
   silent: silentProfile,

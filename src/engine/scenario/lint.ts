@@ -8,10 +8,11 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { customerProfiles } from '../customers/index.js';
 import type { Problem, Severity } from '../problems.js';
+import { replyValue } from '../scoring/debrief.js';
 import { findPaths } from '../scoring/paths.js';
 import { startSession } from '../session/session.js';
-import { missingLocales, type LocalizedText } from '../text.js';
-import type { PathSegment, YamlSource } from '../yamlSource.js';
+import { article, missingLocales, toLocalized, type LocalizedText } from '../text.js';
+import { MAX_ALIASES, TEXT_FIELDS, type PathSegment, type YamlSource } from '../yamlSource.js';
 import { loadScenario } from './load.js';
 import type { Loc, Scenario } from './model.js';
 import { GOOD_OUTCOMES } from './model.js';
@@ -93,26 +94,25 @@ function replyFindings(s: Scenario, catalog: Catalog, at: At): void {
         at(c.loc, 'warning', 'untagged', `a reply in "${n.id}" practises or violates no principle, so it is not scored`, 'tag it with the principles it honours or breaks; npx dojo principles lists them');
       }
     }
-    const values = n.choices.map((c) => c.principles.reduce((v, t) => v + (catalog.get(t.id)?.polarity === 'practice' ? t.weight : -t.weight), 0));
-    if (n.choices.length > 1 && new Set(values).size === 1) {
+    const replies = [...n.choices, ...(n.onTimeout ? [n.onTimeout] : [])];
+    const values = replies.map((r) => replyValue(catalog, r));
+    if (replies.length > 1 && new Set(values).size === 1) {
       at(n.loc, 'warning', 'no-difference', `every reply in "${n.id}" scores the same, so this decision teaches nothing`, 'tag the better reply with the principle it honours, or the worse with the one it breaks');
     }
   }
 }
 
-const TEXT_KEYS = new Set(['title', 'brief', 'name', 'persona', 'text', 'feedback', 'summary', 'note', 'line']);
-
 /** Text given in only one language, found by walking the file's own data so each has its position. */
 function translationFindings(src: YamlSource, atPath: (p: PathSegment[], sev: Severity, code: string, m: string, h: string) => void): void {
   const walk = (v: unknown, path: PathSegment[], key: string | undefined) => {
-    if (key && TEXT_KEYS.has(key) && (typeof v === 'string' || (v && typeof v === 'object' && !Array.isArray(v)))) {
+    if (key && TEXT_FIELDS.has(key) && (typeof v === 'string' || (v && typeof v === 'object' && !Array.isArray(v)))) {
       for (const p of typeof v === 'string' ? [path] : Object.keys(v).map((l) => [...path, l])) {
         const node = src.doc.getIn(p, true) as { comment?: string; type?: string } | undefined;
         if (node?.comment && node.type === 'PLAIN') {
           atPath(p, 'warning', 'cut-by-comment', `the text ends at " #": YAML reads the rest ("#${node.comment}") as a comment`, 'put the whole text in quotes');
         }
       }
-      const t: LocalizedText = typeof v === 'string' ? (/[\u3400-\u9fff]/.test(v) ? { 'zh-CN': v } : { en: v }) : (v as LocalizedText);
+      const t = toLocalized(v as string | LocalizedText);
       const missing = missingLocales(t);
       if (missing.length) atPath(path, 'warning', 'missing-translation', `${key} has no ${missing.join(' or ')} text`, `add ${missing.map((m) => `${m}: "…"`).join(' and ')}`);
       return;
@@ -120,7 +120,7 @@ function translationFindings(src: YamlSource, atPath: (p: PathSegment[], sev: Se
     if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i], key === 'line' ? 'line' : undefined));
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k], k);
   };
-  walk(src.doc.toJS(), [], undefined);
+  walk(src.doc.toJS({ maxAliasCount: MAX_ALIASES }), [], undefined);
 }
 
 function teachingFindings(s: Scenario, catalog: Catalog, at: At): void {
@@ -150,6 +150,6 @@ function teachingFindings(s: Scenario, catalog: Catalog, at: At): void {
   const sig = customerProfiles[s.customer.type].signature;
   const missing = [...sig.practices, ...sig.violations].filter((id) => !used.has(id));
   if (missing.length) {
-    at(first, 'warning', 'signature', `${s.customer.type === 'angry' || s.customer.type === 'expert' ? 'an' : 'a'} ${s.customer.type} customer reacts most to ${missing.join(', ')}, but no reply here uses ${missing.length > 1 ? 'them' : 'it'}`, `offer a reply that practises or violates ${missing[0]}`);
+    at(first, 'warning', 'signature', `${article(s.customer.type)} ${s.customer.type} customer reacts most to ${missing.join(', ')}, but no reply here uses ${missing.length > 1 ? 'them' : 'it'}`, `offer a reply that practises or violates ${missing[0]}`);
   }
 }

@@ -5,7 +5,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { customerProfiles, meterIds } from '../customers/index.js';
 import type { Problem } from '../problems.js';
-import { toLocalized, type LocalizedText } from '../text.js';
+import { article, toLocalized, type LocalizedText } from '../text.js';
 import { parseYaml, schemaProblems, type PathSegment, type YamlSource } from '../yamlSource.js';
 import type { Branch, Choice, Condition, DialogueNode, Ending, Reply, Scenario, Tag } from './model.js';
 import { ScenarioSchema, type ScenarioFile } from './schema.js';
@@ -98,6 +98,7 @@ function normalise(file: string, raw: ScenarioFile, src: YamlSource, problems: P
   return {
     file,
     id: raw.id,
+    idLoc: loc(['id']),
     title: toLocalized(raw.title),
     difficulty: raw.difficulty,
     setting: raw.setting,
@@ -190,7 +191,7 @@ function crossCheck(s: Scenario, raw: ScenarioFile, src: YamlSource, catalog: Ca
     if (!s.endings[raw.breakdown]) err(['breakdown'], 'unknown-node', `no ending "${raw.breakdown}"`);
   } else if (!s.breakdown) {
     const o = customerProfiles[type].breakdownOutcome;
-    err(['endings'], 'breakdown', `${type === 'angry' || type === 'expert' ? 'an' : 'a'} ${type} customer can break off (outcome ${o}), but no ending has outcome "${o}"`, `add an ending with outcome: ${o}`);
+    err(['endings'], 'breakdown', `${article(type)} ${type} customer can break off (outcome ${o}), but no ending has outcome "${o}"`, `add an ending with outcome: ${o}`);
   }
 }
 

@@ -71,6 +71,8 @@ export interface Ending {
 export interface Scenario {
   file: string;
   id: string;
+  /** Where the id is written, for problems about the scenario as a whole. */
+  idLoc: Loc;
   title: LocalizedText;
   difficulty: 1 | 2 | 3;
   setting: Setting;

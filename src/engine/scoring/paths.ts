@@ -11,18 +11,17 @@
 import type { Scenario } from '../scenario/model.js';
 import type { Outcome } from '../scenario/schema.js';
 import { choose, offeredChoices, timeOut, type Play, type SessionState } from '../session/session.js';
-import { OUTCOME_SCORE } from '../scenario/model.js';
-import { DECISION_SHARE, OUTCOME_SHARE, turnScore } from './debrief.js';
+import { overallOf, turnScore } from './debrief.js';
 
 /** A step of a route: the on-screen number (1-based) or "t" for letting the time run out. */
-export type Pick = number | 't';
+export type RoutePick = number | 't';
 
 export interface Route {
   ending: string;
   outcome: Outcome;
   overall: number;
   decisions: number;
-  picks: Pick[];
+  picks: RoutePick[];
   nodes: string[];
 }
 
@@ -46,9 +45,9 @@ interface Entry {
   min: number;
   /** Back-pointers into the previous layer for the max and the min route. */
   maxFrom: number;
-  maxPick: Pick;
+  maxPick: RoutePick;
   minFrom: number;
-  minPick: Pick;
+  minPick: RoutePick;
 }
 
 interface Completion {
@@ -59,12 +58,12 @@ interface Completion {
   decisions: number;
   layer: number;
   from: number;
-  pick: Pick;
+  pick: RoutePick;
   kind: 'max' | 'min';
 }
 
 interface Option {
-  pick: Pick;
+  pick: RoutePick;
   next: SessionState;
   score: number;
 }
@@ -141,10 +140,9 @@ export function findPaths(play: Play, start: SessionState, budget = 8_000): Path
   const best = new Map<string, Completion>();
   const worst = new Map<string, Completion>();
 
-  const complete = (ending: string, turns: number, sum: number, layer: number, from: number, pick: Pick, kind: 'max' | 'min') => {
-    const outcome = play.scenario.endings[ending]!.outcome;
+  const complete = (ending: string, turns: number, sum: number, layer: number, from: number, pick: RoutePick, kind: 'max' | 'min') => {
     const decisions = sum / turns;
-    const overall = Math.round(DECISION_SHARE * decisions + OUTCOME_SHARE * OUTCOME_SCORE[outcome]);
+    const overall = overallOf(decisions, play.scenario.endings[ending]!.outcome);
     const c: Completion = { ending, turns, sum, overall, decisions, layer, from, pick, kind };
     const table = kind === 'max' ? best : worst;
     const cur = table.get(ending);
@@ -192,7 +190,7 @@ export function findPaths(play: Play, start: SessionState, budget = 8_000): Path
   if (layers[MAX_TURNS]?.length) exact = false;
 
   const route = (c: Completion): Route => {
-    const picks: Pick[] = [c.pick];
+    const picks: RoutePick[] = [c.pick];
     let layer = c.layer;
     let at = c.from;
     while (layer > 0) {

@@ -24,6 +24,8 @@ export interface PlayRecord {
   scenario: string;
   title: string;
   seed: number;
+  /** The replies as numbered on screen (1-based; "t" = the time ran out): what `--choices` takes. */
+  picks: (number | 't')[];
   locale: Locale;
   turns: TranscriptTurn[];
   ending: { id: string; outcome: string; line?: string; summary: string };
@@ -43,7 +45,7 @@ export function playRecord(play: Play, state: SessionState, locale: Locale): Pla
     const a = d.turns[i]!;
     const meters: Record<string, [number, number]> = {};
     for (const k of Object.keys(t.before)) meters[k] = [t.before[k]!, t.after[k]!];
-    const model = a.model !== t.choice ? (a.model < 0 ? '' : pick(node.choices[a.model]!.text, locale)) : undefined;
+    const model = a.score < 100 ? (a.model < 0 ? (locale === 'en' ? '(let the time run out)' : '(不回应,让时间耗尽)') : pick(node.choices[a.model]!.text, locale)) : undefined;
     return {
       n: i + 1,
       node: t.node,
@@ -65,6 +67,7 @@ export function playRecord(play: Play, state: SessionState, locale: Locale): Pla
     scenario: scenario.id,
     title: pick(scenario.title, locale),
     seed: state.seed,
+    picks: state.turns.map((t) => (t.choice < 0 ? 't' : t.offered.indexOf(t.choice) + 1)),
     locale,
     turns,
     ending: { id: ending.id, outcome: ending.outcome, ...(line ? { line } : {}), summary: pick(ending.summary, locale) },

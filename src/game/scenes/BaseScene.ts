@@ -5,6 +5,7 @@
  */
 import Phaser from 'phaser';
 import { isPortrait } from '../layout.js';
+import type { Library } from '../../platform/library.js';
 import { services, type DojoSnapshot, type Services } from '../services.js';
 import { Button, type ButtonOptions } from '../ui/button.js';
 import { makeText, type TextOptions } from '../ui/text.js';
@@ -35,6 +36,17 @@ export abstract class BaseScene<D extends object = object> extends Phaser.Scene 
     return this.svc.i18n.t(key, opts);
   }
 
+  /** Counts starts: an async callback from an earlier start of this (singleton) scene must do nothing. */
+  private generation = 0;
+
+  /** The library, for this start of the scene only (a restart in between drops the callback). */
+  withLibrary(then: (lib: Library) => void): void {
+    const gen = this.generation;
+    void this.svc.library().then((lib) => {
+      if (gen === this.generation && this.sys.isActive()) then(lib);
+    });
+  }
+
   /** What this scene has told window.dojo, re-told when the scene resumes from an overlay. */
   private published: Partial<DojoSnapshot> = {};
 
@@ -55,14 +67,16 @@ export abstract class BaseScene<D extends object = object> extends Phaser.Scene 
     this.events.on(Phaser.Scenes.Events.RESUME, resumed);
     const restart = () => {
       if (this.scene.isPaused()) {
+        if (!rebuildDue) this.events.once(Phaser.Scenes.Events.RESUME, restart);
         rebuildDue = true;
-        this.events.once(Phaser.Scenes.Events.RESUME, restart);
       } else this.scene.restart(this.restartData());
     };
     const onLang = () => (this.scene.isPaused() ? restart() : this.time.delayedCall(0, restart));
     this.events.on('relayout', restart);
     this.svc.i18n.on('languageChanged', onLang);
+    this.generation++;
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      this.events.off(Phaser.Scenes.Events.RESUME, restart);
       this.events.off(Phaser.Scenes.Events.RESUME, resumed);
       this.events.off('relayout', restart);
       this.svc.i18n.off('languageChanged', onLang);

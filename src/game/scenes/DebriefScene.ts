@@ -30,8 +30,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
     this.backdrop(null, 0, '#eef1f5');
     this.fadeIn();
     this.svc.audio.ambient(null);
-    void this.svc.library().then((lib) => {
-      if (!this.sys.isActive()) return;
+    this.withLibrary((lib) => {
       const scenario = lib.find(this.args.scenario);
       if (!scenario) return this.scene.start('Select');
       const all = lib.all();
@@ -118,7 +117,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
         `${this.t('debrief.you')}: ${said}  [${t.score}]`,
         ...(t.honoured.length ? [`✓ ${t.honoured.map(name).join(this.t('list'))}`] : []),
         ...(t.broken.length ? [`✗ ${t.broken.map(name).join(this.t('list'))}`] : []),
-        ...(t.model !== t.choice ? [`${this.t('debrief.model')}: ${t.model < 0 ? this.t('play.noReply') : pick(node.choices[t.model]!.text, locale)}`] : []),
+        ...(t.score < 100 ? [`${this.t('debrief.model')}: ${t.model < 0 ? this.t('play.noReply') : pick(node.choices[t.model]!.text, locale)}`] : []),
       ];
       const txt = this.text(36, y + 10, lines.join('\n'), { size: 19, width: w - 72, color: COLORS.ink });
       const g = this.add.graphics().fillStyle(0xffffff, 1).fillRoundedRect(20, y, w - 40, txt.height + 20, 12);

@@ -43,7 +43,6 @@ export class PlayScene extends BaseScene<PlayData> {
   private noteText!: Phaser.GameObjects.Text;
   private typewriter!: Typewriter;
   private choiceButtons: Button[] = [];
-  private overlay?: Phaser.GameObjects.Container;
   private timerBar?: Phaser.GameObjects.Graphics;
   private timerText?: Phaser.GameObjects.Text;
   private clock?: Phaser.Time.TimerEvent;
@@ -61,20 +60,24 @@ export class PlayScene extends BaseScene<PlayData> {
     this.turnsShown = 0;
     this.meters = new Map();
     this.choiceButtons = [];
-    this.overlay = undefined;
     this.timerBar = undefined;
     this.clock = undefined;
     this.character = undefined;
+    this.expression = 'neutral';
+    this.lastChoices = [];
+    this.lineStartedAt = 0;
+    this.unsubscribe = undefined;
+    this.timerText = undefined;
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       this.unsubscribe?.();
+      this.unsubscribe = undefined;
       this.session?.stop();
     });
   }
 
   create(): void {
     this.backdrop(null, 0);
-    void this.svc.library().then((lib) => {
-      if (!this.sys.isActive()) return;
+    this.withLibrary((lib) => {
       const scenario = lib.find(this.args.scenario);
       if (!scenario) {
         this.scene.start('Select');
@@ -105,12 +108,9 @@ export class PlayScene extends BaseScene<PlayData> {
 
   private start(scenario: Scenario, catalog: Catalog): void {
     const { svc } = this;
-    try {
-      this.session = new SessionController(scenario, catalog, this.args.seed, this.args.snapshot);
-    } catch {
-      // A saved game that no longer fits the scenario (the file changed): start afresh.
-      this.session = new SessionController(scenario, catalog, this.args.seed);
-    }
+    // A saved game that no longer fits the scenario (the file was edited since) starts afresh.
+    const snapshot = this.args.snapshot && fits(scenario, this.args.snapshot) ? this.args.snapshot : undefined;
+    this.session = new SessionController(scenario, catalog, this.args.seed, snapshot);
     this.children.removeAll(true);
     this.backdrop(scenario.setting, 0.1);
     this.fadeIn();
@@ -218,7 +218,8 @@ export class PlayScene extends BaseScene<PlayData> {
   }
 
   private onKey(e: KeyboardEvent): void {
-    if (this.phase === 'line' && (e.key === 'Enter' || e.key === ' ')) {
+    // The Enter that pressed Continue must not also skip the line it started.
+    if (this.phase === 'line' && e.timeStamp > this.lineStartedAt && (e.key === 'Enter' || e.key === ' ')) {
       e.preventDefault();
       this.typewriter.skip();
     }
@@ -236,6 +237,19 @@ export class PlayScene extends BaseScene<PlayData> {
   private saveResume(): void {
     const { session, args: data } = this;
     if (!session) return;
+    if (session.ended) {
+      const d = session.debrief();
+      this.svc.progress.recordAttempt({
+        scenario: session.play.scenario.id,
+        at: new Date().toISOString(),
+        overall: d.overall,
+        grade: d.grade,
+        outcome: d.outcome,
+        path: d.path,
+        seed: session.state.seed,
+      });
+      return;
+    }
     this.svc.progress.update((p) => (p.resume = session.ended ? null : { scenario: data.scenario, seed: data.seed, snapshot: session.persisted() }));
   }
 
@@ -250,7 +264,7 @@ export class PlayScene extends BaseScene<PlayData> {
   }
 
   private updateMeters(animate: boolean): void {
-    for (const m of this.session!.meters()) this.meters.get(m.id)?.set(m.value, animate);
+    for (const m of this.session!.meters()) this.meters.get(m.id)?.set(m.value, animate && !this.svc.reducedMotion);
   }
 
   private showNode(animate: boolean): void {
@@ -265,6 +279,7 @@ export class PlayScene extends BaseScene<PlayData> {
     const line = pick(node.line[session.state.variant] ?? node.line[0]!, locale);
     this.fitPanel(node.note ? pick(node.note, locale) : '', line);
     this.report([]);
+    this.lineStartedAt = performance.now();
     this.typewriter.start(line, this.svc.reducedMotion, () => this.showChoices());
   }
 
@@ -388,8 +403,7 @@ export class PlayScene extends BaseScene<PlayData> {
     y += fb.height + 20;
     const next = this.button(px + pw / 2, 0, this.t(session.ended ? 'play.seeEnding' : 'play.continue'), { width: Math.min(320, pw - 40), variant: 'primary', size: 22 }, () => {
       c.destroy();
-      this.overlay = undefined;
-      if (session.ended) this.showEnding();
+        if (session.ended) this.showEnding();
       else this.showNode(true);
     });
     next.setY(y + next.h / 2);
@@ -399,7 +413,6 @@ export class PlayScene extends BaseScene<PlayData> {
     bg.lineStyle(3, last.score >= 70 ? COLORS.goodFill : last.score >= 40 ? COLORS.accent : COLORS.badFill, 1).strokeRoundedRect(px, py, pw, y - py, 16);
     // Where the coaching would run off the bottom, lift it (over the line panel if need be).
     if (y > h - 10) c.setY(Math.max(10 - py, h - 10 - y));
-    this.overlay = c;
     this.focus.set([next], true);
     const spoken = [head, ...(last.honoured.length ? [`✓ ${last.honoured.map(name).join(this.t('list'))}`] : []), ...(last.broken.length ? [`✗ ${last.broken.map(name).join(this.t('list'))}`] : []), fb.text];
     this.svc.live.say(spoken);
@@ -420,17 +433,10 @@ export class PlayScene extends BaseScene<PlayData> {
         : `(${pick(ending.summary, locale)})`;
     this.fitPanel('', line);
     const d = session.debrief();
-    this.svc.progress.recordAttempt({
-      scenario: session.play.scenario.id,
-      at: new Date().toISOString(),
-      overall: d.overall,
-      grade: d.grade,
-      outcome: d.outcome,
-      path: d.path,
-      seed: session.state.seed,
-    });
     this.report([]);
-    this.svc.audio.play(`stinger-${ending.outcome}`);
+    // A rebuild of the ending (language, rotation) restores a finished session: no second stinger.
+    const rebuilt = (this.args.snapshot as { status?: string } | undefined)?.status === 'done';
+    if (!rebuilt) this.svc.audio.play(`stinger-${ending.outcome}`);
     if (ending.outcome === 'left-silently' && this.character && !this.svc.reducedMotion) {
       this.tweens.add({ targets: this.character, alpha: 0, x: this.character.x - 120, duration: 1600, ease: 'Quad.In' });
     }
@@ -452,6 +458,7 @@ export class PlayScene extends BaseScene<PlayData> {
   }
 
   private lastChoices: string[] = [];
+  private lineStartedAt = 0;
 
   private report(choices: string[] = this.lastChoices): void {
     const s = this.session;
@@ -472,4 +479,16 @@ export class PlayScene extends BaseScene<PlayData> {
       outcome: s.state.ending ? s.play.scenario.endings[s.state.ending]!.outcome : null,
     });
   }
+}
+
+/** Whether a persisted session snapshot still matches this version of the scenario. */
+function fits(s: Scenario, snapshot: unknown): boolean {
+  const ctx = (snapshot as { context?: Partial<SessionState> } | null)?.context;
+  if (!ctx || ctx.scenarioId !== s.id || typeof ctx.node !== 'string') return false;
+  if (!s.nodes[ctx.node] && !s.endings[ctx.node]) return false;
+  if (ctx.ending !== undefined && !s.endings[ctx.ending]) return false;
+  return (ctx.turns ?? []).every((t) => {
+    const n = s.nodes[t.node];
+    return !!n && (t.choice < 0 ? !!n.onTimeout : t.choice < n.choices.length) && t.offered.every((i) => i < n.choices.length) && t.variant < n.line.length;
+  });
 }

@@ -1,4 +1,5 @@
 /** Scenario select: cards grouped by the four customer types, with difficulty, setting, brief and best score. */
+import type { Problem } from '../../engine/problems.js';
 import type { Scenario } from '../../engine/scenario/model.js';
 import { CUSTOMER_TYPES } from '../../engine/scenario/schema.js';
 import { pick } from '../../engine/text.js';
@@ -17,10 +18,11 @@ export class SelectScene extends BaseScene {
     this.backdrop(TITLE_SETTING, 0.7);
     this.fadeIn();
     const loading = this.text(this.w / 2, this.h / 2, this.t('loading'), { size: 24, color: COLORS.onDark }).setOrigin(0.5);
-    void this.svc.library().then((lib) => {
-      if (!this.sys.isActive()) return;
+    this.svc.audio.ambient(null);
+    this.withLibrary((lib) => {
       loading.destroy();
       this.build(lib.scenarios, lib.imported);
+      if (lib.problems.length) this.problemNotice(lib.problems);
     });
     const rebuild = () => this.scene.restart(this.args);
     this.svc.events.on('library', rebuild);
@@ -105,6 +107,20 @@ export class SelectScene extends BaseScene {
       outcome: null,
     });
   }
+
+  /** Some scenario files (bundled, or saved imports) did not load: say so, and show why on request. */
+  private problemNotice(problems: Problem[]): void {
+    const files = new Set(problems.map((p) => p.file)).size;
+    const b = this.button(this.w / 2, this.h - 34, noticeTitle((k, o) => this.t(k, o), files), { width: Math.min(this.w - 40, 560), size: 18 }, () => {
+      this.scene.pause();
+      this.scene.launch('Message', { from: 'Select', title: noticeTitle((k, o) => this.t(k, o), files), problems });
+    });
+    b.setScrollFactor(0).setDepth(10);
+  }
+}
+
+export function noticeTitle(t: (k: string, o?: Record<string, unknown>) => string, n: number): string {
+  return t('select.problems', { count: n });
 }
 
 function oneLine(s: string, max: number): string {

@@ -20,7 +20,6 @@ export class Button extends Phaser.GameObjects.Container {
   private badgeText?: Phaser.GameObjects.Text;
   private focused = false;
   private hovered = false;
-  private enabled = true;
   readonly bw: number;
   h: number;
 
@@ -69,7 +68,7 @@ export class Button extends Phaser.GameObjects.Container {
   }
 
   click(): void {
-    if (this.enabled && this.visible) this.onClick();
+    if (this.visible) this.onClick();
   }
 
   setHover(h: boolean): void {
@@ -80,12 +79,6 @@ export class Button extends Phaser.GameObjects.Container {
   setFocus(f: boolean): this {
     this.focused = f;
     this.draw();
-    return this;
-  }
-
-  setEnabled(e: boolean): this {
-    this.enabled = e;
-    this.setAlpha(e ? 1 : 0.5);
     return this;
   }
 

@@ -5,7 +5,7 @@
 # (sine, square, triangle, sawtooth, pink/brown/white noise) and sox effects.
 #
 #   apt-get install -y sox libsox-fmt-all     # libsox-fmt-all gives Ogg Vorbis (and MP3 if built with it)
-#   bash assets/audio/make-audio.sh           # writes the .ogg files next to this script
+#   bash tools/make-audio.sh                   # writes the .ogg files to assets/audio/
 #
 # Output: Ogg Vorbis, 22050 Hz, mono, quality 3. An .mp3 of each file is
 # written as well, but only when this sox can write MP3.
@@ -14,7 +14,7 @@
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-OUT=${OUT:-$HERE}
+OUT=${OUT:-$HERE/../assets/audio}
 RATE=22050
 OGG_Q=3
 AMBIENT_RMS_DB=-24   # ambient loops sit under dialogue

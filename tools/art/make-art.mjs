@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Generates every SVG under assets/characters/ and assets/backgrounds/.
-// Run from the repository root:  node assets/art-src/make-art.mjs
+// Run from the repository root:  node tools/art/make-art.mjs
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,7 @@ import { Buffer } from 'node:buffer';
 import { EXPRESSIONS, PEOPLE, renderCharacter } from './characters.mjs';
 import { BACKGROUNDS } from './backgrounds.mjs';
 
-const ASSETS = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ASSETS = join(dirname(fileURLToPath(import.meta.url)), '../../assets');
 
 let count = 0;
 let bytes = 0;
