@@ -134,3 +134,20 @@ for (const locale of ['zh-CN', 'en'] as const) {
     });
   }
 }
+
+test('with motion on, the line types out and Enter shows it at once (the key that began it does not skip it)', async ({ page }) => {
+  const check = watchErrors(page);
+  await open(page, { locale: 'zh-CN', reducedMotion: false });
+  await page.keyboard.press('Enter');
+  const sel = await until(page, (d) => d.scene === 'Select' && d.choices.length > 0, 'the list');
+  expect(sel.choices[0]).toBe(FIRST);
+  await page.keyboard.press('Enter');
+  await until(page, (d) => d.scene === 'Play' && d.phase === 'intro', 'the intro');
+  await page.keyboard.press('Enter');
+  await until(page, (d) => d.phase === 'line', 'the line typing out');
+  await page.waitForTimeout(150);
+  expect((await dojo(page)).phase).toBe('line');
+  await page.keyboard.press('Enter');
+  await until(page, (d) => d.phase === 'choosing', 'the line shown in full and the replies', 3000);
+  check();
+});
