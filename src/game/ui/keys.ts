@@ -12,6 +12,12 @@ export function onKeys(scene: Phaser.Scene, handler: (e: KeyboardEvent) => void)
     handler(e);
   };
   window.addEventListener('keydown', listener);
-  scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => window.removeEventListener('keydown', listener));
-  scene.events.once(Phaser.Scenes.Events.DESTROY, () => window.removeEventListener('keydown', listener));
+  // Scenes are reused: whichever of these fires, both go, or the closures pile up start after start.
+  const cleanup = () => {
+    window.removeEventListener('keydown', listener);
+    scene.events.off(Phaser.Scenes.Events.SHUTDOWN, cleanup);
+    scene.events.off(Phaser.Scenes.Events.DESTROY, cleanup);
+  };
+  scene.events.once(Phaser.Scenes.Events.SHUTDOWN, cleanup);
+  scene.events.once(Phaser.Scenes.Events.DESTROY, cleanup);
 }
