@@ -291,18 +291,23 @@ export class PlayScene extends BaseScene<PlayData> {
     const { w, portrait } = this;
     const x = portrait ? w / 2 : 500 + (w - 524) / 2;
     const bw = portrait ? w - 40 : w - 524;
-    let y = this.choicesTop + (node.timeLimit ? 34 : 0);
     const offered = session.offered();
-    this.choiceButtons = offered.map((c, i) => {
-      const b = this.button(x, 0, pick(c.text, locale), { width: bw, height: 50, size: portrait ? 24 : 20, align: 'left', badge: String(i + 1), variant: 'choice' }, () => {
-        if (this.phase !== 'choosing') return;
-        this.svc.audio.play('ui-select');
-        session.choose(i);
+    // Long lines and long replies: step the reply text down until the list fits on screen.
+    for (const size of portrait ? [24, 21, 18] : [20, 18, 16]) {
+      this.choiceButtons.forEach((b) => b.destroy());
+      let y = this.choicesTop + (node.timeLimit ? 34 : 0);
+      this.choiceButtons = offered.map((c, i) => {
+        const b = this.button(x, 0, pick(c.text, locale), { width: bw, height: size + 26, size, align: 'left', badge: String(i + 1), variant: 'choice' }, () => {
+          if (this.phase !== 'choosing') return;
+          this.svc.audio.play('ui-select');
+          session.choose(i);
+        });
+        b.setY(y + b.h / 2);
+        y += b.h + (size > 18 ? 12 : 8);
+        return b;
       });
-      b.setY(y + b.h / 2);
-      y += b.h + 12;
-      return b;
-    });
+      if (y <= this.h) break;
+    }
     this.focus.set(this.choiceButtons, true);
     if (node.timeLimit) this.startClock(node.timeLimit);
     const texts = offered.map((c) => pick(c.text, locale));

@@ -1,7 +1,6 @@
 /** A focusable button: rounded panel and label, hover, focus ring, click, pointer and keyboard. */
 import Phaser from 'phaser';
 import { makeText } from './text.js';
-import { buttonSkin, RING, roundSkin, slice } from './skin.js';
 import { COLORS } from './theme.js';
 
 export interface ButtonOptions {
@@ -15,7 +14,7 @@ export interface ButtonOptions {
 }
 
 export class Button extends Phaser.GameObjects.Container {
-  private readonly bg: Phaser.GameObjects.NineSlice;
+  private readonly bg: Phaser.GameObjects.Graphics;
   readonly label: Phaser.GameObjects.Text;
   private badgeText?: Phaser.GameObjects.Text;
   private focused = false;
@@ -35,7 +34,7 @@ export class Button extends Phaser.GameObjects.Container {
     this.bw = opts.width;
     const size = opts.size ?? 24;
     const padX = opts.badge ? 64 : 24;
-    this.bg = slice(scene, 0, 0, buttonSkin(scene, opts.variant ?? 'secondary', false, false), 10, 10);
+    this.bg = scene.add.graphics();
     this.label = makeText(scene, 0, 0, text, {
       size,
       width: opts.width - padX - 20,
@@ -47,9 +46,7 @@ export class Button extends Phaser.GameObjects.Container {
     this.label.setOrigin(opts.align === 'left' ? 0 : 0.5, 0.5);
     this.label.setPosition(opts.align === 'left' ? -this.bw / 2 + padX : opts.badge ? 20 : 0, 0);
     this.add([this.bg, this.label]);
-    this.bg.setSize(this.bw + 2 * RING, this.h + 2 * RING);
     if (opts.badge) {
-      this.add(slice(scene, -this.bw / 2 + 30, 0, roundSkin(scene, COLORS.accent, 1, 8), 40, 36, 8));
       this.badgeText = makeText(scene, -this.bw / 2 + 30, 0, opts.badge, { size: size - 2, bold: true, color: COLORS.accentText });
       this.badgeText.setOrigin(0.5, 0.5);
       this.add(this.badgeText);
@@ -89,6 +86,18 @@ export class Button extends Phaser.GameObjects.Container {
 
   private draw(): void {
     if (!this.scene) return; // destroyed
-    this.bg.setTexture(buttonSkin(this.scene, this.opts.variant ?? 'secondary', this.hovered, this.focused));
+    const g = this.bg;
+    const { bw: w, h } = this;
+    const v = this.opts.variant ?? 'secondary';
+    g.clear();
+    if (this.focused) g.lineStyle(4, COLORS.focus, 1).strokeRoundedRect(-w / 2 - 5, -h / 2 - 5, w + 10, h + 10, 16);
+    if (v === 'primary') {
+      g.fillStyle(COLORS.accent, 1).fillRoundedRect(-w / 2, -h / 2, w, h, 12);
+      if (this.hovered) g.fillStyle(0xffffff, 0.12).fillRoundedRect(-w / 2, -h / 2, w, h, 12);
+    } else {
+      g.fillStyle(v === 'ghost' ? 0xffffff : COLORS.panel, v === 'ghost' ? (this.hovered ? 0.25 : 0.12) : 1).fillRoundedRect(-w / 2, -h / 2, w, h, 12);
+      g.lineStyle(2, this.hovered || this.focused ? COLORS.accent : 0xc9ced6, 1).strokeRoundedRect(-w / 2, -h / 2, w, h, 12);
+    }
+    if (this.badgeText) g.fillStyle(COLORS.accent, 1).fillRoundedRect(-w / 2 + 10, -18, 40, 36, 8);
   }
 }

@@ -1,11 +1,10 @@
 /** A labelled meter for one of the customer's states (e.g. anger, trust, patience). */
 import Phaser from 'phaser';
 import { makeText } from './text.js';
-import { roundSkin, slice } from './skin.js';
 import { COLORS } from './theme.js';
 
 export class Meter extends Phaser.GameObjects.Container {
-  private readonly bar: Phaser.GameObjects.NineSlice;
+  private readonly bar: Phaser.GameObjects.Graphics;
   private readonly valueText: Phaser.GameObjects.Text;
   private shown = -1;
 
@@ -18,12 +17,12 @@ export class Meter extends Phaser.GameObjects.Container {
     private readonly good: 'high' | 'low',
   ) {
     super(scene, x, y);
-    const bg = slice(scene, 0, 0, roundSkin(scene, COLORS.panelDark, 0.75, 10), barWidth, 52, 10).setOrigin(0);
-    const track = slice(scene, 12, 34, roundSkin(scene, 0xffffff, 0.2, 5), barWidth - 24, 10, 5).setOrigin(0);
+    const bg = scene.add.graphics().fillStyle(COLORS.panelDark, 0.75).fillRoundedRect(0, 0, barWidth, 52, 10);
+    bg.fillStyle(0xffffff, 0.2).fillRoundedRect(12, 34, barWidth - 24, 10, 5);
     const name = makeText(scene, 12, 4, label, { size: 18, color: COLORS.onDark, bold: true });
     this.valueText = makeText(scene, barWidth - 12, 4, '', { size: 18, color: COLORS.onDark }).setOrigin(1, 0);
-    this.bar = slice(scene, 12, 34, roundSkin(scene, 0xffffff, 1, 5), 10, 10, 5).setOrigin(0);
-    this.add([bg, track, name, this.valueText, this.bar]);
+    this.bar = scene.add.graphics();
+    this.add([bg, name, this.valueText, this.bar]);
     scene.add.existing(this);
   }
 
@@ -40,7 +39,7 @@ export class Meter extends Phaser.GameObjects.Container {
     const goodness = this.good === 'high' ? v : 100 - v;
     const colour = goodness >= 60 ? COLORS.goodFill : goodness >= 35 ? COLORS.warnFill : COLORS.badFill;
     const inner = this.barWidth - 24;
-    this.bar.setVisible(v > 0).setTint(colour);
-    this.bar.setSize(Math.max(10, (inner * v) / 100), 10);
+    this.bar.clear();
+    if (v > 0) this.bar.fillStyle(colour, 1).fillRoundedRect(12, 34, Math.max(10, (inner * v) / 100), 10, 5);
   }
 }
