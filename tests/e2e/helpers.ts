@@ -2,27 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import type { DojoSnapshot } from '../../src/game/services.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SHOTS = join(ROOT, 'test-results/screenshots');
 mkdirSync(SHOTS, { recursive: true });
 
-export interface Dojo {
-  scene: string;
-  phase?: string;
-  scenario: string | null;
-  node: string | null;
-  choices: string[];
-  focus?: string;
-  focusIndex?: number;
-  customer: { type: string; state: string; expression: string; meters: Record<string, number> } | null;
-  outcome: string | null;
-  message?: { title: string; lines: string[] };
-  locale: string;
-  notice: string | null;
-  ready: boolean;
-  debrief?: { overall: number; grade: string; decisions: number; outcome: string; quadrant: string; categories: Record<string, number | null>; path: number[] };
-}
+/** window.dojo, as the game defines it. */
+export type Dojo = DojoSnapshot;
 
 export const dojo = (page: Page) => page.evaluate(() => (window as unknown as { dojo: Dojo }).dojo);
 
