@@ -1,7 +1,7 @@
 /**
- * Preload: a real progress bar over what the title needs (its picture) and the interface
- * sounds' files (downloaded now, decoded by Howler when first played, so no decoding work
- * delays the title); the scenario library and each customer's faces follow in the background.
+ * Preload: a progress bar over what the title needs (its picture), while the interface
+ * sounds download alongside (decoded by Howler when first played). The scenario library and
+ * each customer's faces load later, when first needed, with their own progress bar.
  */
 import type { SoundName } from '../../platform/audio.js';
 import { COLORS } from '../ui/theme.js';
@@ -36,7 +36,10 @@ export class PreloadScene extends BaseScene {
     this.add.rectangle(w / 2, h / 2, bw + 8, 28, 0xffffff, 0.15);
     const bar = this.add.graphics();
     const label = this.text(w / 2, h / 2 + 40, this.t('loading'), { size: 22, color: COLORS.onDarkSoft, align: 'center' }).setOrigin(0.5, 0);
-    const jobs = [loadImage(`backgrounds/${TITLE_SETTING}.svg`), ...UI_SOUNDS.map((n) => download(`audio/${n}.ogg`))];
+    // The title waits for its picture only; the interface sounds download alongside and are
+    // ready long before the first click.
+    const jobs = [loadImage(`backgrounds/${TITLE_SETTING}.svg`)];
+    for (const n of UI_SOUNDS) void download(`audio/${n}.ogg`);
     let done = 0;
     const draw = () => {
       const p = done / jobs.length;
