@@ -81,3 +81,20 @@ describe('scoring', () => {
     expect(d.categories.listening).toBeNull();
   });
 });
+
+describe('saved games against an edited scenario', () => {
+  it('fit while the scenario still has what they refer to, and not after an edit removed it', async () => {
+    const { snapshotFits } = await import('../../src/engine/session/session.js');
+    const machine = createSessionMachine(play);
+    const actor = createActor(machine, { input: { seed: 3 } }).start();
+    actor.send({ type: 'trainee.choose', index: 0 });
+    const saved = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
+    expect(snapshotFits(play.scenario, saved)).toBe(true);
+    const renamed = { ...play.scenario, nodes: { open: play.scenario.nodes.open! } };
+    expect(snapshotFits(renamed, saved)).toBe(false);
+    const otherId = { ...play.scenario, id: 'something-else' };
+    expect(snapshotFits(otherId, saved)).toBe(false);
+    expect(snapshotFits(play.scenario, { context: { scenarioId: 'mini-angry' } })).toBe(false);
+    expect(snapshotFits(play.scenario, null)).toBe(false);
+  });
+});

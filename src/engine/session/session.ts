@@ -193,3 +193,19 @@ export function expressionNow(play: Play, state: SessionState): Expression {
   const ctx = state.customer.context;
   return customerProfiles[play.scenario.customer.type].expression(ctx.meters, ctx.lastDelta);
 }
+
+/**
+ * Whether a persisted session-actor snapshot (a saved game) still matches this version of
+ * the scenario: same id, and every node, ending, choice and line variant it refers to still
+ * there. A saved game from before an edit fails and should be started afresh.
+ */
+export function snapshotFits(s: Scenario, snapshot: unknown): boolean {
+  const ctx = (snapshot as { context?: Partial<SessionState> } | null)?.context;
+  if (!ctx || ctx.scenarioId !== s.id || typeof ctx.node !== 'string') return false;
+  if (!s.nodes[ctx.node] && !s.endings[ctx.node]) return false;
+  if (ctx.ending !== undefined && !s.endings[ctx.ending]) return false;
+  return (ctx.turns ?? []).every((t) => {
+    const n = s.nodes[t.node];
+    return !!n && (t.choice < 0 ? !!n.onTimeout : t.choice < n.choices.length) && t.offered.every((i) => i < n.choices.length) && t.variant < n.line.length;
+  });
+}

@@ -7,7 +7,7 @@ import Phaser from 'phaser';
 import { EXPRESSIONS, type Expression } from '../../engine/scenario/schema.js';
 import type { Catalog } from '../../engine/catalog/catalog.js';
 import type { Scenario } from '../../engine/scenario/model.js';
-import type { SessionState } from '../../engine/session/session.js';
+import { snapshotFits, type SessionState } from '../../engine/session/session.js';
 import { pick } from '../../engine/text.js';
 import { SessionController } from '../sessionController.js';
 import type { Button } from '../ui/button.js';
@@ -109,7 +109,7 @@ export class PlayScene extends BaseScene<PlayData> {
   private start(scenario: Scenario, catalog: Catalog): void {
     const { svc } = this;
     // A saved game that no longer fits the scenario (the file was edited since) starts afresh.
-    const snapshot = this.args.snapshot && fits(scenario, this.args.snapshot) ? this.args.snapshot : undefined;
+    const snapshot = this.args.snapshot && snapshotFits(scenario, this.args.snapshot) ? this.args.snapshot : undefined;
     this.session = new SessionController(scenario, catalog, this.args.seed, snapshot);
     this.children.removeAll(true);
     this.backdrop(scenario.setting, 0.1);
@@ -484,16 +484,4 @@ export class PlayScene extends BaseScene<PlayData> {
       outcome: s.state.ending ? s.play.scenario.endings[s.state.ending]!.outcome : null,
     });
   }
-}
-
-/** Whether a persisted session snapshot still matches this version of the scenario. */
-function fits(s: Scenario, snapshot: unknown): boolean {
-  const ctx = (snapshot as { context?: Partial<SessionState> } | null)?.context;
-  if (!ctx || ctx.scenarioId !== s.id || typeof ctx.node !== 'string') return false;
-  if (!s.nodes[ctx.node] && !s.endings[ctx.node]) return false;
-  if (ctx.ending !== undefined && !s.endings[ctx.ending]) return false;
-  return (ctx.turns ?? []).every((t) => {
-    const n = s.nodes[t.node];
-    return !!n && (t.choice < 0 ? !!n.onTimeout : t.choice < n.choices.length) && t.offered.every((i) => i < n.choices.length) && t.variant < n.line.length;
-  });
 }
