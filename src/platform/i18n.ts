@@ -8,7 +8,8 @@ export const resources = { 'zh-CN': { translation: zh }, en: { translation: en }
 
 export function detectLocale(saved: Locale | undefined, languages: readonly string[]): Locale {
   if (saved) return saved;
-  return languages.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh-CN' : languages.length ? 'en' : 'zh-CN';
+  // Chinese unless the browser asks only for other languages.
+  return languages.length && !languages.some((l) => l.toLowerCase().startsWith('zh')) ? 'en' : 'zh-CN';
 }
 
 export async function createI18n(locale: Locale): Promise<i18n> {

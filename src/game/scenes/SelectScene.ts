@@ -110,17 +110,13 @@ export class SelectScene extends BaseScene {
 
   /** Some scenario files (bundled, or saved imports) did not load: say so, and show why on request. */
   private problemNotice(problems: Problem[]): void {
-    const files = new Set(problems.map((p) => p.file)).size;
-    const b = this.button(this.w / 2, this.h - 34, noticeTitle((k, o) => this.t(k, o), files), { width: Math.min(this.w - 40, 560), size: 18 }, () => {
+    const title = this.t('select.problems', { count: new Set(problems.map((p) => p.file)).size });
+    const b = this.button(this.w / 2, this.h - 34, title, { width: Math.min(this.w - 40, 560), size: 18 }, () => {
       this.scene.pause();
-      this.scene.launch('Message', { from: 'Select', title: noticeTitle((k, o) => this.t(k, o), files), problems });
+      this.scene.launch('Message', { from: 'Select', title, problems });
     });
     b.setScrollFactor(0).setDepth(10);
   }
-}
-
-export function noticeTitle(t: (k: string, o?: Record<string, unknown>) => string, n: number): string {
-  return t('select.problems', { count: n });
 }
 
 function oneLine(s: string, max: number): string {
