@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -13,7 +14,15 @@ function scenarioHotReload(): Plugin {
     async hotUpdate({ file, read }) {
       const rel = relative(process.cwd(), file).split('\\').join('/');
       if (!/^scenarios\/library\/[^/]+\.ya?ml$/.test(rel)) return;
-      this.environment.hot.send({ type: 'custom', event: 'dojo:scenario', data: { file: rel, text: await read() } });
+      // An editor may still be writing: read until two reads a moment apart agree.
+      let text = await read();
+      for (let i = 0; i < 10; i++) {
+        await new Promise((r) => setTimeout(r, 40));
+        const again = await readFile(file, 'utf8');
+        if (again === text) break;
+        text = again;
+      }
+      this.environment.hot.send({ type: 'custom', event: 'dojo:scenario', data: { file: rel, text } });
       return [];
     },
   };

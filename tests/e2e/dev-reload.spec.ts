@@ -17,8 +17,11 @@ test('a saved scenario file reloads in the running game', async ({ page }) => {
     const d = await until(page, (x) => x.phase === 'choosing' && x.choices.some((c) => c.startsWith('EDITED:')), 'the edited reply on screen');
     expect(d.scenario).toBe('broadband-outage');
     writeFileSync(FILE, original.replace('id: open\n', 'id: open\n    bogus: 1\n'));
-    const m = await until(page, (x) => x.scene === 'Message' && !!x.message, 'the problems of the broken save');
-    expect(m.message!.lines).toEqual(['scenarios/library/broadband-outage.yaml:31:5: unknown field "bogus" in nodes[0] (check the spelling against the schema)']);
+    // The inserted key sits on the line after `- id: open`.
+    const line = original.split('\n').findIndex((l) => l.endsWith('- id: open')) + 2;
+    const expected = [`scenarios/library/broadband-outage.yaml:${line}:5: unknown field "bogus" in nodes[0] (check the spelling against the schema)`];
+    const m = await until(page, (x) => x.scene === 'Message' && JSON.stringify(x.message?.lines) === JSON.stringify(expected), 'the problems of the broken save');
+    expect(m.message!.lines).toEqual(expected);
   } finally {
     writeFileSync(FILE, original);
   }
