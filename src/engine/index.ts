@@ -14,3 +14,4 @@ export * from './session/machine.js';
 export * from './scoring/debrief.js';
 export * from './scoring/paths.js';
 export * from './scoring/transcript.js';
+export * from './classroom/index.js';

@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// `npm start` runs this after building: the game, the classroom pages and the classroom server.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src/server/main.ts');
+const code = await main(process.argv.slice(2));
+if (code >= 0) process.exitCode = code;

@@ -1,0 +1,97 @@
+/**
+ * "Everyone plays": what the trainer's live board shows, computed from each trainee's own
+ * session — where they are, how the customer feels, their running score — and, across the
+ * class, which principles were honoured and broken, a ranking and the commonest mistakes.
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import { customerProfiles } from '../customers/index.js';
+import type { Scenario } from '../scenario/model.js';
+import type { Outcome } from '../scenario/schema.js';
+import { debrief, replyOf, turnScore, type Grade } from '../scoring/debrief.js';
+import type { Play, SessionState } from '../session/session.js';
+
+export interface BoardEntry {
+  id: string;
+  name: string;
+  state: SessionState;
+}
+
+export interface BoardRow {
+  id: string;
+  name: string;
+  turns: number;
+  node: string;
+  /** 0–100, 100 = happiest (the customer type's own mood reading). */
+  mood: number;
+  /** Mean turn score so far, 0–100; null before the first reply. */
+  running: number | null;
+  done: boolean;
+  outcome?: Outcome;
+  overall?: number;
+  grade?: Grade;
+}
+
+export interface HeatCell {
+  principle: string;
+  polarity: 'practice' | 'violation';
+  /** How many times it came up across the class. */
+  times: number;
+  /** How many trainees it came up for. */
+  trainees: number;
+}
+
+export interface Board {
+  rows: BoardRow[];
+  heat: HeatCell[];
+  /** Finished trainees first, by overall score; then the rest by running score. */
+  ranking: BoardRow[];
+  /** Violations, most widespread first. */
+  mistakes: HeatCell[];
+}
+
+export function boardRow(play: Play, e: BoardEntry): BoardRow {
+  const s = e.state;
+  const running = s.turns.length ? Math.round(s.turns.reduce((a, t) => a + turnScore(play, t), 0) / s.turns.length) : null;
+  const row: BoardRow = {
+    id: e.id,
+    name: e.name,
+    turns: s.turns.length,
+    node: s.node,
+    mood: Math.round(customerProfiles[play.scenario.customer.type].mood(s.customer.context.meters)),
+    running,
+    done: !!s.ending,
+  };
+  if (s.ending) {
+    const d = debrief(play, s);
+    Object.assign(row, { outcome: d.outcome, overall: d.overall, grade: d.grade });
+  }
+  return row;
+}
+
+export function principleHeat(scenario: Scenario, catalog: Catalog, states: readonly SessionState[]): HeatCell[] {
+  const cells = new Map<string, HeatCell>();
+  for (const s of states) {
+    const seen = new Set<string>();
+    for (const t of s.turns) {
+      for (const tag of replyOf(scenario, t).principles) {
+        const p = catalog.get(tag.id);
+        if (!p) continue;
+        const c = cells.get(p.id) ?? { principle: p.id, polarity: p.polarity, times: 0, trainees: 0 };
+        c.times++;
+        if (!seen.has(p.id)) c.trainees++;
+        seen.add(p.id);
+        cells.set(p.id, c);
+      }
+    }
+  }
+  return [...cells.values()].sort((a, b) => b.trainees - a.trainees || b.times - a.times || a.principle.localeCompare(b.principle));
+}
+
+export function board(play: Play, entries: readonly BoardEntry[]): Board {
+  const rows = entries.map((e) => boardRow(play, e));
+  const heat = principleHeat(play.scenario, play.catalog, entries.map((e) => e.state));
+  const ranking = [...rows].sort(
+    (a, b) => Number(b.done) - Number(a.done) || (b.overall ?? b.running ?? -1) - (a.overall ?? a.running ?? -1) || a.name.localeCompare(b.name),
+  );
+  return { rows, heat, ranking, mistakes: heat.filter((c) => c.polarity === 'violation') };
+}

@@ -1,0 +1,58 @@
+/**
+ * Several server processes (REDIS_URL set): rooms are shared through the socket.io Redis
+ * streams adapter. A room lives in the process whose trainer made it; a message about it
+ * that reaches another process is forwarded there and the answer comes back the same way.
+ * Views are published to socket.io rooms, which the adapter delivers on every process.
+ */
+import type { Server } from 'socket.io';
+import type { Caller, Hub, Outcome } from './hub.js';
+import type { MessageName } from './protocol.js';
+
+type Forwarded = { name: MessageName; msg: unknown; caller: Caller };
+
+export class Cluster {
+  constructor(
+    private readonly io: Server,
+    hub: Hub,
+    private readonly retries = 4,
+  ) {
+    io.on('dojo:forward', (f: Forwarded, reply: (o: Outcome | null) => void) => {
+      hub.handle(f.name, f.msg as never, f.caller).then(
+        (o) => reply(o ?? null),
+        (e: Error) => {
+          console.error(`forwarded ${f.name}: ${e.stack ?? e}`);
+          reply({ reply: { ok: false, error: 'internal', message: 'the server could not do that' } });
+        },
+      );
+    });
+    io.on('dojo:presence', (p: { code: string; pid: string; delta: 1 | -1 }, reply: (held: boolean) => void) => reply(hub.presence(p.code, p.pid, p.delta)));
+    io.on('dojo:code', (code: string, reply: (taken: boolean) => void) => reply(!!hub.find(code)));
+  }
+
+  private async ask<T>(event: string, payload: unknown): Promise<T[]> {
+    try {
+      return (await this.io.serverSideEmitWithAck(event, payload)) as T[];
+    } catch {
+      return [];
+    }
+  }
+
+  /** The answer from the process holding the room; undefined when none does. */
+  async forward(name: MessageName, msg: unknown, caller: Caller): Promise<Outcome | undefined> {
+    // A process that has just started may not have heard of the others yet: ask again shortly.
+    for (let i = 0; i <= this.retries; i++) {
+      const found = (await this.ask<Outcome | null>('dojo:forward', { name, msg, caller })).find((o) => o);
+      if (found) return found;
+      if (i < this.retries) await new Promise((r) => setTimeout(r, 250));
+    }
+    return undefined;
+  }
+
+  async presence(code: string, pid: string, delta: 1 | -1): Promise<void> {
+    await this.ask('dojo:presence', { code, pid, delta });
+  }
+
+  async codeTaken(code: string): Promise<boolean> {
+    return (await this.ask<boolean>('dojo:code', code)).some(Boolean);
+  }
+}

@@ -1,0 +1,105 @@
+/** A room's results as JSON (everything) and as a CSV table (one row per reply on offer, or per trainee turn). */
+import { optionsAt } from '../engine/classroom/classPath.js';
+import { debrief, replyOf, turnScore } from '../engine/scoring/debrief.js';
+import { pick, type Locale } from '../engine/text.js';
+import { toCsv, type Cell } from './csv.js';
+import type { Room } from './room.js';
+
+const HEAD = {
+  vote: {
+    en: ['turn', 'node', 'customer said', 'reply', 'reply text', 'votes', 'share %', 'class chose', 'decided by', 'model reply', 'reply score', 'principles honoured', 'principles broken', 'feedback'],
+    'zh-CN': ['回合', '节点', '顾客的话', '选项', '回复内容', '票数', '得票率 %', '全班所选', '决定方式', '示范回复', '选项得分', '践行的原则', '违反的原则', '点评'],
+  },
+  solo: {
+    en: ['trainee', 'turn', 'node', 'customer said', 'reply', 'turn score', 'principles honoured', 'principles broken', 'outcome', 'overall', 'grade'],
+    'zh-CN': ['学员', '回合', '节点', '顾客的话', '回复', '本轮得分', '践行的原则', '违反的原则', '结局', '总分', '等级'],
+  },
+};
+
+function names(room: Room, ids: readonly string[], l: Locale): string {
+  return ids.map((id) => pick(room.play.catalog.get(id)?.name ?? { en: id }, l)).join('; ');
+}
+
+export function exportCsv(room: Room, l: Locale): string {
+  const { scenario } = room.play;
+  const rows: Cell[][] = [];
+  if (room.mode === 'vote') {
+    const s = room.session;
+    s?.turns.forEach((t, i) => {
+      const r = room.rounds[i];
+      const node = scenario.nodes[t.node]!;
+      const line = pick(node.line[t.variant] ?? node.line[0]!, l);
+      const model = room.classModel(i);
+      const options = optionsAt(room.play, t.node, t.offered, r?.tally);
+      if (t.choice < 0) options.push({ choice: -1, votes: 0, share: 0, score: Math.round(turnScore(room.play, t)), honoured: [], broken: [] });
+      options.forEach((o, k) => {
+        const reply = o.choice < 0 ? node.onTimeout! : node.choices[o.choice]!;
+        rows.push([
+          i + 1,
+          t.node,
+          line,
+          o.choice < 0 ? (l === 'en' ? 'time ran out' : '超时') : k + 1,
+          reply.text ? pick(reply.text, l) : '',
+          o.votes,
+          Math.round(o.share * 100),
+          o.choice === t.choice,
+          o.choice === t.choice ? (r?.by ?? '') : '',
+          o.choice === model,
+          o.score,
+          names(room, reply.principles.filter((p) => room.play.catalog.get(p.id)?.polarity === 'practice').map((p) => p.id), l),
+          names(room, reply.principles.filter((p) => room.play.catalog.get(p.id)?.polarity === 'violation').map((p) => p.id), l),
+          pick(reply.feedback, l),
+        ]);
+      });
+    });
+    return toCsv(HEAD.vote[l], rows);
+  }
+  for (const e of room.boardEntries()) {
+    const s = e.state;
+    const d = s.ending ? debrief(room.play, s) : undefined;
+    const tail: Cell[] = [d?.outcome ?? '', d?.overall, d?.grade ?? ''];
+    if (!s.turns.length) rows.push([e.name, '', '', '', '', '', '', '', ...tail]);
+    s.turns.forEach((t, i) => {
+      const node = scenario.nodes[t.node]!;
+      const reply = replyOf(scenario, t);
+      rows.push([
+        e.name,
+        i + 1,
+        t.node,
+        pick(node.line[t.variant] ?? node.line[0]!, l),
+        reply.text ? pick(reply.text, l) : l === 'en' ? '(time ran out)' : '(超时)',
+        Math.round(turnScore(room.play, t)),
+        names(room, reply.principles.filter((p) => room.play.catalog.get(p.id)?.polarity === 'practice').map((p) => p.id), l),
+        names(room, reply.principles.filter((p) => room.play.catalog.get(p.id)?.polarity === 'violation').map((p) => p.id), l),
+        ...tail,
+      ]);
+    });
+  }
+  return toCsv(HEAD.solo[l], rows);
+}
+
+export function exportJson(room: Room): unknown {
+  const { scenario } = room.play;
+  const base = {
+    room: { id: room.id, code: room.code, mode: room.mode, phase: room.phase, createdAt: new Date(room.row.createdAt).toISOString(), voteSeconds: room.voteSeconds },
+    scenario: { id: scenario.id, title: scenario.title, file: room.row.sourceFile },
+    participants: [...room.participants.values()].map((p) => ({ name: p.name, joinedAt: new Date(p.joinedAt).toISOString() })),
+  };
+  if (room.mode === 'vote') {
+    const result = room.classResult();
+    return {
+      ...base,
+      rounds: room.rounds.map((r) => ({ turn: r.turn + 1, node: r.node, options: r.tally.options, votes: r.tally.counts, voters: r.tally.voters, picked: r.picked, by: r.by })),
+      ...(result ? { debrief: result } : {}),
+    };
+  }
+  return {
+    ...base,
+    trainees: room.boardEntries().map((e) => ({
+      name: e.name,
+      turns: e.state.turns.length,
+      ...(e.state.ending ? { debrief: debrief(room.play, e.state) } : {}),
+    })),
+    board: room.board(),
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * HTTP: the built game and the classroom pages from dist/, result exports for the trainer,
+ * and a stream of scenario-file saves for the running game.
+ */
+import { createReadStream, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Locale } from '../engine/text.js';
+import { exportCsv, exportJson } from './exports.js';
+import type { Hub } from './hub.js';
+import type { ServerLibrary } from './library.js';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ogg': 'audio/ogg',
+  '.mp3': 'audio/mpeg',
+  '.wav': 'audio/wav',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/plain; charset=utf-8',
+  '.yaml': 'text/yaml; charset=utf-8',
+};
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt', '.md', '.yaml']);
+const PAGES: Record<string, string> = { '/': 'index.html', '/host': 'host.html', '/join': 'join.html' };
+/** The classroom pages are ours alone: they may run only their own code. */
+const CLASSROOM_CSP = "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+
+export interface HttpOptions {
+  dist: string;
+  hub: Hub;
+  library: ServerLibrary;
+  trainerKey: string;
+  trustLoopback: boolean;
+}
+
+export function createHttp(o: HttpOptions): Server {
+  const gz = new Map<string, { mtime: number; body: Buffer }>();
+  const streams = new Set<ServerResponse>();
+  o.library.onChange((c) => {
+    const data = `event: scenario\ndata: ${JSON.stringify(c)}\n\n`;
+    for (const res of streams) res.write(data);
+  });
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: Error) => {
+      console.error(`${req.method} ${req.url}: ${e.stack ?? e}`);
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'internal error');
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
+    const path = url.pathname;
+    if (path === '/api/library/events') return events(req, res);
+    const exp = /^\/api\/rooms\/([A-Za-z0-9-]{1,64})\/export\.(csv|json)$/.exec(path);
+    if (exp) return exportRoom(req, res, exp[1]!, exp[2] as 'csv' | 'json', url);
+    if (path.startsWith('/api/')) return send(res, 404, 'text/plain; charset=utf-8', 'not found');
+    return file(req, res, PAGES[path] ?? path.slice(1));
+  }
+
+  function trainer(req: IncomingMessage, url: URL): boolean {
+    return (o.trustLoopback && LOOPBACK.test(req.socket.remoteAddress ?? '')) || url.searchParams.get('key') === o.trainerKey;
+  }
+
+  function exportRoom(req: IncomingMessage, res: ServerResponse, id: string, kind: 'csv' | 'json', url: URL): void {
+    if (!trainer(req, url)) return send(res, 403, 'text/plain; charset=utf-8', 'only the trainer can export results');
+    const live = [...o.hub.rooms.values()].find((r) => r.id === id || r.code === id);
+    let room = live;
+    try {
+      room ??= o.hub.rebuild(id);
+    } catch (e) {
+      return send(res, 409, 'text/plain; charset=utf-8', `cannot export this room: ${(e as Error).message}`);
+    }
+    if (!room) return send(res, 404, 'text/plain; charset=utf-8', 'no such room');
+    const locale: Locale = url.searchParams.get('lang') === 'en' ? 'en' : 'zh-CN';
+    const day = new Date(room.row.createdAt).toISOString().slice(0, 10);
+    const name = `dojo-${day}-${room.code}-${room.play.scenario.id}.${kind}`;
+    res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+    res.setHeader('Cache-Control', 'no-store');
+    if (kind === 'csv') return send(res, 200, 'text/csv; charset=utf-8', exportCsv(room, locale), req);
+    return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(exportJson(room), null, 2), req);
+  }
+
+  function events(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write(': scenario saves\n\n');
+    streams.add(res);
+    const keepAlive = setInterval(() => res.write(': ping\n\n'), 25_000);
+    req.on('close', () => {
+      clearInterval(keepAlive);
+      streams.delete(res);
+    });
+  }
+
+  async function file(req: IncomingMessage, res: ServerResponse, rel: string): Promise<void> {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(rel);
+    } catch {
+      return send(res, 400, 'text/plain; charset=utf-8', 'bad path');
+    }
+    const full = normalize(join(o.dist, decoded));
+    if (!full.startsWith(normalize(o.dist) + sep) || decoded.includes('\0')) return send(res, 404, 'text/plain; charset=utf-8', 'not found');
+    let st;
+    try {
+      st = statSync(full);
+    } catch {
+      return send(res, 404, 'text/plain; charset=utf-8', 'not found');
+    }
+    if (!st.isFile()) return send(res, 404, 'text/plain; charset=utf-8', 'not found');
+    const ext = extname(full).toLowerCase();
+    const type = TYPES[ext] ?? 'application/octet-stream';
+    // Hashed build files never change; pages and public assets are checked each time.
+    res.setHeader('Cache-Control', /[-.][A-Za-z0-9_-]{8}\.(js|css)$/.test(full) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    if (ext === '.html') {
+      let html = await readFile(full, 'utf8');
+      // The game listens for scenario saves only when this server serves it.
+      html = html.replace('<head>', '<head>\n    <meta name="dojo-server" content="1" />');
+      if (decoded !== 'index.html') res.setHeader('Content-Security-Policy', CLASSROOM_CSP);
+      return send(res, 200, type, html, req);
+    }
+    if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      let c = gz.get(full);
+      if (!c || c.mtime !== st.mtimeMs) {
+        c = { mtime: st.mtimeMs, body: gzipSync(await readFile(full)) };
+        gz.set(full, c);
+      }
+      res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip', 'Content-Length': c.body.length, Vary: 'Accept-Encoding' });
+      res.end(req.method === 'HEAD' ? undefined : c.body);
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': type, 'Content-Length': st.size });
+    if (req.method === 'HEAD') return void res.end();
+    createReadStream(full).pipe(res);
+  }
+
+  return server;
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string, req?: IncomingMessage): void {
+  const buf = Buffer.from(body, 'utf8');
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': buf.length });
+  res.end(req?.method === 'HEAD' ? undefined : buf);
+}

@@ -1,0 +1,301 @@
+/**
+ * All rooms this process holds: making them, finding them by code, settling every message
+ * from a host or trainee, letting time pass, expiring them, and telling the pages what
+ * changed. Transport-free: the socket layer (io.ts) validates and hands messages in, and
+ * gives it a way to publish to channels.
+ */
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { makeRoomCode, normalizeRoomCode } from '../engine/classroom/code.js';
+import type { Play } from '../engine/session/session.js';
+import { loadScenario } from '../engine/scenario/load.js';
+import type { ServerLibrary } from './library.js';
+import type { HostView, MessageName, MessageOf, Reply, RoomSummary, TraineeView } from './protocol.js';
+import { fail, newToken, Room } from './room.js';
+import type { Store } from './store.js';
+import { hostView, scenarioInfo, traineeShared, traineeView, viewCache, type ViewCache } from './views.js';
+
+export interface Caller {
+  /** The trainer: on the server's own machine, or holding the trainer key. */
+  trainer: boolean;
+}
+
+/** What a handled message asks of the socket that sent it. */
+export interface Outcome {
+  reply: Reply<Record<string, unknown>>;
+  /** Channels the socket should join to receive updates. */
+  join?: string[];
+  /** Who the socket now speaks for (for presence when it disconnects). */
+  as?: { code: string; pid: string };
+}
+
+export interface Publisher {
+  host(roomId: string, view: HostView): void;
+  trainee(roomId: string, pid: string, view: TraineeView): void;
+}
+
+export const channels = {
+  host: (roomId: string) => `h:${roomId}`,
+  trainee: (roomId: string, pid: string) => `p:${roomId}:${pid}`,
+};
+
+export interface HubOptions {
+  store: Store;
+  library: ServerLibrary;
+  now?: () => number;
+  /** How long a room stays open after its last activity. */
+  ttlMs?: number;
+}
+
+interface Dirty {
+  host: boolean;
+  all: boolean;
+  pids: Set<string>;
+}
+
+export class Hub {
+  readonly rooms = new Map<string, Room>();
+  private readonly caches = new Map<string, ViewCache>();
+  private readonly dirty = new Map<string, Dirty>();
+  private flushTimer?: NodeJS.Timeout;
+  private ticker?: NodeJS.Timeout;
+  publisher?: Publisher;
+  /** Whether a code is in use by a room on another process (cluster). */
+  codeTaken?: (code: string) => Promise<boolean>;
+  readonly now: () => number;
+  readonly ttlMs: number;
+
+  constructor(private readonly o: HubOptions) {
+    this.now = o.now ?? Date.now;
+    this.ttlMs = o.ttlMs ?? 12 * 3600_000;
+  }
+
+  get store(): Store {
+    return this.o.store;
+  }
+
+  /** Bring back every open room from the store (after a restart). */
+  restore(): { rooms: number; problems: string[] } {
+    const problems: string[] = [];
+    for (const row of this.o.store.liveRooms(this.now())) {
+      try {
+        const room = this.rebuild(row.id);
+        if (room) this.add(room);
+      } catch (e) {
+        problems.push(`room ${row.code}: ${(e as Error).message}`);
+      }
+    }
+    return { rooms: this.rooms.size, problems };
+  }
+
+  /** A room as the store holds it (also past ones, for export). */
+  rebuild(idOrCode: string): Room | undefined {
+    const row = this.o.store.room(idOrCode);
+    if (!row) return undefined;
+    const r = loadScenario(row.sourceFile, row.sourceText, this.o.library.catalog);
+    if (!r.ok) throw new Error(`its scenario no longer loads: ${r.problems[0]?.message ?? ''}`);
+    const play: Play = { scenario: r.scenario, catalog: this.o.library.catalog };
+    return Room.restore(this.o.store, play, row, this.o.store.participants(row.id), this.o.store.votes(row.id), this.o.store.plays(row.id), { ttlMs: this.ttlMs });
+  }
+
+  private add(room: Room): void {
+    this.rooms.set(room.code, room);
+    this.caches.set(room.id, viewCache(room));
+  }
+
+  find(code: string): Room | undefined {
+    const c = normalizeRoomCode(code);
+    return c ? this.rooms.get(c) : undefined;
+  }
+
+  start(tickMs = 250): void {
+    this.ticker = setInterval(() => this.tick(), tickMs);
+    this.ticker.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.ticker);
+    clearTimeout(this.flushTimer);
+  }
+
+  tick(): void {
+    const now = this.now();
+    for (const room of [...this.rooms.values()]) {
+      if (room.expired(now)) {
+        this.rooms.delete(room.code);
+        this.caches.delete(room.id);
+        continue;
+      }
+      try {
+        if (room.tick(now)) this.touch(room, { host: true, all: true });
+      } catch (e) {
+        console.error(`room ${room.code}: ${(e as Error).message}`);
+      }
+    }
+  }
+
+  // ---- publishing ----
+
+  private touch(room: Room, what: { host?: boolean; all?: boolean; pid?: string }): void {
+    const d = this.dirty.get(room.id) ?? { host: false, all: false, pids: new Set<string>() };
+    d.host ||= !!what.host;
+    d.all ||= !!what.all;
+    if (what.pid) d.pids.add(what.pid);
+    this.dirty.set(room.id, d);
+    this.flushTimer ??= setTimeout(() => this.flush(), 15);
+  }
+
+  flush(): void {
+    this.flushTimer = undefined;
+    const now = this.now();
+    const pending = [...this.dirty];
+    this.dirty.clear();
+    for (const [id, d] of pending) {
+      const room = [...this.rooms.values()].find((r) => r.id === id);
+      const cache = this.caches.get(id);
+      if (!room || !cache || !this.publisher) continue;
+      if (d.host) this.publisher.host(id, hostView(room, cache, now));
+      const pids = d.all ? [...room.participants.keys()] : [...d.pids];
+      if (!pids.length) continue;
+      const shared = traineeShared(room, cache, now);
+      for (const pid of pids) this.publisher.trainee(id, pid, traineeView(room, shared, pid, now));
+    }
+  }
+
+  // ---- messages ----
+
+  /** Settle one validated message. Room messages for rooms this process does not hold return undefined. */
+  async handle<N extends MessageName>(name: N, msg: MessageOf<N>, caller: Caller): Promise<Outcome | undefined> {
+    const m = msg as Record<string, unknown>;
+    const now = this.now();
+    switch (name) {
+      case 'library.list':
+        if (!caller.trainer) return { reply: notTrainer() };
+        return { reply: { ok: true, scenarios: this.o.library.list().map((e) => scenarioInfo(e.scenario)) } };
+      case 'room.list':
+        if (!caller.trainer) return { reply: notTrainer() };
+        return { reply: { ok: true, rooms: this.summaries(50) } };
+      case 'room.create':
+        if (!caller.trainer) return { reply: notTrainer() };
+        return this.create(msg as MessageOf<'room.create'>, now);
+      default:
+        break;
+    }
+    const room = this.find(String(m.code ?? ''));
+    if (!room) return undefined;
+    const cache = this.caches.get(room.id)!;
+    switch (name) {
+      case 'host.claim': {
+        if (!caller.trainer) return { reply: notTrainer() };
+        // A new token: the old one (in a browser that is gone) stops working.
+        const hostToken = room.newHostToken();
+        return { reply: { ok: true, code: room.code, hostToken, view: hostView(room, cache, now) }, join: [channels.host(room.id)] };
+      }
+      case 'host.attach': {
+        const a = msg as MessageOf<'host.attach'>;
+        if (!room.isHost(a.hostToken)) return { reply: fail('not-host', 'this is not the host token of that room') };
+        return { reply: { ok: true, view: hostView(room, cache, now) }, join: [channels.host(room.id)] };
+      }
+      case 'host.act': {
+        const a = msg as MessageOf<'host.act'>;
+        if (!room.isHost(a.hostToken)) return { reply: fail('not-host', 'this is not the host token of that room') };
+        const r = room.act(a.action, now);
+        if (r.ok) this.touch(room, { host: true, all: true });
+        return { reply: r };
+      }
+      case 'trainee.join': {
+        const j = msg as MessageOf<'trainee.join'>;
+        if (room.phase === 'ended') return { reply: fail('ended', 'this session has ended') };
+        const r = room.join(j.nickname, now);
+        if (!r.ok) return { reply: r };
+        this.touch(room, { host: true });
+        const view = traineeView(room, traineeShared(room, cache, now), r.pid, now);
+        return { reply: { ok: true, token: r.token, code: room.code, view }, join: [channels.trainee(room.id, r.pid)], as: { code: room.code, pid: r.pid } };
+      }
+      case 'trainee.attach': {
+        const pid = room.pidOf((msg as MessageOf<'trainee.attach'>).token);
+        if (!pid) return { reply: fail('unknown', 'you are not in this room: join again') };
+        const view = traineeView(room, traineeShared(room, cache, now), pid, now);
+        return { reply: { ok: true, code: room.code, view }, join: [channels.trainee(room.id, pid)], as: { code: room.code, pid } };
+      }
+      case 'trainee.vote': {
+        const v = msg as MessageOf<'trainee.vote'>;
+        const pid = room.pidOf(v.token);
+        if (!pid) return { reply: fail('unknown', 'you are not in this room: join again') };
+        const r = room.vote(pid, v.turn, v.choice, v.seq, now);
+        if (r.ok) this.touch(room, { host: true, pid });
+        return { reply: r };
+      }
+      case 'trainee.choose':
+      case 'trainee.timeout': {
+        const v = msg as MessageOf<'trainee.choose'>;
+        const pid = room.pidOf(v.token);
+        if (!pid) return { reply: fail('unknown', 'you are not in this room: join again') };
+        const r = name === 'trainee.choose' ? room.choose(pid, v.turn, v.choice, v.seq, now) : room.timeOut(pid, v.turn, now);
+        if (r.ok) this.touch(room, { host: true, pid });
+        return { reply: r };
+      }
+      default:
+        return { reply: fail('unknown-message', `unknown message ${String(name)}`) };
+    }
+  }
+
+  /** A socket speaking for a trainee connected or went away. */
+  presence(code: string, pid: string, delta: 1 | -1): boolean {
+    const room = this.find(code);
+    if (!room || !room.participants.has(pid)) return false;
+    room.online.set(pid, Math.max(0, (room.online.get(pid) ?? 0) + delta));
+    this.touch(room, { host: true });
+    return true;
+  }
+
+  private async create(m: MessageOf<'room.create'>, now: number): Promise<Outcome> {
+    const entry = this.o.library.get(m.scenario);
+    if (!entry) return { reply: fail('no-scenario', `no scenario "${m.scenario}"`) };
+    let code = '';
+    for (let i = 0; i < 50 && !code; i++) {
+      const c = makeRoomCode(() => randomInt(0, 1 << 30) / (1 << 30));
+      if (!this.rooms.has(c) && !(await this.codeTaken?.(c))) code = c;
+    }
+    if (!code) return { reply: fail('busy', 'no free room code: try again') };
+    const hostToken = newToken();
+    const room = Room.create(
+      this.o.store,
+      { scenario: entry.scenario, catalog: this.o.library.catalog },
+      {
+        id: randomUUID(),
+        code,
+        mode: m.mode,
+        voteSeconds: m.voteSeconds,
+        seed: randomBytes(4).readUInt32LE(0),
+        sourceFile: entry.file,
+        sourceText: entry.text,
+        hostToken,
+      },
+      { ttlMs: this.ttlMs },
+      now,
+    );
+    this.add(room);
+    return { reply: { ok: true, code, hostToken, view: hostView(room, this.caches.get(room.id)!, now) }, join: [channels.host(room.id)] };
+  }
+
+  summaries(limit: number): RoomSummary[] {
+    const now = this.now();
+    return this.o.store.rooms(limit).map((r) => {
+      const live = this.rooms.get(r.code);
+      const title = live?.id === r.id ? live.play.scenario.title : this.o.library.get(r.scenarioId)?.scenario.title ?? { en: r.scenarioId };
+      return {
+        id: r.id,
+        code: r.code,
+        mode: r.mode,
+        scenario: r.scenarioId,
+        title,
+        phase: live?.id === r.id ? live.phase : r.phase,
+        createdAt: r.createdAt,
+        participants: r.participantCount,
+        active: r.expiresAt > now,
+      };
+    });
+  }
+}
+
+const notTrainer = () => fail('not-trainer', 'only the trainer can do this: open /host on the server, or with the trainer link it printed');

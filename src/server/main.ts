@@ -1,0 +1,178 @@
+/**
+ * `npm start`: one server for everything — the built game, the classroom host and join
+ * pages, live classroom traffic (socket.io) and result exports. Results go to an SQLite
+ * file; with REDIS_URL set, several such processes share rooms.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import type { Server as HttpServer } from 'node:http';
+import { networkInterfaces } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Server } from 'socket.io';
+import { PROJECT_ROOT } from '../cli/files.js';
+import { Cluster } from './cluster.js';
+import { createHttp } from './http.js';
+import { Hub } from './hub.js';
+import { attachIo } from './io.js';
+import { ServerLibrary } from './library.js';
+import { SqliteStore } from './sqliteStore.js';
+
+export interface ServeOptions {
+  port: number;
+  host?: string;
+  db: string;
+  dist: string;
+  redisUrl?: string;
+  trainerKey?: string;
+  trustLoopback?: boolean;
+  ttlMs?: number;
+  watch?: boolean;
+  /** Limits (tests and benchmarks raise or lower them). */
+  joinBurst?: number;
+  joinRefillMs?: number;
+  messageBurst?: number;
+  messageRefillMs?: number;
+  quiet?: boolean;
+}
+
+export interface Running {
+  http: HttpServer;
+  io: Server;
+  hub: Hub;
+  port: number;
+  trainerKey: string;
+  close(): Promise<void>;
+}
+
+export function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a && a.family === 'IPv4' && !a.internal)
+    .map((a) => a!.address);
+}
+
+export async function serve(o: ServeOptions): Promise<Running> {
+  const store = new SqliteStore(o.db);
+  const trainerKey = o.trainerKey ?? store.meta('trainer-key') ?? randomBytes(12).toString('base64url');
+  if (!o.trainerKey) store.setMeta('trainer-key', trainerKey);
+  const library = ServerLibrary.load(PROJECT_ROOT);
+  if (o.watch) library.watch();
+  const hub = new Hub({ store, library, ...(o.ttlMs ? { ttlMs: o.ttlMs } : {}) });
+  const restored = hub.restore();
+  const trustLoopback = o.trustLoopback ?? true;
+  const http = createHttp({ dist: o.dist, hub, library, trainerKey, trustLoopback });
+  let redis: { quit(): Promise<unknown> } | undefined;
+  const { io, useCluster } = attachIo(http, hub, { trainerKey, trustLoopback, ...pickLimits(o) });
+  if (o.redisUrl) {
+    const { createClient } = await import('redis');
+    const { createAdapter } = await import('@socket.io/redis-streams-adapter');
+    const client = createClient({ url: o.redisUrl });
+    client.on('error', (e: Error) => console.error(`redis: ${e.message}`));
+    await client.connect();
+    redis = client;
+    io.adapter(createAdapter(client));
+    const cluster = new Cluster(io, hub);
+    useCluster(cluster);
+    hub.codeTaken = (c) => cluster.codeTaken(c);
+  }
+  hub.start();
+  await new Promise<void>((ok, bad) => {
+    http.once('error', bad);
+    http.listen(o.port, o.host ?? '0.0.0.0', () => ok());
+  });
+  const address = http.address();
+  const port = typeof address === 'object' && address ? address.port : o.port;
+  if (!o.quiet) {
+    const lan = lanAddresses();
+    const net = lan[0] ? `http://${lan[0]}:${port}` : undefined;
+    console.log(`Complaint Dojo 投诉应对实训 is running
+  play:                 http://localhost:${port}/${net ? `   (on the network: ${net}/)` : ''}
+  host a class:         http://localhost:${port}/host
+  trainees join:        ${net ?? `http://localhost:${port}`}/join
+  host from elsewhere:  ${net ?? `http://localhost:${port}`}/host#key=${trainerKey}   (keep this link to yourself)
+  results:              ${resolve(o.db)}${restored.rooms ? ` (${restored.rooms} open room${restored.rooms > 1 ? 's' : ''} restored)` : ''}${o.redisUrl ? `\n  sharing rooms via:    ${o.redisUrl}` : ''}`);
+    for (const p of restored.problems) console.warn(`warning: ${p}`);
+    for (const p of library.problems) console.warn(`warning: ${p.file}:${p.line}:${p.col}: ${p.message}`);
+  }
+  return {
+    http,
+    io,
+    hub,
+    port,
+    trainerKey,
+    async close() {
+      hub.stop();
+      library.close();
+      await new Promise<void>((ok) => io.close(() => ok()));
+      await redis?.quit().catch(() => undefined);
+      store.close();
+    },
+  };
+}
+
+function pickLimits(o: ServeOptions) {
+  const out: Record<string, number> = {};
+  for (const k of ['joinBurst', 'joinRefillMs', 'messageBurst', 'messageRefillMs'] as const) if (o[k] !== undefined) out[k] = o[k]!;
+  return out;
+}
+
+const USAGE = `npm start [-- --port N] [--db FILE] [--dist DIR]
+  --port N      port to listen on (default: PORT or 8080)
+  --db FILE     SQLite file for classroom results (default: DOJO_DB or data/dojo.db)
+  --dist DIR    the built game (default: dist)
+  REDIS_URL     share rooms between several server processes
+  DOJO_TRAINER_KEY  the key for hosting from another device (default: made once, kept in the db)`;
+
+export async function main(argv: string[]): Promise<number> {
+  const args = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--help' || a === '-h') {
+      console.log(USAGE);
+      return 0;
+    }
+    const m = /^--(port|db|dist|host)(?:=(.*))?$/.exec(a);
+    if (!m) {
+      console.error(`unknown option ${a}\n${USAGE}`);
+      return 2;
+    }
+    const v = m[2] ?? argv[++i];
+    if (v === undefined) {
+      console.error(`${a} needs a value`);
+      return 2;
+    }
+    args.set(m[1]!, v);
+  }
+  const port = Number(args.get('port') ?? process.env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`port must be a number from 0 to 65535, not "${args.get('port') ?? process.env.PORT}"`);
+    return 2;
+  }
+  const dist = resolve(args.get('dist') ?? join(PROJECT_ROOT, 'dist'));
+  if (!existsSync(join(dist, 'index.html'))) {
+    console.error(`${dist} has no built game: run \`npm run build\` first (npm start does it for you)`);
+    return 1;
+  }
+  const db = args.get('db') ?? process.env.DOJO_DB ?? join(PROJECT_ROOT, 'data/dojo.db');
+  try {
+    const running = await serve({
+      port,
+      db,
+      dist,
+      watch: true,
+      ...(args.get('host') ? { host: args.get('host')! } : {}),
+      ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
+      ...(process.env.DOJO_TRAINER_KEY ? { trainerKey: process.env.DOJO_TRAINER_KEY } : {}),
+    });
+    const stop = () => void running.close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return -1;
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'EADDRINUSE') console.error(`port ${port} is in use: stop the other server or set PORT / --port`);
+    else if (err.code === 'ECONNREFUSED') console.error(`cannot reach Redis at ${process.env.REDIS_URL}: ${err.message}`);
+    else console.error(`cannot start: ${err.message}`);
+    return 1;
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * The classroom's messages. Everything a client sends is checked against these schemas
+ * (sizes bounded) before the server looks at it; what the server sends back is typed here
+ * so the host and join pages share one definition.
+ */
+import { z } from 'zod';
+import type { ClassOption, DecidedBy } from '../engine/classroom/classPath.js';
+import type { BoardRow, HeatCell } from '../engine/classroom/board.js';
+import type { Grade, Quadrant } from '../engine/scoring/debrief.js';
+import type { LocalizedText } from '../engine/text.js';
+import type { CustomerType, Outcome, Setting } from '../engine/scenario/schema.js';
+
+export const MAX_MESSAGE_BYTES = 16_384;
+export const NICKNAME_MAX = 24;
+export const VOTE_SECONDS = { min: 5, max: 600, default: 30 } as const;
+
+const Code = z.string().min(1).max(16);
+const Token = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+const Turn = z.number().int().min(0).max(10_000);
+const ChoiceIndex = z.number().int().min(0).max(64);
+const Seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+// Letters, marks, digits, spaces and common punctuation; no control or format characters.
+const Nickname = z
+  .string()
+  .transform((s) => s.normalize('NFC').replace(/\s+/g, ' ').trim())
+  .pipe(z.string().min(1, 'nickname is empty').max(NICKNAME_MAX, `nickname is longer than ${NICKNAME_MAX} characters`).regex(/^[\p{L}\p{M}\p{N}\p{Zs}\p{P}\p{S}]+$/u, 'nickname has characters that cannot be shown'));
+
+export const Mode = z.enum(['vote', 'solo']);
+export type Mode = z.infer<typeof Mode>;
+
+export const HostAction = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('start') }),
+  z.strictObject({ type: z.literal('close') }),
+  z.strictObject({ type: z.literal('reveal') }),
+  z.strictObject({ type: z.literal('reopen') }),
+  /** Apply the majority, or `choice` (the trainer's override), and go to the next decision. */
+  z.strictObject({ type: z.literal('advance'), choice: z.number().int().min(-1).max(64).optional() }),
+  z.strictObject({ type: z.literal('end') }),
+]);
+export type HostAction = z.infer<typeof HostAction>;
+
+export const Messages = {
+  'library.list': z.strictObject({ key: z.string().max(128).optional() }),
+  'room.create': z.strictObject({
+    key: z.string().max(128).optional(),
+    scenario: z.string().min(1).max(128),
+    mode: Mode,
+    voteSeconds: z.number().int().min(VOTE_SECONDS.min).max(VOTE_SECONDS.max).default(VOTE_SECONDS.default),
+  }),
+  'room.list': z.strictObject({ key: z.string().max(128).optional() }),
+  /** A trainer who lost a room's host token (another browser) gets it again. */
+  'host.claim': z.strictObject({ key: z.string().max(128).optional(), code: Code }),
+  'host.attach': z.strictObject({ code: Code, hostToken: Token }),
+  'host.act': z.strictObject({ code: Code, hostToken: Token, action: HostAction }),
+  'trainee.join': z.strictObject({ code: Code, nickname: Nickname }),
+  'trainee.attach': z.strictObject({ code: Code, token: Token }),
+  'trainee.vote': z.strictObject({ code: Code, token: Token, turn: Turn, choice: ChoiceIndex, seq: Seq }),
+  'trainee.choose': z.strictObject({ code: Code, token: Token, turn: Turn, choice: ChoiceIndex, seq: Seq }),
+  'trainee.timeout': z.strictObject({ code: Code, token: Token, turn: Turn }),
+} as const;
+export type MessageName = keyof typeof Messages;
+export type MessageOf<N extends MessageName> = z.output<(typeof Messages)[N]>;
+export type MessageIn<N extends MessageName> = z.input<(typeof Messages)[N]>;
+
+export type Failure = { ok: false; error: string; message: string };
+export type Reply<T = object> = ({ ok: true } & T) | Failure;
+
+// ---- What the server sends ----
+
+export interface ScenarioInfo {
+  id: string;
+  title: LocalizedText;
+  brief: LocalizedText;
+  type: CustomerType;
+  difficulty: number;
+  setting: Setting;
+  customer: { name: LocalizedText; persona: LocalizedText };
+}
+
+export interface PrincipleInfo {
+  name: LocalizedText;
+  tip: LocalizedText;
+  polarity: 'practice' | 'violation';
+  /** "002_….txt 3.1": where the seeds say so. */
+  source: string;
+}
+
+export interface ChoiceView {
+  choice: number;
+  text: LocalizedText;
+}
+
+/** What the customer says now and the replies on offer. */
+export interface NodeView {
+  turn: number;
+  node: string;
+  line: LocalizedText;
+  expression: string;
+  mood: number;
+  meters: Record<string, number>;
+  choices: ChoiceView[];
+  /** Seconds the scenario allows at this decision (solo play). */
+  timeLimit?: number;
+  ending?: { outcome: Outcome; summary: LocalizedText };
+}
+
+export interface RevealedOption extends ClassOption {
+  feedback: LocalizedText;
+}
+
+export interface RoundView {
+  turn: number;
+  status: 'open' | 'closed' | 'revealed';
+  /** Milliseconds left to vote when the message was sent (open rounds). */
+  remainingMs: number;
+  voters: number;
+  participants: number;
+  /** Only once revealed. */
+  options?: RevealedOption[];
+  majority?: number;
+  tie?: boolean;
+  /** Whether letting the time run out is a possible outcome here (no votes). */
+  canTimeOut: boolean;
+}
+
+export interface ClassTurnView {
+  n: number;
+  node: string;
+  line: LocalizedText;
+  options: RevealedOption[];
+  picked: number;
+  by: DecidedBy;
+  model: number;
+  score: number;
+  voters: number;
+}
+
+export interface ResultView {
+  outcome: Outcome;
+  summary: LocalizedText;
+  overall: number;
+  grade: Grade;
+  decisions: number;
+  quadrant: Quadrant;
+}
+
+export interface ClassDebriefView extends ResultView {
+  turns: ClassTurnView[];
+  agreed: number;
+  model?: { outcome: Outcome; overall: number; picks: (number | 't')[] };
+}
+
+export interface ParticipantView {
+  name: string;
+  online: boolean;
+  /** Class vote: whether they voted in the open round (never what). */
+  voted?: boolean;
+}
+
+export interface HostView {
+  code: string;
+  mode: Mode;
+  phase: 'lobby' | 'playing' | 'ended';
+  scenario: ScenarioInfo;
+  voteSeconds: number;
+  participants: ParticipantView[];
+  principles: Record<string, PrincipleInfo>;
+  vote?: { now: NodeView; round?: RoundView; debrief?: ClassDebriefView };
+  solo?: { rows: BoardRow[]; heat: HeatCell[]; ranking: BoardRow[]; mistakes: HeatCell[] };
+}
+
+export interface TurnFeedback {
+  turn: number;
+  choice: number;
+  text?: LocalizedText;
+  feedback: LocalizedText;
+  honoured: string[];
+  broken: string[];
+  score: number;
+}
+
+export interface TraineeView {
+  code: string;
+  mode: Mode;
+  phase: 'lobby' | 'playing' | 'ended';
+  name: string;
+  scenario: ScenarioInfo;
+  principles: Record<string, PrincipleInfo>;
+  vote?: { now: NodeView; round?: RoundView & { mine?: number }; debrief?: ClassDebriefView };
+  solo?: { now: NodeView; remainingMs?: number; last?: TurnFeedback; result?: ResultView & { turns: TurnFeedback[] } };
+}
+
+export interface RoomSummary {
+  id: string;
+  code: string;
+  mode: Mode;
+  scenario: string;
+  title: LocalizedText;
+  phase: string;
+  createdAt: number;
+  participants: number;
+  active: boolean;
+}
+
+export interface ServerToClient {
+  'view.host': (v: HostView) => void;
+  'view.trainee': (v: TraineeView) => void;
+}

@@ -1,0 +1,418 @@
+/**
+ * One classroom: its scenario, its trainees and, by mode, the one customer the class votes
+ * for or each trainee's own customer. Every change is written to the store first and only
+ * then made in memory, so what a client was told happened is on disk.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { classDebrief, type ClassDebrief, type ClassRound, type DecidedBy } from '../engine/classroom/classPath.js';
+import { board, type BoardEntry } from '../engine/classroom/board.js';
+import { tally } from '../engine/classroom/tally.js';
+import { customerProfiles } from '../engine/customers/index.js';
+import { debrief, modelChoice } from '../engine/scoring/debrief.js';
+import { choose, expressionNow, offeredChoices, startSession, timeOut, SessionError, type Play, type SessionState } from '../engine/session/session.js';
+import type { Failure, HostAction, Mode, Reply } from './protocol.js';
+import type { ParticipantRow, PlayRow, RoomRow, Store, VoteRow } from './store.js';
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const newToken = () => randomBytes(18).toString('base64url');
+
+export const fail = (error: string, message: string): Failure => ({ ok: false, error, message });
+
+export type Phase = 'lobby' | 'playing' | 'ended';
+
+export interface Round {
+  turn: number;
+  node: string;
+  /** Choice indices offered, in screen order. */
+  offered: number[];
+  deadline: number;
+  status: 'open' | 'closed' | 'revealed';
+}
+
+interface Participant {
+  pid: string;
+  name: string;
+  tokenHash: string;
+  joinedAt: number;
+}
+
+export interface SoloPlay {
+  state: SessionState;
+  /** When the current node was entered (for its time limit). */
+  enteredAt: number;
+  seq: number;
+}
+
+/** The room's state as stored (votes and solo plays have rows of their own). */
+interface Saved {
+  phase: Phase;
+  voteSeconds: number;
+  seed: number;
+  session?: SessionState;
+  round?: Round;
+  rounds: ClassRound[];
+}
+
+/** Grace for a client's clock when it reports that a scenario's time limit ran out. */
+const TIMEOUT_GRACE_MS = 1500;
+
+export interface RoomOptions {
+  ttlMs: number;
+}
+
+export class Room {
+  phase: Phase = 'lobby';
+  session?: SessionState;
+  round?: Round;
+  rounds: ClassRound[] = [];
+  readonly participants = new Map<string, Participant>();
+  private readonly byToken = new Map<string, string>();
+  /** Class vote: the open round's votes by participant. */
+  readonly votes = new Map<string, { choice: number; seq: number }>();
+  readonly plays = new Map<string, SoloPlay>();
+  /** Sockets attached, by participant (presence on the board). */
+  readonly online = new Map<string, number>();
+  updatedAt: number;
+  expiresAt: number;
+  private debriefCache?: ClassDebrief;
+
+  private constructor(
+    private readonly store: Store,
+    readonly play: Play,
+    readonly row: Omit<RoomRow, 'phase' | 'state' | 'updatedAt' | 'expiresAt'>,
+    public voteSeconds: number,
+    readonly seed: number,
+    private readonly options: RoomOptions,
+    now: number,
+  ) {
+    this.updatedAt = now;
+    this.expiresAt = now + options.ttlMs;
+  }
+
+  get id(): string {
+    return this.row.id;
+  }
+  get code(): string {
+    return this.row.code;
+  }
+  get mode(): Mode {
+    return this.row.mode;
+  }
+
+  static create(
+    store: Store,
+    play: Play,
+    init: { id: string; code: string; mode: Mode; voteSeconds: number; seed: number; sourceFile: string; sourceText: string; hostToken: string },
+    options: RoomOptions,
+    now: number,
+  ): Room {
+    const row = {
+      id: init.id,
+      code: init.code,
+      mode: init.mode,
+      scenarioId: play.scenario.id,
+      sourceFile: init.sourceFile,
+      sourceText: init.sourceText,
+      hostTokenHash: hashToken(init.hostToken),
+      createdAt: now,
+    };
+    const room = new Room(store, play, row, init.voteSeconds, init.seed, options, now);
+    store.createRoom({ ...row, ...room.savedRow() });
+    return room;
+  }
+
+  /** Rebuild a room from what the store holds (after a restart, or to export a past room). */
+  static restore(store: Store, play: Play, row: RoomRow, parts: ParticipantRow[], votes: VoteRow[], plays: PlayRow[], options: RoomOptions): Room {
+    const saved = JSON.parse(row.state) as Saved;
+    const room = new Room(store, play, row, saved.voteSeconds, saved.seed, options, row.updatedAt);
+    room.expiresAt = row.expiresAt;
+    room.phase = saved.phase;
+    room.session = saved.session;
+    room.round = saved.round;
+    room.rounds = saved.rounds;
+    for (const p of parts) room.addParticipant({ pid: p.pid, name: p.name, tokenHash: p.tokenHash, joinedAt: p.joinedAt });
+    if (room.round) for (const v of votes) if (v.turn === room.round.turn) room.votes.set(v.pid, { choice: v.choice, seq: v.seq });
+    for (const p of plays) room.plays.set(p.pid, JSON.parse(p.state) as SoloPlay);
+    return room;
+  }
+
+  private savedRow(): Pick<RoomRow, 'phase' | 'state' | 'updatedAt' | 'expiresAt'> {
+    const saved: Saved = {
+      phase: this.phase,
+      voteSeconds: this.voteSeconds,
+      seed: this.seed,
+      rounds: this.rounds,
+      ...(this.session ? { session: this.session } : {}),
+      ...(this.round ? { round: this.round } : {}),
+    };
+    return { phase: this.phase, state: JSON.stringify(saved), updatedAt: this.updatedAt, expiresAt: this.expiresAt };
+  }
+
+  /** Make a change to the room's own state: computed on a copy, stored, then kept. */
+  private commit(now: number, change: () => void): void {
+    const before = { phase: this.phase, session: this.session, round: this.round, rounds: this.rounds, votes: new Map(this.votes) };
+    try {
+      change();
+      this.touch(now);
+      this.store.saveRoom(this.id, this.savedRow());
+    } catch (e) {
+      Object.assign(this, { phase: before.phase, session: before.session, round: before.round, rounds: before.rounds });
+      this.votes.clear();
+      for (const [k, v] of before.votes) this.votes.set(k, v);
+      throw e;
+    }
+  }
+
+  private touch(now: number): void {
+    this.updatedAt = now;
+    this.expiresAt = now + this.options.ttlMs;
+  }
+
+  private addParticipant(p: Participant): void {
+    this.participants.set(p.pid, p);
+    this.byToken.set(p.tokenHash, p.pid);
+  }
+
+  /** Replace the host token (the trainer lost it); the old one stops working. */
+  newHostToken(): string {
+    const token = newToken();
+    this.store.setHostToken(this.id, hashToken(token));
+    this.row.hostTokenHash = hashToken(token);
+    return token;
+  }
+
+  isHost(token: string): boolean {
+    return hashToken(token) === this.row.hostTokenHash;
+  }
+
+  pidOf(token: string): string | undefined {
+    return this.byToken.get(hashToken(token));
+  }
+
+  expired(now: number): boolean {
+    return now >= this.expiresAt;
+  }
+
+  // ---- trainees ----
+
+  join(nickname: string, now: number): Reply<{ pid: string; token: string }> {
+    if (this.participants.size >= 1000) return fail('full', 'this room is full');
+    const taken = new Set([...this.participants.values()].map((p) => p.name));
+    let name = nickname;
+    for (let n = 2; taken.has(name); n++) name = `${nickname} ${n}`;
+    const token = newToken();
+    const p: Participant = { pid: randomBytes(6).toString('base64url'), name, tokenHash: hashToken(token), joinedAt: now };
+    this.store.addParticipant({ roomId: this.id, ...p });
+    this.addParticipant(p);
+    if (this.mode === 'solo' && this.phase === 'playing') this.startPlay(p.pid, now);
+    this.touch(now);
+    return { ok: true, pid: p.pid, token };
+  }
+
+  private soloSeed(pid: string): number {
+    return createHash('sha256').update(`${this.seed}:${pid}`).digest().readUInt32LE(0);
+  }
+
+  private startPlay(pid: string, now: number): void {
+    const play: SoloPlay = { state: startSession(this.play, this.soloSeed(pid)), enteredAt: now, seq: 0 };
+    this.savePlay(pid, play, now);
+  }
+
+  private savePlay(pid: string, play: SoloPlay, now: number): void {
+    this.store.savePlay({ roomId: this.id, pid, state: JSON.stringify(play), seq: play.seq, updatedAt: now });
+    this.plays.set(pid, play);
+    this.touch(now);
+  }
+
+  vote(pid: string, turn: number, choice: number, seq: number, now: number): Reply<{ counted: true }> {
+    if (this.mode !== 'vote') return fail('wrong-mode', 'this room does not vote');
+    const round = this.round;
+    if (!round || this.phase !== 'playing') return fail('closed', 'there is no vote open');
+    if (turn !== round.turn) {
+      // A retry of a vote on an earlier decision that was stored before it closed is fine.
+      const stored = turn < round.turn && this.store.votes(this.id, turn).find((v) => v.pid === pid);
+      return stored && stored.seq >= seq ? { ok: true, counted: true } : fail('closed', 'that vote has closed');
+    }
+    const mine = this.votes.get(pid);
+    if (mine && mine.seq >= seq) return { ok: true, counted: true };
+    if (round.status !== 'open') return fail('closed', 'that vote has closed');
+    if (!round.offered.includes(choice)) return fail('bad-choice', 'that reply is not on offer');
+    this.store.saveVote({ roomId: this.id, turn, pid, choice, seq, at: now });
+    this.votes.set(pid, { choice, seq });
+    this.touch(now);
+    return { ok: true, counted: true };
+  }
+
+  choose(pid: string, turn: number, choice: number, seq: number, now: number): Reply {
+    const play = this.plays.get(pid);
+    if (this.mode !== 'solo') return fail('wrong-mode', 'in this room the class votes');
+    if (!play || this.phase !== 'playing') return fail('not-playing', 'the round is not running');
+    if (seq <= play.seq) return { ok: true };
+    if (turn !== play.state.turns.length || play.state.ending) return fail('stale', 'that decision is already behind you');
+    const n = offeredChoices(this.play, play.state).findIndex((c) => c.index === choice);
+    if (n < 0) return fail('bad-choice', 'that reply is not on offer');
+    this.savePlay(pid, { state: choose(this.play, play.state, n), enteredAt: now, seq }, now);
+    return { ok: true };
+  }
+
+  /** A trainee's time limit ran out (their page says so, or the server's sweep finds it). */
+  timeOut(pid: string, turn: number, now: number): Reply {
+    const play = this.plays.get(pid);
+    if (!play || this.phase !== 'playing') return fail('not-playing', 'the round is not running');
+    if (turn !== play.state.turns.length || play.state.ending) return { ok: true };
+    const node = this.play.scenario.nodes[play.state.node];
+    if (!node?.timeLimit || !node.onTimeout) return fail('no-time-limit', 'there is no time limit here');
+    if (now < play.enteredAt + node.timeLimit * 1000 - TIMEOUT_GRACE_MS) return fail('too-early', 'there is still time');
+    this.savePlay(pid, { state: timeOut(this.play, play.state), enteredAt: now, seq: play.seq }, now);
+    return { ok: true };
+  }
+
+  // ---- the host ----
+
+  act(action: HostAction, now: number): Reply {
+    try {
+      switch (action.type) {
+        case 'start':
+          if (this.phase !== 'lobby') return fail('started', 'the session has already started');
+          if (this.mode === 'vote') this.commit(now, () => {
+            this.phase = 'playing';
+            this.session = startSession(this.play, this.seed);
+            this.openRound(now);
+          });
+          else {
+            this.commit(now, () => (this.phase = 'playing'));
+            for (const pid of this.participants.keys()) if (!this.plays.has(pid)) this.startPlay(pid, now);
+          }
+          return { ok: true };
+        case 'close':
+          if (this.round?.status !== 'open') return fail('not-open', 'no vote is open');
+          this.commit(now, () => (this.round = { ...this.round!, status: 'closed' }));
+          return { ok: true };
+        case 'reveal':
+          if (!this.round || this.phase !== 'playing') return fail('no-round', 'there is nothing to reveal');
+          this.commit(now, () => (this.round = { ...this.round!, status: 'revealed' }));
+          return { ok: true };
+        case 'reopen':
+          if (!this.round || this.phase !== 'playing') return fail('no-round', 'there is no vote to reopen');
+          this.commit(now, () => (this.round = { ...this.round!, status: 'open', deadline: now + this.voteSeconds * 1000 }));
+          return { ok: true };
+        case 'advance':
+          return this.advance(action.choice, now);
+        case 'end':
+          if (this.phase === 'ended') return { ok: true };
+          this.commit(now, () => {
+            this.phase = 'ended';
+            this.round = undefined;
+          });
+          return { ok: true };
+      }
+    } catch (e) {
+      if (e instanceof SessionError) return fail('session', e.message);
+      throw e;
+    }
+  }
+
+  private openRound(now: number): void {
+    const s = this.session!;
+    this.votes.clear();
+    if (s.ending) {
+      this.phase = 'ended';
+      this.round = undefined;
+      return;
+    }
+    this.round = {
+      turn: s.turns.length,
+      node: s.node,
+      offered: offeredChoices(this.play, s).map((c) => c.index),
+      deadline: now + this.voteSeconds * 1000,
+      status: 'open',
+    };
+  }
+
+  currentTally() {
+    return tally(this.round?.offered ?? [], [...this.votes.values()].map((v) => v.choice));
+  }
+
+  private advance(override: number | undefined, now: number): Reply {
+    const round = this.round;
+    if (this.mode !== 'vote' || !round || !this.session) return fail('no-round', 'there is no decision to settle');
+    const t = this.currentTally();
+    const node = this.play.scenario.nodes[round.node]!;
+    let picked: number;
+    let by: DecidedBy;
+    if (override !== undefined) {
+      if (override === -1 ? !node.onTimeout : !round.offered.includes(override)) return fail('bad-choice', 'that reply is not on offer');
+      picked = override;
+      by = override === -1 ? 'timeout' : override === t.majority ? 'majority' : 'host';
+    } else if (t.majority !== undefined) {
+      picked = t.majority;
+      by = 'majority';
+    } else if (node.onTimeout) {
+      picked = -1;
+      by = 'timeout';
+    } else {
+      return fail('no-votes', 'nobody has voted: pick the reply yourself');
+    }
+    this.commit(now, () => {
+      const s = this.session!;
+      this.session = picked === -1 ? timeOut(this.play, s) : choose(this.play, s, round.offered.indexOf(picked));
+      this.rounds = [...this.rounds, { turn: round.turn, node: round.node, tally: t, picked, by }];
+      this.openRound(now);
+    });
+    return { ok: true };
+  }
+
+  /** Time passes: votes close at their deadline; a solo trainee who left a timed decision gets its timeout. */
+  tick(now: number): boolean {
+    let changed = false;
+    if (this.phase !== 'playing') return false;
+    if (this.round?.status === 'open' && now >= this.round.deadline) {
+      this.commit(now, () => (this.round = { ...this.round!, status: 'closed' }));
+      changed = true;
+    }
+    for (const [pid, p] of this.plays) {
+      const node = this.play.scenario.nodes[p.state.node];
+      if (p.state.ending || !node?.timeLimit || !node.onTimeout) continue;
+      if (now >= p.enteredAt + node.timeLimit * 1000 + TIMEOUT_GRACE_MS * 2) {
+        this.timeOut(pid, p.state.turns.length, now);
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  // ---- reading ----
+
+  classResult(): ClassDebrief | undefined {
+    if (!this.session?.ending) return undefined;
+    this.debriefCache ??= classDebrief(this.play, this.session, this.rounds);
+    return this.debriefCache;
+  }
+
+  /** The model reply at the class's `i`-th turn (the best on offer then). */
+  classModel(i: number): number | undefined {
+    const t = this.session?.turns[i];
+    return t && modelChoice(this.play, t);
+  }
+
+  boardEntries(): BoardEntry[] {
+    return [...this.plays].map(([pid, p]) => ({ id: pid, name: this.participants.get(pid)?.name ?? '?', state: p.state }));
+  }
+
+  board() {
+    return board(this.play, this.boardEntries());
+  }
+
+  mood(state: SessionState): number {
+    return Math.round(customerProfiles[this.play.scenario.customer.type].mood(state.customer.context.meters));
+  }
+
+  expression(state: SessionState): string {
+    return expressionNow(this.play, state);
+  }
+
+  soloResult(pid: string) {
+    const p = this.plays.get(pid);
+    return p?.state.ending ? debrief(this.play, p.state) : undefined;
+  }
+}

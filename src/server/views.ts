@@ -1,0 +1,207 @@
+/** What the host's screen and each trainee's phone are shown, built from a room. */
+import { optionsAt } from '../engine/classroom/classPath.js';
+import { replyOf, turnScore } from '../engine/scoring/debrief.js';
+import type { Play, SessionState } from '../engine/session/session.js';
+import { offeredChoices } from '../engine/session/session.js';
+import type { Scenario } from '../engine/scenario/model.js';
+import type {
+  ClassDebriefView,
+  HostView,
+  NodeView,
+  PrincipleInfo,
+  ResultView,
+  RevealedOption,
+  RoundView,
+  ScenarioInfo,
+  TraineeView,
+  TurnFeedback,
+} from './protocol.js';
+import type { Room } from './room.js';
+import { debrief } from '../engine/scoring/debrief.js';
+
+export function scenarioInfo(s: Scenario): ScenarioInfo {
+  return {
+    id: s.id,
+    title: s.title,
+    brief: s.brief,
+    type: s.customer.type,
+    difficulty: s.difficulty,
+    setting: s.setting,
+    customer: { name: s.customer.name, persona: s.customer.persona },
+  };
+}
+
+/** The catalog entries a scenario uses, with where the seeds state them. */
+export function principlesOf(play: Play): Record<string, PrincipleInfo> {
+  const ids = new Set<string>();
+  for (const n of Object.values(play.scenario.nodes)) {
+    for (const c of n.choices) for (const t of c.principles) ids.add(t.id);
+    for (const t of n.onTimeout?.principles ?? []) ids.add(t.id);
+  }
+  const out: Record<string, PrincipleInfo> = {};
+  for (const id of [...ids].sort()) {
+    const p = play.catalog.get(id);
+    if (!p) continue;
+    const src = p.sources[0]!;
+    out[id] = { name: p.name, tip: p.tip, polarity: p.polarity, source: `${src.file} ${src.item}` };
+  }
+  return out;
+}
+
+export function nodeView(room: Room, s: SessionState): NodeView {
+  const { scenario } = room.play;
+  const node = scenario.nodes[s.node];
+  const ending = scenario.endings[s.node];
+  const lines = (node ?? ending)!.line;
+  return {
+    turn: s.turns.length,
+    node: s.node,
+    line: lines[s.variant] ?? lines[0]!,
+    expression: room.expression(s),
+    mood: room.mood(s),
+    meters: s.customer.context.meters,
+    choices: s.ending ? [] : offeredChoices(room.play, s).map((c) => ({ choice: c.index, text: c.text })),
+    ...(node?.timeLimit && node.onTimeout ? { timeLimit: node.timeLimit } : {}),
+    ...(ending ? { ending: { outcome: ending.outcome, summary: ending.summary } } : {}),
+  };
+}
+
+function revealed(room: Room, node: string, offered: number[], t: ReturnType<Room['currentTally']>): RevealedOption[] {
+  const n = room.play.scenario.nodes[node]!;
+  return optionsAt(room.play, node, offered, t).map((o) => ({ ...o, feedback: n.choices[o.choice]!.feedback }));
+}
+
+function roundView(room: Room, now: number): RoundView | undefined {
+  const r = room.round;
+  if (!r) return undefined;
+  const t = room.currentTally();
+  const node = room.play.scenario.nodes[r.node]!;
+  return {
+    turn: r.turn,
+    status: r.status,
+    remainingMs: r.status === 'open' ? Math.max(0, r.deadline - now) : 0,
+    voters: t.voters,
+    participants: room.participants.size,
+    canTimeOut: !!node.onTimeout,
+    ...(r.status === 'revealed'
+      ? { options: revealed(room, r.node, r.offered, t), ...(t.majority !== undefined ? { majority: t.majority } : {}), tie: t.tie }
+      : {}),
+  };
+}
+
+function resultOf(room: Room, s: SessionState): ResultView {
+  const d = debrief(room.play, s);
+  const ending = room.play.scenario.endings[s.ending!]!;
+  return { outcome: d.outcome, summary: ending.summary, overall: d.overall, grade: d.grade, decisions: d.decisions, quadrant: d.service.quadrant };
+}
+
+function classDebriefView(room: Room): ClassDebriefView | undefined {
+  const c = room.classResult();
+  if (!c) return undefined;
+  const { scenario } = room.play;
+  return {
+    ...resultOf(room, room.session!),
+    agreed: c.agreed,
+    turns: c.turns.map((t) => {
+      const n = scenario.nodes[t.node]!;
+      return {
+        n: t.n,
+        node: t.node,
+        line: n.line[t.variant] ?? n.line[0]!,
+        options: t.options.map((o) => ({ ...o, feedback: n.choices[o.choice]!.feedback })),
+        picked: t.picked,
+        by: t.by,
+        model: t.model,
+        score: t.score,
+        voters: t.voters,
+      };
+    }),
+    ...(c.model ? { model: { outcome: c.model.outcome, overall: c.model.overall, picks: c.model.picks } } : {}),
+  };
+}
+
+export interface ViewCache {
+  principles: Record<string, PrincipleInfo>;
+  scenario: ScenarioInfo;
+}
+
+export function viewCache(room: Room): ViewCache {
+  return { principles: principlesOf(room.play), scenario: scenarioInfo(room.play.scenario) };
+}
+
+export function hostView(room: Room, cache: ViewCache, now: number): HostView {
+  const voting = room.round?.status === 'open';
+  const view: HostView = {
+    code: room.code,
+    mode: room.mode,
+    phase: room.phase,
+    scenario: cache.scenario,
+    voteSeconds: room.voteSeconds,
+    participants: [...room.participants.values()].map((p) => ({
+      name: p.name,
+      online: (room.online.get(p.pid) ?? 0) > 0,
+      ...(voting ? { voted: room.votes.has(p.pid) } : {}),
+    })),
+    principles: cache.principles,
+  };
+  if (room.mode === 'vote' && room.session) {
+    const round = roundView(room, now);
+    const debriefView = classDebriefView(room);
+    view.vote = { now: nodeView(room, room.session), ...(round ? { round } : {}), ...(debriefView ? { debrief: debriefView } : {}) };
+  }
+  if (room.mode === 'solo') view.solo = room.board();
+  return view;
+}
+
+function feedbackOf(room: Room, s: SessionState, i: number): TurnFeedback {
+  const t = s.turns[i]!;
+  const reply = replyOf(room.play.scenario, t);
+  const honoured: string[] = [];
+  const broken: string[] = [];
+  for (const tag of reply.principles) {
+    const p = room.play.catalog.get(tag.id);
+    if (p) (p.polarity === 'practice' ? honoured : broken).push(p.id);
+  }
+  return {
+    turn: i,
+    choice: t.choice,
+    ...(reply.text ? { text: reply.text } : {}),
+    feedback: reply.feedback,
+    honoured,
+    broken,
+    score: Math.round(turnScore(room.play, t)),
+  };
+}
+
+/** The part every trainee's view shares, built once per update. */
+export function traineeShared(room: Room, cache: ViewCache, now: number): Omit<TraineeView, 'name'> {
+  const view: Omit<TraineeView, 'name'> = { code: room.code, mode: room.mode, phase: room.phase, scenario: cache.scenario, principles: cache.principles };
+  if (room.mode === 'vote' && room.session) {
+    const round = roundView(room, now);
+    const debriefView = classDebriefView(room);
+    view.vote = { now: nodeView(room, room.session), ...(round ? { round } : {}), ...(debriefView ? { debrief: debriefView } : {}) };
+  }
+  return view;
+}
+
+export function traineeView(room: Room, shared: Omit<TraineeView, 'name'>, pid: string, now: number): TraineeView {
+  const view: TraineeView = { ...shared, name: room.participants.get(pid)?.name ?? '' };
+  if (shared.vote?.round) {
+    const mine = room.votes.get(pid)?.choice;
+    view.vote = { ...shared.vote, round: { ...shared.vote.round, ...(mine !== undefined ? { mine } : {}) } };
+  }
+  const p = room.plays.get(pid);
+  if (room.mode === 'solo' && p) {
+    const s = p.state;
+    const node = room.play.scenario.nodes[s.node];
+    view.solo = {
+      now: nodeView(room, s),
+      ...(node?.timeLimit && node.onTimeout && !s.ending && room.phase === 'playing'
+        ? { remainingMs: Math.max(0, p.enteredAt + node.timeLimit * 1000 - now) }
+        : {}),
+      ...(s.turns.length ? { last: feedbackOf(room, s, s.turns.length - 1) } : {}),
+      ...(s.ending ? { result: { ...resultOf(room, s), turns: s.turns.map((_, i) => feedbackOf(room, s, i)) } } : {}),
+    };
+  }
+  return view;
+}

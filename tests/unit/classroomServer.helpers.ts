@@ -1,0 +1,67 @@
+/** Classroom server tests: start a real server on a free port with a throwaway database, and socket.io clients. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io as connect, type Socket } from 'socket.io-client';
+import { serve, type Running, type ServeOptions } from '../../src/server/main.js';
+import type { HostView, Reply, TraineeView } from '../../src/server/protocol.js';
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'dojo-server-'));
+}
+
+/** A stand-in for dist/: the server only needs pages to exist. */
+export function fakeDist(): string {
+  const dir = tempDir();
+  for (const p of ['index.html', 'host.html', 'join.html']) writeFileSync(join(dir, p), `<!doctype html><html><head><title>${p}</title></head><body></body></html>`);
+  return dir;
+}
+
+export async function startServer(o: Partial<ServeOptions> = {}): Promise<Running & { url: string; db: string }> {
+  const db = o.db ?? join(tempDir(), 'dojo.db');
+  const running = await serve({ port: 0, host: '127.0.0.1', db, dist: fakeDist(), quiet: true, ...o });
+  return Object.assign(running, { url: `http://127.0.0.1:${running.port}`, db });
+}
+
+export class Client {
+  readonly socket: Socket;
+  hostViews: HostView[] = [];
+  traineeViews: TraineeView[] = [];
+
+  constructor(url: string, auth: Record<string, unknown> = {}) {
+    this.socket = connect(url, { transports: ['websocket'], auth, reconnectionDelay: 50, reconnectionDelayMax: 200 });
+    this.socket.on('view.host', (v: HostView) => this.hostViews.push(v));
+    this.socket.on('view.trainee', (v: TraineeView) => this.traineeViews.push(v));
+  }
+
+  async ask<T = Record<string, unknown>>(event: string, payload: unknown, timeout = 5000): Promise<Reply<T>> {
+    return (await this.socket.timeout(timeout).emitWithAck(event, payload)) as Reply<T>;
+  }
+
+  get host(): HostView | undefined {
+    return this.hostViews.at(-1);
+  }
+
+  get trainee(): TraineeView | undefined {
+    return this.traineeViews.at(-1);
+  }
+
+  close(): void {
+    this.socket.disconnect();
+  }
+}
+
+export async function until<T>(f: () => T | undefined | false, ms = 5000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = f();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export function ok<T>(r: Reply<T>): { ok: true } & T {
+  if (!r.ok) throw new Error(`${r.error}: ${r.message}`);
+  return r;
+}

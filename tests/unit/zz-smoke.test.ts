@@ -1,0 +1,33 @@
+import { test, expect } from 'vitest';
+import { startServer, Client, ok, until } from './classroomServer.helpers.js';
+
+test('smoke', async () => {
+  const s = await startServer();
+  const host = new Client(s.url);
+  const lib = ok(await host.ask<{ scenarios: { id: string }[] }>('library.list', {}));
+  console.log(lib.scenarios.map((x) => x.id).join(' '));
+  const created = ok(await host.ask<{ code: string; hostToken: string }>('room.create', { scenario: 'broadband-outage', mode: 'vote', voteSeconds: 30 }));
+  console.log(created.code);
+  const t = [0, 1, 2].map(() => new Client(s.url));
+  const joined = [];
+  for (const [i, c] of t.entries()) joined.push(ok(await c.ask<{ token: string }>('trainee.join', { code: created.code.toLowerCase(), nickname: `学员${i}` })));
+  ok(await host.ask('host.act', { code: created.code, hostToken: created.hostToken, action: { type: 'start' } }));
+  await until(() => t[0]!.trainee?.vote?.round);
+  const round = t[0]!.trainee!.vote!.round!;
+  const choices = t[0]!.trainee!.vote!.now.choices;
+  console.log(JSON.stringify(t[0]!.trainee!.vote!.now).slice(0, 400));
+  for (const [i, c] of t.entries()) ok(await c.ask('trainee.vote', { code: created.code, token: joined[i]!.token, turn: round.turn, choice: choices[i % 2]!.choice, seq: 1 }));
+  await until(() => host.host?.vote?.round?.voters === 3);
+  ok(await host.ask('host.act', { code: created.code, hostToken: created.hostToken, action: { type: 'reveal' } }));
+  await until(() => host.host?.vote?.round?.options);
+  console.log(JSON.stringify(host.host!.vote!.round).slice(0, 600));
+  ok(await host.ask('host.act', { code: created.code, hostToken: created.hostToken, action: { type: 'advance' } }));
+  await until(() => host.host?.vote?.round?.turn === 1);
+  const bad = await host.ask('trainee.vote', { code: 'x', nope: 1 });
+  console.log(bad);
+  const res = await fetch(`${s.url}/api/rooms/${created.code}/export.csv`);
+  console.log(res.status, (await res.text()).slice(0, 500));
+  for (const c of [host, ...t]) c.close();
+  await s.close();
+  expect(1).toBe(1);
+});
