@@ -59,6 +59,8 @@ export class Hub {
   private flushTimer?: NodeJS.Timeout;
   private ticker?: NodeJS.Timeout;
   publisher?: Publisher;
+  /** Where trainees reach this server (a LAN address, not localhost), for the join link and QR code. */
+  joinBase?: string;
   /** Whether a code is in use by a room on another process (cluster). */
   codeTaken?: (code: string) => Promise<boolean>;
   readonly now: () => number;
@@ -170,7 +172,7 @@ export class Hub {
     switch (name) {
       case 'library.list':
         if (!caller.trainer) return { reply: notTrainer() };
-        return { reply: { ok: true, scenarios: this.o.library.list().map((e) => scenarioInfo(e.scenario)) } };
+        return { reply: { ok: true, scenarios: this.o.library.list().map((e) => scenarioInfo(e.scenario)), ...(this.joinBase ? { joinBase: this.joinBase } : {}) } };
       case 'room.list':
         if (!caller.trainer) return { reply: notTrainer() };
         return { reply: { ok: true, rooms: this.summaries(50) } };

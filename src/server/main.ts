@@ -33,6 +33,8 @@ export interface ServeOptions {
   messageBurst?: number;
   messageRefillMs?: number;
   quiet?: boolean;
+  /** How trainees reach the server when it is behind a proxy (DOJO_PUBLIC_URL); default: this machine's LAN address. */
+  publicUrl?: string;
 }
 
 export interface Running {
@@ -82,9 +84,10 @@ export async function serve(o: ServeOptions): Promise<Running> {
   });
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : o.port;
+  const lan = lanAddresses();
+  const net = o.publicUrl?.replace(/\/$/, '') ?? (lan[0] ? `http://${lan[0]}:${port}` : undefined);
+  if (net) hub.joinBase = net;
   if (!o.quiet) {
-    const lan = lanAddresses();
-    const net = lan[0] ? `http://${lan[0]}:${port}` : undefined;
     console.log(`Complaint Dojo 投诉应对实训 is running
   play:                 http://localhost:${port}/${net ? `   (on the network: ${net}/)` : ''}
   host a class:         http://localhost:${port}/host
@@ -121,6 +124,7 @@ const USAGE = `npm start [-- --port N] [--db FILE] [--dist DIR]
   --db FILE     SQLite file for classroom results (default: DOJO_DB or data/dojo.db)
   --dist DIR    the built game (default: dist)
   REDIS_URL     share rooms between several server processes
+  DOJO_PUBLIC_URL   the address trainees use, when the server is behind a proxy
   DOJO_TRAINER_KEY  the key for hosting from another device (default: made once, kept in the db)`;
 
 export async function main(argv: string[]): Promise<number> {
@@ -162,6 +166,7 @@ export async function main(argv: string[]): Promise<number> {
       watch: true,
       ...(args.get('host') ? { host: args.get('host')! } : {}),
       ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
+      ...(process.env.DOJO_PUBLIC_URL ? { publicUrl: process.env.DOJO_PUBLIC_URL } : {}),
       ...(process.env.DOJO_TRAINER_KEY ? { trainerKey: process.env.DOJO_TRAINER_KEY } : {}),
     });
     const stop = () => void running.close().then(() => process.exit(0));

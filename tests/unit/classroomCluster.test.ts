@@ -1,0 +1,79 @@
+/**
+ * Several server processes sharing rooms through Redis (REDIS_URL): the host on process A,
+ * the trainees on process B; a vote round completes and nothing is lost. Needs Debian's
+ * redis-server (.ci/run installs it; on CI the test never skips).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { Client, ok, startServer, until } from './classroomServer.helpers.js';
+
+const haveRedis = spawnSync('redis-server', ['--version']).status === 0;
+const run = haveRedis || process.env.CI ? test : test.skip;
+
+let redis: ChildProcess | undefined;
+let url = '';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  if (!haveRedis) return;
+  const port = await freePort();
+  redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  url = `redis://127.0.0.1:${port}`;
+  await until(() => spawnSync('redis-cli', ['-p', String(port), 'ping']).stdout?.toString().includes('PONG'), 10_000);
+});
+
+afterAll(() => {
+  redis?.kill();
+});
+
+run('host on process A, trainees on process B: a vote round completes and nothing is lost', async () => {
+  expect(haveRedis, 'redis-server is not installed (apt-get install -y redis-server)').toBe(true);
+  const a = await startServer({ redisUrl: url });
+  const b = await startServer({ redisUrl: url });
+  const clients: Client[] = [];
+  try {
+    const host = new Client(a.url);
+    clients.push(host);
+    const made = ok(await host.ask<{ code: string; hostToken: string }>('room.create', { scenario: 'broadband-outage', mode: 'vote', voteSeconds: 60 }));
+    const trainees: { c: Client; token: string }[] = [];
+    for (let i = 0; i < 4; i++) {
+      const c = new Client(b.url);
+      clients.push(c);
+      const j = ok(await c.ask<{ token: string }>('trainee.join', { code: made.code, nickname: `b${i}` }, 10_000));
+      trainees.push({ c, token: j.token });
+    }
+    await until(() => host.host?.participants.length === 4 && host.host.participants.every((p) => p.online));
+    ok(await host.ask('host.act', { code: made.code, hostToken: made.hostToken, action: { type: 'start' } }));
+    // Views published on A reach the trainees' sockets on B.
+    const v = await until(() => trainees[3]!.c.trainee?.vote?.round && trainees[3]!.c.trainee.vote);
+    const picks = [0, 0, 1, 2].map((k) => v.now.choices[k]!.choice);
+    await Promise.all(trainees.map((t, i) => t.c.ask('trainee.vote', { code: made.code, token: t.token, turn: 0, choice: picks[i], seq: 1 }).then(ok)));
+    // A resent vote (lost ack) through B is still counted once.
+    ok(await trainees[0]!.c.ask('trainee.vote', { code: made.code, token: trainees[0]!.token, turn: 0, choice: picks[0], seq: 1 }));
+    await until(() => host.host?.vote?.round?.voters === 4);
+    ok(await host.ask('host.act', { code: made.code, hostToken: made.hostToken, action: { type: 'reveal' } }));
+    const o = await until(() => host.host?.vote?.round?.options);
+    expect(o.map((x) => x.votes).slice(0, 3)).toEqual([2, 1, 1]);
+    await until(() => trainees[1]!.c.trainee?.vote?.round?.status === 'revealed');
+    ok(await host.ask('host.act', { code: made.code, hostToken: made.hostToken, action: { type: 'advance' } }));
+    await until(() => trainees[2]!.c.trainee?.vote?.round?.turn === 1);
+    // A trainee reconnecting to B again resumes through the owner on A.
+    const again = new Client(b.url);
+    clients.push(again);
+    const back = ok(await again.ask<{ view: { name: string } }>('trainee.attach', { code: made.code, token: trainees[2]!.token }, 10_000));
+    expect(back.view.name).toBe('b2');
+  } finally {
+    for (const c of clients) c.close();
+    await a.close();
+    await b.close();
+  }
+}, 60_000);
