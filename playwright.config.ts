@@ -1,7 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4317);
-export const DEV_PORT = PORT + 1;
 
 // Debian's Chromium, never a downloaded browser. Flags: see shared notes (no network here).
 export const CHROMIUM = {
@@ -24,19 +23,11 @@ export default defineConfig({
     viewport: { width: 1280, height: 720 },
     trace: 'off',
   },
-  webServer: [
-    {
-      command: `npx vite build --logLevel warn && npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
-      url: `http://127.0.0.1:${PORT}/`,
-      reuseExistingServer: !process.env.CI,
-      timeout: 180_000,
-    },
-    {
-      // The development server, for the test of scenario files reloading as they are saved.
-      command: `npx vite --port ${DEV_PORT} --strictPort --host 127.0.0.1`,
-      url: `http://127.0.0.1:${DEV_PORT}/`,
-      reuseExistingServer: !process.env.CI,
-      timeout: 120_000,
-    },
-  ],
+  // What `npm start` runs: the built game and the classroom, served by the Dojo server (fresh database each run).
+  webServer: {
+    command: `rm -f test-results/e2e.db* && npx vite build --logLevel warn && node bin/serve.mjs --port ${PORT} --host 127.0.0.1 --db test-results/e2e.db`,
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 180_000,
+  },
 });

@@ -177,8 +177,12 @@ export async function startGame(parent: HTMLElement): Promise<Phaser.Game> {
   });
 
   wireFileImport(game, services, parent);
-  if (import.meta.hot) {
-    import.meta.hot.on('dojo:scenario', (d: { file: string; text: string }) => void reloadScenario(game, services, d.file, d.text));
+  // Saving a scenario file reloads it here: through Vite in development, through the Dojo
+  // server's event stream when it serves the built game (the page it sends says so).
+  const saved = (d: { file: string; text: string }) => void reloadScenario(game, services, d.file, d.text);
+  if (import.meta.hot) import.meta.hot.on('dojo:scenario', saved);
+  else if (document.querySelector('meta[name="dojo-server"]')) {
+    new EventSource('api/library/events').addEventListener('scenario', (e) => saved(JSON.parse((e as MessageEvent<string>).data) as { file: string; text: string }));
   }
 
   // Turning a phone (or resizing a window past square) switches layout: resize and re-lay out.

@@ -1,8 +1,7 @@
-/** Development: saving a scenario file plays the new version at once, or shows what is wrong with it. */
+/** `npm start`: saving a scenario file plays the new version at once, or shows what is wrong with it. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { DEV_PORT } from '../../playwright.config.js';
 import { open, ROOT, startScenario, until, watchErrors } from './helpers.js';
 
 const FILE = join(ROOT, 'scenarios/library/broadband-outage.yaml');
@@ -10,7 +9,7 @@ const FILE = join(ROOT, 'scenarios/library/broadband-outage.yaml');
 test('a saved scenario file reloads in the running game', async ({ page }) => {
   const check = watchErrors(page);
   const original = readFileSync(FILE, 'utf8');
-  await open(page, { locale: 'en', url: `http://127.0.0.1:${DEV_PORT}/` });
+  await open(page, { locale: 'en' });
   await startScenario(page, 'broadband-outage');
   try {
     writeFileSync(FILE, original.replace('Right, sir. Can I take', 'EDITED: Right, sir. Can I take'));
