@@ -8,6 +8,7 @@ import type { Library } from '../platform/library.js';
 import { Progress } from '../platform/storage.js';
 import { LiveRegion } from './a11y.js';
 import { sizeFor } from './layout.js';
+import { renderOnDemand } from './renderOnDemand.js';
 import { BootScene } from './scenes/BootScene.js';
 import { DebriefScene } from './scenes/DebriefScene.js';
 import { MessageScene } from './scenes/MessageScene.js';
@@ -176,6 +177,8 @@ export async function startGame(parent: HTMLElement): Promise<Phaser.Game> {
     scene: [BootScene, PreloadScene, TitleScene, SelectScene, PlayScene, PauseScene, DebriefScene, MessageScene],
   });
 
+  const frames = renderOnDemand(game);
+  Object.defineProperty(window, 'dojoFrames', { configurable: true, get: () => ({ ...frames }) });
   wireFileImport(game, services, parent);
   // Saving a scenario file reloads it here: through Vite in development, through the Dojo
   // server's event stream when it serves the built game (the page it sends says so).
