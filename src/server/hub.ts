@@ -33,6 +33,8 @@ export interface Publisher {
   trainee(roomId: string, pid: string, view: TraineeView): void;
 }
 
+const HOST_VIEW_MS = 100;
+
 export const channels = {
   host: (roomId: string) => `h:${roomId}`,
   trainee: (roomId: string, pid: string) => `p:${roomId}:${pid}`,
@@ -57,6 +59,7 @@ export class Hub {
   private readonly caches = new Map<string, ViewCache>();
   private readonly dirty = new Map<string, Dirty>();
   private flushTimer?: NodeJS.Timeout;
+  private readonly hostShownAt = new Map<string, number>();
   private ticker?: NodeJS.Timeout;
   publisher?: Publisher;
   /** Where trainees reach this server (a LAN address, not localhost), for the join link and QR code. */
@@ -148,18 +151,30 @@ export class Hub {
 
   flush(): void {
     this.flushTimer = undefined;
-    const now = this.now();
+    const now = Date.now();
     const pending = [...this.dirty];
     this.dirty.clear();
     for (const [id, d] of pending) {
       const room = [...this.rooms.values()].find((r) => r.id === id);
       const cache = this.caches.get(id);
       if (!room || !cache || !this.publisher) continue;
-      if (d.host) this.publisher.host(id, hostView(room, cache, now));
+      if (d.host) {
+        // The host's screen (the whole class, the board) at most every HOST_VIEW_MS: under a
+        // burst of votes it shows the count rising without rebuilding the view per vote.
+        const wait = (this.hostShownAt.get(id) ?? 0) + HOST_VIEW_MS - now;
+        if (wait > 0) {
+          this.touch(room, { host: true });
+          clearTimeout(this.flushTimer);
+          this.flushTimer = setTimeout(() => this.flush(), wait);
+        } else {
+          this.hostShownAt.set(id, now);
+          this.publisher.host(id, hostView(room, cache, this.now()));
+        }
+      }
       const pids = d.all ? [...room.participants.keys()] : [...d.pids];
       if (!pids.length) continue;
-      const shared = traineeShared(room, cache, now);
-      for (const pid of pids) this.publisher.trainee(id, pid, traineeView(room, shared, pid, now));
+      const shared = traineeShared(room, cache, this.now());
+      for (const pid of pids) this.publisher.trainee(id, pid, traineeView(room, shared, pid, this.now()));
     }
   }
 
