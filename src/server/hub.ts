@@ -216,6 +216,7 @@ export class Hub {
         const a = msg as MessageOf<'host.act'>;
         if (!room.isHost(a.hostToken)) return { reply: fail('not-host', 'this is not the host token of that room') };
         const r = room.act(a.action, now);
+        if (r.ok && a.action.type === 'remove') this.publisher?.trainee(room.id, a.action.id, { ...traineeShared(room, cache, now), name: '', removed: true });
         if (r.ok) this.touch(room, { host: true, all: true });
         return { reply: r };
       }

@@ -36,6 +36,8 @@ export const HostAction = z.discriminatedUnion('type', [
   /** Apply the majority, or `choice` (the trainer's override), and go to the next decision. */
   z.strictObject({ type: z.literal('advance'), choice: z.number().int().min(-1).max(64).optional() }),
   z.strictObject({ type: z.literal('end') }),
+  /** Take a trainee out of the room (e.g. a nickname not fit for the projector): their token stops working, their votes and play go. */
+  z.strictObject({ type: z.literal('remove'), id: z.string().min(1).max(32) }),
 ]);
 export type HostAction = z.infer<typeof HostAction>;
 
@@ -151,6 +153,8 @@ export interface ClassDebriefView extends ResultView {
 }
 
 export interface ParticipantView {
+  /** Stable per trainee; for the host's "remove". */
+  id: string;
   name: string;
   online: boolean;
   /** Class vote: whether they voted in the open round (never what). */
@@ -180,6 +184,8 @@ export interface TurnFeedback {
 }
 
 export interface TraineeView {
+  /** The trainer took this trainee out of the room. */
+  removed?: true;
   code: string;
   mode: Mode;
   phase: 'lobby' | 'playing' | 'ended';

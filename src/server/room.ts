@@ -298,6 +298,18 @@ export class Room {
           return { ok: true };
         case 'advance':
           return this.advance(action.choice, now);
+        case 'remove': {
+          const p = this.participants.get(action.id);
+          if (!p) return fail('no-participant', 'no such trainee in this room');
+          this.store.removeParticipant(this.id, p.pid);
+          this.participants.delete(p.pid);
+          this.byToken.delete(p.tokenHash);
+          this.votes.delete(p.pid);
+          this.plays.delete(p.pid);
+          this.online.delete(p.pid);
+          this.touch(now);
+          return { ok: true };
+        }
         case 'end':
           if (this.phase === 'ended') return { ok: true };
           this.commit(now, () => {

@@ -80,6 +80,9 @@ export class SqliteStore implements Store {
          values (@id, @code, @mode, @scenarioId, @sourceFile, @sourceText, @hostTokenHash, @createdAt, @updatedAt, @expiresAt, @phase, @state)`,
       ),
       saveRoom: db.prepare('update rooms set phase = @phase, state = @state, updated_at = @updatedAt, expires_at = @expiresAt where id = @id'),
+      removeParticipant: db.transaction((roomId: string, pid: string) => {
+        for (const table of ['participants', 'votes', 'plays']) db.prepare(`delete from ${table} where room_id = ? and pid = ?`).run(roomId, pid);
+      }),
       setHostToken: db.prepare('update rooms set host_token_hash = ? where id = ?'),
       addParticipant: db.prepare('insert into participants (room_id, pid, name, token_hash, joined_at) values (@roomId, @pid, @name, @tokenHash, @joinedAt)'),
       saveVote: db.prepare(
@@ -121,6 +124,9 @@ export class SqliteStore implements Store {
   }
   setHostToken(roomId: string, hash: string): void {
     this.q.setHostToken.run(hash, roomId);
+  }
+  removeParticipant(roomId: string, pid: string): void {
+    this.q.removeParticipant(roomId, pid);
   }
   addParticipant(p: ParticipantRow): void {
     this.q.addParticipant.run(p);

@@ -54,6 +54,8 @@ export interface Store {
   saveRoom(id: string, patch: Pick<RoomRow, 'phase' | 'state' | 'updatedAt' | 'expiresAt'>): void;
   setHostToken(roomId: string, hash: string): void;
   addParticipant(p: ParticipantRow): void;
+  /** The trainer took a trainee out: they are no longer listed, and their votes and play are gone. */
+  removeParticipant(roomId: string, pid: string): void;
   saveVote(v: VoteRow): void;
   savePlay(p: PlayRow): void;
   /** Rooms still open at `now`. */

@@ -138,6 +138,7 @@ export function hostView(room: Room, cache: ViewCache, now: number): HostView {
     scenario: cache.scenario,
     voteSeconds: room.voteSeconds,
     participants: [...room.participants.values()].map((p) => ({
+      id: p.pid,
       name: p.name,
       online: (room.online.get(p.pid) ?? 0) > 0,
       ...(voting ? { voted: room.votes.has(p.pid) } : {}),

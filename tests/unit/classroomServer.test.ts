@@ -152,6 +152,23 @@ describe('class vote', () => {
     ok(await host2.ask('host.act', { code: r.code, hostToken: claimed.hostToken, action: { type: 'reveal' } }));
   });
 
+  test('the trainer removes a trainee: their vote goes, their token stops working, their phone is told', async () => {
+    const s = await server();
+    const r = await classRoom(s, 2);
+    ok(await r.act({ type: 'start' }));
+    const v = await until(() => lastVote(r.trainees[0]!.c));
+    for (const t of r.trainees) ok(await t.c.ask('trainee.vote', { code: r.code, token: t.token, turn: 0, choice: v.now.choices[0]!.choice, seq: 1 }));
+    const target = await until(() => r.host.host?.participants.find((p) => p.name === '学员 2'));
+    ok(await r.act({ type: 'remove', id: target.id }));
+    await until(() => r.trainees[1]!.c.trainee?.removed);
+    await until(() => r.host.host?.participants.length === 1 && r.host.host.vote?.round?.voters === 1);
+    const gone = r.trainees[1]!;
+    expect(await gone.c.ask('trainee.vote', { code: r.code, token: gone.token, turn: 0, choice: v.now.choices[0]!.choice, seq: 2 })).toMatchObject({ ok: false, error: 'unknown' });
+    expect(await r.act({ type: 'remove', id: target.id })).toMatchObject({ ok: false, error: 'no-participant' });
+    // They may join again under another name.
+    ok(await gone.c.ask('trainee.join', { code: r.code, nickname: 'Better name' }));
+  });
+
   test('a restart with the same database loses no acknowledged vote', async () => {
     const db = join(tempDir(), 'dojo.db');
     const s1 = await startServer({ db });
