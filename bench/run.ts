@@ -2,11 +2,21 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { classroomFigures } from './classroom.js';
 import { engineFigures } from './engine.js';
 import { gameFigures } from './game.js';
 
-const only = process.argv.slice(2);
-const figures = [...(only.length && !only.includes('engine') ? [] : engineFigures()), ...(only.length && !only.includes('game') ? [] : await gameFigures())];
+// `npm run bench [engine] [game] [classroom] [-- --clients N]`
+const args = process.argv.slice(2);
+const at = args.indexOf('--clients');
+const clients = at >= 0 ? Number(args[at + 1]) : 300;
+const only = args.filter((a, i) => !a.startsWith('--') && (at < 0 || i !== at + 1));
+const wanted = (name: string) => !only.length || only.includes(name);
+const figures = [
+  ...(wanted('engine') ? engineFigures() : []),
+  ...(wanted('game') ? await gameFigures() : []),
+  ...(wanted('classroom') ? await classroomFigures({ clients }) : []),
+];
 const result = {
   date: new Date().toISOString(),
   machine: { node: process.version, cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown' },
