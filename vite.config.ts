@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
@@ -41,6 +41,15 @@ export default defineConfig({
     // Phaser alone is > 1 MB raw.
     chunkSizeWarningLimit: 2000,
     assetsInlineLimit: 0,
+    // Three pages: the game, and the classroom's host (projector) and join (phone) pages.
+    // (Vite 8 names this rolldownOptions; rollupOptions is its deprecated alias.)
+    rolldownOptions: {
+      input: {
+        index: resolve(import.meta.dirname, 'index.html'),
+        host: resolve(import.meta.dirname, 'host.html'),
+        join: resolve(import.meta.dirname, 'join.html'),
+      },
+    },
   },
   server: { host: true, port: 8080 },
   preview: { host: true, port: 4173 },

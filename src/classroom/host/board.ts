@@ -1,0 +1,172 @@
+/**
+ * Everyone plays: the trainer's live board. A row per trainee (online, turns taken, how
+ * their customer feels, running score, how it ended), a heat map of the principles the
+ * class honoured and broke, End round; once ended, the ranking and the commonest mistakes.
+ */
+import type { BoardRow, HeatCell } from '../../engine/classroom/board.js';
+import type { HostView } from '../../server/protocol.js';
+import { button, el, fill } from '../dom.js';
+import { t, tg, txt } from '../text.js';
+import { confirmButton } from './confirm.js';
+import type { HostContext, HostScreen } from './context.js';
+import { exportLinks } from './exports.js';
+
+export class BoardScreen implements HostScreen {
+  readonly root: HTMLElement;
+  private readonly heading = el('h1');
+  private readonly counts = el('p', { class: 'lead board-counts', attrs: { role: 'status' } });
+  private readonly table = el('div', { class: 'table-wrap' });
+  private readonly heat = el('div', { class: 'heat-wrap' });
+  private readonly after = el('div', { class: 'board-after' });
+  private readonly endButton: HTMLButtonElement;
+  private readonly closing = el('div', { class: 'controls-main' });
+
+  constructor(private readonly ctx: HostContext) {
+    // Made once: a re-render as trainees play must not disarm its "are you sure".
+    this.endButton = confirmButton(t('board.end'), t('board.endConfirm'), () => void ctx.act({ type: 'end' }), 'end-round');
+    this.root = el(
+      'section',
+      { class: 'screen board' },
+      el('div', { class: 'board-head' }, this.heading, this.counts),
+      this.after,
+      this.table,
+      this.heat,
+      el('div', { class: 'controls' }, this.closing, el('div', { class: 'controls-end' }, this.endButton)),
+    );
+  }
+
+  update(view: HostView): void {
+    const solo = view.solo;
+    if (!solo) return;
+    const ended = view.phase === 'ended';
+    this.heading.textContent = t(ended ? 'board.endedHeading' : 'board.heading');
+    const done = solo.rows.filter((r) => r.done).length;
+    this.counts.textContent = t('board.counts', { count: solo.rows.length, done });
+    const online = new Map(view.participants.map((p) => [p.name, p.online]));
+    fill(this.table, solo.rows.length ? boardTable(solo.rows, online, ended) : el('p', { class: 'muted' }, t('board.empty')));
+    fill(this.heat, el('h2', null, t('board.heat')), solo.heat.length ? heatMap(view, solo.heat) : el('p', { class: 'muted' }, t('board.heatEmpty')));
+    fill(this.after, ended ? [ranking(solo.ranking), mistakes(view, solo.mistakes)] : null);
+    this.endButton.hidden = ended;
+    fill(this.closing, ended ? [exportLinks(view.code, this.ctx.key()), button(t('room.newSession'), () => this.ctx.newSession(), { key: 'new-session', class: 'btn btn--secondary' })] : null);
+  }
+}
+
+function boardTable(rows: BoardRow[], online: Map<string, boolean>, ended: boolean): HTMLElement {
+  const head: [string, boolean][] = [
+    [t('board.name'), false],
+    [t('board.turns'), true],
+    [t('board.mood'), false],
+    [t('board.score'), true],
+    [t('board.status'), false],
+  ];
+  return el(
+    'table',
+    { class: 'table board-table' },
+    el('caption', { class: 'visually-hidden' }, t('board.heading')),
+    el('thead', null, el('tr', null, head.map(([h, num]) => el('th', { class: num ? 'num' : undefined, attrs: { scope: 'col' } }, h)))),
+    el(
+      'tbody',
+      null,
+      rows.map((r) => {
+        const on = online.get(r.name) ?? false;
+        return el(
+          'tr',
+          { attrs: { 'data-row': r.name } },
+          el(
+            'th',
+            { attrs: { scope: 'row' } },
+            el(
+              'span',
+              { class: 'row-name' },
+              el('span', { class: `dot${on ? ' dot--on' : ''}`, attrs: { 'aria-hidden': 'true' } }),
+              el('span', { class: 'person-name' }, r.name),
+              el('span', { class: 'visually-hidden' }, ` (${t(on ? 'people.online' : 'people.away')})`),
+            ),
+          ),
+          el('td', { class: 'num', attrs: { 'data-turns': r.turns } }, r.turns),
+          el('td', null, moodBar(r.mood)),
+          el('td', { class: 'num' }, r.running ?? '–'),
+          el('td', null, r.done && r.outcome ? `${tg(`outcomes.${r.outcome}`)} · ${r.overall} · ${r.grade}` : t(ended ? 'board.unfinished' : 'board.playing')),
+        );
+      }),
+    ),
+  );
+}
+
+function moodBar(mood: number): HTMLElement {
+  const fillEl = el('span', { class: 'mood-fill' });
+  fillEl.style.width = `${Math.max(0, Math.min(100, mood))}%`;
+  fillEl.classList.add(mood >= 60 ? 'mood--good' : mood >= 35 ? 'mood--mid' : 'mood--bad');
+  return el(
+    'div',
+    { class: 'mood', attrs: { role: 'meter', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': mood, 'aria-label': t('board.mood') } },
+    el('span', { class: 'mood-track', attrs: { 'aria-hidden': 'true' } }, fillEl),
+    el('span', { class: 'mood-num' }, mood),
+  );
+}
+
+function heatMap(view: HostView, cells: HeatCell[]): HTMLElement {
+  const total = Math.max(1, view.solo?.rows.length ?? view.participants.length);
+  return el(
+    'ul',
+    { class: 'heat' },
+    cells.map((c) => {
+      const good = c.polarity === 'practice';
+      const cell = el(
+        'li',
+        { class: `heat-cell ${good ? 'heat--good' : 'heat--bad'}` },
+        el('span', { class: 'heat-name' }, el('span', { attrs: { 'aria-hidden': 'true' } }, good ? '✓ ' : '✗ '), txt(view.principles[c.principle]?.name ?? { en: c.principle })),
+        el('span', { class: 'heat-num' }, t('board.heatCount', { times: c.times, count: c.trainees })),
+        el('span', { class: 'visually-hidden' }, good ? t('principles.honoured') : t('principles.broken')),
+      );
+      // Intensity: the share of the class it came up for.
+      cell.style.setProperty('--heat', String(0.25 + 0.75 * Math.min(1, c.trainees / total)));
+      return cell;
+    }),
+  );
+}
+
+function ranking(rows: BoardRow[]): HTMLElement {
+  return el(
+    'section',
+    { class: 'ranking' },
+    el('h2', null, t('board.ranking')),
+    el(
+      'ol',
+      { class: 'ranking-list' },
+      rows.map((r, i) =>
+        el(
+          'li',
+          { class: i < 3 ? 'rank rank--top' : 'rank' },
+          el('span', { class: 'rank-n' }, i + 1),
+          el('span', { class: 'person-name' }, r.name),
+          el('span', { class: 'rank-score' }, r.done ? `${r.overall} · ${r.grade}` : `${r.running ?? '–'} · ${t('board.unfinished')}`),
+          r.outcome ? el('span', { class: 'rank-outcome' }, tg(`outcomes.${r.outcome}`)) : null,
+        ),
+      ),
+    ),
+  );
+}
+
+function mistakes(view: HostView, cells: HeatCell[]): HTMLElement {
+  return el(
+    'section',
+    { class: 'mistakes' },
+    el('h2', null, t('board.mistakes')),
+    cells.length
+      ? el(
+          'ol',
+          { class: 'mistake-list' },
+          cells.slice(0, 5).map((c) => {
+            const p = view.principles[c.principle];
+            return el(
+              'li',
+              { class: 'mistake' },
+              el('p', { class: 'mistake-name' }, txt(p?.name ?? { en: c.principle }), el('span', { class: 'muted' }, ` · ${t('board.heatCount', { times: c.times, count: c.trainees })}`)),
+              p ? el('p', { class: 'mistake-tip' }, txt(p.tip)) : null,
+            );
+          }),
+        )
+      : el('p', { class: 'muted' }, t('board.noMistakes')),
+  );
+}

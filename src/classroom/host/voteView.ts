@@ -1,0 +1,137 @@
+/**
+ * Class vote on the projector: the shared customer large, the replies numbered, the
+ * countdown and how many have voted (never the split while voting is open); once revealed,
+ * each reply's share, feedback and the principles it honours or breaks, and the trainer's
+ * controls to close, reveal, reopen, continue with the majority or choose another reply.
+ */
+import type { ChoiceView, HostView, RevealedOption, RoundView } from '../../server/protocol.js';
+import { countdown, type Countdown } from '../countdown.js';
+import { button, el, fill } from '../dom.js';
+import { announce } from '../notices.js';
+import { principleChips, shareBar } from '../principles.js';
+import { Stage } from '../stage.js';
+import { pct, t, txt } from '../text.js';
+import { confirmButton } from './confirm.js';
+import type { HostContext, HostScreen } from './context.js';
+
+export class VoteScreen implements HostScreen {
+  readonly root: HTMLElement;
+  private readonly stage = new Stage();
+  private readonly turn = el('p', { class: 'round-turn' });
+  private readonly state = el('p', { class: 'round-state' });
+  private readonly clock = el('p', { class: 'countdown', attrs: { 'aria-hidden': 'true' } });
+  private readonly tally = el('p', { class: 'round-tally' });
+  private readonly options = el('div', { class: 'options-wrap' });
+  private readonly controls = el('div', { class: 'controls-main' });
+  private readonly timer: Countdown;
+  private lastKey = '';
+
+  constructor(private readonly ctx: HostContext) {
+    this.timer = countdown(this.clock, (s) => t('vote.secondsLeft', { count: s }));
+    this.root = el(
+      'section',
+      { class: 'screen vote' },
+      el('h1', { class: 'visually-hidden' }, t('vote.heading')),
+      el('div', { class: 'vote-stage' }, this.stage.root),
+      el('div', { class: 'vote-side' }, el('div', { class: 'round-bar' }, this.turn, this.state, this.clock, this.tally), this.options),
+      el(
+        'div',
+        { class: 'controls' },
+        this.controls,
+        el('div', { class: 'controls-end' }, confirmButton(t('vote.end'), t('vote.endConfirm'), () => void ctx.act({ type: 'end' }), 'end')),
+      ),
+    );
+  }
+
+  update(view: HostView): void {
+    const vote = view.vote;
+    if (!vote) return;
+    const round = vote.round;
+    this.stage.update(view.scenario, vote.now);
+    this.turn.textContent = t('vote.turn', { n: vote.now.turn + 1 });
+    const status = round?.status ?? 'closed';
+    this.state.textContent = t(`vote.status.${status}`);
+    this.state.dataset.status = status;
+    this.root.dataset.status = status;
+    // The countdown restarts only when the round (or its reopening) changes, not on each vote.
+    const key = `${round?.turn}:${status}`;
+    if (key !== this.lastKey) {
+      this.timer.set(round && status === 'open' ? round.remainingMs : undefined);
+      if (this.lastKey) announce(t(`vote.status.${status}`));
+      this.lastKey = key;
+    }
+    this.tally.textContent = round ? t('vote.tally', { n: round.voters, count: round.participants }) : '';
+    this.tally.dataset.voters = String(round?.voters ?? 0);
+    fill(this.options, round ? this.optionList(view, vote.now.choices, round) : null);
+    fill(this.controls, round ? this.buttons(round) : null);
+  }
+
+  private optionList(view: HostView, choices: ChoiceView[], round: RoundView): (HTMLElement | null)[] {
+    const revealed = round.status === 'revealed' && round.options ? new Map(round.options.map((o) => [o.choice, o])) : undefined;
+    const list = el(
+      'ol',
+      { class: revealed ? 'options options--revealed' : 'options' },
+      choices.map((c, i) => {
+        const o = revealed?.get(c.choice);
+        const isMajority = round.majority === c.choice;
+        return el(
+          'li',
+          { class: `option${isMajority ? ' option--majority' : ''}`, attrs: { 'data-choice': c.choice } },
+          el('span', { class: 'option-num', attrs: { 'aria-hidden': 'true' } }, i + 1),
+          el(
+            'div',
+            { class: 'option-body' },
+            el('p', { class: 'option-text' }, el('span', { class: 'visually-hidden' }, `${t('vote.reply', { n: i + 1 })}: `), txt(c.text)),
+            o ? this.revealedPart(view, o, i, isMajority, round) : null,
+          ),
+        );
+      }),
+    );
+    return [list, round.status === 'revealed' && round.tie ? el('p', { class: 'note note--tie' }, t('vote.tie')) : null];
+  }
+
+  private revealedPart(view: HostView, o: RevealedOption, i: number, isMajority: boolean, round: RoundView): HTMLElement {
+    return el(
+      'div',
+      { class: 'option-reveal' },
+      el(
+        'div',
+        { class: 'reveal-row' },
+        shareBar(o.share, `${pct(o.share)} · ${t('vote.votes', { count: o.votes })}`, isMajority),
+        isMajority ? el('span', { class: 'badge badge--majority' }, t('vote.majority')) : null,
+        isMajority && round.voters > 0
+          ? null
+          : button(t('vote.override', { n: i + 1 }), () => void this.ctx.act({ type: 'advance', choice: o.choice }), {
+              key: `override-${o.choice}`,
+              class: 'btn btn--small btn--secondary',
+              disabled: this.ctx.busy(),
+            }),
+      ),
+      el('p', { class: 'option-feedback' }, txt(o.feedback)),
+      principleChips(view.principles, o.honoured, o.broken),
+    );
+  }
+
+  private buttons(round: RoundView): HTMLElement[] {
+    const busy = this.ctx.busy();
+    const act = (type: 'close' | 'reveal' | 'reopen') => () => void this.ctx.act({ type });
+    const out: HTMLElement[] = [];
+    if (round.status === 'open') out.push(button(t('vote.close'), act('close'), { key: 'close', class: 'btn btn--primary', disabled: busy }));
+    if (round.status !== 'revealed') out.push(button(t('vote.reveal'), act('reveal'), { key: 'reveal', class: round.status === 'open' ? 'btn' : 'btn btn--primary', disabled: busy }));
+    if (round.status !== 'open') out.push(button(t('vote.reopen'), act('reopen'), { key: 'reopen', class: 'btn', disabled: busy }));
+    if (round.status !== 'open') {
+      if (round.voters > 0) {
+        out.push(button(t('vote.continue'), () => void this.ctx.act({ type: 'advance' }), { key: 'continue', class: 'btn btn--primary', disabled: busy }));
+      } else if (round.canTimeOut) {
+        out.push(button(t('vote.continueTimeout'), () => void this.ctx.act({ type: 'advance', choice: -1 }), { key: 'continue-timeout', class: 'btn btn--primary', disabled: busy }));
+      } else {
+        out.push(el('p', { class: 'help' }, t(round.status === 'revealed' ? 'vote.nobodyPick' : 'vote.nobodyReveal')));
+      }
+    }
+    return out;
+  }
+
+  dispose(): void {
+    this.timer.stop();
+  }
+}

@@ -1,0 +1,23 @@
+/** What the phone's screens may ask of the page. */
+import type { TraineeView } from '../../server/protocol.js';
+
+export interface JoinContext {
+  /** Class vote: vote (or change the vote) in the open round. */
+  vote(turn: number, choice: number): void;
+  /** The vote on its way or counted in this round, if any. */
+  myVote(turn: number): { choice: number; sending: boolean } | undefined;
+  /** Everyone plays: reply at this turn. */
+  choose(turn: number, choice: number): void;
+  /** The reply on its way, if any. */
+  choosing(): { turn: number; choice: number } | undefined;
+  /** Everyone plays: the time limit at this turn ran out. */
+  timeout(turn: number): void;
+  /** Everyone plays: the trainee has read the coaching for this turn. */
+  coached(turn: number): void;
+}
+
+export interface JoinScreen {
+  readonly root: HTMLElement;
+  update(view: TraineeView): void;
+  dispose?(): void;
+}

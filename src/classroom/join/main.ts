@@ -1,0 +1,248 @@
+/**
+ * /join: a trainee's phone. Join with the room code and a nickname (the token is kept so a
+ * reload or a dropped connection attaches again), then follow the class vote or play one's
+ * own customer. Votes and replies are sent with their sequence number and retried unchanged.
+ */
+import { normalizeRoomCode } from '../../engine/classroom/code.js';
+import type { TraineeView } from '../../server/protocol.js';
+import { aged } from '../aged.js';
+import { Connection, linkIndicator } from '../connection.js';
+import { button, byId, el, fill, moveTo } from '../dom.js';
+import { clearError, showError } from '../notices.js';
+import { forgetTrainee, lastCode, lastNickname, saveCoached, saveTrainee, trainee } from '../prefs.js';
+import { initLanguage, languageSwitch, t } from '../text.js';
+import type { JoinContext, JoinScreen } from './context.js';
+import { joinForm } from './form.js';
+import { SoloPhone } from './solo.js';
+import { VotePhone } from './vote.js';
+import { LobbyPhone, VoteEndedPhone } from './waiting.js';
+
+type Kind = 'form' | 'loading' | 'lobby' | 'vote' | 'vote-ended' | 'solo';
+
+class JoinApp implements JoinContext {
+  private code?: string;
+  private view?: TraineeView;
+  /** When the view arrived (its times count from then). */
+  private viewAt = 0;
+  private page: 'form' | 'loading' | 'room' = 'form';
+  private screen?: { kind: Kind; s?: JoinScreen };
+  private vote_?: { turn: number; choice: number; seq: number; sending: boolean };
+  private choose_?: { turn: number; choice: number; seq: number };
+  private readonly timedOut = new Set<number>();
+  private coachedTurn = -1;
+  private readonly draft = { code: '', nickname: lastNickname() ?? '' };
+  private readonly app = byId('app');
+  private readonly conn: Connection;
+
+  constructor() {
+    const fromUrl = normalizeRoomCode(new URLSearchParams(location.search).get('code') ?? '');
+    const remembered = lastCode();
+    // A reload (or the QR link again) with a token for that room attaches straight away.
+    this.code = fromUrl ?? (remembered && trainee(remembered) ? remembered : undefined);
+    if (this.code && trainee(this.code)) this.page = 'loading';
+    this.draft.code = this.code ?? '';
+    const indicate = linkIndicator(byId('conn'), (s) => t(s === 'connecting' ? 'link.connecting' : 'link.reconnecting'));
+    this.conn = new Connection({ onConnect: () => void this.attach(), onState: indicate });
+    this.conn.on('view.trainee', (v) => v.code === this.code && this.setView(v));
+    languageSwitch(byId('lang'), () => {
+      this.screen?.s?.dispose?.();
+      this.screen = undefined;
+      this.render();
+    });
+    this.render();
+  }
+
+  // ---- JoinContext ----
+
+  vote(turn: number, choice: number): void {
+    const me = this.code && trainee(this.code);
+    if (!me || !this.code) return;
+    // The sequence number is fixed at the tap: retries resend it, and the server counts it once.
+    const v = { turn, choice, seq: Date.now(), sending: true };
+    this.vote_ = v;
+    this.render();
+    void this.conn.request('trainee.vote', { code: this.code, token: me.token, turn, choice, seq: v.seq }).then((r) => {
+      if (this.vote_ !== v) return;
+      if (r.ok) {
+        v.sending = false;
+        clearError();
+      } else {
+        this.vote_ = undefined;
+        showError(r);
+      }
+      this.render();
+    });
+  }
+
+  myVote(turn: number): { choice: number; sending: boolean } | undefined {
+    const v = this.vote_;
+    return v && v.turn === turn ? { choice: v.choice, sending: v.sending } : undefined;
+  }
+
+  choose(turn: number, choice: number): void {
+    const me = this.code && trainee(this.code);
+    if (!me || !this.code || this.choose_) return;
+    const c = { turn, choice, seq: Date.now() };
+    this.choose_ = c;
+    this.render();
+    void this.conn.request('trainee.choose', { code: this.code, token: me.token, turn, choice, seq: c.seq }).then((r) => {
+      if (this.choose_ !== c) return;
+      // Success: the new view (with this turn's coaching) follows; keep the buttons off till then.
+      if (!r.ok) {
+        this.choose_ = undefined;
+        showError(r);
+        this.render();
+      } else {
+        clearError();
+        // Normally the view arrives at once; if not, ask for it rather than wait with the buttons off.
+        setTimeout(() => {
+          if (this.choose_ !== c) return;
+          this.choose_ = undefined;
+          void this.attach();
+        }, 3000);
+      }
+    });
+  }
+
+  choosing(): { turn: number; choice: number } | undefined {
+    return this.choose_;
+  }
+
+  timeout(turn: number): void {
+    const me = this.code && trainee(this.code);
+    if (!me || !this.code || this.timedOut.has(turn) || turn < 0) return;
+    this.timedOut.add(turn);
+    void this.conn.request('trainee.timeout', { code: this.code, token: me.token, turn }).then((r) => {
+      if (!r.ok && r.error !== 'too-early') showError(r);
+    });
+  }
+
+  coached(turn: number): void {
+    this.coachedTurn = Math.max(this.coachedTurn, turn);
+    if (this.code) saveCoached(this.code, this.coachedTurn);
+    this.render();
+  }
+
+  coachedUpTo(): number {
+    return this.coachedTurn;
+  }
+
+  // ---- talking to the server ----
+
+  private async attach(): Promise<void> {
+    const code = this.code;
+    const me = code && trainee(code);
+    if (!code || !me) return;
+    const r = await this.conn.request<{ code: string; view: TraineeView }>('trainee.attach', { code, token: me.token });
+    if (code !== this.code) return;
+    if (r.ok) {
+      this.coachedTurn = Math.max(this.coachedTurn, me.coached ?? -1);
+      return this.setView(r.view);
+    }
+    if (r.error === 'unknown' || r.error === 'no-room') {
+      forgetTrainee(code);
+      this.page = 'form';
+      this.view = undefined;
+    }
+    showError(r);
+    this.render();
+  }
+
+  private async join(code: string, nickname: string): Promise<void> {
+    clearError();
+    const saved = trainee(code);
+    if (saved) {
+      // Already in that room on this phone: attach instead of joining twice.
+      this.code = code;
+      await this.attach();
+      if (this.page === 'room') return;
+    }
+    // Sent once: a repeat would add a second trainee.
+    const r = await this.conn.request<{ token: string; code: string; view: TraineeView }>('trainee.join', { code, nickname }, { tries: 1, timeoutMs: 8000 });
+    if (!r.ok) return showError(r);
+    saveTrainee(r.code, r.token, r.view.name);
+    this.code = r.code;
+    this.coachedTurn = -1;
+    this.timedOut.clear();
+    history.replaceState(history.state, '', `${location.pathname}?code=${encodeURIComponent(r.code)}`);
+    this.setView(r.view);
+  }
+
+  private leave(): void {
+    if (this.code) forgetTrainee(this.code);
+    this.view = undefined;
+    this.page = 'form';
+    this.render();
+  }
+
+  private setView(v: TraineeView): void {
+    this.view = v;
+    this.viewAt = performance.now();
+    this.page = 'room';
+    // A reply is settled once the view shows the turn moved on.
+    if (this.choose_ && (v.solo?.now.turn ?? 0) > this.choose_.turn) this.choose_ = undefined;
+    if (this.choose_ && v.phase !== 'playing') this.choose_ = undefined;
+    if (this.vote_ && v.vote?.round?.turn !== this.vote_.turn) this.vote_ = undefined;
+    this.render();
+  }
+
+  // ---- drawing ----
+
+  private kind(): Kind {
+    if (this.page !== 'room' || !this.view) return this.page === 'room' ? 'loading' : this.page;
+    const v = this.view;
+    if (v.phase === 'lobby') return 'lobby';
+    if (v.mode === 'solo') return 'solo';
+    return v.phase === 'ended' || !v.vote || v.vote.debrief ? 'vote-ended' : 'vote';
+  }
+
+  private render(): void {
+    const kind = this.kind();
+    if (this.screen?.kind !== kind) {
+      this.screen?.s?.dispose?.();
+      const made = this.make(kind);
+      this.screen = { kind, ...(made instanceof HTMLElement ? {} : { s: made }) };
+      moveTo(this.app, made instanceof HTMLElement ? made : made.root);
+    }
+    if (this.screen.s && this.view) this.screen.s.update(aged(this.view, performance.now() - this.viewAt));
+    this.topbar();
+  }
+
+  private make(kind: Kind): HTMLElement | JoinScreen {
+    switch (kind) {
+      case 'form':
+        return joinForm({ draft: this.draft, onJoin: (c, n) => this.join(c, n) });
+      case 'loading':
+        return el('p', { class: 'loading' }, t('loading'));
+      case 'lobby':
+        return new LobbyPhone();
+      case 'vote':
+        return new VotePhone(this);
+      case 'vote-ended':
+        return new VoteEndedPhone();
+      case 'solo':
+        return new SoloPhone(this);
+    }
+  }
+
+  private topbar(): void {
+    document.title = t('title.join');
+    byId('brand').textContent = t('brand');
+    const v = this.page === 'room' ? this.view : undefined;
+    const chip = byId('room-chip');
+    if (!v) return fill(chip);
+    fill(
+      chip,
+      el('span', { class: 'chip-code mono' }, v.code),
+      el('span', { class: 'chip-title' }, v.name),
+      v.phase === 'ended' ? button(t('phone.leave'), () => this.leave(), { key: 'leave', class: 'link-btn' }) : null,
+    );
+  }
+}
+
+async function boot(): Promise<void> {
+  await initLanguage();
+  new JoinApp();
+}
+
+void boot();

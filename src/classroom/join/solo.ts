@@ -1,0 +1,158 @@
+/**
+ * Everyone plays, on the phone: the trainee's own customer and replies, the time limit where
+ * the scenario sets one, coaching after every reply (read, then Continue), and at the end
+ * the outcome, score, grade and each turn again.
+ */
+import type { ResultView, TraineeView, TurnFeedback } from '../../server/protocol.js';
+import { countdown, type Countdown } from '../countdown.js';
+import { button, el, fill } from '../dom.js';
+import { announce } from '../notices.js';
+import { principleChips } from '../principles.js';
+import { Stage } from '../stage.js';
+import { t, tg, txt } from '../text.js';
+import type { JoinContext, JoinScreen } from './context.js';
+
+export class SoloPhone implements JoinScreen {
+  readonly root: HTMLElement;
+  private readonly stage = new Stage(true);
+  private readonly clock = el('p', { class: 'countdown countdown--phone' });
+  private readonly choices = el('div', { class: 'phone-body' });
+  private readonly play: HTMLElement;
+  private readonly other = el('div', { class: 'phone-other' });
+  private readonly timer: Countdown;
+  private timerTurn = -1;
+  private shown = '';
+
+  constructor(
+    private readonly ctx: JoinContext & { coachedUpTo(): number },
+  ) {
+    this.timer = countdown(
+      this.clock,
+      (s) => t('vote.secondsLeft', { count: s }),
+      () => this.ctx.timeout(this.timerTurn),
+    );
+    this.play = el('div', { class: 'solo-play' }, this.stage.root, el('div', { class: 'phone-bar' }, el('p', { class: 'phone-status' }, t('phone.yourTurn')), this.clock), this.choices);
+    this.root = el('section', { class: 'screen phone solo-phone' }, el('h1', { class: 'visually-hidden' }, t('phone.soloHeading')), this.play, this.other);
+  }
+
+  update(view: TraineeView): void {
+    const solo = view.solo;
+    if (!solo) return;
+    const turn = solo.now.turn;
+    if (turn !== this.timerTurn || solo.remainingMs === undefined) {
+      this.timerTurn = turn;
+      this.timer.set(solo.remainingMs);
+    }
+    const last = solo.last;
+    let mode: 'coach' | 'result' | 'ended' | 'play';
+    if (last && last.turn > this.ctx.coachedUpTo()) mode = 'coach';
+    else if (solo.result) mode = 'result';
+    else if (view.phase === 'ended') mode = 'ended';
+    else mode = 'play';
+    this.play.hidden = mode !== 'play';
+    this.other.hidden = mode === 'play';
+
+    if (mode === 'play') {
+      this.stage.update(view.scenario, solo.now);
+      const sending = this.ctx.choosing();
+      fill(
+        this.choices,
+        el(
+          'div',
+          { class: 'choices', attrs: { role: 'group', 'aria-label': t('phone.choose') } },
+          solo.now.choices.map((c, i) =>
+            el(
+              'button',
+              {
+                class: `choice${sending?.choice === c.choice && sending.turn === turn ? ' choice--mine' : ''}`,
+                key: `choice-${c.choice}`,
+                attrs: { type: 'button', disabled: !!sending, 'data-choice': c.choice },
+                on: { click: () => this.ctx.choose(turn, c.choice) },
+              },
+              el('span', { class: 'choice-num', attrs: { 'aria-hidden': 'true' } }, i + 1),
+              el('span', { class: 'choice-text' }, txt(c.text)),
+            ),
+          ),
+        ),
+        sending ? el('p', { class: 'vote-note', attrs: { role: 'status' } }, t('phone.sending')) : null,
+      );
+      return;
+    }
+    // Coaching, results and the end are drawn once each.
+    const key = `${mode}:${last?.turn}:${view.phase}`;
+    if (key === this.shown) return;
+    this.shown = key;
+    if (mode === 'coach') {
+      const ending = !!solo.now.ending;
+      fill(
+        this.other,
+        coaching(view, last!),
+        button(t(ending ? 'phone.seeResult' : 'phone.next'), () => this.ctx.coached(last!.turn), { key: 'coach-next', class: 'btn btn--primary btn--big btn--block' }),
+      );
+      announce(`${t('phone.coachHeading', { n: last!.turn + 1 })}: ${txt(last!.feedback)}`);
+    } else if (mode === 'result') {
+      fill(this.other, result(view, solo.result!));
+      announce(`${tg(`outcomes.${solo.result!.outcome}`)}: ${solo.result!.overall}`);
+    } else {
+      fill(this.other, el('div', { class: 'waiting' }, el('h2', null, t('phone.roundEnded')), el('p', null, t('phone.roundEndedText'))));
+    }
+  }
+
+  dispose(): void {
+    this.timer.stop();
+  }
+}
+
+function coaching(view: TraineeView, f: TurnFeedback): HTMLElement {
+  return el(
+    'div',
+    { class: 'feedback-card coaching' },
+    el('h2', null, t('phone.coachHeading', { n: f.turn + 1 })),
+    el('p', { class: 'said-label' }, t('phone.youSaid')),
+    el('blockquote', { class: 'said' }, f.text ? txt(f.text) : t('phone.noReply')),
+    el('p', { class: 'turn-score' }, t('phone.turnScore', { n: f.score })),
+    el('p', { class: 'feedback-text' }, txt(f.feedback)),
+    principleChips(view.principles, f.honoured, f.broken),
+  );
+}
+
+export function resultCard(r: ResultView): HTMLElement {
+  return el(
+    'div',
+    { class: `result-card result-card--phone outcome--${r.outcome}` },
+    el('p', { class: 'result-label' }, tg('debrief.outcome')),
+    el('p', { class: 'result-big' }, tg(`outcomes.${r.outcome}`)),
+    el('p', { class: 'result-text' }, txt(r.summary)),
+    el(
+      'p',
+      { class: 'result-score' },
+      el('span', { class: 'result-num' }, r.overall),
+      el('span', { class: 'result-of' }, ' / 100 · '),
+      `${tg('debrief.grade')} ${r.grade} · ${tg(`grades.${r.grade}`)}`,
+    ),
+  );
+}
+
+function result(view: TraineeView, r: ResultView & { turns: TurnFeedback[] }): HTMLElement {
+  return el(
+    'div',
+    { class: 'solo-result' },
+    el('h2', null, t('phone.resultHeading')),
+    resultCard(r),
+    el('h3', null, t('phone.turns')),
+    el(
+      'ol',
+      { class: 'result-turns' },
+      r.turns.map((f) =>
+        el(
+          'li',
+          { class: 'result-turn' },
+          el('p', { class: 'said' }, f.text ? txt(f.text) : t('phone.noReply')),
+          el('p', { class: 'turn-score' }, t('phone.turnScore', { n: f.score })),
+          el('p', { class: 'feedback-text' }, txt(f.feedback)),
+          principleChips(view.principles, f.honoured, f.broken),
+        ),
+      ),
+    ),
+  );
+}

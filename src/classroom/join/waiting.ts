@@ -1,0 +1,46 @@
+/** The phone before the trainer starts (the situation to read while waiting), and after a class vote ends. */
+import type { TraineeView } from '../../server/protocol.js';
+import { el, fill } from '../dom.js';
+import { announce } from '../notices.js';
+import { t, txt } from '../text.js';
+import type { JoinScreen } from './context.js';
+import { resultCard } from './solo.js';
+
+export class LobbyPhone implements JoinScreen {
+  readonly root = el('section', { class: 'screen phone lobby-phone' });
+
+  update(view: TraineeView): void {
+    if (this.root.childElementCount) return;
+    fill(
+      this.root,
+      el('h1', null, t('phone.welcome', { name: view.name })),
+      el('p', { class: 'waiting-note', attrs: { role: 'status' } }, el('span', { class: 'pulse', attrs: { 'aria-hidden': 'true' } }), t('phone.waiting')),
+      el('div', { class: 'brief-card' }, el('h2', null, txt(view.scenario.title)), el('p', null, txt(view.scenario.brief)), el('p', { class: 'muted' }, t(`phone.${view.mode}About`))),
+    );
+    announce(t('phone.waiting'));
+  }
+}
+
+export class VoteEndedPhone implements JoinScreen {
+  readonly root = el('section', { class: 'screen phone ended-phone' });
+  private shown = '';
+
+  update(view: TraineeView): void {
+    const d = view.vote?.debrief;
+    const key = d ? `${d.overall}:${d.turns.length}` : 'none';
+    if (key === this.shown) return;
+    this.shown = key;
+    if (!d) {
+      fill(this.root, el('h1', null, t('phone.sessionEnded')), el('p', null, t('phone.sessionEndedText')));
+      return;
+    }
+    fill(
+      this.root,
+      el('h1', null, t('phone.classResult')),
+      resultCard(d),
+      el('p', { class: 'result-text' }, t('debrief.agreed', { n: d.agreed, count: d.turns.length })),
+      el('p', { class: 'muted' }, t('phone.thanks')),
+    );
+    announce(t('phone.classResult'));
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * What the page tells the person besides the screen itself: failed requests in a visible
+ * alert region (friendly text for the common errors, the server's words otherwise), and
+ * a polite live region for the customer's line and status changes.
+ */
+import type { Failure } from '../server/protocol.js';
+import { byId } from './dom.js';
+import { t } from './text.js';
+
+/** Error codes with their own friendly text under classroom.errors. */
+const KNOWN = new Set([
+  'no-room',
+  'ended',
+  'slow-down',
+  'closed',
+  'bad-message',
+  'unknown',
+  'timeout',
+  'not-trainer',
+  'not-host',
+  'full',
+  'stale',
+  'bad-choice',
+  'not-playing',
+  'no-votes',
+  'no-scenario',
+  'too-early',
+  'busy',
+  'internal',
+]);
+
+export function errorText(f: Pick<Failure, 'error' | 'message'>): string {
+  return KNOWN.has(f.error) ? t(`errors.${f.error}`) : f.message || t('errors.unknown');
+}
+
+let alertTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Show a failure (or any message) in the alert region; it clears itself after a while. */
+export function showError(f: Pick<Failure, 'error' | 'message'> | string): void {
+  const node = byId('alert');
+  node.textContent = typeof f === 'string' ? f : errorText(f);
+  node.hidden = false;
+  clearTimeout(alertTimer);
+  alertTimer = setTimeout(clearError, 12_000);
+}
+
+export function clearError(): void {
+  const node = document.getElementById('alert');
+  if (!node) return;
+  node.hidden = true;
+  node.textContent = '';
+}
+
+let lastSaid = '';
+
+/** Say something through the live region once (repeats of the same text are not re-read). */
+export function announce(text: string): void {
+  if (!text || text === lastSaid) return;
+  lastSaid = text;
+  byId('live').textContent = text;
+}

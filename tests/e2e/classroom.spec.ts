@@ -1,0 +1,309 @@
+/**
+ * The classroom pages in a browser against a real classroom server: a trainer's /host page
+ * and trainees' /join pages (separate browser contexts, one a phone) play a class vote to the
+ * debrief and an everyone-plays round to its ranking. Every screen is photographed in both
+ * languages into test-results/screenshots/classroom-*.png.
+ */
+import { mkdtempSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import { serve, type Running } from '../../src/server/main.js';
+import { ROOT, SHOTS, watchErrors } from './helpers.js';
+
+const PORT = 4319;
+const BASE = `http://127.0.0.1:${PORT}`;
+const SCENARIO = 'broadband-outage';
+const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
+let server: Running;
+
+test.beforeAll(async () => {
+  const dist = join(ROOT, 'dist');
+  if (!existsSync(join(dist, 'host.html'))) throw new Error('dist/host.html is missing: run `npx vite build` first');
+  server = await serve({ port: PORT, host: '127.0.0.1', db: join(mkdtempSync(join(tmpdir(), 'dojo-e2e-')), 'dojo.db'), dist, quiet: true });
+});
+
+test.afterAll(async () => {
+  await server?.close();
+});
+
+interface Opened {
+  page: Page;
+  check: () => void;
+  close: () => Promise<void>;
+}
+
+async function open(browser: Browser, path: string, o: BrowserContextOptions = {}): Promise<Opened> {
+  const context = await browser.newContext({ baseURL: BASE, reducedMotion: 'reduce', ...o });
+  const page = await context.newPage();
+  const check = watchErrors(page);
+  await page.goto(path);
+  return { page, check, close: () => context.close() };
+}
+
+/** Photograph the page in both languages (switching with its own language buttons), then switch back. */
+async function shoot(page: Page, name: string): Promise<void> {
+  const start = await page.evaluate(() => document.documentElement.lang);
+  const other = start === 'en' ? 'zh-CN' : 'en';
+  const switchTo = async (l: string) => {
+    await page.locator(`#lang button[lang="${l}"]`).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', l);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  };
+  await page.screenshot({ path: join(SHOTS, `classroom-${name}-${start}.png`), fullPage: true });
+  await switchTo(other);
+  await page.screenshot({ path: join(SHOTS, `classroom-${name}-${other}.png`), fullPage: true });
+  await switchTo(start);
+}
+
+async function createRoom(host: Page, mode: 'vote' | 'solo', seconds?: number): Promise<string> {
+  await host.locator(`input[name="scenario"][value="${SCENARIO}"]`).check();
+  await host.locator(`input[name="mode"][value="${mode}"]`).check();
+  if (seconds !== undefined) await host.locator('#vote-seconds').fill(String(seconds));
+  await host.locator('[data-key="create"]').click();
+  const code = await host.locator('.room-code').getAttribute('data-code');
+  expect(code).toMatch(/^[A-Z0-9]{5}$/);
+  await expect(host).toHaveURL(new RegExp(`\\?room=${code}$`));
+  return code!;
+}
+
+async function join_(page: Page, name: string, code?: string): Promise<void> {
+  if (code !== undefined) await page.locator('#join-code').fill(code);
+  await page.locator('#join-name').fill(name);
+  await page.locator('[data-key="join"]').click();
+  await expect(page.locator('.lobby-phone, .vote-phone, .solo-phone')).toBeVisible();
+}
+
+/** Tap the reply at screen position `n` (1-based). */
+const tap = (page: Page, n: number) => page.locator('.choices button.choice').nth(n - 1).click();
+
+test('class vote: a host and three trainees play a scenario to the class debrief', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const host = await open(browser, '/host', { locale: 'zh-CN', viewport: { width: 1280, height: 720 } });
+  await expect(host.page.locator('input[name="scenario"]')).not.toHaveCount(0);
+  await shoot(host.page, 'host-start');
+
+  const code = await createRoom(host.page, 'vote', 120);
+  // The join link carries the code, and a QR code of it is drawn.
+  const link = await host.page.locator('.join-link a').getAttribute('href');
+  expect(link).toMatch(new RegExp(`^https?://[^/]+/join\\?code=${code}$`));
+  // On this machine's own address, phones need the network address: the page says so.
+  if (link!.startsWith(BASE)) await expect(host.page.locator('.hint--warn')).toBeVisible();
+  await expect(host.page.locator('canvas.qr')).toBeVisible();
+  const phone = await open(browser, `/join?code=${code}`, { locale: 'zh-CN', ...PHONE });
+  await expect(phone.page.locator('#join-code')).toHaveValue(code);
+  await phone.page.locator('#join-name').fill('小王');
+  await shoot(phone.page, 'phone-join');
+  await phone.page.locator('[data-key="join"]').click();
+  await expect(phone.page.locator('.lobby-phone')).toBeVisible();
+  await shoot(phone.page, 'phone-lobby');
+
+  // The second trainee first mistypes the code (a friendly alert), then types it in lower case with a dash.
+  const alice = await open(browser, '/join', { locale: 'en' });
+  await alice.page.locator('#join-code').fill('ZZZZZ');
+  await alice.page.locator('#join-name').fill('Alice');
+  await alice.page.locator('[data-key="join"]').click();
+  await expect(alice.page.locator('#alert')).toHaveText("There's no open room with that code. Check it and try again.");
+  await join_(alice.page, 'Alice', `${code.slice(0, 3).toLowerCase()}-${code.slice(3).toLowerCase()}`);
+  await expect(alice.page.locator('#alert')).toBeHidden();
+  const li = await open(browser, '/join', { locale: 'zh-CN', viewport: { width: 414, height: 896 } });
+  await join_(li.page, '李明', code);
+
+  await expect(host.page.locator('.people .person')).toHaveCount(3);
+  await expect(host.page.locator('.people')).toContainText('小王');
+  await expect(host.page.locator('.people .dot--on')).toHaveCount(3);
+  await shoot(host.page, 'host-lobby');
+  await host.page.locator('[data-key="start"]').click();
+
+  // ---- decision 1: two vote for reply 2, one changes their mind from 3 to 1 ----
+  for (const p of [phone.page, alice.page, li.page]) await expect(p.locator('.phone-status[data-status="open"]')).toBeVisible();
+  await expect(host.page.locator('.round-state[data-status="open"]')).toBeVisible();
+  await expect(host.page.locator('.round-tally')).toHaveAttribute('data-voters', '0');
+  await tap(phone.page, 2);
+  await expect(phone.page.locator('.vote-note--ok')).toBeVisible();
+  await expect(phone.page.locator('button.choice[aria-pressed="true"]')).toHaveCount(1);
+  await tap(alice.page, 2);
+  await tap(li.page, 3);
+  await expect(li.page.locator('.vote-note--ok')).toBeVisible();
+  await tap(li.page, 1);
+  await expect(li.page.locator('button.choice').nth(0)).toHaveAttribute('aria-pressed', 'true');
+  await expect(li.page.locator('.vote-note--ok')).toBeVisible();
+  await expect(host.page.locator('.round-tally')).toHaveAttribute('data-voters', '3');
+  // While voting is open the host sees how many voted, never the split.
+  await expect(host.page.locator('.option-reveal')).toHaveCount(0);
+  await expect(host.page.locator('.countdown')).toBeVisible();
+  await shoot(host.page, 'host-voting');
+  await shoot(phone.page, 'phone-vote');
+
+  await host.page.locator('[data-key="close"]').click();
+  await expect(phone.page.locator('.phone-status[data-status="closed"]')).toBeVisible();
+  await host.page.locator('[data-key="reveal"]').click();
+  await expect(host.page.locator('.round-state[data-status="revealed"]')).toBeVisible();
+  await expect(host.page.locator('.option-reveal')).not.toHaveCount(0);
+  await expect(host.page.locator('.option--majority')).toHaveCount(1);
+  await expect(host.page.locator('.option--majority .bar-label')).toContainText('67%');
+  await expect(phone.page.locator('.phone-status[data-status="revealed"]')).toBeVisible();
+  await expect(phone.page.locator('.feedback-card')).toBeVisible();
+  await shoot(host.page, 'host-revealed');
+  await shoot(phone.page, 'phone-revealed');
+  await host.page.locator('[data-key="continue"]').click();
+
+  // ---- decision 2: the class picks reply 1, the trainer overrides with reply 2 ----
+  await expect(host.page.locator('.round-state[data-status="open"]')).toBeVisible();
+  await expect(host.page.locator('.round-turn')).toContainText('2');
+  // A reload on a phone attaches again with the stored token.
+  await alice.page.reload();
+  await expect(alice.page.locator('.phone-status[data-status="open"]')).toBeVisible();
+  // Every connection drops: the pages reconnect, attach again, and votes sent meanwhile still count.
+  const dropped = [...server.io.sockets.sockets.values()];
+  expect(dropped.length).toBeGreaterThanOrEqual(4);
+  let reconnected = 0;
+  const count = () => reconnected++;
+  server.io.on('connection', count);
+  for (const socket of dropped) socket.conn.close();
+  for (const p of [phone.page, alice.page, li.page]) await tap(p, 1);
+  await expect(host.page.locator('.round-tally')).toHaveAttribute('data-voters', '3');
+  for (const p of [phone.page, alice.page, li.page]) await expect(p.locator('.vote-note--ok')).toBeVisible();
+  // All four came back (on new connections; the server may have recovered their sessions).
+  await expect.poll(() => reconnected).toBeGreaterThanOrEqual(4);
+  server.io.off('connection', count);
+  await host.page.locator('[data-key="reveal"]').click();
+  await expect(host.page.locator('.round-state[data-status="revealed"]')).toBeVisible();
+  const second = host.page.locator('.option').nth(1);
+  const choice = await second.getAttribute('data-choice');
+  await host.page.locator(`[data-key="override-${choice}"]`).click();
+
+  // Should the worst route not end here, let the class go on with the majority until it does.
+  for (let i = 0; i < 12 && !(await host.page.locator('.debrief').isVisible()); i++) {
+    await expect(host.page.locator('.debrief, .round-state[data-status="open"]').first()).toBeVisible();
+    if (await host.page.locator('.debrief').isVisible()) break;
+    for (const p of [phone.page, alice.page, li.page]) await tap(p, 1);
+    await expect(host.page.locator('.round-tally')).toHaveAttribute('data-voters', '3');
+    await host.page.locator('[data-key="close"]').click();
+    await host.page.locator('[data-key="continue"]').click();
+    await host.page.waitForTimeout(200);
+  }
+
+  // ---- the debrief ----
+  await expect(host.page.locator('.debrief')).toBeVisible();
+  await expect(host.page.locator('.result-card')).toHaveCount(3);
+  const rows = host.page.locator('.turns-table tbody tr');
+  expect(await rows.count()).toBeGreaterThanOrEqual(2);
+  await expect(rows.nth(1).locator('.by')).toHaveText('讲师选定');
+  await expect(rows.nth(0).locator('.turn-option--picked')).toHaveCount(1);
+  await expect(host.page.locator('.turn-option--model')).not.toHaveCount(0);
+  await shoot(host.page, 'host-debrief');
+  await expect(phone.page.locator('.ended-phone .result-card')).toBeVisible();
+  await shoot(phone.page, 'phone-class-result');
+
+  // The exports: CSV with a BOM and the Chinese intact, JSON that parses.
+  const csvHref = await host.page.locator('a[data-export="csv"]').getAttribute('href');
+  expect(csvHref).toBe(`/api/rooms/${code}/export.csv?lang=zh-CN`);
+  const csv = await host.page.request.get(`${BASE}${csvHref}`);
+  expect(csv.status()).toBe(200);
+  const bytes = await csv.body();
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const text = bytes.toString('utf8');
+  expect(text).toContain('顾客的话');
+  expect(text).toMatch(/刘先生|宽带|刷卡机/);
+  const json = await host.page.request.get(`${BASE}${await host.page.locator('a[data-export="json"]').getAttribute('href')}`);
+  expect(json.status()).toBe(200);
+  expect(await json.json()).toBeTruthy();
+
+  for (const o of [host, phone, alice, li]) o.check();
+  for (const o of [host, phone, alice, li]) await o.close();
+});
+
+test('everyone plays: the live board follows two trainees and ends with a ranking', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const host = await open(browser, '/host', { locale: 'en', viewport: { width: 1280, height: 720 } });
+  await expect(host.page.locator('input[name="scenario"]')).not.toHaveCount(0);
+  const code = await createRoom(host.page, 'solo');
+  const ann = await open(browser, `/join?code=${code}`, { locale: 'zh-CN', ...PHONE });
+  await join_(ann.page, '安娜');
+  const bo = await open(browser, `/join?code=${code}`, { locale: 'en' });
+  await join_(bo.page, 'Bo');
+  await expect(host.page.locator('.people .person')).toHaveCount(2);
+  await host.page.locator('[data-key="start"]').click();
+
+  const row = (name: string) => host.page.locator(`.board-table tr[data-row="${name}"]`);
+  await expect(host.page.locator('.board-table tbody tr')).toHaveCount(2);
+  await expect(row('安娜').locator('[data-turns]')).toHaveAttribute('data-turns', '0');
+  await expect(ann.page.locator('.solo-play')).toBeVisible();
+
+  // Ann's first reply: coaching on her phone, one turn on the board.
+  await tap(ann.page, 2);
+  await expect(ann.page.locator('.coaching')).toBeVisible();
+  await expect(row('安娜').locator('[data-turns]')).toHaveAttribute('data-turns', '1');
+  await shoot(ann.page, 'phone-solo-coaching');
+  await ann.page.locator('[data-key="coach-next"]').click();
+  await expect(ann.page.locator('.solo-play')).toBeVisible();
+  await shoot(ann.page, 'phone-solo-play');
+
+  // Bo replies twice.
+  await tap(bo.page, 1);
+  await bo.page.locator('[data-key="coach-next"]').click();
+  await tap(bo.page, 1);
+  await expect(row('Bo').locator('[data-turns]')).toHaveAttribute('data-turns', '2');
+  await expect(host.page.locator('.heat .heat-cell')).not.toHaveCount(0);
+  // A reload of the host page attaches again with the stored host token.
+  await host.page.reload();
+  await expect(row('Bo').locator('[data-turns]')).toHaveAttribute('data-turns', '2');
+  await shoot(host.page, 'host-board');
+
+  // Ann finishes (reply 2 again ends this scenario).
+  await tap(ann.page, 2);
+  await expect(ann.page.locator('.coaching')).toBeVisible();
+  await ann.page.locator('[data-key="coach-next"]').click();
+  for (let i = 0; i < 12 && !(await ann.page.locator('.solo-result').isVisible()); i++) {
+    await tap(ann.page, 1);
+    await ann.page.locator('[data-key="coach-next"]').click();
+  }
+  await expect(ann.page.locator('.solo-result')).toBeVisible();
+  await shoot(ann.page, 'phone-solo-result');
+  await expect(row('安娜')).toContainText(/Escalated|Resolved|Unresolved|Won back|Left without a word/);
+
+  // End the round (it asks once more), then the ranking and the commonest mistakes.
+  await host.page.locator('[data-key="end-round"]').click();
+  await host.page.locator('[data-key="end-round"]').click();
+  await expect(host.page.locator('.ranking .rank')).toHaveCount(2);
+  await expect(host.page.locator('.ranking .rank').first()).toContainText('安娜');
+  await expect(host.page.locator('.mistakes')).toBeVisible();
+  // Bo was still reading his coaching: it stays until he has read it, then the round's end.
+  await expect(bo.page.locator('.coaching')).toBeVisible();
+  await bo.page.locator('[data-key="coach-next"]').click();
+  await expect(bo.page.locator('.phone-other')).toContainText(/ended/);
+  await shoot(host.page, 'host-board-ended');
+
+  for (const o of [host, ann, bo]) o.check();
+  for (const o of [host, ann, bo]) await o.close();
+});
+
+test('past sessions list the rooms with their exports', async ({ browser }) => {
+  const host = await open(browser, '/host', { locale: 'zh-CN', viewport: { width: 1280, height: 720 } });
+  await host.page.locator('[data-key="past"]').click();
+  await expect(host.page.locator('.past-table tbody tr')).not.toHaveCount(0);
+  await expect(host.page.locator('.past-table a[data-export="csv"]').first()).toHaveAttribute('href', /\/api\/rooms\/[^/]+\/export\.csv\?lang=zh-CN$/);
+  await shoot(host.page, 'host-past');
+  host.check();
+  await host.close();
+});
+
+test('a trainer in another browser takes a room over; the old screen is told', async ({ browser }) => {
+  const first = await open(browser, '/host', { locale: 'en', viewport: { width: 1280, height: 720 } });
+  const code = await createRoom(first.page, 'solo');
+  const second = await open(browser, `/host?room=${code}`, { locale: 'zh-CN', viewport: { width: 1280, height: 720 } });
+  await expect(second.page.locator('[data-key="claim"]')).toBeVisible();
+  await expect(second.page.locator('h1')).toContainText(code);
+  await shoot(second.page, 'host-claim');
+  await second.page.locator('[data-key="claim"]').click();
+  await expect(second.page.locator('.room-code')).toHaveAttribute('data-code', code);
+  await first.page.locator('[data-key="start"]').click();
+  await expect(first.page.locator('#alert')).toBeVisible();
+  await expect(first.page.locator('[data-key="claim"]')).toBeVisible();
+  first.check();
+  second.check();
+  await first.close();
+  await second.close();
+});
