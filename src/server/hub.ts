@@ -60,6 +60,7 @@ export class Hub {
   private readonly dirty = new Map<string, Dirty>();
   private flushTimer?: NodeJS.Timeout;
   private readonly hostShownAt = new Map<string, number>();
+  private readonly byId = new Map<string, Room>();
   private ticker?: NodeJS.Timeout;
   publisher?: Publisher;
   /** Where trainees reach this server (a LAN address, not localhost), for the join link and QR code. */
@@ -104,6 +105,7 @@ export class Hub {
 
   private add(room: Room): void {
     this.rooms.set(room.code, room);
+    this.byId.set(room.id, room);
     this.caches.set(room.id, viewCache(room));
   }
 
@@ -127,7 +129,9 @@ export class Hub {
     for (const room of [...this.rooms.values()]) {
       if (room.expired(now)) {
         this.rooms.delete(room.code);
+        this.byId.delete(room.id);
         this.caches.delete(room.id);
+        this.hostShownAt.delete(room.id);
         continue;
       }
       try {
@@ -151,11 +155,11 @@ export class Hub {
 
   flush(): void {
     this.flushTimer = undefined;
-    const now = Date.now();
+    const now = this.now();
     const pending = [...this.dirty];
     this.dirty.clear();
     for (const [id, d] of pending) {
-      const room = [...this.rooms.values()].find((r) => r.id === id);
+      const room = this.byId.get(id);
       const cache = this.caches.get(id);
       if (!room || !cache || !this.publisher) continue;
       if (d.host) {
@@ -168,13 +172,13 @@ export class Hub {
           this.flushTimer = setTimeout(() => this.flush(), wait);
         } else {
           this.hostShownAt.set(id, now);
-          this.publisher.host(id, hostView(room, cache, this.now()));
+          this.publisher.host(id, hostView(room, cache, now));
         }
       }
       const pids = d.all ? [...room.participants.keys()] : [...d.pids];
       if (!pids.length) continue;
-      const shared = traineeShared(room, cache, this.now());
-      for (const pid of pids) this.publisher.trainee(id, pid, traineeView(room, shared, pid, this.now()));
+      const shared = traineeShared(room, cache, now);
+      for (const pid of pids) this.publisher.trainee(id, pid, traineeView(room, shared, pid, now));
     }
   }
 

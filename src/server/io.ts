@@ -36,8 +36,10 @@ export function attachIo(http: HttpServer, hub: Hub, o: IoOptions): { io: Server
   const io = new Server<Record<string, never>, ServerToClient, Record<string, never>, SocketData>(http, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     serveClient: false,
-    // An optimisation only: every (re)connect resyncs through *.attach anyway.
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    // No connection-state recovery: every (re)connect resyncs through *.attach, which is the
+    // guarantee, and recovery in socket.io 4.8 can leave a twice-recovered socket out of its
+    // rooms (socketio/socket.io#4880: the phone stops hearing updates) while it buffers every
+    // packet sent for two minutes.
     pingInterval: 10_000,
     pingTimeout: 8_000,
   });

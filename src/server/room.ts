@@ -4,7 +4,8 @@
  * then made in memory, so what a client was told happened is on disk.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { classDebrief, type ClassDebrief, type ClassRound, type DecidedBy } from '../engine/classroom/classPath.js';
+import { classDebrief, modelRoute, type ClassDebrief, type ClassRound, type DecidedBy } from '../engine/classroom/classPath.js';
+import type { Route } from '../engine/scoring/paths.js';
 import { board, type BoardEntry } from '../engine/classroom/board.js';
 import { tally } from '../engine/classroom/tally.js';
 import { customerProfiles } from '../engine/customers/index.js';
@@ -51,6 +52,8 @@ interface Saved {
   session?: SessionState;
   round?: Round;
   rounds: ClassRound[];
+  /** The best route, worked out once when the class starts (it takes a moment). */
+  model?: Route;
 }
 
 /** Grace for a client's clock when it reports that a scenario's time limit ran out. */
@@ -65,6 +68,7 @@ export class Room {
   session?: SessionState;
   round?: Round;
   rounds: ClassRound[] = [];
+  model?: Route;
   readonly participants = new Map<string, Participant>();
   private readonly byToken = new Map<string, string>();
   /** Class vote: the open round's votes by participant. */
@@ -130,6 +134,7 @@ export class Room {
     room.session = saved.session;
     room.round = saved.round;
     room.rounds = saved.rounds;
+    room.model = saved.model;
     for (const p of parts) room.addParticipant({ pid: p.pid, name: p.name, tokenHash: p.tokenHash, joinedAt: p.joinedAt });
     if (room.round) for (const v of votes) if (v.turn === room.round.turn) room.votes.set(v.pid, { choice: v.choice, seq: v.seq });
     for (const p of plays) room.plays.set(p.pid, JSON.parse(p.state) as SoloPlay);
@@ -144,6 +149,7 @@ export class Room {
       rounds: this.rounds,
       ...(this.session ? { session: this.session } : {}),
       ...(this.round ? { round: this.round } : {}),
+      ...(this.model ? { model: this.model } : {}),
     };
     return { phase: this.phase, state: JSON.stringify(saved), updatedAt: this.updatedAt, expiresAt: this.expiresAt };
   }
@@ -275,6 +281,7 @@ export class Room {
         case 'start':
           if (this.phase !== 'lobby') return fail('started', 'the session has already started');
           if (this.mode === 'vote') this.commit(now, () => {
+            this.model = modelRoute(this.play, this.seed);
             this.phase = 'playing';
             this.session = startSession(this.play, this.seed);
             this.openRound(now);
@@ -397,7 +404,8 @@ export class Room {
 
   classResult(): ClassDebrief | undefined {
     if (!this.session?.ending) return undefined;
-    this.debriefCache ??= classDebrief(this.play, this.session, this.rounds);
+    this.model ??= modelRoute(this.play, this.seed);
+    this.debriefCache ??= classDebrief(this.play, this.session, this.rounds, this.model);
     return this.debriefCache;
   }
 

@@ -32,7 +32,11 @@ export function scenarioInfo(s: Scenario): ScenarioInfo {
 }
 
 /** The catalog entries a scenario uses, with where the seeds state them. */
+const principleMaps = new WeakMap<Play, Record<string, PrincipleInfo>>();
+
 export function principlesOf(play: Play): Record<string, PrincipleInfo> {
+  const known = principleMaps.get(play);
+  if (known) return known;
   const ids = new Set<string>();
   for (const n of Object.values(play.scenario.nodes)) {
     for (const c of n.choices) for (const t of c.principles) ids.add(t.id);
@@ -45,6 +49,7 @@ export function principlesOf(play: Play): Record<string, PrincipleInfo> {
     const src = p.sources[0]!;
     out[id] = { name: p.name, tip: p.tip, polarity: p.polarity, source: `${src.file} ${src.item}` };
   }
+  principleMaps.set(play, out);
   return out;
 }
 
@@ -120,6 +125,23 @@ function classDebriefView(room: Room): ClassDebriefView | undefined {
   };
 }
 
+type Feedbackish = { honoured: readonly string[]; broken: readonly string[] };
+
+/**
+ * Only the catalog entries a view names: the whole scenario's would be most of every
+ * message, and a class of hundreds gets several messages per decision.
+ */
+function named(all: Record<string, PrincipleInfo>, groups: readonly (readonly Feedbackish[] | undefined)[], extra: readonly string[] = []): Record<string, PrincipleInfo> {
+  const out: Record<string, PrincipleInfo> = {};
+  const add = (id: string) => {
+    const p = all[id];
+    if (p) out[id] = p;
+  };
+  for (const g of groups) for (const f of g ?? []) for (const id of [...f.honoured, ...f.broken]) add(id);
+  for (const id of extra) add(id);
+  return out;
+}
+
 export interface ViewCache {
   principles: Record<string, PrincipleInfo>;
   scenario: ScenarioInfo;
@@ -143,7 +165,7 @@ export function hostView(room: Room, cache: ViewCache, now: number): HostView {
       online: (room.online.get(p.pid) ?? 0) > 0,
       ...(voting ? { voted: room.votes.has(p.pid) } : {}),
     })),
-    principles: cache.principles,
+    principles: {},
   };
   if (room.mode === 'vote' && room.session) {
     const round = roundView(room, now);
@@ -151,6 +173,11 @@ export function hostView(room: Room, cache: ViewCache, now: number): HostView {
     view.vote = { now: nodeView(room, room.session), ...(round ? { round } : {}), ...(debriefView ? { debrief: debriefView } : {}) };
   }
   if (room.mode === 'solo') view.solo = room.board();
+  view.principles = named(
+    cache.principles,
+    [view.vote?.round?.options, ...(view.vote?.debrief?.turns.map((t) => t.options) ?? [])],
+    view.solo?.heat.map((h) => h.principle),
+  );
   return view;
 }
 
@@ -176,12 +203,13 @@ function feedbackOf(room: Room, s: SessionState, i: number): TurnFeedback {
 
 /** The part every trainee's view shares, built once per update. */
 export function traineeShared(room: Room, cache: ViewCache, now: number): Omit<TraineeView, 'name'> {
-  const view: Omit<TraineeView, 'name'> = { code: room.code, mode: room.mode, phase: room.phase, scenario: cache.scenario, principles: cache.principles };
+  const view: Omit<TraineeView, 'name'> = { code: room.code, mode: room.mode, phase: room.phase, scenario: cache.scenario, principles: {} };
   if (room.mode === 'vote' && room.session) {
     const round = roundView(room, now);
     const debriefView = classDebriefView(room);
     view.vote = { now: nodeView(room, room.session), ...(round ? { round } : {}), ...(debriefView ? { debrief: debriefView } : {}) };
   }
+  view.principles = named(cache.principles, [view.vote?.round?.options, ...(view.vote?.debrief?.turns.map((t) => t.options) ?? [])]);
   return view;
 }
 
@@ -203,6 +231,7 @@ export function traineeView(room: Room, shared: Omit<TraineeView, 'name'>, pid: 
       ...(s.turns.length ? { last: feedbackOf(room, s, s.turns.length - 1) } : {}),
       ...(s.ending ? { result: { ...resultOf(room, s), turns: s.turns.map((_, i) => feedbackOf(room, s, i)) } } : {}),
     };
+    view.principles = { ...view.principles, ...named(principlesOf(room.play), [view.solo.last ? [view.solo.last] : undefined, view.solo.result?.turns]) };
   }
   return view;
 }

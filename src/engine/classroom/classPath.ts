@@ -74,7 +74,12 @@ export function optionsAt(play: Play, node: string, offered: readonly number[], 
   });
 }
 
-export function classDebrief(play: Play, state: SessionState, rounds: readonly ClassRound[]): ClassDebrief {
+/** The best route from the start: the class's "model path" (it does not depend on the seed, which only picks line variants). */
+export function modelRoute(play: Play, seed: number): Route | undefined {
+  return findPaths(play, startSession(play, seed)).best;
+}
+
+export function classDebrief(play: Play, state: SessionState, rounds: readonly ClassRound[], model: Route | undefined = modelRoute(play, state.seed)): ClassDebrief {
   const d = debrief(play, state);
   const turns = state.turns.map((t, i): ClassTurn => {
     const r = rounds[i];
@@ -90,8 +95,7 @@ export function classDebrief(play: Play, state: SessionState, rounds: readonly C
       score: d.turns[i]!.score,
     };
   });
-  const paths = findPaths(play, startSession(play, state.seed));
   const value = (node: string, choice: number) => replyValue(play.catalog, replyOf(play.scenario, { node, choice }));
   const agreed = turns.filter((t) => t.picked === t.model || value(t.node, t.picked) === value(t.node, t.model)).length;
-  return { debrief: d, turns, ...(paths.best ? { model: paths.best } : {}), agreed };
+  return { debrief: d, turns, ...(model ? { model } : {}), agreed };
 }
