@@ -184,8 +184,17 @@ export class Hub {
 
   // ---- messages ----
 
-  /** Settle one validated message. Room messages for rooms this process does not hold return undefined. */
+  /**
+   * Settle one validated message. Room messages for rooms this process does not hold return
+   * undefined. Resolves once what the message changed is on disk.
+   */
   async handle<N extends MessageName>(name: N, msg: MessageOf<N>, caller: Caller): Promise<Outcome | undefined> {
+    const out = await this.settle(name, msg, caller);
+    await this.o.store.durable();
+    return out;
+  }
+
+  private async settle<N extends MessageName>(name: N, msg: MessageOf<N>, caller: Caller): Promise<Outcome | undefined> {
     const m = msg as Record<string, unknown>;
     const now = this.now();
     switch (name) {
@@ -244,7 +253,8 @@ export class Hub {
         const pid = room.pidOf(v.token);
         if (!pid) return { reply: fail('unknown', 'you are not in this room: join again') };
         const r = room.vote(pid, v.turn, v.choice, v.seq, now);
-        if (r.ok) this.touch(room, { host: true, pid });
+        // The acknowledgement tells the phone its vote counted; only the host's count changes.
+        if (r.ok) this.touch(room, { host: true });
         return { reply: r };
       }
       case 'trainee.choose':

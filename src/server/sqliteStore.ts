@@ -1,4 +1,8 @@
-/** The default store: one SQLite file (better-sqlite3), WAL journal. */
+/**
+ * The default store: one SQLite file (better-sqlite3), WAL journal. Writes made in the same
+ * turn of the event loop share one transaction (group commit), committed right after it;
+ * the server acknowledges a message only once `durable()` says its writes are committed.
+ */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -61,6 +65,7 @@ const room = (r: RoomSql): RoomRow => ({
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly q;
+  private committed?: Promise<void>;
 
   /** `path` ':memory:' for a throwaway store. */
   constructor(path: string) {
@@ -110,31 +115,62 @@ export class SqliteStore implements Store {
     };
   }
 
+  /** Open the shared transaction of this turn of the event loop, if none is open. */
+  private write(): void {
+    if (this.db.inTransaction) return;
+    this.db.exec('BEGIN');
+    this.committed = new Promise<void>((done, failed) =>
+      setImmediate(() => {
+        try {
+          this.db.exec('COMMIT');
+          done();
+        } catch (e) {
+          if (this.db.inTransaction) this.db.exec('ROLLBACK');
+          failed(e as Error);
+        }
+      }),
+    );
+    // A failed commit is reported to whoever awaits durable(); never unhandled.
+    this.committed.catch(() => undefined);
+  }
+
+  durable(): Promise<void> {
+    return this.db.inTransaction && this.committed ? this.committed : Promise.resolve();
+  }
+
   meta(key: string): string | undefined {
     return this.q.meta.get(key)?.value;
   }
   setMeta(key: string, value: string): void {
+    this.write();
     this.q.setMeta.run(key, value);
   }
   createRoom(r: RoomRow): void {
+    this.write();
     this.q.createRoom.run(r);
   }
   saveRoom(id: string, patch: Pick<RoomRow, 'phase' | 'state' | 'updatedAt' | 'expiresAt'>): void {
+    this.write();
     this.q.saveRoom.run({ id, ...patch });
   }
   setHostToken(roomId: string, hash: string): void {
+    this.write();
     this.q.setHostToken.run(hash, roomId);
   }
   removeParticipant(roomId: string, pid: string): void {
+    this.write();
     this.q.removeParticipant(roomId, pid);
   }
   addParticipant(p: ParticipantRow): void {
+    this.write();
     this.q.addParticipant.run(p);
   }
   saveVote(v: VoteRow): void {
+    this.write();
     this.q.saveVote.run(v);
   }
   savePlay(p: PlayRow): void {
+    this.write();
     this.q.savePlay.run(p);
   }
   liveRooms(now: number): RoomRow[] {
@@ -158,6 +194,7 @@ export class SqliteStore implements Store {
     return this.q.rooms.all(limit).map((r) => ({ ...room(r), participantCount: r.participant_count }));
   }
   close(): void {
+    if (this.db.inTransaction) this.db.exec('COMMIT');
     this.db.close();
   }
 }

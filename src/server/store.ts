@@ -48,6 +48,8 @@ export interface PlayRow {
 }
 
 export interface Store {
+  /** Resolves once every write made so far is committed: acknowledge only after it. */
+  durable(): Promise<void>;
   meta(key: string): string | undefined;
   setMeta(key: string, value: string): void;
   createRoom(r: RoomRow): void;
