@@ -27,6 +27,7 @@ const KNOWN = new Set([
   'too-early',
   'busy',
   'internal',
+  'no-participant',
 ]);
 
 export function errorText(f: Pick<Failure, 'error' | 'message'>): string {

@@ -299,6 +299,24 @@ test('a trainer in another browser takes a room over; the old screen is told', a
   await shoot(second.page, 'host-claim');
   await second.page.locator('[data-key="claim"]').click();
   await expect(second.page.locator('.room-code')).toHaveAttribute('data-code', code);
+  // A nickname not fit for the projector: the trainer removes it (the button asks once more).
+  const rude = await open(browser, `/join?code=${code}`, PHONE);
+  await join_(rude.page, 'Rude name');
+  const chip = second.page.locator('.person[data-person="Rude name"]');
+  await expect(chip).toBeVisible();
+  await chip.locator('.person-remove').click();
+  await expect(chip.locator('.person-remove--armed')).toBeVisible();
+  await shoot(second.page, 'host-lobby-remove');
+  // (Switching language for the photos redrew the list: ask again, then confirm.)
+  await chip.locator('.person-remove').click();
+  await chip.locator('.person-remove--armed').click();
+  await expect(second.page.locator('.person')).toHaveCount(0);
+  await expect(rude.page.locator('.removed-phone')).toBeVisible();
+  await rude.page.locator('[data-key="join-again"]').click();
+  await expect(rude.page.locator('#join-name')).toHaveValue('');
+  rude.check();
+  await rude.close();
+
   await first.page.locator('[data-key="start"]').click();
   await expect(first.page.locator('#alert')).toBeVisible();
   await expect(first.page.locator('[data-key="claim"]')).toBeVisible();

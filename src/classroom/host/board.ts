@@ -42,7 +42,7 @@ export class BoardScreen implements HostScreen {
     this.heading.textContent = t(ended ? 'board.endedHeading' : 'board.heading');
     const done = solo.rows.filter((r) => r.done).length;
     this.counts.textContent = t('board.counts', { count: solo.rows.length, done });
-    const online = new Map(view.participants.map((p) => [p.name, p.online]));
+    const online = new Map(view.participants.map((p) => [p.id, p.online]));
     fill(this.table, solo.rows.length ? boardTable(solo.rows, online, ended) : el('p', { class: 'muted' }, t('board.empty')));
     fill(this.heat, el('h2', null, t('board.heat')), solo.heat.length ? heatMap(view, solo.heat) : el('p', { class: 'muted' }, t('board.heatEmpty')));
     fill(this.after, ended ? [ranking(solo.ranking), mistakes(view, solo.mistakes)] : null);
@@ -68,7 +68,7 @@ function boardTable(rows: BoardRow[], online: Map<string, boolean>, ended: boole
       'tbody',
       null,
       rows.map((r) => {
-        const on = online.get(r.name) ?? false;
+        const on = online.get(r.id) ?? false;
         return el(
           'tr',
           { attrs: { 'data-row': r.name } },

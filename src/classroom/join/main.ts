@@ -17,14 +17,14 @@ import { SoloPhone } from './solo.js';
 import { VotePhone } from './vote.js';
 import { LobbyPhone, VoteEndedPhone } from './waiting.js';
 
-type Kind = 'form' | 'loading' | 'lobby' | 'vote' | 'vote-ended' | 'solo';
+type Kind = 'form' | 'loading' | 'removed' | 'lobby' | 'vote' | 'vote-ended' | 'solo';
 
 class JoinApp implements JoinContext {
   private code?: string;
   private view?: TraineeView;
   /** When the view arrived (its times count from then). */
   private viewAt = 0;
-  private page: 'form' | 'loading' | 'room' = 'form';
+  private page: 'form' | 'loading' | 'room' | 'removed' = 'form';
   private screen?: { kind: Kind; s?: JoinScreen };
   private vote_?: { turn: number; choice: number; seq: number; sending: boolean };
   private choose_?: { turn: number; choice: number; seq: number };
@@ -176,6 +176,15 @@ class JoinApp implements JoinContext {
   }
 
   private setView(v: TraineeView): void {
+    if (v.removed) {
+      // The trainer took this trainee out: the token no longer works.
+      if (this.code) forgetTrainee(this.code);
+      this.draft.nickname = '';
+      this.view = undefined;
+      this.page = 'removed';
+      this.render();
+      return;
+    }
     this.view = v;
     this.viewAt = performance.now();
     this.page = 'room';
@@ -214,6 +223,14 @@ class JoinApp implements JoinContext {
         return joinForm({ draft: this.draft, onJoin: (c, n) => this.join(c, n) });
       case 'loading':
         return el('p', { class: 'loading' }, t('loading'));
+      case 'removed':
+        return el(
+          'section',
+          { class: 'screen phone removed-phone' },
+          el('h1', null, t('phone.removed')),
+          el('p', null, t('phone.removedText')),
+          button(t('phone.joinAgain'), () => this.leave(), { key: 'join-again', class: 'btn btn--primary btn--big btn--block' }),
+        );
       case 'lobby':
         return new LobbyPhone();
       case 'vote':
