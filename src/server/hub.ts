@@ -30,6 +30,8 @@ export interface Outcome {
 
 export interface Publisher {
   host(roomId: string, view: HostView): void;
+  /** The screens showing a room's host view stop getting it (the room was taken over). */
+  evictHost(roomId: string): void;
   trainee(roomId: string, pid: string, view: TraineeView): void;
 }
 
@@ -218,6 +220,7 @@ export class Hub {
         if (!caller.trainer) return { reply: notTrainer() };
         // A new token: the old one (in a browser that is gone) stops working.
         const hostToken = room.newHostToken();
+        this.publisher?.evictHost(room.id);
         return { reply: { ok: true, code: room.code, hostToken, view: hostView(room, cache, now) }, join: [channels.host(room.id)] };
       }
       case 'host.attach': {
@@ -258,11 +261,13 @@ export class Hub {
         return { reply: r };
       }
       case 'trainee.choose':
-      case 'trainee.timeout': {
+      case 'trainee.timeout':
+      case 'trainee.seen': {
         const v = msg as MessageOf<'trainee.choose'>;
         const pid = room.pidOf(v.token);
         if (!pid) return { reply: fail('unknown', 'you are not in this room: join again') };
-        const r = name === 'trainee.choose' ? room.choose(pid, v.turn, v.choice, v.seq, now) : room.timeOut(pid, v.turn, now);
+        const r =
+          name === 'trainee.choose' ? room.choose(pid, v.turn, v.choice, v.seq, now) : name === 'trainee.seen' ? room.seen(pid, v.turn, now) : room.timeOut(pid, v.turn, now);
         if (r.ok) this.touch(room, { host: true, pid });
         return { reply: r };
       }

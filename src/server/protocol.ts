@@ -34,7 +34,12 @@ export const HostAction = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('reveal') }),
   z.strictObject({ type: z.literal('reopen') }),
   /** Apply the majority, or `choice` (the trainer's override), and go to the next decision. */
-  z.strictObject({ type: z.literal('advance'), choice: z.number().int().min(-1).max(64).optional() }),
+  z.strictObject({
+    type: z.literal('advance'),
+    choice: z.number().int().min(-1).max(64).optional(),
+    /** The decision the trainer means; an advance sent twice (a retry, a second screen) then moves on once. */
+    turn: z.number().int().min(0).max(10_000).optional(),
+  }),
   z.strictObject({ type: z.literal('end') }),
   /** Take a trainee out of the room (e.g. a nickname not fit for the projector): their token stops working, their votes and play go. */
   z.strictObject({ type: z.literal('remove'), id: z.string().min(1).max(32) }),
@@ -59,6 +64,8 @@ export const Messages = {
   'trainee.vote': z.strictObject({ code: Code, token: Token, turn: Turn, choice: ChoiceIndex, seq: Seq }),
   'trainee.choose': z.strictObject({ code: Code, token: Token, turn: Turn, choice: ChoiceIndex, seq: Seq }),
   'trainee.timeout': z.strictObject({ code: Code, token: Token, turn: Turn }),
+  /** Everyone plays: the decision is on the phone now (after the coaching); its time limit starts. */
+  'trainee.seen': z.strictObject({ code: Code, token: Token, turn: Turn }),
 } as const;
 export type MessageName = keyof typeof Messages;
 export type MessageOf<N extends MessageName> = z.output<(typeof Messages)[N]>;
@@ -107,6 +114,7 @@ export interface NodeView {
 }
 
 export interface RevealedOption extends ClassOption {
+  text: LocalizedText;
   feedback: LocalizedText;
 }
 
@@ -193,6 +201,7 @@ export interface TraineeView {
   scenario: ScenarioInfo;
   principles: Record<string, PrincipleInfo>;
   vote?: { now: NodeView; round?: RoundView & { mine?: number }; debrief?: ClassDebriefView };
+  /** remainingMs: of a timed decision; it runs from `trainee.seen` (the full limit until then). */
   solo?: { now: NodeView; remainingMs?: number; last?: TurnFeedback; result?: ResultView & { turns: TurnFeedback[] } };
 }
 

@@ -39,8 +39,10 @@ interface Participant {
 
 export interface SoloPlay {
   state: SessionState;
-  /** When the current node was entered (for its time limit). */
+  /** When the current node was entered (the last reply was made). */
   enteredAt: number;
+  /** When the phone showed the current decision (after the coaching): its time limit runs from here. */
+  shownAt?: number;
   seq: number;
 }
 
@@ -58,6 +60,8 @@ interface Saved {
 
 /** Grace for a client's clock when it reports that a scenario's time limit ran out. */
 const TIMEOUT_GRACE_MS = 1500;
+/** A phone that never says it showed a timed decision: its clock starts this long after the reply before it. */
+const COACHING_ALLOWANCE_MS = 60_000;
 
 export interface RoomOptions {
   ttlMs: number;
@@ -268,9 +272,23 @@ export class Room {
     if (turn !== play.state.turns.length || play.state.ending) return { ok: true };
     const node = this.play.scenario.nodes[play.state.node];
     if (!node?.timeLimit || !node.onTimeout) return fail('no-time-limit', 'there is no time limit here');
-    if (now < play.enteredAt + node.timeLimit * 1000 - TIMEOUT_GRACE_MS) return fail('too-early', 'there is still time');
+    if (now < this.deadline(play, node.timeLimit) - TIMEOUT_GRACE_MS) return fail('too-early', 'there is still time');
     this.savePlay(pid, { state: timeOut(this.play, play.state), enteredAt: now, seq: play.seq }, now);
     return { ok: true };
+  }
+
+  /** The decision is on the trainee's screen now: its time limit starts (once). */
+  seen(pid: string, turn: number, now: number): Reply {
+    const play = this.plays.get(pid);
+    if (!play || this.phase !== 'playing') return fail('not-playing', 'the round is not running');
+    if (turn !== play.state.turns.length || play.state.ending || play.shownAt !== undefined) return { ok: true };
+    this.savePlay(pid, { ...play, shownAt: Math.min(now, play.enteredAt + COACHING_ALLOWANCE_MS) }, now);
+    return { ok: true };
+  }
+
+  /** When a solo trainee's time at their current decision runs out. */
+  deadline(play: SoloPlay, timeLimit: number): number {
+    return (play.shownAt ?? play.enteredAt + COACHING_ALLOWANCE_MS) + timeLimit * 1000;
   }
 
   // ---- the host ----
@@ -304,6 +322,8 @@ export class Room {
           this.commit(now, () => (this.round = { ...this.round!, status: 'open', deadline: now + this.voteSeconds * 1000 }));
           return { ok: true };
         case 'advance':
+          // Already settled (a retried or doubled advance): nothing more to do.
+          if (action.turn !== undefined && action.turn !== this.round?.turn) return { ok: true };
           return this.advance(action.choice, now);
         case 'remove': {
           const p = this.participants.get(action.id);
@@ -392,7 +412,7 @@ export class Room {
     for (const [pid, p] of this.plays) {
       const node = this.play.scenario.nodes[p.state.node];
       if (p.state.ending || !node?.timeLimit || !node.onTimeout) continue;
-      if (now >= p.enteredAt + node.timeLimit * 1000 + TIMEOUT_GRACE_MS * 2) {
+      if (now >= this.deadline(p, node.timeLimit) + TIMEOUT_GRACE_MS * 2) {
         this.timeOut(pid, p.state.turns.length, now);
         changed = true;
       }

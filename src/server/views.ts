@@ -73,7 +73,7 @@ export function nodeView(room: Room, s: SessionState): NodeView {
 
 function revealed(room: Room, node: string, offered: number[], t: ReturnType<Room['currentTally']>): RevealedOption[] {
   const n = room.play.scenario.nodes[node]!;
-  return optionsAt(room.play, node, offered, t).map((o) => ({ ...o, feedback: n.choices[o.choice]!.feedback }));
+  return optionsAt(room.play, node, offered, t).map((o) => ({ ...o, text: n.choices[o.choice]!.text, feedback: n.choices[o.choice]!.feedback }));
 }
 
 function roundView(room: Room, now: number): RoundView | undefined {
@@ -113,7 +113,7 @@ function classDebriefView(room: Room): ClassDebriefView | undefined {
         n: t.n,
         node: t.node,
         line: n.line[t.variant] ?? n.line[0]!,
-        options: t.options.map((o) => ({ ...o, feedback: n.choices[o.choice]!.feedback })),
+        options: t.options.map((o) => ({ ...o, text: n.choices[o.choice]!.text, feedback: n.choices[o.choice]!.feedback })),
         picked: t.picked,
         by: t.by,
         model: t.model,
@@ -226,7 +226,7 @@ export function traineeView(room: Room, shared: Omit<TraineeView, 'name'>, pid: 
     view.solo = {
       now: nodeView(room, s),
       ...(node?.timeLimit && node.onTimeout && !s.ending && room.phase === 'playing'
-        ? { remainingMs: Math.max(0, p.enteredAt + node.timeLimit * 1000 - now) }
+        ? { remainingMs: p.shownAt === undefined ? node.timeLimit * 1000 : Math.max(0, room.deadline(p, node.timeLimit) - now) }
         : {}),
       ...(s.turns.length ? { last: feedbackOf(room, s, s.turns.length - 1) } : {}),
       ...(s.ending ? { result: { ...resultOf(room, s), turns: s.turns.map((_, i) => feedbackOf(room, s, i)) } } : {}),

@@ -70,8 +70,12 @@ describe('class vote', () => {
     const late = await r.trainees[2]!.c.ask('trainee.vote', { code: r.code, token: r.trainees[2]!.token, turn: 0, choice: a!.choice, seq: 2 });
     expect(late).toMatchObject({ ok: false, error: 'closed' });
 
-    ok(await r.act({ type: 'advance' }));
+    ok(await r.act({ type: 'advance', turn: 0 }));
     const next = await until(() => r.host.host?.vote?.round?.turn === 1 && r.host.host.vote);
+    // The same advance again (a retry, a second screen) changes nothing.
+    ok(await r.act({ type: 'advance', turn: 0, choice: next.now.choices[0]!.choice }));
+    await new Promise((w) => setTimeout(w, 150));
+    expect(r.host.host!.vote!.round!.turn).toBe(1);
     expect(next.round!.status).toBe('open');
     expect(next.round!.voters).toBe(0);
   });
@@ -102,6 +106,7 @@ describe('class vote', () => {
     expect(d.outcome).toBe('unresolved');
     expect(d.turns.map((t) => t.by)).toEqual(['host', 'host', 'host']);
     expect(d.turns[1]!.options.reduce((n, o) => n + o.votes, 0)).toBe(2);
+    expect(d.turns[0]!.options[0]!.text['zh-CN']).toBeTruthy();
     expect(d.model?.outcome).toBe('won-back');
     const mine = await until(() => lastVote(r.trainees[1]!.c)?.debrief);
     expect(mine.overall).toBe(d.overall);
@@ -278,8 +283,17 @@ describe('everyone plays', () => {
       throw new Error('no timed decision');
     };
     const v = await timed();
-    expect(v.remainingMs).toBeGreaterThan(1000);
+    // The full limit until the phone shows the decision (after its coaching).
+    expect(v.remainingMs).toBe(v.now.timeLimit! * 1000);
+    let now = Date.now();
+    (s.hub as unknown as { now: () => number }).now = () => now;
+    ok(await t.c.ask('trainee.seen', { code: r.code, token: t.token, turn: v.now.turn }));
     expect(await t.c.ask('trainee.timeout', { code: r.code, token: t.token, turn: v.now.turn })).toMatchObject({ ok: false, error: 'too-early' });
+    // The phone went quiet: once the limit is well past, the server applies the timeout itself.
+    now += v.now.timeLimit! * 1000 + 10_000;
+    s.hub.tick();
+    const after = await until(() => t.c.trainee?.solo?.last?.turn === v.now.turn && t.c.trainee.solo.last);
+    expect(after.choice).toBe(-1);
   });
 });
 

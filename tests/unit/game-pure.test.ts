@@ -44,6 +44,10 @@ describe('Chinese typography', () => {
     expect(typeset('\u4e0b\u5348 5:55,\u6211\u4eec')).toBe('\u4e0b\u5348 5:55,\u6211\u4eec');
     expect(typeset('Hello, world: fine?')).toBe('Hello, world: fine?');
     expect(typeset('(\u4ed6\u62cd\u4e86\u62cd\u67dc\u53f0)')).toBe('\uff08\u4ed6\u62cd\u4e86\u62cd\u67dc\u53f0\uff09');
+    // Brackets change in pairs; a comma after a Chinese closing quote is Chinese.
+    expect(typeset('\u6025(000\u7b2c1\u6761)\u3002')).toBe('\u6025\uff08000\u7b2c1\u6761\uff09\u3002');
+    expect(typeset('\u4e2d (file 000) \u6587')).toBe('\u4e2d (file 000) \u6587');
+    expect(typeset('\u201c\u7b49\u5f85\u201d,\u4eba')).toBe('\u201c\u7b49\u5f85\u201d\uff0c\u4eba');
   });
 });
 

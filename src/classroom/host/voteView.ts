@@ -101,7 +101,7 @@ export class VoteScreen implements HostScreen {
         isMajority ? el('span', { class: 'badge badge--majority' }, t('vote.majority')) : null,
         isMajority && round.voters > 0
           ? null
-          : button(t('vote.override', { n: i + 1 }), () => void this.ctx.act({ type: 'advance', choice: o.choice }), {
+          : button(t('vote.override', { n: i + 1 }), () => void this.ctx.act({ type: 'advance', choice: o.choice, turn: round.turn }), {
               key: `override-${o.choice}`,
               class: 'btn btn--small btn--secondary',
               disabled: this.ctx.busy(),
@@ -121,9 +121,9 @@ export class VoteScreen implements HostScreen {
     if (round.status !== 'open') out.push(button(t('vote.reopen'), act('reopen'), { key: 'reopen', class: 'btn', disabled: busy }));
     if (round.status !== 'open') {
       if (round.voters > 0) {
-        out.push(button(t('vote.continue'), () => void this.ctx.act({ type: 'advance' }), { key: 'continue', class: 'btn btn--primary', disabled: busy }));
+        out.push(button(t('vote.continue'), () => void this.ctx.act({ type: 'advance', turn: round.turn }), { key: 'continue', class: 'btn btn--primary', disabled: busy }));
       } else if (round.canTimeOut) {
-        out.push(button(t('vote.continueTimeout'), () => void this.ctx.act({ type: 'advance', choice: -1 }), { key: 'continue-timeout', class: 'btn btn--primary', disabled: busy }));
+        out.push(button(t('vote.continueTimeout'), () => void this.ctx.act({ type: 'advance', choice: -1, turn: round.turn }), { key: 'continue-timeout', class: 'btn btn--primary', disabled: busy }));
       } else {
         out.push(el('p', { class: 'help' }, t(round.status === 'revealed' ? 'vote.nobodyPick' : 'vote.nobodyReveal')));
       }

@@ -12,6 +12,8 @@ export interface JoinContext {
   choosing(): { turn: number; choice: number } | undefined;
   /** Everyone plays: the time limit at this turn ran out. */
   timeout(turn: number): void;
+  /** A timed decision is showing (its clock starts on the server). */
+  seen(turn: number): void;
   /** Everyone plays: the trainee has read the coaching for this turn. */
   coached(turn: number): void;
 }

@@ -28,6 +28,7 @@ class JoinApp implements JoinContext {
   private screen?: { kind: Kind; s?: JoinScreen };
   private vote_?: { turn: number; choice: number; seq: number; sending: boolean };
   private choose_?: { turn: number; choice: number; seq: number };
+  private readonly seenTurns = new Set<number>();
   private readonly timedOut = new Set<number>();
   private coachedTurn = -1;
   private readonly draft = { code: '', nickname: lastNickname() ?? '' };
@@ -115,6 +116,14 @@ class JoinApp implements JoinContext {
     void this.conn.request('trainee.timeout', { code: this.code, token: me.token, turn }).then((r) => {
       if (!r.ok && r.error !== 'too-early') showError(r);
     });
+  }
+
+  /** A timed decision is on screen: the server starts its clock (once per decision). */
+  seen(turn: number): void {
+    const me = this.code && trainee(this.code);
+    if (!me || !this.code || this.seenTurns.has(turn)) return;
+    this.seenTurns.add(turn);
+    void this.conn.request('trainee.seen', { code: this.code, token: me.token, turn });
   }
 
   coached(turn: number): void {

@@ -39,16 +39,21 @@ export class SoloPhone implements JoinScreen {
     const solo = view.solo;
     if (!solo) return;
     const turn = solo.now.turn;
-    if (turn !== this.timerTurn || solo.remainingMs === undefined) {
-      this.timerTurn = turn;
-      this.timer.set(solo.remainingMs);
-    }
     const last = solo.last;
     let mode: 'coach' | 'result' | 'ended' | 'play';
     if (last && last.turn > this.ctx.coachedUpTo()) mode = 'coach';
     else if (solo.result) mode = 'result';
     else if (view.phase === 'ended') mode = 'ended';
     else mode = 'play';
+    // A time limit runs only while its decision is on screen (not during the coaching before it).
+    if (mode !== 'play' || solo.remainingMs === undefined) {
+      this.timer.set(undefined);
+      this.timerTurn = -1;
+    } else if (turn !== this.timerTurn) {
+      this.timerTurn = turn;
+      this.timer.set(solo.remainingMs);
+      this.ctx.seen(turn);
+    }
     this.play.hidden = mode !== 'play';
     this.other.hidden = mode === 'play';
 

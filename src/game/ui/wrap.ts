@@ -59,6 +59,9 @@ const FULLWIDTH: Record<string, string> = {
 };
 const HAN = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
 
+/** Chinese quotation marks and punctuation: after them, a comma or colon belongs to Chinese text too. */
+const CJK_MARK = /[\u201c\u201d\u2018\u2019\u2026\u2014\u3000-\u303f\uff01-\uff5e]/;
+
 /**
  * Chinese typography for display: ASCII , ; : ? ! ( ) written between Chinese characters
  * become their full-width forms (as printed Chinese uses them). Times, numbers and English
@@ -67,15 +70,22 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
 export function typeset(text: string): string {
   if (!HAN.test(text)) return text;
   const chars = [...text];
+  // Brackets go full-width in pairs: the closing one follows its opening one.
+  const open: boolean[] = [];
   return chars
     .map((c, i) => {
       const fw = FULLWIDTH[c];
       if (!fw) return c;
       const prev = chars[i - 1] ?? '';
       const next = chars[i + 1] ?? '';
-      if (c === '(') return HAN.test(next) ? fw : c;
-      if (c === ')') return HAN.test(prev) ? fw : c;
-      return HAN.test(prev) ? fw : c;
+      const afterChinese = HAN.test(prev) || CJK_MARK.test(prev);
+      if (c === '(') {
+        const wide = HAN.test(next) || afterChinese;
+        open.push(wide);
+        return wide ? fw : c;
+      }
+      if (c === ')') return (open.length ? open.pop()! : HAN.test(prev)) ? fw : c;
+      return afterChinese ? fw : c;
     })
     .join('');
 }
