@@ -28,7 +28,9 @@ export function showProblems(game: Phaser.Game, title: string, problems: Problem
   }
   const top = game.scene.getScenes(true).at(-1);
   if (!top) return;
-  top.scene.pause();
+  // Through the manager, at once (the plugin's pause waits for the next frame): the scene
+  // below must not take a key pressed the moment the message appears.
+  game.scene.pause(top.scene.key);
   game.scene.run('Message', { from: top.scene.key, title, problems });
 }
 

@@ -130,6 +130,9 @@ export function renderOnDemand(game: Phaser.Game): RenderStats {
     }
     if (settle <= 0 && time - lastDrawn < MAX_STILL_MS) {
       stats.skipped++;
+      // The scene manager's render ends its processing state; without that, scene changes
+      // asked for between frames (from key or file events) would wait for the next update.
+      (game.scene as unknown as { isProcessing: boolean }).isProcessing = false;
       return;
     }
     settle--;

@@ -5,10 +5,15 @@
  */
 import Phaser from 'phaser';
 
+/** Which scene took a key press: one press never acts in two scenes. */
+const taken = new WeakMap<KeyboardEvent, Phaser.Scene>();
+
 export function onKeys(scene: Phaser.Scene, handler: (e: KeyboardEvent) => void): void {
   const since = performance.now();
   const listener = (e: KeyboardEvent) => {
-    if (e.timeStamp < since || !scene.scene.isActive()) return;
+    const by = taken.get(e);
+    if ((by && by !== scene) || e.timeStamp < since || !scene.scene.isActive()) return;
+    taken.set(e, scene);
     handler(e);
   };
   window.addEventListener('keydown', listener);
