@@ -30,8 +30,12 @@ export interface Outcome {
 
 export interface Publisher {
   host(roomId: string, view: HostView): void;
+  /** One view to every trainee of the room (encoded once, however large the class). */
+  class(roomId: string, view: TraineeView): void;
   /** The screens showing a room's host view stop getting it (the room was taken over). */
   evictHost(roomId: string): void;
+  /** A removed trainee's screens stop getting the class's views. */
+  evictTrainee(roomId: string, pid: string): void;
   trainee(roomId: string, pid: string, view: TraineeView): void;
 }
 
@@ -40,6 +44,7 @@ const HOST_VIEW_MS = 100;
 export const channels = {
   host: (roomId: string) => `h:${roomId}`,
   trainee: (roomId: string, pid: string) => `p:${roomId}:${pid}`,
+  class: (roomId: string) => `c:${roomId}`,
 };
 
 export interface HubOptions {
@@ -177,9 +182,11 @@ export class Hub {
           this.publisher.host(id, hostView(room, cache, now));
         }
       }
-      const pids = d.all ? [...room.participants.keys()] : [...d.pids];
-      if (!pids.length) continue;
-      const shared = traineeShared(room, cache, now);
+      const shared = d.all || d.pids.size ? traineeShared(room, cache, now) : undefined;
+      if (!shared) continue;
+      // Class vote: every phone shows the same thing, so it is sent once to the room.
+      if (d.all && room.mode === 'vote') this.publisher.class(id, shared);
+      const pids = d.all && room.mode !== 'vote' ? [...room.participants.keys()] : [...d.pids];
       for (const pid of pids) this.publisher.trainee(id, pid, traineeView(room, shared, pid, now));
     }
   }
@@ -232,7 +239,10 @@ export class Hub {
         const a = msg as MessageOf<'host.act'>;
         if (!room.isHost(a.hostToken)) return { reply: fail('not-host', 'this is not the host token of that room') };
         const r = room.act(a.action, now);
-        if (r.ok && a.action.type === 'remove') this.publisher?.trainee(room.id, a.action.id, { ...traineeShared(room, cache, now), name: '', removed: true });
+        if (r.ok && a.action.type === 'remove') {
+          this.publisher?.trainee(room.id, a.action.id, { ...traineeShared(room, cache, now), removed: true });
+          this.publisher?.evictTrainee(room.id, a.action.id);
+        }
         if (r.ok) this.touch(room, { host: true, all: true });
         return { reply: r };
       }
@@ -243,13 +253,13 @@ export class Hub {
         if (!r.ok) return { reply: r };
         this.touch(room, { host: true });
         const view = traineeView(room, traineeShared(room, cache, now), r.pid, now);
-        return { reply: { ok: true, token: r.token, code: room.code, view }, join: [channels.trainee(room.id, r.pid)], as: { code: room.code, pid: r.pid } };
+        return { reply: { ok: true, token: r.token, code: room.code, view }, join: [channels.trainee(room.id, r.pid), channels.class(room.id)], as: { code: room.code, pid: r.pid } };
       }
       case 'trainee.attach': {
         const pid = room.pidOf((msg as MessageOf<'trainee.attach'>).token);
         if (!pid) return { reply: fail('unknown', 'you are not in this room: join again') };
         const view = traineeView(room, traineeShared(room, cache, now), pid, now);
-        return { reply: { ok: true, code: room.code, view }, join: [channels.trainee(room.id, pid)], as: { code: room.code, pid } };
+        return { reply: { ok: true, code: room.code, view }, join: [channels.trainee(room.id, pid), channels.class(room.id)], as: { code: room.code, pid } };
       }
       case 'trainee.vote': {
         const v = msg as MessageOf<'trainee.vote'>;

@@ -50,7 +50,9 @@ export function attachIo(http: HttpServer, hub: Hub, o: IoOptions): { io: Server
   hub.publisher = {
     host: (roomId, view) => io.to(channels.host(roomId)).emit('view.host', view),
     trainee: (roomId, pid, view) => io.to(channels.trainee(roomId, pid)).emit('view.trainee', view),
+    class: (roomId, view) => io.to(channels.class(roomId)).emit('view.trainee', view),
     evictHost: (roomId) => io.in(channels.host(roomId)).socketsLeave(channels.host(roomId)),
+    evictTrainee: (roomId, pid) => io.in(channels.trainee(roomId, pid)).socketsLeave(channels.class(roomId)),
   };
 
   io.on('connection', (socket: Socket<Record<string, never>, ServerToClient, Record<string, never>, SocketData>) => {

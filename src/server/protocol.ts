@@ -197,7 +197,12 @@ export interface TraineeView {
   code: string;
   mode: Mode;
   phase: 'lobby' | 'playing' | 'ended';
-  name: string;
+  /**
+   * The trainee's name, and (class vote) their vote in the round: present in the view sent to
+   * one trainee (join, attach, everyone-plays updates); absent from the class-vote view sent
+   * once to the whole class, where the phone keeps what it knows.
+   */
+  name?: string;
   scenario: ScenarioInfo;
   principles: Record<string, PrincipleInfo>;
   vote?: { now: NodeView; round?: RoundView & { mine?: number }; debrief?: ClassDebriefView };

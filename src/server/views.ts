@@ -202,8 +202,8 @@ function feedbackOf(room: Room, s: SessionState, i: number): TurnFeedback {
 }
 
 /** The part every trainee's view shares, built once per update. */
-export function traineeShared(room: Room, cache: ViewCache, now: number): Omit<TraineeView, 'name'> {
-  const view: Omit<TraineeView, 'name'> = { code: room.code, mode: room.mode, phase: room.phase, scenario: cache.scenario, principles: {} };
+export function traineeShared(room: Room, cache: ViewCache, now: number): TraineeView {
+  const view: TraineeView = { code: room.code, mode: room.mode, phase: room.phase, scenario: cache.scenario, principles: {} };
   if (room.mode === 'vote' && room.session) {
     const round = roundView(room, now);
     const debriefView = classDebriefView(room);
@@ -213,7 +213,7 @@ export function traineeShared(room: Room, cache: ViewCache, now: number): Omit<T
   return view;
 }
 
-export function traineeView(room: Room, shared: Omit<TraineeView, 'name'>, pid: string, now: number): TraineeView {
+export function traineeView(room: Room, shared: TraineeView, pid: string, now: number): TraineeView {
   const view: TraineeView = { ...shared, name: room.participants.get(pid)?.name ?? '' };
   if (shared.vote?.round) {
     const mine = room.votes.get(pid)?.choice;

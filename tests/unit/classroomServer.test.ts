@@ -65,7 +65,10 @@ describe('class vote', () => {
     expect(revealed.options![0]!.feedback['zh-CN']).toBeTruthy();
     // Trainees see the reveal too.
     await until(() => lastVote(r.trainees[2]!.c)?.round?.status === 'revealed');
-    expect(lastVote(r.trainees[2]!.c)?.round?.mine).toBe(b!.choice);
+    // The view sent to the whole class carries no one's vote; a trainee's own view (attach) does.
+    expect(lastVote(r.trainees[2]!.c)?.round?.mine).toBeUndefined();
+    const own = ok(await r.trainees[2]!.c.ask<{ view: TraineeView }>('trainee.attach', { code: r.code, token: r.trainees[2]!.token }));
+    expect(own.view.vote?.round?.mine).toBe(b!.choice);
     // Votes after the round closed are refused.
     const late = await r.trainees[2]!.c.ask('trainee.vote', { code: r.code, token: r.trainees[2]!.token, turn: 0, choice: a!.choice, seq: 2 });
     expect(late).toMatchObject({ ok: false, error: 'closed' });

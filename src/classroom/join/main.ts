@@ -29,6 +29,8 @@ class JoinApp implements JoinContext {
   private vote_?: { turn: number; choice: number; seq: number; sending: boolean };
   private choose_?: { turn: number; choice: number; seq: number };
   private readonly seenTurns = new Set<number>();
+  /** This trainee's vote per decision, as the server last confirmed it. */
+  private readonly known = new Map<number, number>();
   private readonly timedOut = new Set<number>();
   private coachedTurn = -1;
   private readonly draft = { code: '', nickname: lastNickname() ?? '' };
@@ -66,6 +68,7 @@ class JoinApp implements JoinContext {
       if (this.vote_ !== v) return;
       if (r.ok) {
         v.sending = false;
+        this.known.set(turn, choice);
         clearError();
       } else {
         this.vote_ = undefined;
@@ -169,7 +172,7 @@ class JoinApp implements JoinContext {
     // Sent once: a repeat would add a second trainee.
     const r = await this.conn.request<{ token: string; code: string; view: TraineeView }>('trainee.join', { code, nickname }, { tries: 1, timeoutMs: 8000 });
     if (!r.ok) return showError(r);
-    saveTrainee(r.code, r.token, r.view.name);
+    saveTrainee(r.code, r.token, r.view.name ?? nickname);
     this.code = r.code;
     this.coachedTurn = -1;
     this.timedOut.clear();
@@ -194,6 +197,12 @@ class JoinApp implements JoinContext {
       this.render();
       return;
     }
+    // The class-vote view goes to the whole class at once: it carries neither this trainee's
+    // name nor their vote, which the phone keeps from the views addressed to it.
+    if (v.name === undefined && this.view?.name !== undefined) v = { ...v, name: this.view.name };
+    const round = v.vote?.round;
+    if (round?.mine !== undefined) this.known.set(round.turn, round.mine);
+    else if (round && this.known.has(round.turn)) v = { ...v, vote: { ...v.vote!, round: { ...round, mine: this.known.get(round.turn)! } } };
     this.view = v;
     this.viewAt = performance.now();
     this.page = 'room';
