@@ -10,6 +10,9 @@ import type { MessageName } from './protocol.js';
 
 type Forwarded = { name: MessageName; msg: unknown; caller: Caller };
 
+/** Messages that do no harm if they reach the room twice (their own sequence numbers or turns guard them). */
+const REPEATABLE = new Set<MessageName>(['host.attach', 'host.act', 'trainee.attach', 'trainee.vote', 'trainee.choose', 'trainee.timeout', 'trainee.seen']);
+
 export class Cluster {
   constructor(
     private readonly io: Server,
@@ -29,20 +32,25 @@ export class Cluster {
     io.on('dojo:code', (code: string, reply: (taken: boolean) => void) => reply(!!hub.find(code)));
   }
 
-  private async ask<T>(event: string, payload: unknown): Promise<T[]> {
+  /** Every other process's answer; on a timeout, the answers that did arrive (and `complete: false`). */
+  private async ask<T>(event: string, payload: unknown): Promise<{ answers: T[]; complete: boolean }> {
     try {
-      return (await this.io.serverSideEmitWithAck(event, payload)) as T[];
-    } catch {
-      return [];
+      return { answers: (await this.io.serverSideEmitWithAck(event, payload)) as T[], complete: true };
+    } catch (e) {
+      return { answers: ((e as { responses?: T[] }).responses ?? []) as T[], complete: false };
     }
   }
 
   /** The answer from the process holding the room; undefined when none does. */
   async forward(name: MessageName, msg: unknown, caller: Caller): Promise<Outcome | undefined> {
-    // A process that has just started may not have heard of the others yet: ask again shortly.
     for (let i = 0; i <= this.retries; i++) {
-      const found = (await this.ask<Outcome | null>('dojo:forward', { name, msg, caller })).find((o) => o);
+      const { answers, complete } = await this.ask<Outcome | null>('dojo:forward', { name, msg, caller });
+      const found = answers.find((o) => o);
       if (found) return found;
+      // A process that has just started may not have heard of the others yet: ask again
+      // shortly, unless some process did not answer in time and the message must not run
+      // twice (a join, a take-over): it may have run there.
+      if (!complete && !REPEATABLE.has(name)) return undefined;
       if (i < this.retries) await new Promise((r) => setTimeout(r, 250));
     }
     return undefined;
@@ -52,7 +60,9 @@ export class Cluster {
     await this.ask('dojo:presence', { code, pid, delta });
   }
 
+  /** Whether another process holds a room with this code (a process that did not answer counts as yes). */
   async codeTaken(code: string): Promise<boolean> {
-    return (await this.ask<boolean>('dojo:code', code)).some(Boolean);
+    const { answers, complete } = await this.ask<boolean>('dojo:code', code);
+    return !complete || answers.some(Boolean);
   }
 }

@@ -74,7 +74,8 @@ export function createHttp(o: HttpOptions): Server {
   }
 
   function trainer(req: IncomingMessage, url: URL): boolean {
-    return (o.trustLoopback && LOOPBACK.test(req.socket.remoteAddress ?? '')) || url.searchParams.get('key') === o.trainerKey;
+    const key = req.headers['x-dojo-key'] ?? url.searchParams.get('key');
+    return (o.trustLoopback && LOOPBACK.test(req.socket.remoteAddress ?? '')) || key === o.trainerKey;
   }
 
   function exportRoom(req: IncomingMessage, res: ServerResponse, id: string, kind: 'csv' | 'json', url: URL): void {

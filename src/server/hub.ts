@@ -166,29 +166,38 @@ export class Hub {
     const pending = [...this.dirty];
     this.dirty.clear();
     for (const [id, d] of pending) {
-      const room = this.byId.get(id);
-      const cache = this.caches.get(id);
-      if (!room || !cache || !this.publisher) continue;
-      if (d.host) {
-        // The host's screen (the whole class, the board) at most every HOST_VIEW_MS: under a
-        // burst of votes it shows the count rising without rebuilding the view per vote.
-        const wait = (this.hostShownAt.get(id) ?? 0) + HOST_VIEW_MS - now;
-        if (wait > 0) {
-          this.touch(room, { host: true });
-          clearTimeout(this.flushTimer);
-          this.flushTimer = setTimeout(() => this.flush(), wait);
-        } else {
-          this.hostShownAt.set(id, now);
-          this.publisher.host(id, hostView(room, cache, now));
-        }
+      try {
+        this.publish(id, d, now);
+      } catch (e) {
+        // One room's trouble must not stop the others' updates (nor the server).
+        console.error(`updating room ${id}: ${(e as Error).stack ?? e}`);
       }
-      const shared = d.all || d.pids.size ? traineeShared(room, cache, now) : undefined;
-      if (!shared) continue;
-      // Class vote: every phone shows the same thing, so it is sent once to the room.
-      if (d.all && room.mode === 'vote') this.publisher.class(id, shared);
-      const pids = d.all && room.mode !== 'vote' ? [...room.participants.keys()] : [...d.pids];
-      for (const pid of pids) this.publisher.trainee(id, pid, traineeView(room, shared, pid, now));
     }
+  }
+
+  private publish(id: string, d: Dirty, now: number): void {
+    const room = this.byId.get(id);
+    const cache = this.caches.get(id);
+    if (!room || !cache || !this.publisher) return;
+    if (d.host) {
+      // The host's screen (the whole class, the board) at most every HOST_VIEW_MS: under a
+      // burst of votes it shows the count rising without rebuilding the view per vote.
+      const wait = (this.hostShownAt.get(id) ?? 0) + HOST_VIEW_MS - now;
+      if (wait > 0) {
+        this.touch(room, { host: true });
+        clearTimeout(this.flushTimer);
+        this.flushTimer = setTimeout(() => this.flush(), Math.min(wait, HOST_VIEW_MS));
+      } else {
+        this.hostShownAt.set(id, now);
+        this.publisher.host(id, hostView(room, cache, now));
+      }
+    }
+    const shared = d.all || d.pids.size ? traineeShared(room, cache, now) : undefined;
+    if (!shared) return;
+    // Class vote: every phone shows the same thing, so it is sent once to the room.
+    if (d.all && room.mode === 'vote') this.publisher.class(id, shared);
+    const pids = d.all && room.mode !== 'vote' ? [...room.participants.keys()] : [...d.pids];
+    for (const pid of pids) this.publisher.trainee(id, pid, traineeView(room, shared, pid, now));
   }
 
   // ---- messages ----
@@ -197,13 +206,24 @@ export class Hub {
    * Settle one validated message. Room messages for rooms this process does not hold return
    * undefined. Resolves once what the message changed is on disk.
    */
-  async handle<N extends MessageName>(name: N, msg: MessageOf<N>, caller: Caller): Promise<Outcome | undefined> {
-    const out = await this.settle(name, msg, caller);
+  async handle<N extends MessageName>(name: N, msg: MessageOf<N>, caller: Caller, o: { adopt?: boolean } = {}): Promise<Outcome | undefined> {
+    const out = await this.settle(name, msg, caller, !!o.adopt);
     await this.o.store.durable();
     return out;
   }
 
-  private async settle<N extends MessageName>(name: N, msg: MessageOf<N>, caller: Caller): Promise<Outcome | undefined> {
+  /** Take on an open room that only the store has (this process restarted, or the one holding it died). */
+  adopt(code: string): Room | undefined {
+    const c = normalizeRoomCode(code);
+    if (!c || this.rooms.has(c)) return c ? this.rooms.get(c) : undefined;
+    const row = this.o.store.room(c);
+    if (!row || row.expiresAt <= this.now()) return undefined;
+    const room = this.rebuild(row.id);
+    if (room) this.add(room);
+    return room;
+  }
+
+  private async settle<N extends MessageName>(name: N, msg: MessageOf<N>, caller: Caller, adopt: boolean): Promise<Outcome | undefined> {
     const m = msg as Record<string, unknown>;
     const now = this.now();
     switch (name) {
@@ -219,7 +239,7 @@ export class Hub {
       default:
         break;
     }
-    const room = this.find(String(m.code ?? ''));
+    const room = this.find(String(m.code ?? '')) ?? (adopt ? this.adopt(String(m.code ?? '')) : undefined);
     if (!room) return undefined;
     const cache = this.caches.get(room.id)!;
     switch (name) {

@@ -15,8 +15,10 @@ import type { Cluster } from './cluster.js';
 
 export interface IoOptions {
   trainerKey: string;
-  /** Treat connections from this machine as the trainer (the default). */
+  /** Treat connections from this machine as the trainer (the default, but not behind a proxy). */
   trustLoopback: boolean;
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
+  behindProxy?: boolean;
   /** Joins allowed per address: burst, then one per `joinRefillMs`. */
   joinBurst?: number;
   joinRefillMs?: number;
@@ -26,6 +28,13 @@ export interface IoOptions {
 }
 
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+
+/** The client's address: behind a trusted proxy, the one it forwarded. */
+function clientAddress(socket: Socket, behindProxy: boolean): string {
+  const fwd = socket.handshake.headers['x-forwarded-for'];
+  const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(',')[0]?.trim();
+  return behindProxy && first ? first : socket.handshake.address;
+}
 
 interface SocketData {
   as?: { code: string; pid: string };
@@ -56,7 +65,7 @@ export function attachIo(http: HttpServer, hub: Hub, o: IoOptions): { io: Server
   };
 
   io.on('connection', (socket: Socket<Record<string, never>, ServerToClient, Record<string, never>, SocketData>) => {
-    const address = socket.handshake.address;
+    const address = clientAddress(socket, !!o.behindProxy);
     const key = (socket.handshake.auth as { key?: unknown } | undefined)?.key;
     socket.data.trainer = (o.trustLoopback && LOOPBACK.test(address)) || (typeof key === 'string' && key === o.trainerKey);
 
@@ -84,13 +93,18 @@ export function attachIo(http: HttpServer, hub: Hub, o: IoOptions): { io: Server
       void (async () => {
         let out: Outcome | undefined;
         try {
+          // A room in memory here; else one another process holds; else one only the store
+          // still has (after a restart, or its process died): this process takes it on.
           out = await hub.handle(name as MessageName, msg as never, caller);
           if (!out && cluster) out = await cluster.forward(name as MessageName, msg, caller);
+          out ??= await hub.handle(name as MessageName, msg as never, caller, { adopt: true });
         } catch (e) {
           console.error(`${name}: ${(e as Error).stack ?? e}`);
           return answer(fail('internal', 'the server could not do that'));
         }
         if (!out) return answer(fail('no-room', 'no open room with that code'));
+        // Gone while this was being settled: nothing to join, no presence to count.
+        if (!socket.connected) return;
         if (out.join) for (const c of out.join) void socket.join(c);
         if (out.as && (socket.data.as?.pid !== out.as.pid || socket.data.as.code !== out.as.code)) {
           if (socket.data.as) void presence(socket.data.as, -1);

@@ -55,16 +55,24 @@ export function lanAddresses(): string[] {
 
 export async function serve(o: ServeOptions): Promise<Running> {
   const store = new SqliteStore(o.db);
+  // A write that cannot be committed: stop rather than go on acknowledging what is not on disk.
+  store.onFailure = (e) => {
+    console.error(`cannot write to ${o.db}: ${e.message}. Stopping, so that nothing is acknowledged that was not saved.`);
+    process.exit(1);
+  };
   const trainerKey = o.trainerKey ?? store.meta('trainer-key') ?? randomBytes(12).toString('base64url');
   if (!o.trainerKey) store.setMeta('trainer-key', trainerKey);
   const library = ServerLibrary.load(PROJECT_ROOT);
   if (o.watch) library.watch();
   const hub = new Hub({ store, library, ...(o.ttlMs ? { ttlMs: o.ttlMs } : {}) });
-  const restored = hub.restore();
-  const trustLoopback = o.trustLoopback ?? true;
+  // Several processes: a room is taken on by whichever process a message about it reaches
+  // when no other holds it (io.ts), not all at once at start-up (they may share a database).
+  const restored = o.redisUrl ? { rooms: 0, problems: [] } : hub.restore();
+  // Behind a reverse proxy on this machine every visitor would look local: trust nobody for it.
+  const trustLoopback = o.trustLoopback ?? !o.publicUrl;
   const http = createHttp({ dist: o.dist, hub, library, trainerKey, trustLoopback });
   let redis: { quit(): Promise<unknown> } | undefined;
-  const { io, useCluster } = attachIo(http, hub, { trainerKey, trustLoopback, ...pickLimits(o) });
+  const { io, useCluster } = attachIo(http, hub, { trainerKey, trustLoopback, behindProxy: !!o.publicUrl, ...pickLimits(o) });
   if (o.redisUrl) {
     const { createClient } = await import('redis');
     const { createAdapter } = await import('@socket.io/redis-streams-adapter');

@@ -164,6 +164,7 @@ export class Room {
     try {
       change();
       this.touch(now);
+      this.expirySavedAt = now;
       this.store.saveRoom(this.id, this.savedRow());
     } catch (e) {
       Object.assign(this, { phase: before.phase, session: before.session, round: before.round, rounds: before.rounds });
@@ -176,7 +177,14 @@ export class Room {
   private touch(now: number): void {
     this.updatedAt = now;
     this.expiresAt = now + this.options.ttlMs;
+    // Votes, joins and plays keep a room open too: its expiry reaches the disk once a minute.
+    if (now - this.expirySavedAt > 60_000) {
+      this.expirySavedAt = now;
+      this.store.saveRoom(this.id, this.savedRow());
+    }
   }
+
+  private expirySavedAt = 0;
 
   private addParticipant(p: Participant): void {
     this.participants.set(p.pid, p);

@@ -66,6 +66,8 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly q;
   private committed?: Promise<void>;
+  /** Called when a commit fails (the database then no longer matches what was acknowledged). */
+  onFailure?: (e: Error) => void;
 
   /** `path` ':memory:' for a throwaway store. */
   constructor(path: string) {
@@ -127,6 +129,7 @@ export class SqliteStore implements Store {
         } catch (e) {
           if (this.db.inTransaction) this.db.exec('ROLLBACK');
           failed(e as Error);
+          this.onFailure?.(e as Error);
         }
       }),
     );

@@ -77,3 +77,37 @@ run('host on process A, trainees on process B: a vote round completes and nothin
     await b.close();
   }
 }, 60_000);
+
+run('the process holding a room dies: another process on the same database takes the room on, votes intact', async () => {
+  expect(haveRedis).toBe(true);
+  const { join } = await import('node:path');
+  const { tempDir } = await import('./classroomServer.helpers.js');
+  const db = join(tempDir(), 'shared.db');
+  const a = await startServer({ redisUrl: url, db });
+  const b = await startServer({ redisUrl: url, db });
+  const clients: Client[] = [];
+  try {
+    const host = new Client(a.url);
+    clients.push(host);
+    const made = ok(await host.ask<{ code: string; hostToken: string }>('room.create', { scenario: 'broadband-outage', mode: 'vote', voteSeconds: 60 }));
+    const t = new Client(b.url);
+    clients.push(t);
+    const j = ok(await t.ask<{ token: string }>('trainee.join', { code: made.code, nickname: 'x' }, 10_000));
+    ok(await host.ask('host.act', { code: made.code, hostToken: made.hostToken, action: { type: 'start' } }));
+    const v = await until(() => t.trainee?.vote?.round && t.trainee.vote);
+    ok(await t.ask('trainee.vote', { code: made.code, token: j.token, turn: 0, choice: v.now.choices[1]!.choice, seq: 1 }));
+    host.close();
+    await a.close();
+    // The host comes back through B: B finds no process holding the room and takes it on.
+    const host2 = new Client(b.url);
+    clients.push(host2);
+    ok(await host2.ask('host.attach', { code: made.code, hostToken: made.hostToken }, 20_000));
+    ok(await host2.ask('host.act', { code: made.code, hostToken: made.hostToken, action: { type: 'reveal' } }));
+    const o = await until(() => host2.host?.vote?.round?.options);
+    expect(o.map((x) => x.votes).slice(0, 2)).toEqual([0, 1]);
+  } finally {
+    for (const c of clients) c.close();
+    await b.close();
+  }
+}, 60_000);
+

@@ -344,6 +344,16 @@ describe('bad input and limits', () => {
     expect((await fetch(`${s.url}/api/rooms/${made.code}/export.csv?key=${'k'.repeat(16)}`)).status).toBe(200);
   });
 
+  test('behind a proxy (DOJO_PUBLIC_URL) a local connection is not the trainer; exports take the key from a header', async () => {
+    const s = await server({ publicUrl: 'https://dojo.example.org', trainerKey: 'p'.repeat(16) });
+    const c = client(s);
+    expect(await c.ask('library.list', {})).toMatchObject({ ok: false, error: 'not-trainer' });
+    const trainer = client(s, { key: 'p'.repeat(16) });
+    const made = ok(await trainer.ask<{ code: string }>('room.create', { scenario: 'broadband-outage', mode: 'vote' }));
+    expect((await fetch(`${s.url}/api/rooms/${made.code}/export.json`)).status).toBe(403);
+    expect((await fetch(`${s.url}/api/rooms/${made.code}/export.json`, { headers: { 'x-dojo-key': 'p'.repeat(16) } })).status).toBe(200);
+  });
+
   test('rooms expire: their code stops working, their results stay exportable', async () => {
     let now = Date.now();
     const s = await server({ ttlMs: 60_000 });

@@ -1,27 +1,50 @@
-/** Links to a room's results: CSV (opens in Excel, Chinese intact) and JSON (everything). */
+/**
+ * Links to a room's results: CSV (opens in Excel, Chinese intact) and JSON (everything).
+ * From another device the trainer's key goes in a request header, never in a link: a link
+ * shows on the projector when hovered and stays in the browser's history.
+ */
 import { el } from '../dom.js';
 import { locale, t } from '../text.js';
 
-export function exportHref(idOrCode: string, kind: 'csv' | 'json', key: string | undefined): string {
+export function exportHref(idOrCode: string, kind: 'csv' | 'json'): string {
   const q = new URLSearchParams({ lang: locale() });
-  if (key) q.set('key', key);
   return `/api/rooms/${encodeURIComponent(idOrCode)}/export.${kind}?${q}`;
+}
+
+/** Fetch with the key and hand the file to the browser as a download. */
+async function download(href: string, key: string): Promise<void> {
+  const res = await fetch(href, { headers: { 'x-dojo-key': key } });
+  if (!res.ok) throw new Error(`${res.status}`);
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'dojo-export';
+  const url = URL.createObjectURL(await res.blob());
+  const a = el('a', { attrs: { href: url, download: name } });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function exportLinks(idOrCode: string, key: string | undefined, compact = false): HTMLElement {
   return el(
     'p',
     { class: compact ? 'exports exports--compact' : 'exports' },
-    (['csv', 'json'] as const).map((kind) =>
-      el(
+    (['csv', 'json'] as const).map((kind) => {
+      const href = exportHref(idOrCode, kind);
+      const a = el(
         'a',
         {
           class: compact ? 'link-btn' : 'btn btn--secondary',
           key: `export-${kind}-${idOrCode}`,
-          attrs: { href: exportHref(idOrCode, kind, key), download: true, 'data-export': kind },
+          attrs: { href, download: true, 'data-export': kind },
         },
         t(compact ? `exports.${kind}Short` : `exports.${kind}`),
-      ),
-    ),
+      );
+      if (key)
+        a.addEventListener('click', (e) => {
+          e.preventDefault();
+          download(href, key).catch(() => window.alert(t('errors.internal')));
+        });
+      return a;
+    }),
   );
 }

@@ -192,7 +192,7 @@ class HostApp implements HostContext {
     if (r.error === 'not-host') {
       forgetHostToken(code);
       this.page = 'claim';
-    } else if (r.error === 'no-room') this.page = 'gone';
+    } else if (r.error === 'no-room') this.page = 'gone'; // the token stays: a restarted server may bring the room back
     else showError(r);
     this.render();
   }
@@ -200,7 +200,7 @@ class HostApp implements HostContext {
   private async claim(): Promise<void> {
     const code = this.code;
     if (!code) return;
-    const r = await this.conn.request<{ code: string; hostToken: string; view: HostView }>('host.claim', { key: this.trainer, code }, { tries: 2 });
+    const r = await this.conn.request<{ code: string; hostToken: string; view: HostView }>('host.claim', { key: this.trainer, code }, { tries: 1, timeoutMs: 8000 });
     if (!r.ok) {
       if (r.error === 'no-room') this.page = 'gone';
       showError(r);
@@ -218,7 +218,7 @@ class HostApp implements HostContext {
     const r = await this.conn.request<{ code: string; hostToken: string; view: HostView }>(
       'room.create',
       { key: this.trainer, scenario: c.scenario, mode: c.mode, voteSeconds: c.voteSeconds },
-      { tries: 2, timeoutMs: 6000 },
+      { tries: 1, timeoutMs: 8000 },
     );
     this.pending = false;
     if (!r.ok) return showError(r);

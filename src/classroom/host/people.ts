@@ -25,21 +25,32 @@ export function people(list: readonly ParticipantView[], onRemove?: (p: Particip
   );
 }
 
+/** The trainee whose remove button asks "sure?": kept here, as the list is rebuilt on every update. */
+let armed: string | undefined;
+
 function removeButton(p: ParticipantView, onRemove: (p: ParticipantView) => void): HTMLButtonElement {
-  let armed = false;
-  const b = el('button', { class: 'person-remove', key: `remove-${p.id}`, attrs: { type: 'button', 'aria-label': t('people.remove', { name: p.name }), title: t('people.remove', { name: p.name }) } }, '×');
+  const b = el('button', { class: 'person-remove', key: `remove-${p.id}`, attrs: { type: 'button' } }, '×');
+  const show = (on: boolean) => {
+    b.textContent = on ? t('people.removeConfirm') : '×';
+    b.classList.toggle('person-remove--armed', on);
+    const label = on ? t('people.removeConfirmLabel', { name: p.name }) : t('people.remove', { name: p.name });
+    b.setAttribute('aria-label', label);
+    b.title = label;
+  };
+  show(armed === p.id);
   b.addEventListener('click', () => {
-    if (armed) return onRemove(p);
-    armed = true;
-    b.textContent = t('people.removeConfirm');
-    b.classList.add('person-remove--armed');
-    b.setAttribute('aria-label', t('people.removeConfirmLabel', { name: p.name }));
+    if (armed === p.id) {
+      armed = undefined;
+      return onRemove(p);
+    }
+    armed = p.id;
+    show(true);
   });
+  // Leaving the button disarms it (not its replacement by a newer list).
   b.addEventListener('blur', () => {
-    armed = false;
-    b.textContent = '×';
-    b.classList.remove('person-remove--armed');
-    b.setAttribute('aria-label', t('people.remove', { name: p.name }));
+    if (!b.isConnected || armed !== p.id) return;
+    armed = undefined;
+    show(false);
   });
   return b;
 }

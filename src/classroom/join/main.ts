@@ -29,6 +29,22 @@ class JoinApp implements JoinContext {
   private vote_?: { turn: number; choice: number; seq: number; sending: boolean };
   private choose_?: { turn: number; choice: number; seq: number };
   private readonly seenTurns = new Set<number>();
+  private lastSeq = 0;
+
+  /** Sequence numbers only grow, even if the phone's clock steps back or two taps share a millisecond. */
+  private nextSeq(): number {
+    this.lastSeq = Math.max(this.lastSeq + 1, Date.now());
+    return this.lastSeq;
+  }
+
+  /** Forget what belonged to the last room or identity (votes, seen decisions, sends in flight). */
+  private resetIdentity(): void {
+    this.known.clear();
+    this.seenTurns.clear();
+    this.vote_ = undefined;
+    this.choose_ = undefined;
+  }
+
   /** This trainee's vote per decision, as the server last confirmed it. */
   private readonly known = new Map<number, number>();
   private readonly timedOut = new Set<number>();
@@ -61,7 +77,7 @@ class JoinApp implements JoinContext {
     const me = this.code && trainee(this.code);
     if (!me || !this.code) return;
     // The sequence number is fixed at the tap: retries resend it, and the server counts it once.
-    const v = { turn, choice, seq: Date.now(), sending: true };
+    const v = { turn, choice, seq: this.nextSeq(), sending: true };
     this.vote_ = v;
     this.render();
     void this.conn.request('trainee.vote', { code: this.code, token: me.token, turn, choice, seq: v.seq }).then((r) => {
@@ -86,7 +102,7 @@ class JoinApp implements JoinContext {
   choose(turn: number, choice: number): void {
     const me = this.code && trainee(this.code);
     if (!me || !this.code || this.choose_) return;
-    const c = { turn, choice, seq: Date.now() };
+    const c = { turn, choice, seq: this.nextSeq() };
     this.choose_ = c;
     this.render();
     void this.conn.request('trainee.choose', { code: this.code, token: me.token, turn, choice, seq: c.seq }).then((r) => {
@@ -151,8 +167,10 @@ class JoinApp implements JoinContext {
       this.coachedTurn = Math.max(this.coachedTurn, me.coached ?? -1);
       return this.setView(r.view);
     }
+    // The room does not know this token: forget it. A room not found may only be moving to
+    // another server process (or one restarting): keep the token, joining again tries it first.
+    if (r.error === 'unknown') forgetTrainee(code);
     if (r.error === 'unknown' || r.error === 'no-room') {
-      forgetTrainee(code);
       this.page = 'form';
       this.view = undefined;
     }
@@ -173,6 +191,7 @@ class JoinApp implements JoinContext {
     const r = await this.conn.request<{ token: string; code: string; view: TraineeView }>('trainee.join', { code, nickname }, { tries: 1, timeoutMs: 8000 });
     if (!r.ok) return showError(r);
     saveTrainee(r.code, r.token, r.view.name ?? nickname);
+    this.resetIdentity();
     this.code = r.code;
     this.coachedTurn = -1;
     this.timedOut.clear();
@@ -191,6 +210,7 @@ class JoinApp implements JoinContext {
     if (v.removed) {
       // The trainer took this trainee out: the token no longer works.
       if (this.code) forgetTrainee(this.code);
+      this.resetIdentity();
       this.draft.nickname = '';
       this.view = undefined;
       this.page = 'removed';
