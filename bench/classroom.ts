@@ -22,6 +22,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { io as connect, type Socket } from 'socket.io-client';
+import { nextRandom } from '../src/engine/rng.js';
 import { findPaths } from '../src/engine/scoring/paths.js';
 import { choose, offeredChoices, startSession, timeOut, type Play } from '../src/engine/session/session.js';
 import type { HostView, Reply, ScenarioInfo, TraineeView } from '../src/server/protocol.js';
@@ -66,14 +67,13 @@ async function until<T>(f: () => T | undefined | false, what: string, ms = WAIT_
   }
 }
 
+/** A seeded source of numbers in [0, 1): the engine's own generator. */
 function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
+  let state = seed >>> 0;
   return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    const r = nextRandom(state);
+    state = r.state;
+    return r.value;
   };
 }
 

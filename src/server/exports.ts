@@ -1,6 +1,7 @@
 /** A room's results as JSON (everything) and as a CSV table (one row per reply on offer, or per trainee turn). */
 import { optionsAt } from '../engine/classroom/classPath.js';
-import { debrief, replyOf, turnScore } from '../engine/scoring/debrief.js';
+import { debrief, principleSides, replyOf, turnScore } from '../engine/scoring/debrief.js';
+import type { Reply } from '../engine/scenario/model.js';
 import { pick, type Locale } from '../engine/text.js';
 import { toCsv, type Cell } from './csv.js';
 import type { Room } from './room.js';
@@ -16,8 +17,11 @@ const HEAD = {
   },
 };
 
-function names(room: Room, ids: readonly string[], l: Locale): string {
-  return ids.map((id) => pick(room.play.catalog.get(id)?.name ?? { en: id }, l)).join('; ');
+/** The names of the principles a reply honours and breaks, as two cells. */
+function sides(room: Room, reply: Reply, l: Locale): [string, string] {
+  const { honoured, broken } = principleSides(room.play.catalog, reply.principles);
+  const names = (ids: string[]) => ids.map((id) => pick(room.play.catalog.get(id)!.name, l)).join('; ');
+  return [names(honoured), names(broken)];
 }
 
 export function exportCsv(room: Room, l: Locale): string {
@@ -46,8 +50,7 @@ export function exportCsv(room: Room, l: Locale): string {
           o.choice === t.choice ? (r?.by ?? '') : '',
           o.choice === model,
           o.score,
-          names(room, reply.principles.filter((p) => room.play.catalog.get(p.id)?.polarity === 'practice').map((p) => p.id), l),
-          names(room, reply.principles.filter((p) => room.play.catalog.get(p.id)?.polarity === 'violation').map((p) => p.id), l),
+          ...sides(room, reply, l),
           pick(reply.feedback, l),
         ]);
       });
@@ -69,8 +72,7 @@ export function exportCsv(room: Room, l: Locale): string {
         pick(node.line[t.variant] ?? node.line[0]!, l),
         reply.text ? pick(reply.text, l) : l === 'en' ? '(time ran out)' : '(超时)',
         Math.round(turnScore(room.play, t)),
-        names(room, reply.principles.filter((p) => room.play.catalog.get(p.id)?.polarity === 'practice').map((p) => p.id), l),
-        names(room, reply.principles.filter((p) => room.play.catalog.get(p.id)?.polarity === 'violation').map((p) => p.id), l),
+        ...sides(room, reply, l),
         ...tail,
       ]);
     });

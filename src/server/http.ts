@@ -11,6 +11,7 @@ import type { Locale } from '../engine/text.js';
 import { exportCsv, exportJson } from './exports.js';
 import type { Hub } from './hub.js';
 import type { ServerLibrary } from './library.js';
+import { isTrainer } from './trust.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -34,7 +35,6 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt', '
 const PAGES: Record<string, string> = { '/': 'index.html', '/host': 'host.html', '/join': 'join.html' };
 /** The classroom pages are ours alone: they may run only their own code. */
 const CLASSROOM_CSP = "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
-const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 
 export interface HttpOptions {
   dist: string;
@@ -74,8 +74,7 @@ export function createHttp(o: HttpOptions): Server {
   }
 
   function trainer(req: IncomingMessage, url: URL): boolean {
-    const key = req.headers['x-dojo-key'] ?? url.searchParams.get('key');
-    return (o.trustLoopback && LOOPBACK.test(req.socket.remoteAddress ?? '')) || key === o.trainerKey;
+    return isTrainer(o, req.socket.remoteAddress, req.headers['x-dojo-key'] ?? url.searchParams.get('key'));
   }
 
   function exportRoom(req: IncomingMessage, res: ServerResponse, id: string, kind: 'csv' | 'json', url: URL): void {

@@ -12,7 +12,7 @@ import type { ServerLibrary } from './library.js';
 import type { HostView, MessageName, MessageOf, Reply, RoomSummary, TraineeView } from './protocol.js';
 import { fail, newToken, Room } from './room.js';
 import type { Store } from './store.js';
-import { hostView, scenarioInfo, traineeShared, traineeView, viewCache, type ViewCache } from './views.js';
+import { hostView, scenarioInfo, traineeShared, traineeView } from './views.js';
 
 export interface Caller {
   /** The trainer: on the server's own machine, or holding the trainer key. */
@@ -63,7 +63,6 @@ interface Dirty {
 
 export class Hub {
   readonly rooms = new Map<string, Room>();
-  private readonly caches = new Map<string, ViewCache>();
   private readonly dirty = new Map<string, Dirty>();
   private flushTimer?: NodeJS.Timeout;
   private readonly hostShownAt = new Map<string, number>();
@@ -113,7 +112,6 @@ export class Hub {
   private add(room: Room): void {
     this.rooms.set(room.code, room);
     this.byId.set(room.id, room);
-    this.caches.set(room.id, viewCache(room));
   }
 
   find(code: string): Room | undefined {
@@ -137,7 +135,6 @@ export class Hub {
       if (room.expired(now)) {
         this.rooms.delete(room.code);
         this.byId.delete(room.id);
-        this.caches.delete(room.id);
         this.hostShownAt.delete(room.id);
         continue;
       }
@@ -177,8 +174,7 @@ export class Hub {
 
   private publish(id: string, d: Dirty, now: number): void {
     const room = this.byId.get(id);
-    const cache = this.caches.get(id);
-    if (!room || !cache || !this.publisher) return;
+    if (!room || !this.publisher) return;
     if (d.host) {
       // The host's screen (the whole class, the board) at most every HOST_VIEW_MS: under a
       // burst of votes it shows the count rising without rebuilding the view per vote.
@@ -189,10 +185,10 @@ export class Hub {
         this.flushTimer = setTimeout(() => this.flush(), Math.min(wait, HOST_VIEW_MS));
       } else {
         this.hostShownAt.set(id, now);
-        this.publisher.host(id, hostView(room, cache, now));
+        this.publisher.host(id, hostView(room, now));
       }
     }
-    const shared = d.all || d.pids.size ? traineeShared(room, cache, now) : undefined;
+    const shared = d.all || d.pids.size ? traineeShared(room, now) : undefined;
     if (!shared) return;
     // Class vote: every phone shows the same thing, so it is sent once to the room.
     if (d.all && room.mode === 'vote') this.publisher.class(id, shared);
@@ -241,26 +237,25 @@ export class Hub {
     }
     const room = this.find(String(m.code ?? '')) ?? (adopt ? this.adopt(String(m.code ?? '')) : undefined);
     if (!room) return undefined;
-    const cache = this.caches.get(room.id)!;
     switch (name) {
       case 'host.claim': {
         if (!caller.trainer) return { reply: notTrainer() };
         // A new token: the old one (in a browser that is gone) stops working.
         const hostToken = room.newHostToken();
         this.publisher?.evictHost(room.id);
-        return { reply: { ok: true, code: room.code, hostToken, view: hostView(room, cache, now) }, join: [channels.host(room.id)] };
+        return { reply: { ok: true, code: room.code, hostToken, view: hostView(room, now) }, join: [channels.host(room.id)] };
       }
       case 'host.attach': {
         const a = msg as MessageOf<'host.attach'>;
         if (!room.isHost(a.hostToken)) return { reply: fail('not-host', 'this is not the host token of that room') };
-        return { reply: { ok: true, view: hostView(room, cache, now) }, join: [channels.host(room.id)] };
+        return { reply: { ok: true, view: hostView(room, now) }, join: [channels.host(room.id)] };
       }
       case 'host.act': {
         const a = msg as MessageOf<'host.act'>;
         if (!room.isHost(a.hostToken)) return { reply: fail('not-host', 'this is not the host token of that room') };
         const r = room.act(a.action, now);
         if (r.ok && a.action.type === 'remove') {
-          this.publisher?.trainee(room.id, a.action.id, { ...traineeShared(room, cache, now), removed: true });
+          this.publisher?.trainee(room.id, a.action.id, { ...traineeShared(room, now), removed: true });
           this.publisher?.evictTrainee(room.id, a.action.id);
         }
         if (r.ok) this.touch(room, { host: true, all: true });
@@ -272,13 +267,13 @@ export class Hub {
         const r = room.join(j.nickname, now);
         if (!r.ok) return { reply: r };
         this.touch(room, { host: true });
-        const view = traineeView(room, traineeShared(room, cache, now), r.pid, now);
+        const view = traineeView(room, traineeShared(room, now), r.pid, now);
         return { reply: { ok: true, token: r.token, code: room.code, view }, join: [channels.trainee(room.id, r.pid), channels.class(room.id)], as: { code: room.code, pid: r.pid } };
       }
       case 'trainee.attach': {
         const pid = room.pidOf((msg as MessageOf<'trainee.attach'>).token);
         if (!pid) return { reply: fail('unknown', 'you are not in this room: join again') };
-        const view = traineeView(room, traineeShared(room, cache, now), pid, now);
+        const view = traineeView(room, traineeShared(room, now), pid, now);
         return { reply: { ok: true, code: room.code, view }, join: [channels.trainee(room.id, pid), channels.class(room.id)], as: { code: room.code, pid } };
       }
       case 'trainee.vote': {
@@ -342,7 +337,7 @@ export class Hub {
       now,
     );
     this.add(room);
-    return { reply: { ok: true, code, hostToken, view: hostView(room, this.caches.get(room.id)!, now) }, join: [channels.host(room.id)] };
+    return { reply: { ok: true, code, hostToken, view: hostView(room, now) }, join: [channels.host(room.id)] };
   }
 
   summaries(limit: number): RoomSummary[] {

@@ -11,6 +11,7 @@ import type { Hub, Outcome } from './hub.js';
 import { channels } from './hub.js';
 import { Messages, MAX_MESSAGE_BYTES, type MessageName, type ServerToClient } from './protocol.js';
 import { Buckets } from './limits.js';
+import { isTrainer } from './trust.js';
 import type { Cluster } from './cluster.js';
 
 export interface IoOptions {
@@ -27,7 +28,6 @@ export interface IoOptions {
   messageRefillMs?: number;
 }
 
-const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 
 /** The client's address: behind a trusted proxy, the one it forwarded. */
 function clientAddress(socket: Socket, behindProxy: boolean): string {
@@ -67,7 +67,7 @@ export function attachIo(http: HttpServer, hub: Hub, o: IoOptions): { io: Server
   io.on('connection', (socket: Socket<Record<string, never>, ServerToClient, Record<string, never>, SocketData>) => {
     const address = clientAddress(socket, !!o.behindProxy);
     const key = (socket.handshake.auth as { key?: unknown } | undefined)?.key;
-    socket.data.trainer = (o.trustLoopback && LOOPBACK.test(address)) || (typeof key === 'string' && key === o.trainerKey);
+    socket.data.trainer = isTrainer(o, address, key);
 
     socket.onAny((...args: unknown[]) => {
       const [name, payload] = args;
@@ -89,7 +89,7 @@ export function attachIo(http: HttpServer, hub: Hub, o: IoOptions): { io: Server
       }
       const msg = parsed.data as Record<string, unknown>;
       if (name === 'trainee.join' && !joins.take(address)) return answer(fail('slow-down', 'too many joins from this address: wait a moment'));
-      const caller = { trainer: socket.data.trainer || (typeof msg.key === 'string' && msg.key === o.trainerKey) };
+      const caller = { trainer: socket.data.trainer || isTrainer(o, undefined, msg.key) };
       void (async () => {
         let out: Outcome | undefined;
         try {

@@ -1,6 +1,6 @@
 /** What the host's screen and each trainee's phone are shown, built from a room. */
 import { optionsAt } from '../engine/classroom/classPath.js';
-import { replyOf, turnScore } from '../engine/scoring/debrief.js';
+import { principleSides, replyOf, turnScore } from '../engine/scoring/debrief.js';
 import type { Play, SessionState } from '../engine/session/session.js';
 import { offeredChoices } from '../engine/session/session.js';
 import type { Scenario } from '../engine/scenario/model.js';
@@ -142,22 +142,32 @@ function named(all: Record<string, PrincipleInfo>, groups: readonly (readonly Fe
   return out;
 }
 
-export interface ViewCache {
-  principles: Record<string, PrincipleInfo>;
-  scenario: ScenarioInfo;
+/** What never changes in a room's views: the scenario's card and its principles, worked out once per play. */
+const infos = new WeakMap<Play, ScenarioInfo>();
+function infoOf(play: Play): ScenarioInfo {
+  let info = infos.get(play);
+  if (!info) infos.set(play, (info = scenarioInfo(play.scenario)));
+  return info;
 }
 
-export function viewCache(room: Room): ViewCache {
-  return { principles: principlesOf(room.play), scenario: scenarioInfo(room.play.scenario) };
+/** The class-vote part of the host's and the trainees' views: the customer now, the round, the debrief. */
+function voteSection(room: Room, now: number): HostView['vote'] {
+  if (room.mode !== 'vote' || !room.session) return undefined;
+  const round = roundView(room, now);
+  const debriefView = classDebriefView(room);
+  return { now: nodeView(room, room.session), ...(round ? { round } : {}), ...(debriefView ? { debrief: debriefView } : {}) };
 }
 
-export function hostView(room: Room, cache: ViewCache, now: number): HostView {
+/** The principles a class-vote view names (revealed options, debrief turns). */
+const voteGroups = (vote: HostView['vote']) => [vote?.round?.options, ...(vote?.debrief?.turns.map((t) => t.options) ?? [])];
+
+export function hostView(room: Room, now: number): HostView {
   const voting = room.round?.status === 'open';
   const view: HostView = {
     code: room.code,
     mode: room.mode,
     phase: room.phase,
-    scenario: cache.scenario,
+    scenario: infoOf(room.play),
     voteSeconds: room.voteSeconds,
     participants: [...room.participants.values()].map((p) => ({
       id: p.pid,
@@ -167,50 +177,37 @@ export function hostView(room: Room, cache: ViewCache, now: number): HostView {
     })),
     principles: {},
   };
-  if (room.mode === 'vote' && room.session) {
-    const round = roundView(room, now);
-    const debriefView = classDebriefView(room);
-    view.vote = { now: nodeView(room, room.session), ...(round ? { round } : {}), ...(debriefView ? { debrief: debriefView } : {}) };
-  }
+  const vote = voteSection(room, now);
+  if (vote) view.vote = vote;
   if (room.mode === 'solo') view.solo = room.board();
-  view.principles = named(
-    cache.principles,
-    [view.vote?.round?.options, ...(view.vote?.debrief?.turns.map((t) => t.options) ?? [])],
-    view.solo?.heat.map((h) => h.principle),
-  );
+  view.principles = named(principlesOf(room.play), voteGroups(vote), view.solo?.heat.map((h) => h.principle));
   return view;
 }
 
 function feedbackOf(room: Room, s: SessionState, i: number): TurnFeedback {
   const t = s.turns[i]!;
   const reply = replyOf(room.play.scenario, t);
-  const honoured: string[] = [];
-  const broken: string[] = [];
-  for (const tag of reply.principles) {
-    const p = room.play.catalog.get(tag.id);
-    if (p) (p.polarity === 'practice' ? honoured : broken).push(p.id);
-  }
   return {
     turn: i,
     choice: t.choice,
     ...(reply.text ? { text: reply.text } : {}),
     feedback: reply.feedback,
-    honoured,
-    broken,
+    ...principleSides(room.play.catalog, reply.principles),
     score: Math.round(turnScore(room.play, t)),
   };
 }
 
 /** The part every trainee's view shares, built once per update. */
-export function traineeShared(room: Room, cache: ViewCache, now: number): TraineeView {
-  const view: TraineeView = { code: room.code, mode: room.mode, phase: room.phase, scenario: cache.scenario, principles: {} };
-  if (room.mode === 'vote' && room.session) {
-    const round = roundView(room, now);
-    const debriefView = classDebriefView(room);
-    view.vote = { now: nodeView(room, room.session), ...(round ? { round } : {}), ...(debriefView ? { debrief: debriefView } : {}) };
-  }
-  view.principles = named(cache.principles, [view.vote?.round?.options, ...(view.vote?.debrief?.turns.map((t) => t.options) ?? [])]);
-  return view;
+export function traineeShared(room: Room, now: number): TraineeView {
+  const vote = voteSection(room, now);
+  return {
+    code: room.code,
+    mode: room.mode,
+    phase: room.phase,
+    scenario: infoOf(room.play),
+    principles: named(principlesOf(room.play), voteGroups(vote)),
+    ...(vote ? { vote } : {}),
+  };
 }
 
 export function traineeView(room: Room, shared: TraineeView, pid: string, now: number): TraineeView {

@@ -1,4 +1,5 @@
 /** What the host's screens may ask of the page: act on the room, build links, leave. */
+import type { Screen } from '../screens.js';
 import type { HostAction, HostView } from '../../server/protocol.js';
 
 export interface HostContext {
@@ -16,9 +17,4 @@ export interface HostContext {
   newSession(): void;
 }
 
-export interface HostScreen {
-  readonly root: HTMLElement;
-  update(view: HostView): void;
-  /** Stop timers when the screen goes away. */
-  dispose?(): void;
-}
+export type HostScreen = Screen<HostView>;

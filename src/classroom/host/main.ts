@@ -5,9 +5,9 @@
  */
 import type { LocalizedText } from '../../engine/text.js';
 import type { HostAction, HostView, RoomSummary, ScenarioInfo } from '../../server/protocol.js';
-import { aged } from '../aged.js';
 import { Connection, linkIndicator } from '../connection.js';
-import { button, byId, el, fill, moveTo } from '../dom.js';
+import { button, byId, el, fill } from '../dom.js';
+import { Screens } from '../screens.js';
 import { VOTE_SECONDS } from '../limits.js';
 import { clearError, showError } from '../notices.js';
 import { forgetHostToken, hostToken, saveHostToken, saveTrainerKey, trainerKey } from '../prefs.js';
@@ -47,13 +47,13 @@ class HostApp implements HostContext {
   private scenarios?: ScenarioInfo[];
   private joinBase?: string;
   private rooms?: RoomSummary[];
-  private screen?: { kind: Kind; s?: HostScreen };
   private pending = false;
   private awaitingView = false;
   private readonly choice: StartChoice = { mode: 'vote', voteSeconds: VOTE_SECONDS.default };
   /** Reply texts seen while the class played, by "turn:choice" (for the debrief). */
   private readonly replies = new Map<string, LocalizedText>();
   private readonly app = byId('app');
+  private readonly screens = new Screens<Kind, HostView>(this.app, (k) => this.make(k));
   private readonly conn: Connection;
 
   constructor(private readonly trainer: string | undefined) {
@@ -162,7 +162,7 @@ class HostApp implements HostContext {
     this.scenarios = r.scenarios;
     this.joinBase = r.joinBase;
     if (this.page === 'loading') this.page = 'start';
-    if (baseChanged && this.screen?.kind === 'lobby') this.screen = undefined;
+    if (baseChanged && this.screens.kind === 'lobby') this.screens.reset();
     this.render();
   }
 
@@ -173,7 +173,7 @@ class HostApp implements HostContext {
       showError(r);
     } else this.rooms = r.rooms;
     // The list is drawn once: draw it again with the rooms.
-    if (this.screen?.kind === 'past') this.screen = undefined;
+    if (this.screens.kind === 'past') this.screens.reset();
     this.render();
   }
 
@@ -253,20 +253,12 @@ class HostApp implements HostContext {
 
   /** Language changed: build every screen again. */
   private redraw(): void {
-    this.screen?.s?.dispose?.();
-    this.screen = undefined;
+    this.screens.reset();
     this.render();
   }
 
   private render(): void {
-    const kind = this.kind();
-    if (this.screen?.kind !== kind) {
-      this.screen?.s?.dispose?.();
-      const made = this.make(kind);
-      this.screen = { kind, ...(made instanceof HTMLElement ? {} : { s: made }) };
-      moveTo(this.app, made instanceof HTMLElement ? made : made.root);
-    }
-    if (this.screen.s && this.view) this.screen.s.update(aged(this.view, performance.now() - this.viewAt));
+    this.screens.show(this.kind(), this.view, this.viewAt);
     this.topbar();
   }
 

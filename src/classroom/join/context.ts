@@ -1,4 +1,5 @@
 /** What the phone's screens may ask of the page. */
+import type { Screen } from '../screens.js';
 import type { TraineeView } from '../../server/protocol.js';
 
 export interface JoinContext {
@@ -18,8 +19,4 @@ export interface JoinContext {
   coached(turn: number): void;
 }
 
-export interface JoinScreen {
-  readonly root: HTMLElement;
-  update(view: TraineeView): void;
-  dispose?(): void;
-}
+export type JoinScreen = Screen<TraineeView>;

@@ -5,9 +5,9 @@
  */
 import { normalizeRoomCode } from '../../engine/classroom/code.js';
 import type { TraineeView } from '../../server/protocol.js';
-import { aged } from '../aged.js';
 import { Connection, linkIndicator } from '../connection.js';
-import { button, byId, el, fill, moveTo } from '../dom.js';
+import { button, byId, el, fill } from '../dom.js';
+import { Screens } from '../screens.js';
 import { clearError, showError } from '../notices.js';
 import { forgetTrainee, lastCode, lastNickname, saveCoached, saveTrainee, trainee } from '../prefs.js';
 import { initLanguage, languageSwitch, t } from '../text.js';
@@ -25,7 +25,6 @@ class JoinApp implements JoinContext {
   /** When the view arrived (its times count from then). */
   private viewAt = 0;
   private page: 'form' | 'loading' | 'room' | 'removed' = 'form';
-  private screen?: { kind: Kind; s?: JoinScreen };
   private vote_?: { turn: number; choice: number; seq: number; sending: boolean };
   private choose_?: { turn: number; choice: number; seq: number };
   private readonly seenTurns = new Set<number>();
@@ -51,6 +50,7 @@ class JoinApp implements JoinContext {
   private coachedTurn = -1;
   private readonly draft = { code: '', nickname: lastNickname() ?? '' };
   private readonly app = byId('app');
+  private readonly screens = new Screens<Kind, TraineeView>(this.app, (k) => this.make(k));
   private readonly conn: Connection;
 
   constructor() {
@@ -64,8 +64,7 @@ class JoinApp implements JoinContext {
     this.conn = new Connection({ onConnect: () => void this.attach(), onState: indicate });
     this.conn.on('view.trainee', (v) => v.code === this.code && this.setView(v));
     languageSwitch(byId('lang'), () => {
-      this.screen?.s?.dispose?.();
-      this.screen = undefined;
+      this.screens.reset();
       this.render();
     });
     this.render();
@@ -244,14 +243,7 @@ class JoinApp implements JoinContext {
   }
 
   private render(): void {
-    const kind = this.kind();
-    if (this.screen?.kind !== kind) {
-      this.screen?.s?.dispose?.();
-      const made = this.make(kind);
-      this.screen = { kind, ...(made instanceof HTMLElement ? {} : { s: made }) };
-      moveTo(this.app, made instanceof HTMLElement ? made : made.root);
-    }
-    if (this.screen.s && this.view) this.screen.s.update(aged(this.view, performance.now() - this.viewAt));
+    this.screens.show(this.kind(), this.view, this.viewAt);
     this.topbar();
   }
 

@@ -4,7 +4,7 @@
  * (the best on offer at that turn), and the class's whole route against the best route the
  * scenario allows from the start.
  */
-import { debrief, modelChoice, replyOf, replyValue, turnScore, type Debrief } from '../scoring/debrief.js';
+import { debrief, modelChoice, principleSides, replyOf, replyValue, turnScore, type Debrief } from '../scoring/debrief.js';
 import { findPaths, type Route } from '../scoring/paths.js';
 import { startSession, type Play, type SessionState } from '../session/session.js';
 import type { VoteTally } from './tally.js';
@@ -57,19 +57,12 @@ export function optionsAt(play: Play, node: string, offered: readonly number[], 
   const n = play.scenario.nodes[node]!;
   return offered.map((choice) => {
     const i = t ? t.options.indexOf(choice) : -1;
-    const honoured: string[] = [];
-    const broken: string[] = [];
-    for (const tag of n.choices[choice]!.principles) {
-      const p = play.catalog.get(tag.id);
-      if (p) (p.polarity === 'practice' ? honoured : broken).push(p.id);
-    }
     return {
       choice,
       votes: i >= 0 ? t!.counts[i]! : 0,
       share: i >= 0 ? t!.shares[i]! : 0,
       score: Math.round(turnScore(play, { node, offered: [...offered], choice })),
-      honoured,
-      broken,
+      ...principleSides(play.catalog, n.choices[choice]!.principles),
     };
   });
 }

@@ -143,6 +143,17 @@ export interface Debrief {
   meters: Record<string, number>;
 }
 
+/** A reply's principles split into those it honours (practices) and those it breaks (violations). */
+export function principleSides(catalog: Catalog, tags: readonly { id: string }[]): { honoured: string[]; broken: string[] } {
+  const honoured: string[] = [];
+  const broken: string[] = [];
+  for (const tag of tags) {
+    const p = catalog.get(tag.id);
+    if (p) (p.polarity === 'practice' ? honoured : broken).push(p.id);
+  }
+  return { honoured, broken };
+}
+
 export function modelChoice(play: Play, turn: Pick<TurnRecord, 'node' | 'offered'>): number {
   const node = play.scenario.nodes[turn.node]!;
   let best = -Infinity;
