@@ -9,6 +9,7 @@ import { Progress } from '../platform/storage.js';
 import { LiveRegion } from './a11y.js';
 import { sizeFor } from './layout.js';
 import { renderOnDemand } from './renderOnDemand.js';
+import { StageLayer } from './stage/layer.js';
 import { BootScene } from './scenes/BootScene.js';
 import { DebriefScene } from './scenes/DebriefScene.js';
 import { MessageScene } from './scenes/MessageScene.js';
@@ -156,6 +157,7 @@ export async function startGame(parent: HTMLElement): Promise<Phaser.Game> {
       const layers = [`linear-gradient(rgba(0,0,0,${dim}), rgba(0,0,0,${dim}))`, ...(image ? [`url("${image}") center / cover no-repeat`] : [])];
       parent.style.background = `${layers.join(', ')}, ${color}`;
     },
+    stage: new StageLayer(parent),
     report(patch) {
       snapshot = { ...snapshot, ...patch };
     },
@@ -179,6 +181,7 @@ export async function startGame(parent: HTMLElement): Promise<Phaser.Game> {
     scene: [BootScene, PreloadScene, TitleScene, SelectScene, PlayScene, PauseScene, DebriefScene, MessageScene],
   });
 
+  services.stage.attach(game);
   const frames = renderOnDemand(game);
   Object.defineProperty(window, 'dojoFrames', { configurable: true, get: () => ({ ...frames }) });
   wireFileImport(game, services, parent);

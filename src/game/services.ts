@@ -6,6 +6,7 @@ import type { Audio } from '../platform/audio.js';
 import type { ImportResult, Library } from '../platform/library.js';
 import type { Progress } from '../platform/storage.js';
 import type { LiveRegion } from './a11y.js';
+import type { StageLayer } from './stage/layer.js';
 
 export interface Services {
   i18n: i18n;
@@ -29,6 +30,8 @@ export interface Services {
    * costs nothing per frame there, where in WebGL it would be redrawn every frame.
    */
   backdrop(b: Backdrop): void;
+  /** The page layer between the backdrop and the canvas (see stage/layer.ts). */
+  stage: StageLayer;
   /** Read-only state for tests and tooling (window.dojo). */
   report(patch: Partial<DojoSnapshot>): void;
 }

@@ -39,11 +39,17 @@ export abstract class BaseScene<D extends object = object> extends Phaser.Scene 
   /** Counts starts: an async callback from an earlier start of this (singleton) scene must do nothing. */
   private generation = 0;
 
+  /** A check that this start of the scene is still the running one (for async callbacks). */
+  thisStart(): () => boolean {
+    const gen = this.generation;
+    return () => gen === this.generation && (this.sys.isActive() || this.sys.isPaused());
+  }
+
   /** The library, for this start of the scene only (a restart in between drops the callback). */
   withLibrary(then: (lib: Library) => void): void {
-    const gen = this.generation;
+    const here = this.thisStart();
     void this.svc.library().then((lib) => {
-      if (gen === this.generation && this.sys.isActive()) then(lib);
+      if (here()) then(lib);
     });
   }
 

@@ -4,7 +4,7 @@
  * (choose, tick) and presents what the engine decided.
  */
 import Phaser from 'phaser';
-import { EXPRESSIONS, type Expression } from '../../engine/scenario/schema.js';
+import type { Expression } from '../../engine/scenario/schema.js';
 import type { Catalog } from '../../engine/catalog/catalog.js';
 import type { Scenario } from '../../engine/scenario/model.js';
 import { snapshotFits, type SessionState } from '../../engine/session/session.js';
@@ -13,7 +13,10 @@ import { SessionController } from '../sessionController.js';
 import type { Button } from '../ui/button.js';
 import { FocusGroup } from '../ui/focus.js';
 import { onKeys } from '../ui/keys.js';
-import { Meter } from '../ui/meter.js';
+import { CharacterView } from '../stage/character.js';
+import { CountdownView } from '../stage/countdown.js';
+import { MeterView } from '../stage/meter.js';
+import { SpeechPanel } from '../stage/speech.js';
 import { COLORS } from '../ui/theme.js';
 import { Typewriter } from '../ui/typewriter.js';
 import { BaseScene } from './BaseScene.js';
@@ -36,15 +39,15 @@ export class PlayScene extends BaseScene<PlayData> {
   private phase: Phase = 'loading';
   private turnsShown = 0;
   private focus!: FocusGroup;
-  private character?: Phaser.GameObjects.Image;
+  /** On the stage under the canvas (see stage/layer.ts): the customer, their line, the meters. */
+  private character?: CharacterView;
   private expression: Expression = 'neutral';
-  private meters = new Map<string, Meter>();
-  private lineText!: Phaser.GameObjects.Text;
-  private noteText!: Phaser.GameObjects.Text;
+  private meters = new Map<string, MeterView>();
+  private speech?: SpeechPanel;
+  private line = '';
   private typewriter!: Typewriter;
   private choiceButtons: Button[] = [];
-  private timerBar?: Phaser.GameObjects.Graphics;
-  private timerText?: Phaser.GameObjects.Text;
+  private countdown?: CountdownView;
   private clock?: Phaser.Time.TimerEvent;
   private unsubscribe?: () => void;
 
@@ -60,18 +63,23 @@ export class PlayScene extends BaseScene<PlayData> {
     this.turnsShown = 0;
     this.meters = new Map();
     this.choiceButtons = [];
-    this.timerBar = undefined;
+    this.countdown = undefined;
     this.clock = undefined;
     this.character = undefined;
+    this.speech = undefined;
+    this.line = '';
     this.expression = 'neutral';
     this.lastChoices = [];
     this.lineStartedAt = 0;
     this.unsubscribe = undefined;
-    this.timerText = undefined;
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       this.unsubscribe?.();
       this.unsubscribe = undefined;
       this.session?.stop();
+      this.character?.remove();
+      this.speech?.remove();
+      this.countdown?.remove();
+      for (const m of this.meters.values()) m.remove();
     });
   }
 
@@ -88,22 +96,25 @@ export class PlayScene extends BaseScene<PlayData> {
     });
   }
 
-  /** This customer type's eight faces, loaded when first needed (the backdrop is the page's). */
+  /** This customer's eight faces, on the stage, each decoded before play starts (the backdrop is the page's). */
   private loadArt(s: Scenario, then: () => void): void {
-    const type = s.customer.type;
+    const { w, h, portrait } = this;
+    const charH = portrait ? 470 : 560;
+    const cx = portrait ? w / 2 : 250;
+    const cy = portrait ? 110 + charH / 2 : h - charH / 2 + 20;
+    const character = new CharacterView(this.svc.stage, s.customer.type, cx, cy, charH, this.svc.reducedMotion);
+    this.character = character;
     const bar = this.add.graphics();
-    this.load.on(Phaser.Loader.Events.PROGRESS, (p: number) => {
-      bar.clear().fillStyle(COLORS.accent, 1).fillRect(this.w * 0.2, this.h / 2, this.w * 0.6 * p, 12);
-    });
-    for (const e of EXPRESSIONS) {
-      const key = `char-${type}-${e}`;
-      if (!this.textures.exists(key)) this.load.svg(key, `characters/${type}/${e}.svg`, { width: 480, height: 600 });
-    }
-    this.load.once(Phaser.Loader.Events.COMPLETE, () => {
-      bar.destroy();
-      then();
-    });
-    this.load.start();
+    const here = this.thisStart();
+    void character
+      .load((p) => {
+        if (here()) bar.clear().fillStyle(COLORS.accent, 1).fillRect(this.w * 0.2, this.h / 2, this.w * 0.6 * p, 12);
+      })
+      .then(() => {
+        if (!here()) return;
+        bar.destroy();
+        then();
+      });
   }
 
   private start(scenario: Scenario, catalog: Catalog): void {
@@ -129,7 +140,7 @@ export class PlayScene extends BaseScene<PlayData> {
   private showIntro(s: Scenario): void {
     const locale = this.svc.locale();
     this.phase = 'intro';
-    this.fitPanel('', '');
+    this.speech!.hide();
     const { x, y, w } = this.panel;
     const c = this.add.container(0, 0);
     const bg = this.add.graphics();
@@ -158,19 +169,14 @@ export class PlayScene extends BaseScene<PlayData> {
   }
 
   private layout(s: Scenario): void {
-    const { w, h, portrait } = this;
+    const { w, portrait } = this;
     const locale = this.svc.locale();
-    const charH = portrait ? 470 : 560;
-    const cx = portrait ? w / 2 : 250;
-    const cy = portrait ? 110 + charH / 2 : h - charH / 2 + 20;
-    this.character = this.add.image(cx, cy, `char-${s.customer.type}-neutral`).setDisplaySize((charH * 480) / 600, charH);
-
     // Meters across the top.
     const ms = this.session!.meters();
     const mw = portrait ? (w - 140 - 16 * ms.length) / ms.length : 190;
     ms.forEach((m, i) => {
       const x = portrait ? 130 + i * (mw + 16) : w - 24 - (ms.length - i) * (mw + 12);
-      const meter = new Meter(this, x, 16, mw, this.t(`meters.${m.id}`), m.good);
+      const meter = new MeterView(this.svc.stage, x, 16, mw, this.t(`meters.${m.id}`), m.good);
       meter.set(m.value, false);
       this.meters.set(m.id, meter);
     });
@@ -182,31 +188,24 @@ export class PlayScene extends BaseScene<PlayData> {
     const pw = portrait ? w - 40 : w - px - 24;
     const py = portrait ? 590 : 92;
     this.panel = { x: px, y: py, w: pw };
-    this.panelBg = this.add.graphics();
-    this.text(px + 20, py + 12, pick(s.customer.name, locale), { size: 22, bold: true, color: COLORS.inkSoft });
-    this.noteText = this.text(px + 20, py + 46, '', { size: 18, width: pw - 40, color: COLORS.inkSoft });
-    this.lineText = this.text(px + 20, py + 46, '', { size: portrait ? 28 : 25, width: pw - 40, color: COLORS.ink });
-    this.typewriter = new Typewriter(this, this.lineText, () => this.svc.audio.play('ui-type'));
+    const speech = new SpeechPanel(this.svc.stage, px, py, pw, pick(s.customer.name, locale), { minHeight: portrait ? 190 : 150, lineSize: portrait ? 28 : 25 });
+    this.speech = speech;
+    this.typewriter = new Typewriter(this, speech, () => this.svc.audio.play('ui-type'));
     this.input.on('pointerup', (p: Phaser.Input.Pointer) => {
-      if (this.phase === 'line' && p.y >= py && p.y <= this.panelBottom) this.typewriter.skip();
+      if (this.phase === 'line' && speech.contains(p.x, p.y)) this.typewriter.skip();
     });
   }
 
   private panel = { x: 0, y: 0, w: 0 };
-  private panelBg!: Phaser.GameObjects.Graphics;
-  private panelBottom = 0;
 
-  /** Size the line panel for this note and line (measured in full before the typewriter starts). */
+  /** Lay out this note and line on the panel (in full, before the typewriter starts). */
   private fitPanel(note: string, line: string): void {
-    const { x, y, w } = this.panel;
-    this.noteText.setText(note);
-    const noteH = note ? this.noteText.height + 4 : 0;
-    this.lineText.setText(line);
-    const lineH = this.lineText.height;
-    this.lineText.setText('').setY(y + 46 + noteH);
-    const h = Math.max(this.portrait ? 190 : 150, 46 + noteH + lineH + 18);
-    this.panelBg.clear().fillStyle(COLORS.panel, 0.96).fillRoundedRect(x, y, w, h, 16);
-    this.panelBottom = y + h;
+    this.line = line;
+    this.speech!.show(note, line);
+  }
+
+  private get panelBottom(): number {
+    return this.speech?.bottom ?? this.panel.y;
   }
 
   protected override restartData(): PlayData {
@@ -255,12 +254,8 @@ export class PlayScene extends BaseScene<PlayData> {
 
   private setExpression(e: Expression): void {
     if (!this.character || !this.scenario) return;
-    const changed = e !== this.expression;
     this.expression = e;
-    this.character.setTexture(`char-${this.scenario.customer.type}-${e}`);
-    if (changed && !this.svc.reducedMotion) {
-      this.tweens.add({ targets: this.character, y: this.character.y - 8, duration: 120, yoyo: true, ease: 'Quad.Out' });
-    }
+    this.character.show(e);
   }
 
   private updateMeters(animate: boolean): void {
@@ -280,7 +275,7 @@ export class PlayScene extends BaseScene<PlayData> {
     this.fitPanel(node.note ? pick(node.note, locale) : '', line);
     this.report([]);
     this.lineStartedAt = performance.now();
-    this.typewriter.start(line, this.svc.reducedMotion, () => this.showChoices());
+    this.typewriter.start(this.svc.reducedMotion, () => this.showChoices());
   }
 
   private showChoices(): void {
@@ -311,7 +306,7 @@ export class PlayScene extends BaseScene<PlayData> {
     this.focus.set(this.choiceButtons, true);
     if (node.timeLimit) this.startClock(node.timeLimit);
     const texts = offered.map((c) => pick(c.text, locale));
-    this.svc.live.say([`${pick(session.play.scenario.customer.name, locale)}: ${this.lineText.text}`, ...texts.map((t, i) => `${i + 1}. ${t}`)]);
+    this.svc.live.say([`${pick(session.play.scenario.customer.name, locale)}: ${this.line}`, ...texts.map((t, i) => `${i + 1}. ${t}`)]);
     this.report(texts);
   }
 
@@ -327,16 +322,13 @@ export class PlayScene extends BaseScene<PlayData> {
     const x0 = portrait ? 20 : 500;
     const bw = portrait ? w - 40 : w - 524;
     const y = this.choicesTop;
-    this.timerBar = this.add.graphics();
-    this.timerText = this.text(x0 + bw, y - 4, '', { size: 20, color: COLORS.onDark, bold: true }).setOrigin(1, 1);
+    const countdown = new CountdownView(this.svc.stage, x0, y, bw);
+    this.countdown = countdown;
     let lastSecond = -1;
     const draw = () => {
       const left = Math.max(0, limit * 1000 - this.session!.state.elapsedMs);
-      const frac = left / (limit * 1000);
-      this.timerBar!.clear().fillStyle(0x000000, 0.45).fillRoundedRect(x0, y, bw, 14, 7);
-      this.timerBar!.fillStyle(frac > 0.3 ? COLORS.goodFill : COLORS.badFill, 1).fillRoundedRect(x0, y, Math.max(14, bw * frac), 14, 7);
       const s = Math.ceil(left / 1000);
-      this.timerText!.setText(this.t('play.secondsLeft', { n: s }));
+      countdown.set(left / (limit * 1000), this.t('play.secondsLeft', { n: s }));
       if (s !== lastSecond && s <= 5 && s > 0) this.svc.audio.play('ui-timer');
       lastSecond = s;
     };
@@ -355,9 +347,8 @@ export class PlayScene extends BaseScene<PlayData> {
   private stopClock(): void {
     this.clock?.remove();
     this.clock = undefined;
-    this.timerBar?.destroy();
-    this.timerText?.destroy();
-    this.timerBar = undefined;
+    this.countdown?.remove();
+    this.countdown = undefined;
   }
 
   private showCoaching(): void {
@@ -442,10 +433,8 @@ export class PlayScene extends BaseScene<PlayData> {
     // A rebuild of the ending (language, rotation) restores a finished session: no second stinger.
     const rebuilt = (this.args.snapshot as { status?: string } | undefined)?.status === 'done';
     if (!rebuilt) this.svc.audio.play(`stinger-${ending.outcome}`);
-    if (ending.outcome === 'left-silently' && this.character && !this.svc.reducedMotion) {
-      this.tweens.add({ targets: this.character, alpha: 0, x: this.character.x - 120, duration: 1600, ease: 'Quad.In' });
-    }
-    this.typewriter.start(line, this.svc.reducedMotion, () => {
+    if (ending.outcome === 'left-silently') this.character?.leave();
+    this.typewriter.start(this.svc.reducedMotion, () => {
       const b = this.button(this.portrait ? this.w / 2 : 500 + (this.w - 524) / 2, this.choicesTop + 60, this.t('play.toDebrief'), { width: 360, variant: 'primary', size: 24 }, () =>
         this.fadeTo('Debrief', { scenario: session.play.scenario.id, seed: session.state.seed, debrief: d, state: session.state }),
       );

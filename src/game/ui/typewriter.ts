@@ -1,53 +1,61 @@
-/** Reveal a text object's content a few characters at a time; skip() shows it all. */
-import Phaser from 'phaser';
+/**
+ * Reveal a line a few characters at a time on the scene's clock (so it stops while the game
+ * is paused); skip() shows it all.
+ */
+import type Phaser from 'phaser';
+
+/** Something that can show the first `count` characters of its line. */
+export interface Revealing {
+  readonly length: number;
+  reveal(count: number): void;
+}
 
 export class Typewriter {
   private timer?: Phaser.Time.TimerEvent;
-  private full = '';
+  private onDone?: () => void;
   done = true;
 
   constructor(
     private readonly scene: Phaser.Scene,
-    private readonly target: Phaser.GameObjects.Text,
+    private readonly target: Revealing,
     private readonly onTick?: () => void,
   ) {}
 
-  start(text: string, instant: boolean, onDone: () => void): void {
+  /** Type out the target's current line. */
+  start(instant: boolean, onDone: () => void): void {
     this.timer?.remove();
-    this.full = text;
-    const chars = [...text];
-    if (instant || chars.length === 0) {
-      this.finish(onDone);
+    const total = this.target.length;
+    this.onDone = onDone;
+    if (instant || total === 0) {
+      this.finish();
       return;
     }
     this.done = false;
     let n = 0;
-    // Reveal by whole characters; re-setting text re-uploads a texture, so step a few at a time.
+    this.target.reveal(0);
     this.timer = this.scene.time.addEvent({
       delay: 30,
       loop: true,
       callback: () => {
-        n = Math.min(chars.length, n + 2);
-        this.target.setText(chars.slice(0, n).join(''));
+        n = Math.min(total, n + 2);
+        this.target.reveal(n);
         if (n % 6 === 0) this.onTick?.();
-        if (n >= chars.length) this.finish(onDone);
+        if (n >= total) this.finish();
       },
     });
-    this.onDone = onDone;
   }
-
-  private onDone?: () => void;
 
   skip(): void {
-    if (!this.done) this.finish(this.onDone ?? (() => {}));
+    if (!this.done) this.finish();
   }
 
-  private finish(onDone: () => void): void {
+  private finish(): void {
     this.timer?.remove();
     this.timer = undefined;
-    this.target.setText(this.full);
+    this.target.reveal(this.target.length);
     this.done = true;
+    const then = this.onDone;
     this.onDone = undefined;
-    onDone();
+    then?.();
   }
 }

@@ -1,0 +1,62 @@
+/**
+ * The stage: a page layer under the transparent canvas, in game coordinates, for what the
+ * play screen shows most and changes often — the customer, their line as it is typed out,
+ * the meters. On software WebGL every frame the canvas draws costs more than a frame's
+ * budget; here the browser repaints only the few pixels that changed. The canvas draws
+ * over the stage (replies, coaching, pause menu, fades), so what covers what stays as it
+ * was; the stage takes no pointer events and is hidden from screen readers (the live
+ * region speaks the line and the replies).
+ */
+import type Phaser from 'phaser';
+import { FONT } from '../ui/theme.js';
+import './stage.css';
+
+export class StageLayer {
+  readonly root: HTMLDivElement;
+  private game?: Phaser.Game;
+
+  constructor(private readonly parent: HTMLElement) {
+    this.root = document.createElement('div');
+    this.root.className = 'stage';
+    this.root.setAttribute('aria-hidden', 'true');
+    this.root.style.fontFamily = FONT;
+    parent.prepend(this.root);
+  }
+
+  /** Follow the canvas: its logical size and where the scale manager put it on the page. */
+  attach(game: Phaser.Game): void {
+    this.game = game;
+    const fit = () => this.fit();
+    game.scale.on('resize', fit);
+    window.addEventListener('resize', () => requestAnimationFrame(fit));
+    game.events.once('ready', fit);
+  }
+
+  fit(): void {
+    const game = this.game;
+    if (!game?.canvas) return;
+    const c = game.canvas.getBoundingClientRect();
+    const p = this.parent.getBoundingClientRect();
+    const { width, height } = game.scale;
+    const s = this.root.style;
+    s.width = `${width}px`;
+    s.height = `${height}px`;
+    s.transform = `translate(${c.left - p.left}px, ${c.top - p.top}px) scale(${c.width / width}, ${c.height / height})`;
+  }
+
+  /** A new element on the stage at (x, y) in game coordinates; the caller removes it. */
+  add<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, x: number, y: number): HTMLElementTagNameMap[K] {
+    const e = document.createElement(tag);
+    e.className = className;
+    e.style.left = `${x}px`;
+    e.style.top = `${y}px`;
+    this.root.append(e);
+    this.fit();
+    return e;
+  }
+}
+
+/** A theme colour (0xRRGGBB) as CSS, with alpha. */
+export function css(color: number, alpha = 1): string {
+  return `rgba(${(color >> 16) & 255}, ${(color >> 8) & 255}, ${color & 255}, ${alpha})`;
+}
