@@ -43,6 +43,8 @@ export interface DojoSnapshot {
   scenario: string | null;
   node: string | null;
   choices: string[];
+  /** A progress bar on screen: the share loaded so far (0–1). */
+  loading?: number;
   /** The label of the item with keyboard focus. */
   focus?: string;
   focusIndex?: number;

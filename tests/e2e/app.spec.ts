@@ -1,6 +1,6 @@
 /** The game as a person uses it: language, sound, resuming, bad saved data, phones, every scene on screen. */
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Route } from '@playwright/test';
 import { dojo, open, SHOTS, startScenario, until, watchErrors } from './helpers.js';
 
 const FIRST = 'broadband-outage';
@@ -134,6 +134,38 @@ for (const locale of ['zh-CN', 'en'] as const) {
     });
   }
 }
+
+test('on a slow connection the loaders show their progress, then the game goes on', async ({ page }) => {
+  const check = watchErrors(page);
+  const slow = (ms: number) => async (route: Route) => {
+    await new Promise((r) => setTimeout(r, ms));
+    await route.continue();
+  };
+  await page.route('**/backgrounds/service-counter.svg', slow(1500));
+  // The faces arrive one by one, 150 ms apart.
+  let faces = 0;
+  await page.route('**/characters/**/*.svg', (route) => slow(150 * ++faces)(route));
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('./');
+  const loading = await until(page, (d) => d.scene === 'Preload' && d.loading !== undefined, 'the start-up progress bar');
+  expect(loading.loading).toBe(0);
+  await page.screenshot({ path: join(SHOTS, 'loading-start.png') });
+  await until(page, (d) => d.scene === 'Title' && d.ready && d.loading === undefined, 'the title after the picture arrived');
+  await page.keyboard.press('Enter');
+  await until(page, (d) => d.scene === 'Select' && d.choices.length > 0, 'the list');
+  await page.keyboard.press('Enter');
+  await until(page, (d) => d.scene === 'Play' && d.loading !== undefined, "the customer's progress bar");
+  await page.screenshot({ path: join(SHOTS, 'loading-customer.png') });
+  const shares = new Set<number>();
+  for (let d = await dojo(page); d.phase !== 'intro'; d = await dojo(page)) {
+    if (d.loading !== undefined) shares.add(d.loading);
+    await page.waitForTimeout(20);
+  }
+  expect([...shares].some((s) => s > 0 && s < 1), `partial progress seen: ${[...shares].join(', ')}`).toBe(true);
+  expect((await dojo(page)).loading).toBeUndefined();
+  expect(await page.locator('.stage-character img').count()).toBe(8);
+  check();
+});
 
 test('with motion on, the line types out and Enter shows it at once (the key that began it does not skip it)', async ({ page }) => {
   const check = watchErrors(page);

@@ -17,6 +17,7 @@ import { CharacterView } from '../stage/character.js';
 import { CountdownView } from '../stage/countdown.js';
 import { MeterView } from '../stage/meter.js';
 import { SpeechPanel } from '../stage/speech.js';
+import { ProgressBar, SHOW_BAR_AFTER_MS } from '../ui/progress.js';
 import { COLORS } from '../ui/theme.js';
 import { Typewriter } from '../ui/typewriter.js';
 import { BaseScene } from './BaseScene.js';
@@ -104,11 +105,11 @@ export class PlayScene extends BaseScene<PlayData> {
     const cy = portrait ? 110 + charH / 2 : h - charH / 2 + 20;
     const character = new CharacterView(this.svc.stage, s.customer.type, cx, cy, charH, this.svc.reducedMotion);
     this.character = character;
-    const bar = this.add.graphics();
+    const bar = new ProgressBar(this, SHOW_BAR_AFTER_MS);
     const here = this.thisStart();
     void character
       .load((p) => {
-        if (here()) bar.clear().fillStyle(COLORS.accent, 1).fillRect(this.w * 0.2, this.h / 2, this.w * 0.6 * p, 12);
+        if (here()) bar.set(p);
       })
       .then(() => {
         if (!here()) return;

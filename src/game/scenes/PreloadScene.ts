@@ -4,7 +4,7 @@
  * each customer's faces load later, when first needed, with their own progress bar.
  */
 import type { SoundName } from '../../platform/audio.js';
-import { COLORS } from '../ui/theme.js';
+import { ProgressBar, SHOW_BAR_AFTER_MS } from '../ui/progress.js';
 import { BaseScene, TITLE_SETTING } from './BaseScene.js';
 
 const UI_SOUNDS: SoundName[] = ['ui-click', 'ui-select', 'ui-back', 'ui-type', 'ui-timer', 'ui-timeout', 'mood-up', 'mood-down', 'mood-break'];
@@ -30,26 +30,17 @@ export class PreloadScene extends BaseScene {
   }
 
   create(): void {
-    const { w, h, svc } = this;
     this.backdrop(null, 0);
-    const bw = Math.min(560, w * 0.7);
-    this.add.rectangle(w / 2, h / 2, bw + 8, 28, 0xffffff, 0.15);
-    const bar = this.add.graphics();
-    const label = this.text(w / 2, h / 2 + 40, this.t('loading'), { size: 22, color: COLORS.onDarkSoft, align: 'center' }).setOrigin(0.5, 0);
-    // The title waits for its picture only; the interface sounds download alongside and are
-    // ready long before the first click.
+    // The title waits for its picture only (the page asked for it early); the interface
+    // sounds download alongside and are ready long before the first click.
     const jobs = [loadImage(`backgrounds/${TITLE_SETTING}.svg`)];
     for (const n of UI_SOUNDS) void download(`audio/${n}.ogg`);
+    const bar = new ProgressBar(this, SHOW_BAR_AFTER_MS);
     let done = 0;
-    const draw = () => {
-      const p = done / jobs.length;
-      bar.clear().fillStyle(COLORS.accent, 1).fillRect(w / 2 - bw / 2, h / 2 - 10, bw * p, 20);
-      label.setText(`${this.t('loading')} ${Math.round(p * 100)}%`);
-    };
-    draw();
-    for (const j of jobs) void j.then(() => (done++, draw()));
+    for (const j of jobs) void j.then(() => bar.set(++done / jobs.length));
     void Promise.all(jobs).then(() => {
-      void svc.library();
+      bar.destroy();
+      void this.svc.library();
       this.scene.start('Title');
     });
   }

@@ -12,9 +12,18 @@ export interface TextOptions {
   lineSpacing?: number;
 }
 
+/**
+ * Font metrics per size and weight. Phaser measures them for every new Text by drawing a test
+ * string and scanning its pixels; the font never changes here, so once per style is enough.
+ */
+const METRICS = new Map<string, Phaser.Types.GameObjects.Text.TextMetrics>();
+
 export function makeText(scene: Phaser.Scene, x: number, y: number, content: string, o: TextOptions = {}): Phaser.GameObjects.Text {
   const size = o.size ?? 24;
+  const fontKey = `${size}|${o.bold ? 'b' : ''}`;
+  const metrics = METRICS.get(fontKey);
   const t = scene.add.text(x, y, '', {
+    ...(metrics ? { metrics } : {}),
     fontFamily: FONT,
     fontSize: `${size}px`,
     fontStyle: o.bold ? 'bold' : 'normal',
@@ -36,6 +45,7 @@ export function makeText(scene: Phaser.Scene, x: number, y: number, content: str
         }
       : {}),
   });
+  if (!metrics) METRICS.set(fontKey, t.style.getTextMetrics());
   t.setText(o.width ? content : typeset(content));
   return t;
 }

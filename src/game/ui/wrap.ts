@@ -22,15 +22,28 @@ function units(line: string): string[] {
   return out;
 }
 
+/**
+ * Break text into lines no wider than `width`. A line's width is the sum of its units' widths
+ * (each unit measured once), so a long line costs a measurement per distinct unit rather than
+ * one of every growing prefix.
+ */
 export function wrapLines(text: string, width: number, measure: (s: string) => number): string[] {
+  const widths = new Map<string, number>();
+  const w = (u: string) => {
+    let x = widths.get(u);
+    if (x === undefined) widths.set(u, (x = measure(u)));
+    return x;
+  };
   const lines: string[] = [];
   for (const para of text.split('\n')) {
     let line = '';
+    let lineW = 0;
     for (const u of units(para)) {
-      if (line && measure(line + u) > width && u !== ' ') {
+      if (line && lineW + w(u) > width && u !== ' ') {
         // Kinsoku: pull a closing mark up onto this line, push an opening mark down.
         if (NO_START.has(u[0]!)) {
           line += u;
+          lineW += w(u);
           continue;
         }
         let carry = '';
@@ -40,7 +53,11 @@ export function wrapLines(text: string, width: number, measure: (s: string) => n
         }
         lines.push(line.trimEnd());
         line = carry + (u === ' ' ? '' : u);
-      } else line += line || u !== ' ' ? u : '';
+        lineW = [...carry].reduce((sum, ch) => sum + w(ch), u === ' ' ? 0 : w(u));
+      } else if (line || u !== ' ') {
+        line += u;
+        lineW += w(u);
+      }
     }
     lines.push(line.trimEnd());
   }
