@@ -5,6 +5,8 @@
  * (input, tweens, timers) still run every frame; after them, a cheap fingerprint of what
  * each visible scene shows — positions, sizes, alpha, textures, text, drawing commands,
  * cameras — decides whether to render. An undrawn frame leaves the last picture on screen.
+ * What changes most often in a dialogue (the line typing out, the meters, the face) is not
+ * on the canvas at all but on the page stage under it (stage/layer.ts).
  */
 import Phaser from 'phaser';
 
