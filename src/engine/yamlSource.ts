@@ -1,7 +1,13 @@
 /**
  * Parse YAML text into plain data while keeping a map back to line and column,
  * so every problem (syntax, schema, reference) can be reported as file:line:col.
+ *
+ * Two parsers: js-yaml reads a plain file several times faster than `yaml`, but keeps no
+ * positions; `yaml` keeps positions and comments. A plain file (see `quickLoad`) is read by
+ * js-yaml, and its `yaml` document is built only when something asks where a value is (a
+ * problem to report, the linter). Everything else takes `yaml` from the start.
  */
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import type { Problem } from './problems.js';
@@ -25,6 +31,8 @@ export interface ParsedYaml {
   source?: YamlSource;
   data?: unknown;
   problems: Problem[];
+  /** Which parser read the data (the fast path, or the full one). */
+  via?: 'js-yaml' | 'yaml';
 }
 
 function at(file: string, line: number, col: number, code: string, message: string, hint?: string): Problem {
@@ -61,12 +69,73 @@ function screen(file: string, text: string, bytes: number): Problem | undefined 
   return undefined;
 }
 
+/**
+ * Constructs where the two parsers could differ, or where `yaml` has more to say (alias
+ * limits, warnings on directives, anchors, complex keys): a file using any of them, even
+ * where it only looks like it does, takes the full path.
+ */
+const UNUSUAL = /(?:^|[\s[{,])[*&]\S|^%|^\s*(?:-\s+)?\?(?:\s|$)/m;
+
+/** Whether every line closes the flow collections it opens (`yaml` warns on badly indented multi-line ones). */
+function flowClosesOnEachLine(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) depth++;
+    else if (c === 93 || c === 125) depth--;
+    else if (c === 10 && depth !== 0) return false;
+  }
+  return depth === 0;
+}
+
+/** The fast path: plain data from js-yaml (YAML 1.2 core schema, duplicate keys refused), or nothing. */
+function quickLoad(text: string): { data: unknown } | undefined {
+  if (UNUSUAL.test(text) || !flowClosesOnEachLine(text)) return undefined;
+  try {
+    return { data: load(text, { schema: CORE_SCHEMA, json: false }) };
+  } catch {
+    return undefined;
+  }
+}
+
 export function parseYaml(file: string, text: string, bytes = new TextEncoder().encode(text).length): ParsedYaml {
   const screened = screen(file, text, bytes);
   if (screened) return { problems: [screened] };
+  const quick = quickLoad(text);
+  if (quick) return { source: lazySource(file, text), data: quick.data, problems: [], via: 'js-yaml' };
+  return { ...fullParse(file, text), via: 'yaml' };
+}
 
+function yamlDocument(text: string): { doc: Document.Parsed; lines: LineCounter } {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  return { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true }), lines };
+}
+
+/** A source whose `yaml` document is parsed on first use. */
+function lazySource(file: string, text: string): YamlSource {
+  let full: YamlSource | undefined;
+  const get = () => {
+    if (!full) {
+      const { doc, lines } = yamlDocument(text);
+      full = sourceOf(file, doc, lines);
+    }
+    return full;
+  };
+  return {
+    file,
+    get doc() {
+      return get().doc;
+    },
+    get lines() {
+      return get().lines;
+    },
+    locate: (path, key) => get().locate(path, key),
+    problem: (path, code, message, opts) => get().problem(path, code, message, opts),
+  };
+}
+
+function fullParse(file: string, text: string): ParsedYaml {
+  const { doc, lines } = yamlDocument(text);
   const problems: Problem[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
     const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
@@ -74,7 +143,19 @@ export function parseYaml(file: string, text: string, bytes = new TextEncoder().
     problems.push({ ...at(file, pos.line, pos.col, 'yaml-syntax', `YAML: ${first}`), severity: doc.errors.includes(e as never) ? 'error' : 'warning' });
   }
   if (doc.errors.length) return { problems };
+  const source = sourceOf(file, doc, lines);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    return { source, problems: [at(file, 1, 1, 'yaml-alias', `YAML: ${msg.split('\n')[0]}`, 'aliases (*name) may be used only a few times')] };
+  }
+  return { source, data, problems };
+}
 
+/** Positions of a parsed document's nodes. */
+function sourceOf(file: string, doc: Document.Parsed, lines: LineCounter): YamlSource {
   const locate = (path: readonly PathSegment[], key = false) => {
     let node: unknown = doc.contents;
     let found: Node | undefined = doc.contents ?? undefined;
@@ -99,7 +180,7 @@ export function parseYaml(file: string, text: string, bytes = new TextEncoder().
     return lines.linePos(offset);
   };
 
-  const source: YamlSource = {
+  return {
     file,
     doc,
     lines,
@@ -109,15 +190,23 @@ export function parseYaml(file: string, text: string, bytes = new TextEncoder().
       return { ...at(file, line, col, code, message, opts.hint), severity: opts.severity ?? 'error' };
     },
   };
+}
 
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    return { source, problems: [at(file, 1, 1, 'yaml-alias', `YAML: ${msg.split('\n')[0]}`, 'aliases (*name) may be used only a few times')] };
-  }
-  return { source, data, problems };
+/**
+ * The line and column of the value at `path`, looked up when first read: a scenario keeps one
+ * for every node, reply and branch, and most are never read (only problems and the linter do).
+ */
+export function lazyLoc(source: YamlSource, path: readonly PathSegment[]): { readonly line: number; readonly col: number } {
+  let pos: { line: number; col: number } | undefined;
+  const get = () => (pos ??= source.locate(path));
+  return {
+    get line() {
+      return get().line;
+    },
+    get col() {
+      return get().col;
+    },
+  };
 }
 
 /** Turn zod issues into located problems, one per issue. */

@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { formatProblem } from '../../src/engine/problems.js';
 import { loadScenario } from '../../src/engine/scenario/load.js';
+import { parseYaml } from '../../src/engine/yamlSource.js';
 import { catalog, ROOT } from './helpers.js';
 
 const cat = catalog();
@@ -75,5 +77,46 @@ describe('scenario loader: located problems', () => {
       { id: 'understand-feelings', weight: 1 },
       { id: 'emotion-first', weight: 2 },
     ]);
+  });
+});
+
+describe('two parsers: js-yaml for plain files, yaml for the rest and for positions', () => {
+  const bundled = [
+    'scenarios/principles.yaml',
+    ...readdirSync(join(ROOT, 'scenarios/library'))
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => `scenarios/library/${f}`),
+  ];
+
+  it('reads every bundled file on the fast path, to exactly the data the full parser gives', () => {
+    for (const file of bundled) {
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      const r = parseYaml(file, text);
+      expect(r.via, file).toBe('js-yaml');
+      expect(r.data, file).toEqual(parse(text));
+    }
+  });
+
+  it('sends aliases, anchors, directives, complex keys and multi-line flow collections to the full parser', () => {
+    for (const text of ['a: &x 1\nb: *x\n', '%YAML 1.2\n---\na: 1\n', '? a\n: 1\n', 'a: [1,\n  2]\n', 'a: !custom 1\n']) {
+      expect(parseYaml('t.yaml', text).via, text).toBe('yaml');
+    }
+    // What the full parser says is kept: an unknown tag is a located warning.
+    expect(parseYaml('t.yaml', 'a: 1\nb: !custom 2\n').problems.map(formatProblem)).toEqual(['t.yaml:2:4: warning: YAML: Unresolved tag: !custom']);
+  });
+
+  it('a file js-yaml refuses gets the full parser\'s located message', () => {
+    expect(parseYaml('t.yaml', 'id: a\ntitle: b\nid: c\n').problems.map(formatProblem)).toEqual(['t.yaml:3:1: YAML: Map keys must be unique']);
+  });
+
+  it('a fast-path file still locates its problems exactly (the positions are looked up when asked for)', () => {
+    const file = 'scenarios/library/broadband-outage.yaml';
+    const text = readFileSync(join(ROOT, file), 'utf8').replace('- doubt-honesty', '- doubt-honestly');
+    const lineNo = text.split('\n').findIndex((l) => l.includes('doubt-honestly')) + 1;
+    const col = text.split('\n')[lineNo - 1]!.indexOf('doubt-honestly') + 1;
+    const r = loadScenario(file, text, cat);
+    expect(r.problems.map(formatProblem)).toEqual([`${file}:${lineNo}:${col}: unknown principle "doubt-honestly" (did you mean "doubt-honesty"?)`]);
+    const ok = loadScenario(file, readFileSync(join(ROOT, file), 'utf8'), cat);
+    expect(ok.ok && ok.scenario.nodes['when-fixed']!.loc.line).toBe(text.split('\n').findIndex((l) => l.includes('id: when-fixed')) + 1);
   });
 });

@@ -6,7 +6,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { customerProfiles, meterIds } from '../customers/index.js';
 import type { Problem } from '../problems.js';
 import { article, toLocalized, type LocalizedText } from '../text.js';
-import { parseYaml, schemaProblems, type PathSegment, type YamlSource } from '../yamlSource.js';
+import { lazyLoc, parseYaml, schemaProblems, type PathSegment, type YamlSource } from '../yamlSource.js';
 import type { Branch, Choice, Condition, DialogueNode, Ending, Reply, Scenario, Tag } from './model.js';
 import { ScenarioSchema, type ScenarioFile } from './schema.js';
 
@@ -34,7 +34,7 @@ export function loadScenario(file: string, text: string, catalog: Catalog): Load
 }
 
 function normalise(file: string, raw: ScenarioFile, src: YamlSource, problems: Problem[]): Scenario {
-  const loc = (path: PathSegment[]) => src.locate(path);
+  const loc = (path: PathSegment[]) => lazyLoc(src, path);
   const condition = (c: RawCondition | undefined): Condition | undefined => {
     if (!c) return undefined;
     const { chose, notChose, visited, ...meters } = c;
