@@ -3,7 +3,8 @@
  * JSON, an old or unknown version, wrong shapes) is reset to defaults and reported, so the
  * game can show a notice instead of crashing.
  */
-import { z } from 'zod';
+// zod's small build: the save is read at start-up, before anything else of zod is needed.
+import * as z from 'zod/mini';
 
 export const STORAGE_KEY = 'complaint-dojo';
 export const STORAGE_VERSION = 1;
@@ -21,16 +22,16 @@ const Attempt = z.object({
 const SaveSchema = z.object({
   version: z.literal(STORAGE_VERSION),
   settings: z.object({
-    locale: z.enum(['zh-CN', 'en']).optional(),
-    muted: z.boolean().default(false),
-    volume: z.number().min(0).max(1).default(0.7),
+    locale: z.optional(z.enum(['zh-CN', 'en'])),
+    muted: z._default(z.boolean(), false),
+    volume: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.7),
   }),
-  best: z.record(z.string(), z.number()).default({}),
-  attempts: z.array(Attempt).default([]),
+  best: z._default(z.record(z.string(), z.number()), {}),
+  attempts: z._default(z.array(Attempt), []),
   /** The game in progress: the scenario and the session actor's persisted snapshot. */
-  resume: z.object({ scenario: z.string(), seed: z.number(), snapshot: z.unknown() }).nullable().default(null),
+  resume: z._default(z.nullable(z.object({ scenario: z.string(), seed: z.number(), snapshot: z.unknown() })), null),
   /** Scenario files a trainer imported: name and text, kept until removed. */
-  imported: z.array(z.object({ name: z.string(), text: z.string(), at: z.string(), id: z.string().optional() })).default([]),
+  imported: z._default(z.array(z.object({ name: z.string(), text: z.string(), at: z.string(), id: z.optional(z.string()) })), []),
 });
 
 export type Save = z.infer<typeof SaveSchema>;

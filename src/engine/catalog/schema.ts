@@ -1,7 +1,9 @@
 /** The principle catalog file format (scenarios/principles.yaml). */
 import { z } from 'zod';
 
-export const CATEGORY_IDS = ['emotion', 'listening', 'ownership', 'expectations', 'etiquette', 'tactics'] as const;
+import { CATEGORY_IDS } from '../vocabulary.js';
+
+export { CATEGORY_IDS };
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids use lowercase letters, digits and hyphens');
 const BothLocales = z.strictObject({ 'zh-CN': z.string().min(1), en: z.string().min(1) });

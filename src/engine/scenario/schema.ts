@@ -4,22 +4,9 @@
  * (scenarios/scenario.schema.json, made by `npm run schema`) all come from it.
  */
 import { z } from 'zod';
+import { CUSTOMER_TYPES, EXPRESSIONS, OUTCOMES, SETTINGS } from '../vocabulary.js';
 
-export const CUSTOMER_TYPES = ['angry', 'silent', 'talkative', 'expert'] as const;
-export const OUTCOMES = ['won-back', 'resolved', 'unresolved', 'escalated', 'left-silently'] as const;
-export const EXPRESSIONS = ['neutral', 'annoyed', 'angry', 'furious', 'withdrawn', 'doubtful', 'relieved', 'pleased'] as const;
-export const SETTINGS = [
-  'call-centre',
-  'service-counter',
-  'station',
-  'train',
-  'shop',
-  'restaurant',
-  'office',
-  'warehouse',
-  'site',
-  'hotel',
-] as const;
+export { CUSTOMER_TYPES, EXPRESSIONS, OUTCOMES, SETTINGS };
 
 const Id = z
   .string()

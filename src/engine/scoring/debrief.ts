@@ -7,7 +7,7 @@
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { CategoryId, Principle } from '../catalog/schema.js';
-import { CATEGORY_IDS } from '../catalog/schema.js';
+import { CATEGORY_IDS } from '../vocabulary.js';
 import { OUTCOME_SCORE, type Reply, type Scenario } from '../scenario/model.js';
 import type { Outcome } from '../scenario/schema.js';
 import type { Play, SessionState, TurnRecord } from '../session/session.js';

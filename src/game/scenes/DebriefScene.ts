@@ -3,7 +3,7 @@
  * (file 001 §1.2.2) with the trainee's position, and a turn-by-turn replay against the model
  * reply. Every figure is the engine's debrief; the scene only draws it.
  */
-import { CATEGORY_IDS } from '../../engine/catalog/schema.js';
+import { CATEGORY_IDS } from '../../engine/vocabulary.js';
 import type { Scenario } from '../../engine/scenario/model.js';
 import type { Debrief, Quadrant } from '../../engine/scoring/debrief.js';
 import type { SessionState } from '../../engine/session/session.js';

@@ -1,7 +1,7 @@
 /** Scenario select: cards grouped by the four customer types, with difficulty, setting, brief and best score. */
 import type { Problem } from '../../engine/problems.js';
 import type { Scenario } from '../../engine/scenario/model.js';
-import { CUSTOMER_TYPES } from '../../engine/scenario/schema.js';
+import { CUSTOMER_TYPES } from '../../engine/vocabulary.js';
 import { pick } from '../../engine/text.js';
 import type { Button } from '../ui/button.js';
 import { FocusGroup } from '../ui/focus.js';

@@ -3,7 +3,8 @@
  * a change of face is instant. Face and posture are in the pictures; a change of expression
  * gives a small start, and a customer who leaves silently fades away.
  */
-import { EXPRESSIONS, type Expression } from '../../engine/scenario/schema.js';
+import type { Expression } from '../../engine/scenario/schema.js';
+import { EXPRESSIONS } from '../../engine/vocabulary.js';
 import type { StageLayer } from './layer.js';
 
 export class CharacterView {
