@@ -70,11 +70,19 @@ function screen(file: string, text: string, bytes: number): Problem | undefined 
 }
 
 /**
- * Constructs where the two parsers could differ, or where `yaml` has more to say (alias
- * limits, warnings on directives, anchors, complex keys): a file using any of them, even
- * where it only looks like it does, takes the full path.
+ * Constructs where the two parsers could differ, or where `yaml` has more to say: aliases
+ * and anchors (alias limits, warnings), directives, complex keys, null keys, collections as
+ * keys, and numbers js-yaml reads differently (0b…, 0x…/0o… with a sign, .5 with a sign).
+ * A file using any of them, even where it only looks as if it does, takes the full path.
  */
-const UNUSUAL = /(?:^|[\s[{,])[*&]\S|^%|^\s*(?:-\s+)?\?(?:\s|$)/m;
+const UNUSUAL = [
+  /(?:^|[\s[{,])[*&]\S/m,
+  /^%/m,
+  /^\s*(?:-\s+)?\?(?:\s|$)/m,
+  /^\s*(?:-\s+)?(?:null|Null|NULL|~)?\s*:(?:\s|$)/m,
+  /[\]}]\s*:(?:\s|$)/,
+  /(?:^|[\s:[{,])[+-]?(?:0[bBxXoO]|\.\d)/m,
+];
 
 /** Whether every line closes the flow collections it opens (`yaml` warns on badly indented multi-line ones). */
 function flowClosesOnEachLine(text: string): boolean {
@@ -88,11 +96,22 @@ function flowClosesOnEachLine(text: string): boolean {
   return depth === 0;
 }
 
-/** The fast path: plain data from js-yaml (YAML 1.2 core schema, duplicate keys refused), or nothing. */
+/**
+ * The fast path: plain data from js-yaml (YAML 1.2 core schema, duplicate keys refused), or
+ * nothing — also when js-yaml only warns (e.g. of deficient indentation, which `yaml` refuses)
+ * or the file holds no data at all.
+ */
 function quickLoad(text: string): { data: unknown } | undefined {
-  if (UNUSUAL.test(text) || !flowClosesOnEachLine(text)) return undefined;
+  if (UNUSUAL.some((r) => r.test(text)) || !flowClosesOnEachLine(text)) return undefined;
   try {
-    return { data: load(text, { schema: CORE_SCHEMA, json: false }) };
+    const data: unknown = load(text, {
+      schema: CORE_SCHEMA,
+      json: false,
+      onWarning: (w) => {
+        throw w;
+      },
+    });
+    return data === undefined || data === null ? undefined : { data };
   } catch {
     return undefined;
   }

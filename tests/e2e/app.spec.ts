@@ -137,24 +137,35 @@ for (const locale of ['zh-CN', 'en'] as const) {
 
 test('on a slow connection the loaders show their progress, then the game goes on', async ({ page }) => {
   const check = watchErrors(page);
-  const slow = (ms: number) => async (route: Route) => {
-    await new Promise((r) => setTimeout(r, ms));
-    await route.continue();
+  // Files held back until the test has seen the progress bar, however slowly the page starts.
+  const gate = () => {
+    let open = () => {};
+    const opened = new Promise<void>((r) => (open = r));
+    return { open, hold: (extraMs = 0) => async (route: Route) => {
+      await opened;
+      await new Promise((r) => setTimeout(r, extraMs));
+      await route.continue();
+    } };
   };
-  await page.route('**/backgrounds/service-counter.svg', slow(1500));
-  // The faces arrive one by one, 150 ms apart.
+  const title = gate();
+  const faceGate = gate();
+  await page.route('**/backgrounds/service-counter.svg', title.hold());
+  // The faces arrive one by one, 150 ms apart, once the bar is up.
   let faces = 0;
-  await page.route('**/characters/**/*.svg', (route) => slow(150 * ++faces)(route));
+  await page.route('**/characters/**/*.svg', (route) => faceGate.hold(150 * ++faces)(route));
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('./');
   const loading = await until(page, (d) => d.scene === 'Preload' && d.loading !== undefined, 'the start-up progress bar');
   expect(loading.loading).toBe(0);
   await page.screenshot({ path: join(SHOTS, 'loading-start.png') });
+  title.open();
   await until(page, (d) => d.scene === 'Title' && d.ready && d.loading === undefined, 'the title after the picture arrived');
   await page.keyboard.press('Enter');
   await until(page, (d) => d.scene === 'Select' && d.choices.length > 0, 'the list');
   await page.keyboard.press('Enter');
   await until(page, (d) => d.scene === 'Play' && d.loading !== undefined, "the customer's progress bar");
+  faceGate.open();
+  await until(page, (d) => (d.loading ?? 0) > 0, 'the first faces');
   await page.screenshot({ path: join(SHOTS, 'loading-customer.png') });
   const shares = new Set<number>();
   for (let d = await dojo(page); d.phase !== 'intro'; d = await dojo(page)) {

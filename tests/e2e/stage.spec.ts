@@ -45,7 +45,9 @@ test('the stage shows what the session holds: face, line typed out, meters', asy
   await page.keyboard.press('Enter');
   await until(page, (d) => d.phase === 'intro', 'the intro');
   const intro = await stage(page);
+  const atIntro = await dojo(page);
   expect(intro.faceCount).toBe(8);
+  expect(intro.faces, 'the customer stands there from the start').toEqual([`characters/${atIntro.customer!.type}/${atIntro.customer!.expression}.svg`]);
   expect(intro.speechHidden, 'no empty speech panel under the intro card').toBe(true);
 
   await page.keyboard.press('Enter');
@@ -53,12 +55,12 @@ test('the stage shows what the session holds: face, line typed out, meters', asy
   const typing = await stage(page);
   expect(typing.speechHidden).toBe(false);
   expect(typing.unsaid.length, 'part of the line still to come').toBeGreaterThan(0);
-  // The whole line is laid out from the start: what is said is a prefix of it.
-  expect(typing.line.endsWith(typing.unsaid)).toBe(true);
 
   const d = await until(page, (x) => x.phase === 'choosing', 'the choices');
   const s = await stage(page);
   expect(s.unsaid).toBe('');
+  // The whole line was laid out from the start (the rest only not yet visible): nothing re-wraps.
+  expect(typing.line).toBe(s.line);
   expect(s.live, 'the live region speaks the same line').toContain(s.line);
   expect(s.faces).toEqual([`characters/${d.customer!.type}/${d.customer!.expression}.svg`]);
   expect(s.meters.map(([, v]) => v)).toEqual(Object.values(d.customer!.meters));
@@ -74,11 +76,14 @@ test('the stage shows what the session holds: face, line typed out, meters', asy
   expect(s2.faces).toEqual([`characters/${after.customer!.type}/${after.customer!.expression}.svg`]);
   expect(s2.meters.map(([, v]) => v)).toEqual(Object.values(after.customer!.meters));
 
-  // A click on the line panel shows the rest of the line at once.
+  // A click on the line panel shows the rest of the line at once: long before the
+  // typewriter (two characters per 30 ms) would have got there.
   await page.keyboard.press('Enter');
   await until(page, (x) => x.phase === 'line', 'the next line being typed');
+  const before = await stage(page);
+  expect(before.unsaid.length, 'enough of the line left to tell a click from the typewriter').toBeGreaterThan(30);
   await page.mouse.click(900, 140);
-  await until(page, (x) => x.phase === 'choosing', 'the choices after the click');
+  await until(page, (x) => x.phase === 'choosing', 'the choices after the click', 300);
   expect((await stage(page)).unsaid).toBe('');
   check();
 });
@@ -90,8 +95,9 @@ test('the stage follows the canvas when a phone turns, and leaves with the scene
   const wide = await boxes(page);
   expect(wide.stage).toEqual(wide.canvas);
   await page.setViewportSize({ width: 390, height: 844 });
+  // The rebuilt scene lays the meters out for portrait (the first at x = 130).
+  await expect.poll(() => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.stage-meter')].map((m) => m.style.left)[0])).toBe('130px');
   await until(page, (d) => d.scene === 'Play' && d.phase === 'choosing', 'the choices after turning');
-  await page.waitForTimeout(300);
   const tall = await boxes(page);
   expect(tall.canvas.h).toBeGreaterThan(tall.canvas.w);
   expect(tall.stage).toEqual(tall.canvas);

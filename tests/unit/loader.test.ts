@@ -105,6 +105,33 @@ describe('two parsers: js-yaml for plain files, yaml for the rest and for positi
     expect(parseYaml('t.yaml', 'a: 1\nb: !custom 2\n').problems.map(formatProblem)).toEqual(['t.yaml:2:4: warning: YAML: Unresolved tag: !custom']);
   });
 
+  it('where the two parsers would read the same text differently, the data is the full parser\'s', () => {
+    const tricky = [
+      'a: 0b101\nb: -0x1F\nc: +0o7\n',
+      'a: -.5\nb: +.5\n',
+      'null: 1\nb: 2\n',
+      '~: 2\n',
+      '[a, b]: 1\n',
+      '{a: 1}: 2\n',
+      'a: 1_000\nb: 0o14\nc: .inf\nd: yes\ne: 2024-01-01\n',
+      'a: "one\n  two"\n',
+      'a: |\n  line\n   more\nb: >-\n  folded\n  text\n',
+    ];
+    for (const text of tricky) {
+      const r = parseYaml('t.yaml', text);
+      expect(r.data, text).toEqual(parse(text));
+    }
+    // Comment-only and empty documents hold no data: the full parser says so.
+    expect(parseYaml('t.yaml', '# nothing here\n').via).toBe('yaml');
+  });
+
+  it('what js-yaml only warns about (a quoted line continued too far left) is refused, located, as yaml refuses it', () => {
+    const text = 'title:\n  en: "A day\nOffline"\n';
+    const r = parseYaml('t.yaml', text);
+    expect(r.via).toBe('yaml');
+    expect(r.problems.some((p) => p.severity === 'error' && p.line >= 2)).toBe(true);
+  });
+
   it('a file js-yaml refuses gets the full parser\'s located message', () => {
     expect(parseYaml('t.yaml', 'id: a\ntitle: b\nid: c\n').problems.map(formatProblem)).toEqual(['t.yaml:3:1: YAML: Map keys must be unique']);
   });

@@ -45,12 +45,20 @@ export abstract class BaseScene<D extends object = object> extends Phaser.Scene 
     return () => gen === this.generation && (this.sys.isActive() || this.sys.isPaused());
   }
 
+  /**
+   * Run `then` for this start of the scene: now, or — if an overlay (a message, the pause
+   * menu) has paused the scene — once it resumes, so nothing is built or spoken behind it.
+   */
+  whenRunning(here: () => boolean, then: () => void): void {
+    if (!here()) return;
+    if (this.sys.isPaused()) this.events.once(Phaser.Scenes.Events.RESUME, () => this.whenRunning(here, then));
+    else then();
+  }
+
   /** The library, for this start of the scene only (a restart in between drops the callback). */
   withLibrary(then: (lib: Library) => void): void {
     const here = this.thisStart();
-    void this.svc.library().then((lib) => {
-      if (here()) then(lib);
-    });
+    void this.svc.library().then((lib) => this.whenRunning(here, () => then(lib)));
   }
 
   /** What this scene has told window.dojo, re-told when the scene resumes from an overlay. */

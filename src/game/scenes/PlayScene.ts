@@ -73,7 +73,14 @@ export class PlayScene extends BaseScene<PlayData> {
     this.lastChoices = [];
     this.lineStartedAt = 0;
     this.unsubscribe = undefined;
+    // The stage's animations (meters, face, countdown) stop with the scene's own clock.
+    const pauseStage = () => this.svc.stage.pause();
+    const resumeStage = () => this.svc.stage.resume();
+    this.events.on(Phaser.Scenes.Events.PAUSE, pauseStage);
+    this.events.on(Phaser.Scenes.Events.RESUME, resumeStage);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      this.events.off(Phaser.Scenes.Events.PAUSE, pauseStage);
+      this.events.off(Phaser.Scenes.Events.RESUME, resumeStage);
       this.unsubscribe?.();
       this.unsubscribe = undefined;
       this.session?.stop();
@@ -111,11 +118,12 @@ export class PlayScene extends BaseScene<PlayData> {
       .load((p) => {
         if (here()) bar.set(p);
       })
-      .then(() => {
-        if (!here()) return;
-        bar.destroy();
-        then();
-      });
+      .then(() =>
+        this.whenRunning(here, () => {
+          bar.destroy();
+          then();
+        }),
+      );
   }
 
   private start(scenario: Scenario, catalog: Catalog): void {
@@ -132,6 +140,8 @@ export class PlayScene extends BaseScene<PlayData> {
     onKeys(this, (e) => this.onKey(e));
     this.turnsShown = this.session.state.turns.length;
     this.unsubscribe = this.session.subscribe((s) => this.onState(s));
+    // The customer stands there from the start (under the intro card too).
+    this.setExpression(this.session.expression());
     if (this.session.ended) this.showEnding();
     else if (this.session.state.turns.length || this.args.snapshot || this.args.skipIntro) this.showNode(false);
     else this.showIntro(scenario);

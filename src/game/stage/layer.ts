@@ -20,6 +20,9 @@ export class StageLayer {
     this.root.className = 'stage';
     this.root.setAttribute('aria-hidden', 'true');
     this.root.style.fontFamily = FONT;
+    // A page translator would swap the text nodes the typewriter writes to; the live region
+    // and the canvas carry the words anyway.
+    this.root.translate = false;
     parent.prepend(this.root);
   }
 
@@ -43,6 +46,19 @@ export class StageLayer {
     s.height = `${height}px`;
     s.transform = `translate(${c.left - p.left}px, ${c.top - p.top}px) scale(${c.width / width}, ${c.height / height})`;
   }
+
+  /** Hold every running animation and transition on the stage (the game is paused). */
+  pause(): void {
+    this.held = this.root.getAnimations({ subtree: true }).filter((a) => a.playState === 'running');
+    for (const a of this.held) a.pause();
+  }
+
+  resume(): void {
+    for (const a of this.held) a.play();
+    this.held = [];
+  }
+
+  private held: Animation[] = [];
 
   /** A new element on the stage at (x, y) in game coordinates; the caller removes it. */
   add<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, x: number, y: number): HTMLElementTagNameMap[K] {
