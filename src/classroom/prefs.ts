@@ -16,6 +16,8 @@ interface Saved {
   hosts: Record<string, { hostToken: string; at: number }>;
   /** Room code → trainee token and nickname. */
   trainees: Record<string, { token: string; name: string; at: number; coached?: number }>;
+  /** Room code → the key of a join not yet answered (see joinKey). */
+  joining?: Record<string, { key: string; at: number }>;
   /** The last nickname used (prefills the join form). */
   nickname?: string;
   lastCode?: string;
@@ -40,7 +42,7 @@ function write(s: Saved): void {
   const trim = <T extends { at: number }>(r: Record<string, T>) =>
     Object.fromEntries(Object.entries(r).sort((a, b) => b[1].at - a[1].at).slice(0, 30));
   try {
-    localStorage.setItem(KEY, JSON.stringify({ ...s, hosts: trim(s.hosts), trainees: trim(s.trainees) }));
+    localStorage.setItem(KEY, JSON.stringify({ ...s, hosts: trim(s.hosts), trainees: trim(s.trainees), joining: trim(s.joining ?? {}) }));
   } catch {
     /* storage full or blocked: go on without remembering */
   }
@@ -82,6 +84,24 @@ export const saveTrainee = (code: string, token: string, name: string) =>
     s.lastCode = code;
   });
 export const forgetTrainee = (code: string) => update((s) => delete s.trainees[code]);
+
+/**
+ * The key to join this room with: made once and kept until the join is answered, so a join
+ * sent again (after a lost answer, a reload, a second tap) finds the same trainee.
+ */
+export function joinKey(code: string): string {
+  const pending = read().joining?.[code]?.key;
+  if (pending) return pending;
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  const key = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  update((s) => (s.joining = { ...s.joining, [code]: { key, at: Date.now() } }));
+  return key;
+}
+
+export const forgetJoinKey = (code: string) =>
+  update((s) => {
+    if (s.joining) delete s.joining[code];
+  });
 /** Everyone plays: the last turn whose coaching the trainee has read. */
 export const saveCoached = (code: string, turn: number) =>
   update((s) => {

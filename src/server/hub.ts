@@ -264,7 +264,7 @@ export class Hub {
       case 'trainee.join': {
         const j = msg as MessageOf<'trainee.join'>;
         if (room.phase === 'ended') return { reply: fail('ended', 'this session has ended') };
-        const r = room.join(j.nickname, now);
+        const r = room.join(j.nickname, now, j.key);
         if (!r.ok) return { reply: r };
         this.touch(room, { host: true });
         const view = traineeView(room, traineeShared(room, now), r.pid, now);

@@ -59,7 +59,11 @@ export const Messages = {
   'host.claim': z.strictObject({ key: z.string().max(128).optional(), code: Code }),
   'host.attach': z.strictObject({ code: Code, hostToken: Token }),
   'host.act': z.strictObject({ code: Code, hostToken: Token, action: HostAction }),
-  'trainee.join': z.strictObject({ code: Code, nickname: Nickname }),
+  /**
+   * `key`: a secret the phone made for this join. It becomes the trainee's token, so a join
+   * sent again after its answer was lost finds the same trainee instead of adding a second.
+   */
+  'trainee.join': z.strictObject({ code: Code, nickname: Nickname, key: Token.optional() }),
   'trainee.attach': z.strictObject({ code: Code, token: Token }),
   'trainee.vote': z.strictObject({ code: Code, token: Token, turn: Turn, choice: ChoiceIndex, seq: Seq }),
   'trainee.choose': z.strictObject({ code: Code, token: Token, turn: Turn, choice: ChoiceIndex, seq: Seq }),

@@ -213,12 +213,15 @@ export class Room {
 
   // ---- trainees ----
 
-  join(nickname: string, now: number): Reply<{ pid: string; token: string }> {
+  /** A new trainee; with the `key` of an earlier join (its answer lost), that same trainee again. */
+  join(nickname: string, now: number, key?: string): Reply<{ pid: string; token: string }> {
+    const again = key === undefined ? undefined : this.pidOf(key);
+    if (again) return { ok: true, pid: again, token: key! };
     if (this.participants.size >= 1000) return fail('full', 'this room is full');
     const taken = new Set([...this.participants.values()].map((p) => p.name));
     let name = nickname;
     for (let n = 2; taken.has(name); n++) name = `${nickname} ${n}`;
-    const token = newToken();
+    const token = key ?? newToken();
     const p: Participant = { pid: randomBytes(6).toString('base64url'), name, tokenHash: hashToken(token), joinedAt: now };
     this.store.addParticipant({ roomId: this.id, ...p });
     this.addParticipant(p);

@@ -144,6 +144,41 @@ describe('class vote', () => {
     expect(await again.ask('trainee.attach', { code: r.code, token: 'x'.repeat(24) })).toMatchObject({ ok: false, error: 'unknown' });
   });
 
+  test('a join sent again with its key (its answer lost) is the same trainee, also after a restart, not a second one', async () => {
+    const db = join(tempDir(), 'dojo.db');
+    const s1 = await startServer({ db });
+    const r = await classRoom(s1, 1);
+    const key = 'k3y-0f-a-ph0ne-j01n1ng';
+    const phone = client(s1);
+    const first = ok(await phone.ask<{ token: string; view: TraineeView }>('trainee.join', { code: r.code, nickname: '小王', key }));
+    expect(first.token).toBe(key);
+    // The answer was lost; the phone (on a new connection) sends the same join again.
+    phone.close();
+    const again = client(s1);
+    const second = ok(await again.ask<{ token: string; view: TraineeView }>('trainee.join', { code: r.code, nickname: '小王', key }));
+    expect(second.token).toBe(key);
+    expect(second.view.name).toBe('小王');
+    const names = await until(() => r.host.host?.participants.length === 2 && r.host.host.participants.map((p) => p.name));
+    expect(names.sort()).toEqual(['学员 1', '小王']);
+    // Another phone with its own key is another trainee, even with the same nickname.
+    const other = ok(await client(s1).ask<{ view: TraineeView }>('trainee.join', { code: r.code, nickname: '小王', key: 'an0ther-ph0ne-s-k3y-123' }));
+    expect(other.view.name).toBe('小王 2');
+    // A key too short to be a secret is refused.
+    expect(await again.ask('trainee.join', { code: r.code, nickname: 'x', key: 'short' })).toMatchObject({ ok: false, error: 'bad-message' });
+    again.close();
+    r.host.close();
+    await s1.close();
+
+    // After a restart the key still finds the same trainee.
+    const s2 = await server({ db });
+    const host = client(s2);
+    ok(await host.ask('host.attach', { code: r.code, hostToken: r.hostToken }));
+    const later = ok(await client(s2).ask<{ token: string; view: TraineeView }>('trainee.join', { code: r.code, nickname: '小王', key }));
+    expect(later.view.name).toBe('小王');
+    const fresh = ok(await host.ask<{ view: { participants: unknown[] } }>('host.attach', { code: r.code, hostToken: r.hostToken }));
+    expect(fresh.view.participants).toHaveLength(3);
+  });
+
   test('the host page reloads without ending the session; a trainee cannot act as host', async () => {
     const s = await server();
     const r = await classRoom(s, 1);

@@ -9,7 +9,7 @@ import { Connection, linkIndicator } from '../connection.js';
 import { button, byId, el, fill } from '../dom.js';
 import { Screens } from '../screens.js';
 import { clearError, showError } from '../notices.js';
-import { forgetTrainee, lastCode, lastNickname, saveCoached, saveTrainee, trainee } from '../prefs.js';
+import { forgetJoinKey, forgetTrainee, joinKey, lastCode, lastNickname, saveCoached, saveTrainee, trainee } from '../prefs.js';
 import { initLanguage, languageSwitch, t } from '../text.js';
 import type { JoinContext, JoinScreen } from './context.js';
 import { joinForm } from './form.js';
@@ -186,9 +186,14 @@ class JoinApp implements JoinContext {
       await this.attach();
       if (this.page === 'room') return;
     }
-    // Sent once: a repeat would add a second trainee.
-    const r = await this.conn.request<{ token: string; code: string; view: TraineeView }>('trainee.join', { code, nickname }, { tries: 1, timeoutMs: 8000 });
-    if (!r.ok) return showError(r);
+    // The join key makes a repeat harmless: the server answers it with the same trainee.
+    const key = joinKey(code);
+    const r = await this.conn.request<{ token: string; code: string; view: TraineeView }>('trainee.join', { code, nickname, key }, { timeoutMs: 8000 });
+    if (!r.ok) {
+      if (r.error !== 'timeout') forgetJoinKey(code);
+      return showError(r);
+    }
+    forgetJoinKey(code);
     saveTrainee(r.code, r.token, r.view.name ?? nickname);
     this.resetIdentity();
     this.code = r.code;
