@@ -17,6 +17,8 @@ import { hostView, scenarioInfo, traineeShared, traineeView } from './views.js';
 export interface Caller {
   /** The trainer: on the server's own machine, or holding the trainer key. */
   trainer: boolean;
+  /** The sending socket (socket.io ids are unique across processes). */
+  socketId?: string;
 }
 
 /** What a handled message asks of the socket that sent it. */
@@ -32,8 +34,11 @@ export interface Publisher {
   host(roomId: string, view: HostView): void;
   /** One view to every trainee of the room (encoded once, however large the class). */
   class(roomId: string, view: TraineeView): void;
-  /** The screens showing a room's host view stop getting it (the room was taken over). */
-  evictHost(roomId: string): void;
+  /**
+   * The screens showing a room's host view stop getting it (the room was taken over), except
+   * the new host's: the eviction may reach its process after it joined (several processes).
+   */
+  evictHost(roomId: string, except?: string): void;
   /** A removed trainee's screens stop getting the class's views. */
   evictTrainee(roomId: string, pid: string): void;
   trainee(roomId: string, pid: string, view: TraineeView): void;
@@ -242,7 +247,7 @@ export class Hub {
         if (!caller.trainer) return { reply: notTrainer() };
         // A new token: the old one (in a browser that is gone) stops working.
         const hostToken = room.newHostToken();
-        this.publisher?.evictHost(room.id);
+        this.publisher?.evictHost(room.id, caller.socketId);
         return { reply: { ok: true, code: room.code, hostToken, view: hostView(room, now) }, join: [channels.host(room.id)] };
       }
       case 'host.attach': {

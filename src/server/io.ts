@@ -60,7 +60,7 @@ export function attachIo(http: HttpServer, hub: Hub, o: IoOptions): { io: Server
     host: (roomId, view) => io.to(channels.host(roomId)).emit('view.host', view),
     trainee: (roomId, pid, view) => io.to(channels.trainee(roomId, pid)).emit('view.trainee', view),
     class: (roomId, view) => io.to(channels.class(roomId)).emit('view.trainee', view),
-    evictHost: (roomId) => io.in(channels.host(roomId)).socketsLeave(channels.host(roomId)),
+    evictHost: (roomId, except) => io.in(channels.host(roomId)).except(except ?? []).socketsLeave(channels.host(roomId)),
     evictTrainee: (roomId, pid) => io.in(channels.trainee(roomId, pid)).socketsLeave(channels.class(roomId)),
   };
 
@@ -89,7 +89,7 @@ export function attachIo(http: HttpServer, hub: Hub, o: IoOptions): { io: Server
       }
       const msg = parsed.data as Record<string, unknown>;
       if (name === 'trainee.join' && !joins.take(address)) return answer(fail('slow-down', 'too many joins from this address: wait a moment'));
-      const caller = { trainer: socket.data.trainer || isTrainer(o, undefined, msg.key) };
+      const caller = { trainer: socket.data.trainer || isTrainer(o, undefined, msg.key), socketId: socket.id };
       void (async () => {
         let out: Outcome | undefined;
         try {

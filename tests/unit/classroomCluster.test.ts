@@ -111,3 +111,34 @@ run('the process holding a room dies: another process on the same database takes
   }
 }, 60_000);
 
+
+run('a take-over through another process: the new host screen keeps its views, the old one stops getting them', async () => {
+  expect(haveRedis).toBe(true);
+  const a = await startServer({ redisUrl: url });
+  const b = await startServer({ redisUrl: url });
+  const clients: Client[] = [];
+  try {
+    const old = new Client(a.url);
+    clients.push(old);
+    const made = ok(await old.ask<{ code: string; hostToken: string }>('room.create', { scenario: 'broadband-outage', mode: 'vote', voteSeconds: 60 }));
+    // Several take-overs in a row, each from a screen on B while the room lives on A: the
+    // eviction of the earlier screens must never catch the screen that just took over.
+    let host = old;
+    for (let round = 0; round < 5; round++) {
+      const next = new Client(b.url);
+      clients.push(next);
+      ok(await next.ask<{ hostToken: string }>('host.claim', { code: made.code }, 10_000));
+      host = next;
+      const t = new Client(b.url);
+      clients.push(t);
+      ok(await t.ask('trainee.join', { code: made.code, nickname: `t${round}` }, 10_000));
+      await until(() => host.host?.participants.length === round + 1, 10_000);
+    }
+    // The first screen heard nothing after it was taken over.
+    expect(old.host?.participants.length ?? 0).toBe(0);
+  } finally {
+    for (const c of clients) c.close();
+    await a.close();
+    await b.close();
+  }
+}, 60_000);
