@@ -70,7 +70,7 @@ function chooseStep(plays: Play[]): number {
         while (!s.ending) {
           const offered = offeredChoices(play, s);
           const n = k++ % offered.length;
-          turnScore(play, { node: s.node, offered: offered.map((c) => c.index), choice: offered[n]!.index });
+          turnScore(play, { node: s.node, offered: offered.map((c) => c.index), choice: offered[n]!.index, before: s.customer.context.meters });
           s = choose(play, s, n);
           steps++;
         }

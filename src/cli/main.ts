@@ -1,5 +1,6 @@
 /** `dojo`: the Complaint Dojo command line. Exit 0 ok, 1 invalid input, 2 bad usage. */
 import { UsageError } from './args.js';
+import { auditCommand } from './commands/audit.js';
 import { checkCommand } from './commands/check.js';
 import { graphCommand } from './commands/graph.js';
 import { lintCommand } from './commands/lint.js';
@@ -23,6 +24,8 @@ Usage:
   dojo play FILE [--choices 1,2,t] [--seed N] [--locale zh-CN|en] [--json]
                                                        play; without --choices, interactively in the terminal
   dojo paths FILE [--json] [--locale zh-CN|en]         every ending, and the best and worst routes
+  dojo audit FILE… [--json] [--seeds N]                can it be won without reading? reading-free
+                                                       strategies in both languages, and the giveaways
   dojo schema                                          print the scenario JSON Schema (for editors)
   dojo record FILE (--choices 1,2 | --path best|worst) [--name N] [--seed N] [--locale …]
                                                        write a golden transcript to scenarios/transcripts/
@@ -52,6 +55,7 @@ const commands: Record<string, Command> = {
   lint: lintCommand,
   graph: graphCommand,
   new: newCommand,
+  audit: auditCommand,
 };
 
 const stdio: Output = {

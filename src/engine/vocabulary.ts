@@ -8,3 +8,5 @@ export const OUTCOMES = ['won-back', 'resolved', 'unresolved', 'escalated', 'lef
 export const EXPRESSIONS = ['neutral', 'annoyed', 'angry', 'furious', 'withdrawn', 'doubtful', 'relieved', 'pleased'] as const;
 export const SETTINGS = ['call-centre', 'service-counter', 'station', 'train', 'shop', 'restaurant', 'office', 'warehouse', 'site', 'hotel'] as const;
 export const CATEGORY_IDS = ['emotion', 'listening', 'ownership', 'expectations', 'etiquette', 'tactics'] as const;
+/** How bad a violation is (see the catalog's severity field). */
+export const SEVERITIES = ['minor', 'serious', 'grave'] as const;

@@ -59,7 +59,7 @@ export interface DojoSnapshot {
     grade: string;
     decisions: number;
     outcome: string;
-    quadrant: string;
+    quadrant: string | null;
     categories: Record<string, number | null>;
     path: number[];
   };

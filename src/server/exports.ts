@@ -34,7 +34,7 @@ export function exportCsv(room: Room, l: Locale): string {
       const node = scenario.nodes[t.node]!;
       const line = pick(node.line[t.variant] ?? node.line[0]!, l);
       const model = room.classModel(i);
-      const options = optionsAt(room.play, t.node, t.offered, r?.tally);
+      const options = optionsAt(room.play, t.node, t.offered, t.before, r?.tally);
       if (t.choice < 0) options.push({ choice: -1, votes: 0, share: 0, score: Math.round(turnScore(room.play, t)), honoured: [], broken: [] });
       options.forEach((o, k) => {
         const reply = o.choice < 0 ? node.onTimeout! : node.choices[o.choice]!;

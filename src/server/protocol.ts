@@ -155,7 +155,8 @@ export interface ResultView {
   overall: number;
   grade: Grade;
   decisions: number;
-  quadrant: Quadrant;
+  /** Null when soft or hard service was never at stake. */
+  quadrant: Quadrant | null;
 }
 
 export interface ClassDebriefView extends ResultView {

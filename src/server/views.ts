@@ -73,7 +73,7 @@ export function nodeView(room: Room, s: SessionState): NodeView {
 
 function revealed(room: Room, node: string, offered: number[], t: ReturnType<Room['currentTally']>): RevealedOption[] {
   const n = room.play.scenario.nodes[node]!;
-  return optionsAt(room.play, node, offered, t).map((o) => ({ ...o, text: n.choices[o.choice]!.text, feedback: n.choices[o.choice]!.feedback }));
+  return optionsAt(room.play, node, offered, room.session!.customer.context.meters, t).map((o) => ({ ...o, text: n.choices[o.choice]!.text, feedback: n.choices[o.choice]!.feedback }));
 }
 
 function roundView(room: Room, now: number): RoundView | undefined {

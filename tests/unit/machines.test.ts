@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createActor, type AnyStateMachine } from 'xstate';
-import { customerMachines, customerProfiles, customerRules } from '../../src/engine/customers/index.js';
+import { customerMachines, customerProfiles, customerRules, customers } from '../../src/engine/customers/index.js';
 import type { Meters } from '../../src/engine/customers/reaction.js';
 import { resolveTags } from '../../src/engine/session/session.js';
 import { catalog } from './helpers.js';
@@ -62,7 +62,7 @@ describe('silent customer (001 3.5.3, 9.2.3; 002 耐心, 刨根问底; 004 only 
     expect(s.value).toBe('guarded');
   });
   it('leaves without a word when patience runs out: no escalation, just gone', () => {
-    const s = run(m, {}, reply('pry-and-press'), reply('belittle-customer'), reply('vague-brush-off'));
+    const s = run(m, {}, reply('belittle-customer'), reply('flat-refusal'), reply('vague-brush-off'));
     expect(s.done).toBe(true);
     expect(s.value).toBe('gone');
     expect(customerProfiles.silent.breakdownOutcome).toBe('left-silently');
@@ -102,7 +102,8 @@ describe('expert customer (000 第4条; 002 不管自己了不了解,任意对�
     expect(run(m, {}, reply('bluff'), reply('bluff')).done).toBe(true);
   });
   it('grows with humble learning and praise, until they teach you', () => {
-    const s = run(m, {}, reply('humble-learning'), reply('praise-expertise'), reply('humble-learning'), reply('praise-expertise'));
+    const moves = Array.from({ length: 6 }, (_, i) => reply(i % 2 ? 'praise-expertise' : 'humble-learning'));
+    const s = run(m, {}, ...moves);
     expect(s.meters.trust).toBeGreaterThanOrEqual(80);
     expect(s.value).toBe('teaching');
   });
@@ -117,10 +118,17 @@ describe('reaction rules', () => {
   it('every rule cites a seed source, and every rule names a principle that exists', () => {
     for (const [type, rules] of Object.entries(customerRules)) {
       for (const r of rules) {
-        expect(r.source, `${type}`).toMatch(/^00[0-4][ _]/);
+        expect(r.source, `${type}`).toMatch(/^(00[0-4][ _]|design:)/);
         if ('principle' in r.match) expect(cat.get(r.match.principle), `${type}: ${r.match.principle}`).toBeDefined();
       }
     }
+  });
+  it('what a turn and a silence do by themselves, and how each state hears a move, also name their seed line or say design:', () => {
+    for (const [type, c] of Object.entries(customers)) {
+      for (const s of [c.turn.source, c.silence.source]) expect(s, type).toMatch(/^(00[0-4][ _]|design)/);
+    }
+    expect(customers.angry.hearingSource('heated')).toMatch(/^002/);
+    expect(customers.expert.hearingSource('testing')).toMatch(/^design/);
   });
   it('every signature principle exists', () => {
     for (const p of Object.values(customerProfiles)) {
@@ -132,10 +140,71 @@ describe('reaction rules', () => {
     actor.send({ ...reply('argue-back'), effects: { anger: -30 } });
     expect(actor.getSnapshot().context.meters.anger).toBe(40);
   });
-  it('a trainer’s own principle still moves the customer through the category defaults', () => {
-    const tag = { id: 'my-own', weight: 1, polarity: 'violation' as const, category: 'etiquette' as const, service: 'soft' as const };
-    const actor = createActor(customerMachines.angry, { input: {} }).start();
-    actor.send({ type: 'trainee.reply', tags: [tag] });
-    expect(actor.getSnapshot().context.meters.anger).toBe(80);
+  it('a trainer’s own principle still moves the customer through the category defaults, by its severity', () => {
+    const anger = (severity?: 'minor' | 'serious' | 'grave') => {
+      const tag = { id: 'my-own', weight: 1, polarity: 'violation' as const, category: 'etiquette' as const, service: 'soft' as const, ...(severity ? { severity } : {}) };
+      const actor = createActor(customerMachines.angry, { input: {} }).start();
+      actor.send({ type: 'trainee.reply', tags: [tag] });
+      return actor.getSnapshot().context.meters.anger;
+    };
+    expect(anger('minor')).toBe(78);
+    expect(anger('serious')).toBe(86);
+    expect(anger('grave')).toBe(100);
+  });
+});
+
+describe('customers v2: sources and each other agree', () => {
+  it('the angry customer hears admitting a mistake, urgency and care for a waiting customer in full, however heated (五做 3; 海底捞)', () => {
+    for (const id of ['admit-mistake', 'act-with-urgency', 'care-while-waiting']) {
+      const heated = 90 - run(customerMachines.angry, { anger: 90 }, reply(id)).meters.anger!;
+      const cool = 50 - run(customerMachines.angry, { anger: 50 }, reply(id)).meters.anger!;
+      expect(heated, id).toBe(cool);
+    }
+    // …while a plain solution still lands at a fifth (先处理客户的情感).
+    expect(90 - run(customerMachines.angry, { anger: 90 }, reply('offer-alternative')).meters.anger!).toBeLessThan(50 - run(customerMachines.angry, { anger: 50 }, reply('offer-alternative')).meters.anger!);
+  });
+  it('focusing on the problem is self-control (soft), so it is not damped while heated', () => {
+    expect(cat.get('focus-on-problem')!.service).toBe('soft');
+    const d = 90 - run(customerMachines.angry, { anger: 90 }, reply('focus-on-problem')).meters.anger!;
+    expect(d).toBe(6);
+  });
+  it('diminishing returns: good moves never pin a meter at its end', () => {
+    const many = (id: string, n: number) => Array.from({ length: n }, () => reply(id));
+    const angry = run(customerMachines.angry, {}, ...many('emotion-first', 20));
+    expect(angry.meters.anger).toBeGreaterThan(0);
+    expect(angry.meters.trust).toBeLessThan(100);
+    const silent = run(customerMachines.silent, {}, ...many('open-questions', 20));
+    expect(silent.meters.openness).toBeLessThan(100);
+    const talk = run(customerMachines.talkative, {}, ...many('take-initiative', 20));
+    expect(talk.meters.drift).toBeGreaterThan(0);
+    // …while harm lands in full: a customer can always be lost.
+    expect(run(customerMachines.angry, { anger: 90 }, reply('argue-back')).done).toBe(true);
+  });
+  it('the silent customer’s patience is refilled by the right moves, not a countdown', () => {
+    const s = run(customerMachines.silent, { patience: 30 }, reply('show-patience'), reply('open-questions'), reply('attentive-listening'));
+    expect(s.meters.patience).toBeGreaterThan(30);
+  });
+  it('time alone never makes a customer walk out: a won-over customer stays through any number of polite turns', () => {
+    for (const [type, c] of Object.entries(customers)) {
+      // A talkative customer is kept on track by steering, with rapport between (steering alone wears trust down).
+      const polite = Array.from({ length: 40 }, (_, i) => reply(type === 'talkative' ? (i % 2 ? 'rapport-matching' : 'take-initiative') : 'courtesy-phrases'));
+      const s = run(c.machine, {}, ...polite);
+      expect(s.done, type).toBe(false);
+    }
+  });
+  it('a silence towards a waiting customer can still lose them: only the silence’s own floor holds', () => {
+    const silences = Array.from({ length: 6 }, () => ({ type: 'trainee.silent' as const, tags: [] }));
+    expect(run(customerMachines.angry, {}, ...silences).done).toBe(true);
+    expect(run(customerMachines.silent, {}, ...silences).done).toBe(false); // a pause is room to speak
+  });
+  it('every type’s mood weighs all its meters, each turned so that high is good', () => {
+    for (const c of Object.values(customers)) {
+      const shares = c.profile.meters.reduce((a, m) => a + m.share, 0);
+      expect(shares).toBeCloseTo(1, 5);
+      const best = Object.fromEntries(c.profile.meters.map((m) => [m.id, m.good === 'high' ? 100 : 0]));
+      const worst = Object.fromEntries(c.profile.meters.map((m) => [m.id, m.good === 'high' ? 0 : 100]));
+      expect(c.profile.mood(best)).toBe(100);
+      expect(c.profile.mood(worst)).toBe(0);
+    }
   });
 });

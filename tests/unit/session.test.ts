@@ -61,22 +61,23 @@ describe('session', () => {
 });
 
 describe('scoring', () => {
-  it('scores the best replies 100, the worst 0, and places the trainee in the 1.2.2 quadrant', () => {
+  it('scores the best replies 100 and the worst at their cost, and places the trainee in the 1.2.2 quadrant', () => {
     const best = debrief(play, choose(play, choose(play, startSession(play, 1), 0), 0));
     expect(best).toMatchObject({ overall: 100, grade: 'S', decisions: 100, outcome: 'won-back' });
     expect(best.service.quadrant).toBe('quality');
     const worst = debrief(play, choose(play, startSession(play, 1), 2));
-    expect(worst).toMatchObject({ overall: 0, grade: 'D', outcome: 'escalated' });
-    expect(worst.service.quadrant).toBe('indifferent');
+    // insist-im-right (serious, −50) + argue-back (grave, −100), clamped to −100; escalated.
+    expect(worst).toMatchObject({ overall: 0, decisions: -100, grade: 'D', outcome: 'escalated' });
+    expect(worst.service.quadrant).toBeNull(); // no hard service was at stake before he broke off
     expect(worst.principles.map((p) => p.id).sort()).toEqual(['argue-back', 'insist-im-right']);
   });
 
-  it('weighs decisions 80% and the outcome 20%', () => {
-    // lecture (turn 0 relative: between best +3 and worst −2 → 20), then own the problem (100) → resolved (75)
+  it('weighs decisions 80% and the outcome 20%, with the lecture’s cost kept', () => {
+    // Lecturing (serious: −50), then owning the problem (the best on offer: 100) → resolved (75).
     const d = debrief(play, choose(play, choose(play, startSession(play, 1), 1), 0));
-    expect(d.decisions).toBe(60);
-    expect(d.overall).toBe(Math.round(0.8 * 60 + 0.2 * 75));
-    expect(d.categories.emotion).toBe(0); // in emotion alone, lecturing (−1) is as bad as arguing (−1)
+    expect(d.decisions).toBe(25);
+    expect(d.overall).toBe(Math.round(0.8 * 25 + 0.2 * 75));
+    expect(d.categories.emotion).toBe(0); // in emotion alone, lecturing is −50, clamped to 0
     expect(d.categories.ownership).toBe(100);
     expect(d.categories.listening).toBeNull();
   });

@@ -94,9 +94,19 @@ nodes:
         zh-CN: "«沉默的代价。»"
         en: "«What the silence cost.»"
       next: end-bad
+    # Write the poor replies as long and as polite as the good one, and vary where the good one sits:
+    # npx dojo audit checks that picking the longest or the politest reply does not win.
     choices:
       - text:
-          zh-CN: "«好的回应。»"
+          zh-CN: "«不好的回应。»"
+          en: "«A poor reply.»"
+        principles: [${v2}${rest(violations, 2)}]
+        feedback:
+          zh-CN: "«为什么不好。»"
+          en: "«Why it hurts.»"
+        next: end-bad
+      - text:
+          zh-CN: "«得体的回应。»"
           en: "«A good reply.»"
         principles: [${p3}]
         feedback:
@@ -108,14 +118,6 @@ nodes:
           - when: { chose: [open.right] }
             to: end-good
           - to: end-ok
-      - text:
-          zh-CN: "«不好的回应。»"
-          en: "«A poor reply.»"
-        principles: [${v2}${rest(violations, 2)}]
-        feedback:
-          zh-CN: "«为什么不好。»"
-          en: "«Why it hurts.»"
-        next: end-bad
 
 # Endings: won-back, resolved, unresolved, escalated or left-silently.
 # When ${article(type)} ${type} customer breaks off (a meter past its limit), the game goes to the first "${bad}" ending.

@@ -89,7 +89,7 @@ export function formatRecord(r: PlayRecord, customerName: string): string {
   if (r.ending.line) out.push(`${customerName}: ${r.ending.line}`);
   out.push(`[${r.ending.outcome}] ${r.ending.summary}`, '');
   const d = r.debrief;
-  const q = QUADRANT_NAMES[d.service.quadrant][r.locale as Locale];
+  const q = d.service.quadrant ? QUADRANT_NAMES[d.service.quadrant][r.locale as Locale] : '—';
   out.push(`## ${t.debrief}`);
   out.push(`${t.overall}: ${d.overall} (${d.grade})   ${t.decisions}: ${d.decisions}   ${t.outcome}: ${d.outcome}`);
   out.push(`${t.quadrant}: ${q}   (${t.soft} ${d.service.soft ?? '—'}, ${t.hard} ${d.service.hard ?? '—'})`);

@@ -7,6 +7,7 @@
 import { debrief, modelChoice, principleSides, replyOf, replyValue, turnScore, type Debrief } from '../scoring/debrief.js';
 import { findPaths, type Route } from '../scoring/paths.js';
 import { startSession, type Play, type SessionState } from '../session/session.js';
+import type { Meters } from '../customers/reaction.js';
 import type { VoteTally } from './tally.js';
 
 /** How a turn's reply was settled. */
@@ -25,7 +26,7 @@ export interface ClassOption {
   choice: number;
   votes: number;
   share: number;
-  /** 0–100: this reply's turn score against the others on offer. */
+  /** −100–100: this reply's turn score against the others on offer. */
   score: number;
   honoured: string[];
   broken: string[];
@@ -53,7 +54,7 @@ export interface ClassDebrief {
 }
 
 /** Each offered reply judged as if it had been chosen: for the reveal and the debrief. */
-export function optionsAt(play: Play, node: string, offered: readonly number[], t: VoteTally | undefined): ClassOption[] {
+export function optionsAt(play: Play, node: string, offered: readonly number[], before: Meters, t: VoteTally | undefined): ClassOption[] {
   const n = play.scenario.nodes[node]!;
   return offered.map((choice) => {
     const i = t ? t.options.indexOf(choice) : -1;
@@ -61,7 +62,7 @@ export function optionsAt(play: Play, node: string, offered: readonly number[], 
       choice,
       votes: i >= 0 ? t!.counts[i]! : 0,
       share: i >= 0 ? t!.shares[i]! : 0,
-      score: Math.round(turnScore(play, { node, offered: [...offered], choice })),
+      score: Math.round(turnScore(play, { node, offered: [...offered], choice, before })),
       ...principleSides(play.catalog, n.choices[choice]!.principles),
     };
   });
@@ -80,7 +81,7 @@ export function classDebrief(play: Play, state: SessionState, rounds: readonly C
       n: i + 1,
       node: t.node,
       variant: t.variant,
-      options: optionsAt(play, t.node, t.offered, r?.tally),
+      options: optionsAt(play, t.node, t.offered, t.before, r?.tally),
       voters: r?.tally.voters ?? 0,
       picked: t.choice,
       by: r?.by ?? 'host',

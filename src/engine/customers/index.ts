@@ -1,30 +1,33 @@
-/** The four customer types: profile (meters, breakdown, faces) and machine, by type. */
+/** The four customer types: each one's definition (profile, rules, machine), by type. */
 import type { CustomerType } from '../scenario/schema.js';
-import { angryMachine, angryProfile, angryRules } from './angry.js';
-import { expertMachine, expertProfile, expertRules } from './expert.js';
+import { angry } from './angry.js';
+import type { Customer } from './define.js';
+import { expert } from './expert.js';
 import type { CustomerProfile, ReactionRule } from './reaction.js';
-import { silentMachine, silentProfile, silentRules } from './silent.js';
-import { talkativeMachine, talkativeProfile, talkativeRules } from './talkative.js';
+import { silent } from './silent.js';
+import { talkative } from './talkative.js';
+
+export const customers: Record<CustomerType, Customer> = { angry, silent, talkative, expert };
 
 export const customerMachines = {
-  angry: angryMachine,
-  silent: silentMachine,
-  talkative: talkativeMachine,
-  expert: expertMachine,
+  angry: angry.machine,
+  silent: silent.machine,
+  talkative: talkative.machine,
+  expert: expert.machine,
 } as const;
 
 export const customerProfiles: Record<CustomerType, CustomerProfile> = {
-  angry: angryProfile,
-  silent: silentProfile,
-  talkative: talkativeProfile,
-  expert: expertProfile,
+  angry: angry.profile,
+  silent: silent.profile,
+  talkative: talkative.profile,
+  expert: expert.profile,
 };
 
 export const customerRules: Record<CustomerType, readonly ReactionRule[]> = {
-  angry: angryRules,
-  silent: silentRules,
-  talkative: talkativeRules,
-  expert: expertRules,
+  angry: angry.rules,
+  silent: silent.rules,
+  talkative: talkative.rules,
+  expert: expert.rules,
 };
 
 export function meterIds(type: CustomerType): string[] {

@@ -1,9 +1,9 @@
 /**
- * What every customer machine shares: the tags a reply carries, the reaction rules
- * each type declares (each citing the seed line that justifies it), and the pure
- * arithmetic that turns tags into meter changes.
+ * What every customer machine shares: the tags a reply carries, the reaction rules each
+ * type declares (each citing the seed line that justifies it, or `design:` where it is the
+ * game's own choice), and the pure arithmetic that turns tags into meter changes.
  */
-import type { CategoryId } from '../catalog/schema.js';
+import type { CategoryId, SeverityLevel } from '../catalog/schema.js';
 import type { CustomerType, Expression, Outcome } from '../scenario/schema.js';
 
 export type Meters = Record<string, number>;
@@ -15,6 +15,8 @@ export interface ReplyTag {
   polarity: 'practice' | 'violation';
   category: CategoryId;
   service: 'soft' | 'hard';
+  /** Violations only. */
+  severity?: SeverityLevel;
 }
 
 export type CustomerEvent =
@@ -33,6 +35,16 @@ export interface MeterSpec {
   /** Whether a high value is good for the conversation. */
   good: 'high' | 'low';
   start: number;
+  /** Its share of the customer's mood (the shares of a type add up to 1). */
+  share: number;
+}
+
+/** A change every turn (or every silence) brings, whatever was said, and why. */
+export interface MeterShift {
+  delta: Meters;
+  /** Time alone never takes a meter past these: only how the customer is treated can. */
+  floor?: Meters;
+  source: string;
 }
 
 export interface CustomerContext {
@@ -63,6 +75,23 @@ export interface CustomerProfile {
 
 export const clamp = (n: number) => Math.max(0, Math.min(100, Math.round(n)));
 
+/** How much more a violation moves the customer than its general rule says, by severity. */
+export const SEVERITY_REACTION: Record<SeverityLevel, number> = { minor: 1, serious: 2, grave: 4 };
+
+/**
+ * The mood: every meter turned so that high is good, weighted by its share. It is what the
+ * trainer's board shows and what scoring is checked against (a reply the customer takes
+ * clearly worse must not score higher).
+ */
+export function moodOf(specs: readonly MeterSpec[], m: Meters): number {
+  let mood = 0;
+  for (const s of specs) {
+    const v = m[s.id] ?? s.start;
+    mood += s.share * (s.good === 'high' ? v : 100 - v);
+  }
+  return Math.round(mood);
+}
+
 function matches(rule: ReactionRule, tag: ReplyTag): boolean {
   const m = rule.match;
   if ('principle' in m) return m.principle === tag.id;
@@ -71,22 +100,26 @@ function matches(rule: ReactionRule, tag: ReplyTag): boolean {
 
 /**
  * Sum the meter changes for a set of tags. A tag uses every specific rule naming its
- * principle; a tag with no specific rule falls back to the first matching general rule,
- * so a trainer's own principles still move the customer. `scale` lets a state damp or
- * amplify a rule (e.g. an angry customer barely hears solutions before feelings).
+ * principle; a tag with no specific rule falls back to the first matching general rule
+ * (scaled by its severity, for a violation), so a trainer's own principles still move the
+ * customer. `worth` is how much the move counts in the customer's present state (the same
+ * factor scoring uses); `flow` amplifies a rule's movement in that state without changing
+ * what the move is worth.
  */
 export function react(
   rules: readonly ReactionRule[],
   tags: readonly ReplyTag[],
-  scale: (rule: ReactionRule, tag: ReplyTag) => number = () => 1,
+  worth: (tag: ReplyTag) => number = () => 1,
+  flow: (rule: ReactionRule) => number = () => 1,
 ): { delta: Meters; fired: string[] } {
   const delta: Meters = {};
   const fired: string[] = [];
   for (const tag of tags) {
     const specific = rules.filter((r) => 'principle' in r.match && matches(r, tag));
     const general = specific.length ? [] : rules.filter((r) => !('principle' in r.match) && matches(r, tag)).slice(0, 1);
+    const bySeverity = !specific.length && tag.severity ? SEVERITY_REACTION[tag.severity] : 1;
     for (const rule of [...specific, ...general]) {
-      const k = tag.weight * scale(rule, tag);
+      const k = tag.weight * worth(tag) * flow(rule) * bySeverity;
       for (const [meter, d] of Object.entries(rule.delta)) delta[meter] = (delta[meter] ?? 0) + d * k;
       fired.push(ruleName(rule));
     }
@@ -100,34 +133,38 @@ export function ruleName(rule: ReactionRule): string {
   return `any ${m.service ? m.service + '-service ' : ''}${m.category ? m.category + ' ' : ''}${m.polarity}`;
 }
 
-/** Apply a delta (plus a fixed per-turn drift) to meters, clamped to 0–100. */
-export function applyDelta(meters: Meters, delta: Meters, drift: Meters = {}): { meters: Meters; change: Meters } {
+/**
+ * Diminishing returns: a change that helps lands in full while the meter has room, and less
+ * and less as it nears its good end (room / 50 of it), so good moves never pin a meter at its
+ * end and later turns still matter. Harm lands in full: a customer can always be lost.
+ */
+export function towardGood(spec: MeterSpec, value: number, d: number): number {
+  const helps = spec.good === 'high' ? d > 0 : d < 0;
+  if (!helps) return d;
+  const room = spec.good === 'high' ? 100 - value : value;
+  return d * Math.min(1, room / 50);
+}
+
+/** Apply a reaction and a per-turn shift to meters, clamped to 0–100; the shift stops at its floor. */
+export function applyDelta(specs: readonly MeterSpec[], meters: Meters, delta: Meters, shift?: MeterShift): { meters: Meters; change: Meters } {
   const next: Meters = { ...meters };
   const change: Meters = {};
-  for (const id of Object.keys(meters)) {
-    const v = clamp(meters[id]! + (delta[id] ?? 0) + (drift[id] ?? 0));
-    change[id] = v - meters[id]!;
-    next[id] = v;
+  for (const spec of specs) {
+    const id = spec.id;
+    const before = meters[id]!;
+    let v = before + towardGood(spec, before, delta[id] ?? 0);
+    const s = shift?.delta[id] ?? 0;
+    if (s) {
+      const floor = shift?.floor?.[id];
+      const moved = v + towardGood(spec, v, s);
+      v = floor === undefined ? moved : s < 0 ? Math.max(moved, Math.min(v, floor)) : Math.min(moved, Math.max(v, floor));
+    }
+    next[id] = clamp(v);
+    change[id] = next[id]! - before;
   }
   return { meters: next, change };
 }
 
 export function initialMeters(specs: readonly MeterSpec[], start: Meters = {}): Meters {
   return Object.fromEntries(specs.map((s) => [s.id, clamp(start[s.id] ?? s.start)]));
-}
-
-/** Explicit effects from the scenario replace the computed reaction. */
-export function reactionFor(
-  rules: readonly ReactionRule[],
-  event: CustomerEvent,
-  scale?: (rule: ReactionRule, tag: ReplyTag) => number,
-): { delta: Meters; fired: string[] } {
-  if (event.effects) return { delta: event.effects, fired: ['scenario effects'] };
-  return react(rules, event.tags, scale);
-}
-
-/** The transitions every customer state shares: hear the reply (or the silence), then re-judge. */
-export function listening<P extends object>(params: P) {
-  const t = { target: 'judging', actions: { type: 'hear', params } } as const;
-  return { 'trainee.reply': t, 'trainee.silent': t } as const;
 }

@@ -5,12 +5,14 @@
  * well, a customer type whose signature principles never come up, a best reply always
  * under the same key. Every finding has a severity, a position and a fix hint.
  */
+import { auditFindings } from '../audit/index.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { customerProfiles } from '../customers/index.js';
 import type { Problem, Severity } from '../problems.js';
 import { replyValue } from '../scoring/debrief.js';
+import { checkAgreement } from '../scoring/agreement.js';
 import { findPaths } from '../scoring/paths.js';
-import { startSession } from '../session/session.js';
+import { startSession, type Play } from '../session/session.js';
 import { article, missingLocales, toLocalized, type LocalizedText } from '../text.js';
 import { MAX_ALIASES, TEXT_FIELDS, type PathSegment, type YamlSource } from '../yamlSource.js';
 import { loadScenario } from './load.js';
@@ -36,6 +38,7 @@ export function lintScenario(file: string, text: string, catalog: Catalog): Lint
   replyFindings(s, catalog, at);
   translationFindings(r.source, atPath);
   teachingFindings(s, catalog, at);
+  auditFindings(s, catalog, at);
   return { scenario: s, problems: out };
 }
 
@@ -94,6 +97,9 @@ function replyFindings(s: Scenario, catalog: Catalog, at: At): void {
         at(c.loc, 'warning', 'untagged', `a reply in "${n.id}" practises or violates no principle, so it is not scored`, 'tag it with the principles it honours or breaks; npx dojo principles lists them');
       }
     }
+    if (n.onTimeout && !n.onTimeout.principles.length) {
+      at(n.onTimeout.loc, 'warning', 'untagged-timeout', `letting the time run out in "${n.id}" is tagged with no principle, so it scores as the worst reply on offer`, 'tag it with what the silence means here: e.g. no-answer for a question left hanging, show-patience for a pause a quiet customer needs');
+    }
     const replies = [...n.choices, ...(n.onTimeout ? [n.onTimeout] : [])];
     const values = replies.map((r) => replyValue(catalog, r));
     if (replies.length > 1 && new Set(values).size === 1) {
@@ -123,6 +129,23 @@ function translationFindings(src: YamlSource, atPath: (p: PathSegment[], sev: Se
   walk(src.doc.toJS({ maxAliasCount: MAX_ALIASES }), [], undefined);
 }
 
+/** Replies the customer takes clearly worse than another on offer, yet scoring higher (scoring/agreement.ts). */
+function agreementFindings(play: Play, at: At): void {
+  const report = checkAgreement(play);
+  const label = (node: string, i: number) => (i < 0 ? 'letting the time run out' : `reply ${i + 1}`);
+  for (const d of report.disagreements) {
+    const mood = (m: number) => (m >= 0 ? `+${m}` : `${m}`);
+    at(
+      d.loc,
+      'warning',
+      'score-vs-customer',
+      `in "${d.node}", the customer takes ${label(d.node, d.higher)} clearly worse than ${label(d.node, d.lower)} (mood ${mood(d.moods[0])} vs ${mood(d.moods[1])}, customer ${d.state}), yet it scores higher (${d.scores[0]} vs ${d.scores[1]})`,
+      'check both replies\' tags against what they say; if the customer is meant to react against the score here, give the reply a moodException saying why',
+    );
+  }
+  if (!report.complete) at(play.scenario.nodes[play.scenario.start]!.loc, 'info', 'agreement-partial', `the score/customer check stopped after ${report.states} states`, 'a smaller scenario is checked in full');
+}
+
 function teachingFindings(s: Scenario, catalog: Catalog, at: At): void {
   const play = { scenario: s, catalog };
   const report = findPaths(play, startSession(play, 1));
@@ -146,6 +169,7 @@ function teachingFindings(s: Scenario, catalog: Catalog, at: At): void {
   if (picks.length >= 4 && new Set(picks).size === 1) {
     at(first, 'warning', 'same-key', `the best reply is always choice ${picks[0]}: trainees learn the key, not the principle`, 'move the best reply to different places in different nodes');
   }
+  agreementFindings(play, at);
   const used = new Set(Object.values(s.nodes).flatMap((n) => [...n.choices, ...(n.onTimeout ? [n.onTimeout] : [])].flatMap((c) => c.principles.map((t) => t.id))));
   const sig = customerProfiles[s.customer.type].signature;
   const missing = [...sig.practices, ...sig.violations].filter((id) => !used.has(id));

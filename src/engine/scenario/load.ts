@@ -27,21 +27,20 @@ export function loadScenario(file: string, text: string, catalog: Catalog): Load
   const result = ScenarioSchema.safeParse(parsed.data);
   if (!result.success) return { ok: false, problems: schemaProblems(src, result.error, parsed.data) };
   const problems: Problem[] = [...parsed.problems];
-  const scenario = normalise(file, result.data, src, problems);
+  const scenario = normalise(file, result.data, src, problems, catalog);
   crossCheck(scenario, result.data, src, catalog, problems);
   if (problems.some((p) => p.severity === 'error')) return { ok: false, problems };
   return { ok: true, scenario, problems, source: src };
 }
 
-function normalise(file: string, raw: ScenarioFile, src: YamlSource, problems: Problem[]): Scenario {
+function normalise(file: string, raw: ScenarioFile, src: YamlSource, problems: Problem[], catalog: Catalog): Scenario {
   const loc = (path: PathSegment[]) => lazyLoc(src, path);
   const condition = (c: RawCondition | undefined): Condition | undefined => {
     if (!c) return undefined;
     const { chose, notChose, visited, ...meters } = c;
     return { chose: chose ?? [], notChose: notChose ?? [], visited: visited ?? [], meters: meters as Condition['meters'] };
   };
-  const tags = (list: RawReply['principles']): Tag[] =>
-    list.map((t) => (typeof t === 'string' ? { id: t, weight: 1 } : { id: t.id, weight: t.weight ?? 1 }));
+  const tags = (list: RawReply['principles']): Tag[] => expandAliases(catalog, list.map((t) => (typeof t === 'string' ? { id: t, weight: 1 } : { id: t.id, weight: t.weight ?? 1 })));
   const branches = (next: RawReply['next'], path: PathSegment[]): Branch[] =>
     typeof next === 'string'
       ? [{ to: next, loc: loc(path) }]
@@ -51,6 +50,7 @@ function normalise(file: string, raw: ScenarioFile, src: YamlSource, problems: P
     feedback: toLocalized(r.feedback),
     next: branches(r.next, [...path, 'next']),
     ...(r.effects ? { effects: r.effects } : {}),
+    ...(r.moodException ? { moodException: toLocalized(r.moodException) } : {}),
     loc: loc(path),
   });
 
@@ -103,7 +103,7 @@ function normalise(file: string, raw: ScenarioFile, src: YamlSource, problems: P
     difficulty: raw.difficulty,
     setting: raw.setting,
     brief: toLocalized(raw.brief),
-    trains: raw.trains ?? [],
+    trains: [...new Set((raw.trains ?? []).flatMap((id) => catalog.alias(id)?.to ?? [id]))],
     customer: {
       type: raw.customer.type,
       name: toLocalized(raw.customer.name),
@@ -147,9 +147,17 @@ function crossCheck(s: Scenario, raw: ScenarioFile, src: YamlSource, catalog: Ca
     });
   };
   const checkTags = (list: RawReply['principles'] | undefined, path: PathSegment[]) => {
+    const ids = new Set<string>();
     (list ?? []).forEach((t, i) => {
       const id = typeof t === 'string' ? t : t.id;
-      if (!catalog.get(id)) err([...path, i], 'unknown-principle', `unknown principle "${id}"`, suggest(id, catalog.principles.map((p) => p.id)));
+      const alias = catalog.alias(id);
+      if (alias) {
+        problems.push(src.problem([...path, i], 'renamed-principle', `"${id}" has been renamed: it now reads as ${alias.to.map((a) => `"${a}"`).join(' + ')}`, { severity: 'warning', hint: `tag the reply with ${alias.to.length > 1 ? 'the one(s) it really practises: ' : ''}${alias.to.join(', ')}` }));
+      } else if (!catalog.get(id)) err([...path, i], 'unknown-principle', `unknown principle "${id}"`, suggest(id, catalog.principles.map((p) => p.id)));
+      for (const target of alias?.to ?? [id]) {
+        if (ids.has(target)) err([...path, i], 'duplicate-principle', `"${target}" is tagged twice on this reply`, 'give it once, with a weight if it matters more');
+        ids.add(target);
+      }
     });
   };
   const checkNext = (next: RawReply['next'], path: PathSegment[]) => {
@@ -172,7 +180,8 @@ function crossCheck(s: Scenario, raw: ScenarioFile, src: YamlSource, catalog: Ca
   if (!s.nodes[s.start]) err(['start'], 'unknown-node', `start node "${s.start}" does not exist`);
   checkMeters(raw.customer.start, ['customer', 'start']);
   (raw.trains ?? []).forEach((id, i) => {
-    if (!catalog.get(id)) err(['trains', i], 'unknown-principle', `unknown principle "${id}"`, suggest(id, catalog.principles.map((p) => p.id)));
+    if (catalog.alias(id)) problems.push(src.problem(['trains', i], 'renamed-principle', `"${id}" has been renamed to ${catalog.alias(id)!.to.join(' + ')}`, { severity: 'warning', hint: `list ${catalog.alias(id)!.to.join(' or ')} instead` }));
+    else if (!catalog.get(id)) err(['trains', i], 'unknown-principle', `unknown principle "${id}"`, suggest(id, catalog.principles.map((p) => p.id)));
   });
   raw.nodes.forEach((n, i) => {
     const path: PathSegment[] = ['nodes', i];
@@ -193,6 +202,17 @@ function crossCheck(s: Scenario, raw: ScenarioFile, src: YamlSource, catalog: Ca
     const o = customerProfiles[type].breakdownOutcome;
     err(['endings'], 'breakdown', `${article(type)} ${type} customer can break off (outcome ${o}), but no ending has outcome "${o}"`, `add an ending with outcome: ${o}`);
   }
+}
+
+/**
+ * Old ids read as their replacements; an alias standing for several principles shares its
+ * weight among them, so the reply is worth what it was before the split.
+ */
+export function expandAliases(catalog: Catalog, tags: Tag[]): Tag[] {
+  return tags.flatMap((t) => {
+    const alias = catalog.alias(t.id);
+    return alias ? alias.to.map((id) => ({ id, weight: t.weight / alias.to.length })) : [t];
+  });
 }
 
 /** "did you mean" for a mistyped id. */

@@ -37,6 +37,8 @@ export interface Reply {
   feedback: LocalizedText;
   next: Branch[];
   effects?: Record<string, number>;
+  /** Why the customer reacts against this reply's score, when that is deliberate. */
+  moodException?: LocalizedText;
   loc: Loc;
 }
 

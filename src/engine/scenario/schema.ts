@@ -71,6 +71,11 @@ export const NextSchema = z
   ])
   .describe('The node or ending that follows.');
 
+/** Why the customer's reaction and the score part ways on this reply, when they do on purpose. */
+export const MoodExceptionSchema = TextSchema.describe(
+  'Only where the customer deliberately reacts against the score (e.g. an over-promise calms them now and sets up the next complaint): say why. Without it, a reply the customer takes clearly worse than another on offer must not score higher (tests/unit/agreement.test.ts).',
+);
+
 export const ChoiceSchema = z.strictObject({
   id: Id.optional().describe('Needed only when a condition refers to this choice.'),
   text: TextSchema.describe('What the trainee says.'),
@@ -79,6 +84,7 @@ export const ChoiceSchema = z.strictObject({
   next: NextSchema,
   when: ConditionSchema.optional().describe('The choice is offered only when this holds.'),
   effects: EffectsSchema.optional(),
+  moodException: MoodExceptionSchema.optional(),
 });
 
 export const TimeoutSchema = z
@@ -87,8 +93,9 @@ export const TimeoutSchema = z
     feedback: TextSchema,
     next: NextSchema,
     effects: EffectsSchema.optional(),
+    moodException: MoodExceptionSchema.optional(),
   })
-  .describe('What happens when the time limit runs out with no reply.');
+  .describe('What happens when the time limit runs out with no reply. Tag it with what the silence means here (e.g. show-patience for a pause a quiet customer needs, answer-every-question broken for a question left hanging): an untagged time-out scores as the worst reply on offer.');
 
 export const NodeSchema = z.strictObject({
   id: Id,

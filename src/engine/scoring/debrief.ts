@@ -1,16 +1,30 @@
 /**
- * Scoring. Every turn is judged against the replies that were on offer at that moment:
- * a reply's value is the weight of the principles it practises minus the weight of those
- * it violates; the turn scores 100 for the best reply offered and 0 for the worst. The same
- * comparison, restricted to one category or to soft or hard service (file 001 §1.2.2),
- * gives the category and service scores. Overall = 80% decisions + 20% outcome.
+ * Scoring. A turn is judged against the replies that were on offer at that moment, with the
+ * customer as they were then:
+ *   - credit: the practices the reply carried out, each at its worth to this customer now
+ *     (value.ts), as a share of the best on offer (0–100);
+ *   - penalty: every violation costs turn points by its severity (minor 25, serious 50, grave
+ *     100 per unit of weight), whatever else the reply did;
+ *   - turn score = credit − penalty, from −100 to 100. A time-out carries the principles the
+ *     scenario gives it; one with none is never a free pass: it scores as the worst reply on offer
+ *     (and at most 0).
+ * Decisions = the mean turn score, so a mistake's cost stays in it whatever follows. Overall =
+ * 80% decisions + 20% outcome, then capped: an escalated or silently lost customer gets no
+ * better than C, a serious violation rules out S, a grave one rules out A. The same
+ * comparison restricted to one category, or to soft or hard service (file 001 §1.2.2), gives
+ * the category scores and the service-type quadrant.
  */
 import type { Catalog } from '../catalog/catalog.js';
-import type { CategoryId, Principle } from '../catalog/schema.js';
+import { severityOf } from '../catalog/catalog.js';
+import type { CategoryId, SeverityLevel } from '../catalog/schema.js';
 import { CATEGORY_IDS } from '../vocabulary.js';
 import { OUTCOME_SCORE, type Reply, type Scenario } from '../scenario/model.js';
 import type { Outcome } from '../scenario/schema.js';
 import type { Play, SessionState, TurnRecord } from '../session/session.js';
+import { procedureReport, type ProcedureReport } from './procedure.js';
+import { ALL, SEVERITY_POINTS, SEVERITY_RANK, worthOf, type Filter } from './value.js';
+
+export { replyValue, SEVERITY_POINTS, SEVERITY_RANK, worthOf } from './value.js';
 
 export type Grade = 'S' | 'A' | 'B' | 'C' | 'D';
 export type Quadrant = 'indifferent' | 'factory' | 'friendly' | 'quality';
@@ -26,18 +40,21 @@ export const QUADRANT_NAMES: Record<Quadrant, { 'zh-CN': string; en: string }> =
 export const DECISION_SHARE = 0.8;
 export const OUTCOME_SHARE = 0.2;
 
-type Filter = (p: Principle) => boolean;
-const ALL: Filter = () => true;
+/** The highest overall each condition allows (grades: S ≥ 90, A ≥ 80, B ≥ 65, C ≥ 50). */
+export const CAPS = {
+  /** The customer escalated or left: no better than C. */
+  lost: 64,
+  /** A serious violation: no S. */
+  serious: 89,
+  /** A grave violation: no A. */
+  grave: 79,
+} as const;
+export type CapReason = keyof typeof CAPS;
 
-export function replyValue(catalog: Catalog, reply: Reply | undefined, filter: Filter = ALL): number {
-  let v = 0;
-  for (const t of reply?.principles ?? []) {
-    const p = catalog.get(t.id);
-    if (!p || !filter(p)) continue;
-    v += p.polarity === 'practice' ? t.weight : -t.weight;
-  }
-  return v;
-}
+const LOST: readonly Outcome[] = ['escalated', 'left-silently'];
+
+/** What scoring needs of a turn: where it was, what was on offer, what was said, and the customer before it. */
+export type TurnKey = Pick<TurnRecord, 'node' | 'offered' | 'choice' | 'before'>;
 
 /** The replies that were open at a turn: the offered choices, plus the timeout where there was a time limit. */
 export function alternatives(scenario: Scenario, turn: Pick<TurnRecord, 'node' | 'offered'>): Reply[] {
@@ -52,62 +69,103 @@ export function replyOf(scenario: Scenario, turn: Pick<TurnRecord, 'node' | 'cho
   return turn.choice < 0 ? node.onTimeout! : node.choices[turn.choice]!;
 }
 
-interface Range {
-  actual: number;
-  best: number;
-  worst: number;
-}
+const clampTurn = (n: number) => Math.max(-100, Math.min(100, n));
 
-function turnRange(play: Play, turn: Pick<TurnRecord, 'node' | 'offered' | 'choice'>, filter: Filter = ALL): Range {
-  const values = alternatives(play.scenario, turn).map((r) => replyValue(play.catalog, r, filter));
-  return {
-    actual: replyValue(play.catalog, replyOf(play.scenario, turn), filter),
-    best: Math.max(...values),
-    worst: Math.min(...values),
-  };
-}
-
-/** 0–100 for one turn, relative to what was on offer. */
-export function turnScore(play: Play, turn: Pick<TurnRecord, 'node' | 'offered' | 'choice'>): number {
-  const r = turnRange(play, turn);
-  return r.best === r.worst ? 100 : (100 * (r.actual - r.worst)) / (r.best - r.worst);
-}
-
-/** 0–100 over all turns for the principles passing `filter`; null where nothing in it was at stake. */
-function rangeScore(play: Play, turns: readonly TurnRecord[], filter: Filter): number | null {
-  let actual = 0;
-  let best = 0;
-  let worst = 0;
-  for (const t of turns) {
-    const r = turnRange(play, t, filter);
-    actual += r.actual;
-    best += r.best;
-    worst += r.worst;
+/**
+ * The turn score of every reply that was open at a turn, for the principles passing `filter`,
+ * in the order of `alternatives()` (the offered choices, then the time-out); null where
+ * nothing in the filter was at stake.
+ */
+export function scoresAt(play: Play, turn: Pick<TurnRecord, 'node' | 'offered' | 'before'>, filter: Filter = ALL): (number | null)[] {
+  const node = play.scenario.nodes[turn.node]!;
+  const alts = alternatives(play.scenario, turn);
+  const worths = alts.map((r) => worthOf(play.catalog, play.scenario, r, turn.before, filter));
+  const best = Math.max(0, ...worths.map((w) => w.practice));
+  if (best === 0 && !worths.some((x) => x.penalty > 0)) return alts.map(() => null);
+  const scores = worths.map((w) => clampTurn((best > 0 ? (100 * Math.min(w.practice, best)) / best : 100) - w.penalty));
+  if (node.onTimeout && !node.onTimeout.principles.length) {
+    // An untagged time-out is never a free pass: no better than the worst reply offered, and at most 0.
+    const offered = scores.slice(0, -1);
+    scores[scores.length - 1] = Math.min(0, ...offered);
   }
-  return best === worst ? null : Math.round((100 * (actual - worst)) / (best - worst));
+  return scores;
+}
+
+function turnScoreFor(play: Play, turn: TurnKey, filter: Filter): number | null {
+  const scores = scoresAt(play, turn, filter);
+  return scores[turn.choice < 0 ? scores.length - 1 : turn.offered.indexOf(turn.choice)] ?? null;
+}
+
+/** −100–100 for one turn: the practices carried out against the best on offer, less the violations' cost. */
+export function turnScore(play: Play, turn: TurnKey): number {
+  return turnScoreFor(play, turn, ALL) ?? 100;
+}
+
+/** The mean turn score over the turns where principles passing `filter` were at stake; null if none were. */
+function meanScore(play: Play, turns: readonly TurnKey[], filter: Filter): number | null {
+  let sum = 0;
+  let n = 0;
+  for (const t of turns) {
+    const s = turnScoreFor(play, t, filter);
+    if (s === null) continue;
+    sum += s;
+    n++;
+  }
+  return n ? Math.max(0, Math.min(100, Math.round(sum / n))) : null;
 }
 
 export function gradeOf(overall: number): Grade {
   return overall >= 90 ? 'S' : overall >= 80 ? 'A' : overall >= 65 ? 'B' : overall >= 50 ? 'C' : 'D';
 }
 
-export function quadrantOf(soft: number, hard: number): Quadrant {
+export function quadrantOf(soft: number | null, hard: number | null): Quadrant | null {
+  if (soft === null || hard === null) return null;
   if (hard >= 50) return soft >= 50 ? 'quality' : 'factory';
   return soft >= 50 ? 'friendly' : 'indifferent';
 }
 
-export function overallOf(decisions: number, outcome: Outcome): number {
-  return Math.round(DECISION_SHARE * decisions + OUTCOME_SHARE * OUTCOME_SCORE[outcome]);
+export interface Overall {
+  overall: number;
+  /** Before any cap. */
+  uncapped: number;
+  /** The caps that lowered it, lowest first. */
+  caps: CapReason[];
+}
+
+/** Overall from the mean turn score, the outcome and the worst severity committed (0–3). */
+export function overallOf(decisions: number, outcome: Outcome, worst = 0): Overall {
+  const uncapped = Math.round(DECISION_SHARE * Math.max(0, decisions) + OUTCOME_SHARE * OUTCOME_SCORE[outcome]);
+  const applicable: CapReason[] = [];
+  if (LOST.includes(outcome)) applicable.push('lost');
+  if (worst >= SEVERITY_RANK.grave) applicable.push('grave');
+  if (worst >= SEVERITY_RANK.serious) applicable.push('serious');
+  let overall = uncapped;
+  const caps: CapReason[] = [];
+  for (const c of applicable.sort((a, b) => CAPS[a] - CAPS[b])) {
+    if (overall > CAPS[c]) {
+      overall = CAPS[c];
+      caps.push(c);
+    }
+  }
+  return { overall, uncapped, caps };
 }
 
 export interface PrincipleTally {
   id: string;
   polarity: 'practice' | 'violation';
   category: CategoryId;
+  severity?: SeverityLevel;
   /** Total weight practised (for a practice) or committed (for a violation). */
   weight: number;
   /** Turn numbers (1-based) where it came up. */
   turns: number[];
+}
+
+export interface BrokenPrinciple {
+  id: string;
+  severity: SeverityLevel;
+  /** Turn points it cost. */
+  points: number;
 }
 
 export interface AnnotatedTurn {
@@ -119,6 +177,8 @@ export interface AnnotatedTurn {
   score: number;
   honoured: string[];
   broken: string[];
+  /** The violations with their severity and cost, worst first. */
+  mistakes: BrokenPrinciple[];
   /** The best reply that was on offer (index into the node's choices; -1 = let the time run out). */
   model: number;
   before: Record<string, number>;
@@ -133,11 +193,17 @@ export interface Debrief {
   ending: string;
   endedBy: 'choice' | 'breakdown';
   overall: number;
+  /** Overall before the caps, and the caps that lowered it. */
+  uncapped: number;
+  caps: CapReason[];
   grade: Grade;
   decisions: number;
   categories: Record<CategoryId, number | null>;
-  service: { soft: number | null; hard: number | null; quadrant: Quadrant };
+  service: { soft: number | null; hard: number | null; quadrant: Quadrant | null };
   principles: PrincipleTally[];
+  /** Every serious or grave violation, by turn. */
+  serious: { turn: number; id: string; severity: SeverityLevel }[];
+  procedure?: ProcedureReport;
   turns: AnnotatedTurn[];
   path: number[];
   meters: Record<string, number>;
@@ -154,18 +220,36 @@ export function principleSides(catalog: Catalog, tags: readonly { id: string }[]
   return { honoured, broken };
 }
 
-export function modelChoice(play: Play, turn: Pick<TurnRecord, 'node' | 'offered'>): number {
+/** A reply's violations with their severity and cost, worst first. */
+export function mistakesOf(catalog: Catalog, reply: Reply): BrokenPrinciple[] {
+  const out: BrokenPrinciple[] = [];
+  for (const t of reply.principles) {
+    const p = catalog.get(t.id);
+    if (!p || p.polarity !== 'violation') continue;
+    const severity = severityOf(p);
+    out.push({ id: p.id, severity, points: Math.round(t.weight * SEVERITY_POINTS[severity]) });
+  }
+  return out.sort((a, b) => b.points - a.points);
+}
+
+/** The worst severity a reply commits (0 none … 3 grave). */
+export function worstOf(catalog: Catalog, reply: Reply): number {
+  return worthOf(catalog, undefined, reply).worst;
+}
+
+/** The best-scoring reply that was on offer (index into the node's choices; -1 = letting the time run out). */
+export function modelChoice(play: Play, turn: Pick<TurnRecord, 'node' | 'offered' | 'before'>): number {
   const node = play.scenario.nodes[turn.node]!;
   let best = -Infinity;
   let at = -1;
   for (const i of turn.offered) {
-    const v = replyValue(play.catalog, node.choices[i]);
+    const v = turnScore(play, { ...turn, choice: i });
     if (v > best) {
       best = v;
       at = i;
     }
   }
-  if (node.onTimeout && replyValue(play.catalog, node.onTimeout) > best) at = -1;
+  if (node.onTimeout && turnScore(play, { ...turn, choice: -1 }) > best) at = -1;
   return at;
 }
 
@@ -174,17 +258,23 @@ export function debrief(play: Play, state: SessionState): Debrief {
   const { scenario, catalog } = play;
   const ending = scenario.endings[state.ending]!;
   const tallies = new Map<string, PrincipleTally>();
+  const serious: Debrief['serious'] = [];
+  let worst = 0;
+  const scores = state.turns.map((t) => turnScore(play, t));
   const turns: AnnotatedTurn[] = state.turns.map((t, i) => {
     const reply = replyOf(scenario, t);
-    const honoured: string[] = [];
-    const broken: string[] = [];
+    const { honoured, broken } = principleSides(catalog, reply.principles);
     for (const tag of reply.principles) {
       const p = catalog.get(tag.id)!;
-      (p.polarity === 'practice' ? honoured : broken).push(p.id);
-      const tally = tallies.get(p.id) ?? { id: p.id, polarity: p.polarity, category: p.category, weight: 0, turns: [] };
+      const tally = tallies.get(p.id) ?? { id: p.id, polarity: p.polarity, category: p.category, ...(p.polarity === 'violation' ? { severity: severityOf(p) } : {}), weight: 0, turns: [] };
       tally.weight += tag.weight;
       tally.turns.push(i + 1);
       tallies.set(p.id, tally);
+    }
+    const mistakes = mistakesOf(catalog, reply);
+    for (const m of mistakes) {
+      worst = Math.max(worst, SEVERITY_RANK[m.severity]);
+      if (m.severity !== 'minor') serious.push({ turn: i + 1, id: m.id, severity: m.severity });
     }
     return {
       n: i + 1,
@@ -192,35 +282,38 @@ export function debrief(play: Play, state: SessionState): Debrief {
       variant: t.variant,
       choice: t.choice,
       timedOut: t.choice < 0,
-      score: Math.round(turnScore(play, t)),
+      score: Math.round(scores[i]!),
       honoured,
       broken,
+      mistakes,
       model: modelChoice(play, t),
       before: t.before,
       after: t.after,
       customerState: t.customerState,
     };
   });
-  const decisions = state.turns.length ? state.turns.reduce((s, t) => s + turnScore(play, t), 0) / state.turns.length : 0;
-  const overall = overallOf(decisions, ending.outcome);
-  const categories = Object.fromEntries(
-    CATEGORY_IDS.map((c) => [c, rangeScore(play, state.turns, (p) => p.category === c)]),
-  ) as Record<CategoryId, number | null>;
-  const soft = rangeScore(play, state.turns, (p) => p.service === 'soft');
-  const hard = rangeScore(play, state.turns, (p) => p.service === 'hard');
-  const d = Math.round(decisions);
+  const decisions = scores.length ? scores.reduce((s, x) => s + x, 0) / scores.length : 0;
+  const o = overallOf(decisions, ending.outcome, worst);
+  const categories = Object.fromEntries(CATEGORY_IDS.map((c) => [c, meanScore(play, state.turns, (p) => p.category === c)])) as Record<CategoryId, number | null>;
+  const soft = meanScore(play, state.turns, (p) => p.service === 'soft');
+  const hard = meanScore(play, state.turns, (p) => p.service === 'hard');
+  const procedure = procedureReport(catalog, state.turns.map((t) => replyOf(scenario, t).principles));
   return {
     scenario: scenario.id,
     seed: state.seed,
     outcome: ending.outcome,
     ending: ending.id,
     endedBy: state.endedBy ?? 'choice',
-    overall,
-    grade: gradeOf(overall),
-    decisions: d,
+    overall: o.overall,
+    uncapped: o.uncapped,
+    caps: o.caps,
+    grade: gradeOf(o.overall),
+    decisions: Math.round(decisions),
     categories,
-    service: { soft, hard, quadrant: quadrantOf(soft ?? d, hard ?? d) },
+    service: { soft, hard, quadrant: quadrantOf(soft, hard) },
     principles: [...tallies.values()].sort((a, b) => a.id.localeCompare(b.id)),
+    serious,
+    ...(procedure ? { procedure } : {}),
     turns,
     path: state.turns.map((t) => t.choice),
     meters: state.customer.context.meters,

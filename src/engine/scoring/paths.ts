@@ -1,17 +1,18 @@
 /**
  * Every ending, and the best- and worst-scoring routes, by dynamic programming forward
  * over session states, one layer per turn. A state's future depends only on the node, the
- * customer machine's state and meters, and the earlier choices that conditions refer to, so
- * states that agree on those are merged, keeping the highest and the lowest sum of turn
- * scores that reach them. Overall = 80% mean turn score + 20% outcome, which for a fixed
- * number of turns and ending only grows with that sum, so the result is exact. Only when a
+ * customer machine's state and meters, the earlier choices that conditions refer to, and the
+ * worst severity committed so far (it caps the overall), so states that agree on those are
+ * merged, keeping the highest and the lowest sum of turn scores that reach them. Overall =
+ * 80% mean turn score + 20% outcome, then capped, which for a fixed number of turns, ending
+ * and worst severity only grows with that sum, so the result is exact. Only when a
  * layer holds more distinct states than `width` are the middling ones dropped, and the
  * report says it is no longer exact.
  */
 import type { Scenario } from '../scenario/model.js';
 import type { Outcome } from '../scenario/schema.js';
 import { choose, offeredChoices, timeOut, type Play, type SessionState } from '../session/session.js';
-import { overallOf, turnScore } from './debrief.js';
+import { overallOf, scoresAt, worstOf } from './debrief.js';
 
 /** A step of a route: the on-screen number (1-based) or "t" for letting the time run out. */
 export type RoutePick = number | 't';
@@ -41,6 +42,8 @@ export interface PathsReport {
 
 interface Entry {
   state: SessionState;
+  /** Worst severity committed on the way (0–3). */
+  worst: number;
   max: number;
   min: number;
   /** Back-pointers into the previous layer for the max and the min route. */
@@ -66,11 +69,13 @@ interface Option {
   pick: RoutePick;
   next: SessionState;
   score: number;
+  worst: number;
 }
 
 const MAX_TURNS = 60;
 
-function referenced(s: Scenario): { chose: Set<string>; visited: Set<string> } {
+/** The earlier choices and visits that some condition refers to: the rest cannot change what follows. */
+export function referenced(s: Scenario): { chose: Set<string>; visited: Set<string> } {
   const chose = new Set<string>();
   const visited = new Set<string>();
   const add = (c: { chose: string[]; notChose: string[]; visited: string[] } | undefined) => {
@@ -91,13 +96,17 @@ function referenced(s: Scenario): { chose: Set<string>; visited: Set<string> } {
 export function options(play: Play, state: SessionState): Option[] {
   const offered = offeredChoices(play, state);
   const indices = offered.map((c) => c.index);
+  if (!offered.length && !play.scenario.nodes[state.node]?.onTimeout) return [];
+  const scores = scoresAt(play, { node: state.node, offered: indices, before: state.customer.context.meters });
   const opts: Option[] = offered.map((c, n) => ({
     pick: n + 1,
     next: choose(play, state, n),
-    score: turnScore(play, { node: state.node, offered: indices, choice: c.index }),
+    score: scores[n] ?? 100,
+    worst: worstOf(play.catalog, c),
   }));
-  if (play.scenario.nodes[state.node]?.onTimeout) {
-    opts.push({ pick: 't', next: timeOut(play, state), score: turnScore(play, { node: state.node, offered: indices, choice: -1 }) });
+  const timeout = play.scenario.nodes[state.node]?.onTimeout;
+  if (timeout) {
+    opts.push({ pick: 't', next: timeOut(play, state), score: scores[offered.length] ?? 100, worst: worstOf(play.catalog, timeout) });
   }
   return opts;
 }
@@ -129,20 +138,20 @@ export function findPaths(play: Play, start: SessionState, budget = 8_000): Path
   const depth = graphDepth(play.scenario);
   let width = 0;
   const refs = referenced(play.scenario);
-  const keyOf = (s: SessionState) =>
-    `${s.node}|${s.customer.value}|${Object.values(s.customer.context.meters).join(',')}|${s.chose.filter((c) => refs.chose.has(c)).join(',')}|${s.visited.filter((v) => refs.visited.has(v)).join(',')}`;
+  const keyOf = (s: SessionState, worst: number) =>
+    `${worst}|${s.node}|${s.customer.value}|${Object.values(s.customer.context.meters).join(',')}|${[...new Set(s.chose.filter((c) => refs.chose.has(c)))].sort().join(',')}|${[...new Set(s.visited.filter((v) => refs.visited.has(v)))].sort().join(',')}`;
   // The search keeps no turn records: it needs only what decides the future.
   const lean = (s: SessionState): SessionState => (s.turns.length ? { ...s, turns: [] } : s);
   let exact = true;
   let states = 0;
-  const layers: Entry[][] = [[{ state: lean(start), max: 0, min: 0, maxFrom: -1, maxPick: 0, minFrom: -1, minPick: 0 }]];
+  const layers: Entry[][] = [[{ state: lean(start), worst: 0, max: 0, min: 0, maxFrom: -1, maxPick: 0, minFrom: -1, minPick: 0 }]];
   const stuck = new Set<string>();
   const best = new Map<string, Completion>();
   const worst = new Map<string, Completion>();
 
-  const complete = (ending: string, turns: number, sum: number, layer: number, from: number, pick: RoutePick, kind: 'max' | 'min') => {
+  const complete = (ending: string, turns: number, sum: number, sev: number, layer: number, from: number, pick: RoutePick, kind: 'max' | 'min') => {
     const decisions = sum / turns;
-    const overall = overallOf(decisions, play.scenario.endings[ending]!.outcome);
+    const { overall } = overallOf(decisions, play.scenario.endings[ending]!.outcome, sev);
     const c: Completion = { ending, turns, sum, overall, decisions, layer, from, pick, kind };
     const table = kind === 'max' ? best : worst;
     const cur = table.get(ending);
@@ -162,14 +171,15 @@ export function findPaths(play: Play, start: SessionState, budget = 8_000): Path
       for (const o of opts) {
         const max = e.max + o.score;
         const min = e.min + o.score;
+        const worst = Math.max(e.worst, o.worst);
         if (o.next.ending) {
-          complete(o.next.ending, d + 1, max, d, i, o.pick, 'max');
-          complete(o.next.ending, d + 1, min, d, i, o.pick, 'min');
+          complete(o.next.ending, d + 1, max, worst, d, i, o.pick, 'max');
+          complete(o.next.ending, d + 1, min, worst, d, i, o.pick, 'min');
           continue;
         }
-        const k = keyOf(o.next);
+        const k = keyOf(o.next, worst);
         const cur = next.get(k);
-        if (!cur) next.set(k, { state: lean(o.next), max, min, maxFrom: i, maxPick: o.pick, minFrom: i, minPick: o.pick });
+        if (!cur) next.set(k, { state: lean(o.next), worst, max, min, maxFrom: i, maxPick: o.pick, minFrom: i, minPick: o.pick });
         else {
           if (max > cur.max) Object.assign(cur, { max, maxFrom: i, maxPick: o.pick });
           if (min < cur.min) Object.assign(cur, { min, minFrom: i, minPick: o.pick });

@@ -5,7 +5,7 @@
  * path search and the CLI all run on these.
  */
 import { initialTransition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
-import type { Catalog } from '../catalog/catalog.js';
+import { severityOf, type Catalog } from '../catalog/catalog.js';
 import { customerMachines, customerProfiles } from '../customers/index.js';
 import { stepMachine } from '../customers/step.js';
 import type { CustomerContext, CustomerEvent, Meters, ReplyTag } from '../customers/reaction.js';
@@ -125,7 +125,7 @@ export function resolveTags(catalog: Catalog, tags: readonly Tag[]): ReplyTag[] 
   return tags.map((t) => {
     const p = catalog.get(t.id);
     if (!p) throw new SessionError(`unknown principle "${t.id}"`);
-    return { id: t.id, weight: t.weight, polarity: p.polarity, category: p.category, service: p.service };
+    return { id: t.id, weight: t.weight, polarity: p.polarity, category: p.category, service: p.service, ...(p.polarity === 'violation' ? { severity: severityOf(p) } : {}) };
   });
 }
 

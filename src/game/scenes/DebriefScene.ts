@@ -133,7 +133,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
     svc.live.say([
       `${this.t('debrief.overall')} ${d.overall}, ${this.t('debrief.grade')} ${d.grade}`,
       `${this.t('debrief.outcome')}: ${this.t(`outcomes.${d.outcome}`)}`,
-      `${this.t('debrief.quadrant')}: ${this.t(`quadrants.${d.service.quadrant}`)}`,
+      ...(d.service.quadrant ? [`${this.t('debrief.quadrant')}: ${this.t(`quadrants.${d.service.quadrant}`)}`] : []),
     ]);
     this.publish({
       scenario: s.id,
@@ -155,12 +155,13 @@ export class DebriefScene extends BaseScene<DebriefData> {
     half('indifferent', x, y + ch / 2, 0xc0392b);
     half('friendly', x + cw / 2, y + ch / 2, 0xd68910);
     g.lineStyle(2, 0x4a5568, 1).strokeRect(x, y, cw, ch);
-    const soft = d.service.soft ?? d.decisions;
-    const hard = d.service.hard ?? d.decisions;
-    const px = x + (cw * soft) / 100;
-    const py = y + ch - (ch * hard) / 100;
-    g.fillStyle(0x1d2433, 1).fillCircle(px, py, 9);
-    g.lineStyle(3, 0xffffff, 1).strokeCircle(px, py, 9);
+    // The dot only where both soft and hard service were at stake: otherwise there is no place to put it.
+    if (d.service.soft !== null && d.service.hard !== null) {
+      const px = x + (cw * d.service.soft) / 100;
+      const py = y + ch - (ch * d.service.hard) / 100;
+      g.fillStyle(0x1d2433, 1).fillCircle(px, py, 9);
+      g.lineStyle(3, 0xffffff, 1).strokeCircle(px, py, 9);
+    }
     this.text(x + cw, y + ch + 2, `${this.t('debrief.soft')} ${d.service.soft ?? '—'} →`, { size: 14, color: COLORS.inkSoft }).setOrigin(1, 0);
     this.text(x, y - 2, `↑ ${this.t('debrief.hard')} ${d.service.hard ?? '—'}`, { size: 14, color: COLORS.inkSoft }).setOrigin(0, 1);
   }
