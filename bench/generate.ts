@@ -27,7 +27,9 @@ export function generateScenario(catalog: Catalog, nodes: number, opts: { width?
     out.push(`  - id: n${n}`, `    line: "Line ${n}"`, '    choices:');
     for (let c = 0; c < 3; c++) {
       const to = layer === layers - 1 ? pick(['end-won', 'end-ok', 'end-meh']) : `n${Math.min(nodes - 1, (layer + 1) * width + Math.floor(rand() * width))}`;
-      out.push(`      - text: "Reply ${c}"`, `        principles: [${pick(ids)}, ${pick(ids)}]`, '        feedback: "Why."', `        next: ${to}`);
+      const first = pick(ids);
+      const second = pick(ids.filter((id) => id !== first));
+      out.push(`      - text: "Reply ${c}"`, `        principles: [${first}, ${second}]`, '        feedback: "Why."', `        next: ${to}`);
     }
   }
   out.push(

@@ -1,7 +1,7 @@
-/** Principle names as chips: honoured in green (✓), broken in red (✗). */
+/** Principle names as chips: honoured in green (✓), broken in red (✗) with how bad it was. */
 import type { PrincipleInfo } from '../server/protocol.js';
 import { el } from './dom.js';
-import { t, txt } from './text.js';
+import { t, tg, txt } from './text.js';
 
 export function principleChips(principles: Record<string, PrincipleInfo>, honoured: readonly string[], broken: readonly string[]): HTMLElement | null {
   if (!honoured.length && !broken.length) return null;
@@ -12,6 +12,7 @@ export function principleChips(principles: Record<string, PrincipleInfo>, honour
       el('span', { attrs: { 'aria-hidden': 'true' } }, good ? '✓ ' : '✗ '),
       el('span', { class: 'visually-hidden' }, good ? t('principles.honoured') : t('principles.broken')),
       txt(principles[id]?.name ?? { en: id }),
+      ...(!good && principles[id]?.severity ? [el('span', { class: 'chip-severity' }, ` · ${tg(`severity.${principles[id]!.severity}`)}`)] : []),
     );
   return el('ul', { class: 'chips', attrs: { 'aria-label': t('principles.label') } }, honoured.map((id) => chip(id, true)), broken.map((id) => chip(id, false)));
 }

@@ -7,7 +7,7 @@ import { createActor, type Actor } from 'xstate';
 import type { Catalog } from '../engine/catalog/catalog.js';
 import { customerProfiles } from '../engine/customers/index.js';
 import type { Scenario } from '../engine/scenario/model.js';
-import { debrief, replyOf, turnScore, type Debrief } from '../engine/scoring/debrief.js';
+import { debrief, mistakesOf, replyOf, turnScore, type BrokenPrinciple, type Debrief } from '../engine/scoring/debrief.js';
 import { createSessionMachine, type SessionMachine } from '../engine/session/machine.js';
 import { expressionNow, offeredChoices, type Play, type SessionState, type TurnRecord } from '../engine/session/session.js';
 
@@ -15,6 +15,8 @@ export interface LastTurn {
   turn: TurnRecord;
   honoured: string[];
   broken: string[];
+  /** The violations with their severity and cost, worst first. */
+  mistakes: BrokenPrinciple[];
   score: number;
 }
 
@@ -82,10 +84,10 @@ export class SessionController {
     const honoured: string[] = [];
     const broken: string[] = [];
     for (const t of reply.principles) (this.play.catalog.get(t.id)?.polarity === 'practice' ? honoured : broken).push(t.id);
-    return { turn, honoured, broken, score: Math.round(turnScore(this.play, turn)) };
+    return { turn, honoured, broken, mistakes: mistakesOf(this.play.catalog, reply), score: Math.round(turnScore(this.play, turn)) };
   }
 
-  /** Mean turn score so far (0–100). */
+  /** Mean turn score so far (−100–100). */
   running(): { decisions: number; turns: number } {
     const t = this.state.turns;
     return { decisions: t.length ? Math.round(t.reduce((s, x) => s + turnScore(this.play, x), 0) / t.length) : 0, turns: t.length };

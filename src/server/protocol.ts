@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { ClassOption, DecidedBy } from '../engine/classroom/classPath.js';
 import type { BoardRow, HeatCell } from '../engine/classroom/board.js';
+import type { SeverityLevel } from '../engine/catalog/schema.js';
 import type { Grade, Quadrant } from '../engine/scoring/debrief.js';
 import type { LocalizedText } from '../engine/text.js';
 import type { CustomerType, Outcome, Setting } from '../engine/scenario/schema.js';
@@ -94,6 +95,8 @@ export interface PrincipleInfo {
   name: LocalizedText;
   tip: LocalizedText;
   polarity: 'practice' | 'violation';
+  /** Violations: how bad (minor, serious, grave). */
+  severity?: SeverityLevel;
   /** "002_….txt 3.1": where the seeds say so. */
   source: string;
 }

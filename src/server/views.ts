@@ -1,4 +1,5 @@
 /** What the host's screen and each trainee's phone are shown, built from a room. */
+import { severityOf } from '../engine/catalog/catalog.js';
 import { optionsAt } from '../engine/classroom/classPath.js';
 import { principleSides, replyOf, turnScore } from '../engine/scoring/debrief.js';
 import type { Play, SessionState } from '../engine/session/session.js';
@@ -47,7 +48,7 @@ export function principlesOf(play: Play): Record<string, PrincipleInfo> {
     const p = play.catalog.get(id);
     if (!p) continue;
     const src = p.sources[0]!;
-    out[id] = { name: p.name, tip: p.tip, polarity: p.polarity, source: `${src.file} ${src.item}` };
+    out[id] = { name: p.name, tip: p.tip, polarity: p.polarity, ...(p.polarity === 'violation' ? { severity: severityOf(p) } : {}), source: `${src.file} ${src.item}` };
   }
   principleMaps.set(play, out);
   return out;

@@ -67,8 +67,14 @@ export async function playCommand(argv: string[], io: Output): Promise<number> {
 }
 
 const L = {
-  'zh-CN': { you: '你', timeout: '(没有回应,时间到)', coach: '辅导', model: '更好的说法', debrief: '复盘', overall: '总分', decisions: '决策', outcome: '结局', quadrant: '服务类型', soft: '软服务', hard: '硬服务', honoured: '做到', broken: '违反' },
-  en: { you: 'You', timeout: '(no reply: time ran out)', coach: 'Coach', model: 'Model reply', debrief: 'Debrief', overall: 'Overall', decisions: 'Decisions', outcome: 'Outcome', quadrant: 'Service type', soft: 'soft service', hard: 'hard service', honoured: 'honoured', broken: 'broken' },
+  'zh-CN': {
+    you: '你', timeout: '(没有回应,时间到)', coach: '辅导', model: '更好的说法', debrief: '复盘', overall: '总分', decisions: '决策', outcome: '结局', quadrant: '服务类型', soft: '软服务', hard: '硬服务', honoured: '做到', broken: '违反',
+    severity: { minor: '轻微', serious: '严重', grave: '极严重' }, capped: '封顶', caps: { lost: '客户没留住: 最高C', serious: '严重失误: 没有S', grave: '极严重失误: 没有A' }, order: '处理顺序', outOfOrder: '顺序颠倒',
+  },
+  en: {
+    you: 'You', timeout: '(no reply: time ran out)', coach: 'Coach', model: 'Model reply', debrief: 'Debrief', overall: 'Overall', decisions: 'Decisions', outcome: 'Outcome', quadrant: 'Service type', soft: 'soft service', hard: 'hard service', honoured: 'honoured', broken: 'broken',
+    severity: { minor: 'minor', serious: 'serious', grave: 'grave' }, capped: 'capped', caps: { lost: 'customer lost: C at most', serious: 'serious mistake: no S', grave: 'grave mistake: no A' }, order: 'Handling order', outOfOrder: 'out of order',
+  },
 } as const;
 
 export function formatRecord(r: PlayRecord, customerName: string): string {
@@ -78,9 +84,9 @@ export function formatRecord(r: PlayRecord, customerName: string): string {
   for (const turn of r.turns) {
     out.push(`${turn.n}. ${customerName}: ${turn.customer}`);
     if (turn.note) out.push(`   ${turn.note}`);
-    out.push(`   ${t.you}: ${turn.timedOut ? t.timeout : turn.said}   [${turn.score}/100]`);
+    out.push(`   ${t.you}: ${turn.timedOut ? t.timeout : turn.said}   [${turn.score}]`);
     if (turn.honoured.length) out.push(`   ✓ ${t.honoured}: ${turn.honoured.map((p) => p.name).join(sep)}`);
-    if (turn.broken.length) out.push(`   ✗ ${t.broken}: ${turn.broken.map((p) => p.name).join(sep)}`);
+    if (turn.broken.length) out.push(`   ✗ ${t.broken}: ${turn.broken.map((p) => `${p.name} (${t.severity[p.severity]} −${p.points})`).join(sep)}`);
     out.push(`   ${t.coach}: ${turn.feedback}`);
     if (turn.model) out.push(`   ${t.model}: ${turn.model}`);
     out.push(`   ${Object.entries(turn.meters).map(([k, [a, b]]) => `${k} ${a}→${b}`).join('  ')}`);
@@ -92,6 +98,12 @@ export function formatRecord(r: PlayRecord, customerName: string): string {
   const q = d.service.quadrant ? QUADRANT_NAMES[d.service.quadrant][r.locale as Locale] : '—';
   out.push(`## ${t.debrief}`);
   out.push(`${t.overall}: ${d.overall} (${d.grade})   ${t.decisions}: ${d.decisions}   ${t.outcome}: ${d.outcome}`);
+  if (d.caps.length) out.push(`${t.capped}: ${d.uncapped} → ${d.overall} (${d.caps.map((c) => t.caps[c]).join(sep)})`);
+  if (d.procedure) {
+    const turnOf = (id: string) => d.procedure!.steps.find((s) => s.id === id)!.firstTurn;
+    out.push(`${t.order}: ${d.procedure.order.map((id) => `${id}@${turnOf(id)}`).join(' → ') || '—'}`);
+    if (d.procedure.outOfOrder.length) out.push(`${t.outOfOrder}: ${d.procedure.outOfOrder.map((o) => `${o.late}@${o.lateTurn} < ${o.early}@${o.earlyTurn}`).join(sep)}`);
+  }
   out.push(`${t.quadrant}: ${q}   (${t.soft} ${d.service.soft ?? '—'}, ${t.hard} ${d.service.hard ?? '—'})`);
   out.push(Object.entries(d.categories).map(([c, v]) => `${c} ${v ?? '—'}`).join('   '));
   out.push(`choices: ${r.picks.join(',')}`);

@@ -55,6 +55,8 @@ export interface Customer<S extends string = string> {
   stateOf(meters: Meters): S;
   /** How much a move counts with this customer now (1 = at face value). */
   worth(tag: ReplyTag, meters: Meters): number;
+  /** The same, for many tags at one moment: the state is judged once. */
+  worthAt(meters: Meters): (tag: ReplyTag) => number;
   /** The seed line (or design note) behind each state's hearing. */
   hearingSource(state: string): string | undefined;
 }
@@ -126,6 +128,7 @@ export function defineCustomer<G extends string, S extends string, F extends str
     machine: build(def),
     stateOf: (m) => stateOf(def, m),
     worth: (tag, m) => hearing[stateOf(def, m)]?.worth?.(tag) ?? 1,
+    worthAt: (m) => hearing[stateOf(def, m)]?.worth ?? (() => 1),
     hearingSource: (s) => hearing[s]?.source,
   };
 }

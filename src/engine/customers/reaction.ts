@@ -114,9 +114,11 @@ export function react(
 ): { delta: Meters; fired: string[] } {
   const delta: Meters = {};
   const fired: string[] = [];
+  const index = indexOf(rules);
   for (const tag of tags) {
-    const specific = rules.filter((r) => 'principle' in r.match && matches(r, tag));
-    const general = specific.length ? [] : rules.filter((r) => !('principle' in r.match) && matches(r, tag)).slice(0, 1);
+    const specific = index.byPrinciple.get(tag.id) ?? [];
+    const fallback = specific.length ? undefined : index.general.find((r) => matches(r, tag));
+    const general = fallback ? [fallback] : [];
     const bySeverity = !specific.length && tag.severity ? SEVERITY_REACTION[tag.severity] : 1;
     for (const rule of [...specific, ...general]) {
       const k = tag.weight * worth(tag) * flow(rule) * bySeverity;
@@ -125,6 +127,26 @@ export function react(
     }
   }
   return { delta, fired };
+}
+
+interface RuleIndex {
+  byPrinciple: Map<string, ReactionRule[]>;
+  general: ReactionRule[];
+}
+const indexes = new WeakMap<readonly ReactionRule[], RuleIndex>();
+
+/** Rules by the principle they name, and the general ones in order: built once per rule list. */
+function indexOf(rules: readonly ReactionRule[]): RuleIndex {
+  let index = indexes.get(rules);
+  if (!index) {
+    index = { byPrinciple: new Map(), general: [] };
+    for (const r of rules) {
+      if ('principle' in r.match) index.byPrinciple.set(r.match.principle, [...(index.byPrinciple.get(r.match.principle) ?? []), r]);
+      else index.general.push(r);
+    }
+    indexes.set(rules, index);
+  }
+  return index;
 }
 
 export function ruleName(rule: ReactionRule): string {

@@ -22,7 +22,7 @@ import { OUTCOME_SCORE, type Reply, type Scenario } from '../scenario/model.js';
 import type { Outcome } from '../scenario/schema.js';
 import type { Play, SessionState, TurnRecord } from '../session/session.js';
 import { procedureReport, type ProcedureReport } from './procedure.js';
-import { ALL, SEVERITY_POINTS, SEVERITY_RANK, worthOf, type Filter } from './value.js';
+import { ALL, SEVERITY_POINTS, SEVERITY_RANK, worthNow, worthOf, type Filter } from './value.js';
 
 export { replyValue, SEVERITY_POINTS, SEVERITY_RANK, worthOf } from './value.js';
 
@@ -79,7 +79,8 @@ const clampTurn = (n: number) => Math.max(-100, Math.min(100, n));
 export function scoresAt(play: Play, turn: Pick<TurnRecord, 'node' | 'offered' | 'before'>, filter: Filter = ALL): (number | null)[] {
   const node = play.scenario.nodes[turn.node]!;
   const alts = alternatives(play.scenario, turn);
-  const worths = alts.map((r) => worthOf(play.catalog, play.scenario, r, turn.before, filter));
+  const now = worthNow(play.scenario, turn.before);
+  const worths = alts.map((r) => worthOf(play.catalog, play.scenario, r, turn.before, filter, now));
   const best = Math.max(0, ...worths.map((w) => w.practice));
   if (best === 0 && !worths.some((x) => x.penalty > 0)) return alts.map(() => null);
   const scores = worths.map((w) => clampTurn((best > 0 ? (100 * Math.min(w.practice, best)) / best : 100) - w.penalty));
@@ -232,9 +233,13 @@ export function mistakesOf(catalog: Catalog, reply: Reply): BrokenPrinciple[] {
   return out.sort((a, b) => b.points - a.points);
 }
 
+const worstSeen = new WeakMap<Reply, number>();
+
 /** The worst severity a reply commits (0 none … 3 grave). */
 export function worstOf(catalog: Catalog, reply: Reply): number {
-  return worthOf(catalog, undefined, reply).worst;
+  let w = worstSeen.get(reply);
+  if (w === undefined) worstSeen.set(reply, (w = worthOf(catalog, undefined, reply).worst));
+  return w;
 }
 
 /** The best-scoring reply that was on offer (index into the node's choices; -1 = letting the time run out). */

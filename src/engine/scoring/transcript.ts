@@ -1,4 +1,5 @@
 /** The annotated transcript: what was said each turn, the principles honoured and broken, the coaching. */
+import type { SeverityLevel } from '../catalog/schema.js';
 import type { Play, SessionState } from '../session/session.js';
 import { pick, type Locale } from '../text.js';
 import { debrief, replyOf, type Debrief } from './debrief.js';
@@ -13,7 +14,7 @@ export interface TranscriptTurn {
   timedOut: boolean;
   score: number;
   honoured: { id: string; name: string; tip: string }[];
-  broken: { id: string; name: string; tip: string }[];
+  broken: { id: string; name: string; tip: string; severity: SeverityLevel; points: number }[];
   feedback: string;
   /** What the model reply was, when the trainee's was not it. */
   model?: string;
@@ -55,7 +56,7 @@ export function playRecord(play: Play, state: SessionState, locale: Locale): Pla
       timedOut: t.choice < 0,
       score: a.score,
       honoured: a.honoured.map(principle),
-      broken: a.broken.map(principle),
+      broken: a.mistakes.map((m) => ({ ...principle(m.id), severity: m.severity, points: m.points })),
       feedback: pick(reply.feedback, locale),
       ...(model !== undefined ? { model } : {}),
       meters,

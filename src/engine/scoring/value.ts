@@ -7,7 +7,7 @@
 import { severityOf, type Catalog } from '../catalog/catalog.js';
 import type { Principle, SeverityLevel } from '../catalog/schema.js';
 import { customers } from '../customers/index.js';
-import type { Meters } from '../customers/reaction.js';
+import type { Meters, ReplyTag } from '../customers/reaction.js';
 import type { Reply, Scenario } from '../scenario/model.js';
 
 /** Turn points a violation costs per unit of weight: a lapse of manner, a wrong done, a breach of faith. */
@@ -26,15 +26,22 @@ export interface Worth {
   worst: number;
 }
 
+/** How much a move counts now with this scenario's customer: judged once per moment. */
+export type WorthNow = (tag: ReplyTag) => number;
+const FACE_VALUE: WorthNow = () => 1;
+
+export function worthNow(scenario: Scenario | undefined, meters: Meters | undefined): WorthNow {
+  return scenario && meters ? customers[scenario.customer.type].worthAt(meters) : FACE_VALUE;
+}
+
 /** A reply's worth to this scenario's customer with these meters (or at face value, without meters). */
-export function worthOf(catalog: Catalog, scenario: Scenario | undefined, reply: Reply | undefined, meters?: Meters, filter: Filter = ALL): Worth {
+export function worthOf(catalog: Catalog, scenario: Scenario | undefined, reply: Reply | undefined, meters?: Meters, filter: Filter = ALL, now: WorthNow = worthNow(scenario, meters)): Worth {
   const w: Worth = { practice: 0, penalty: 0, worst: 0 };
-  const customer = scenario && meters ? customers[scenario.customer.type] : undefined;
   for (const t of reply?.principles ?? []) {
     const p = catalog.get(t.id);
     if (!p || !filter(p)) continue;
     if (p.polarity === 'practice') {
-      const factor = customer ? customer.worth({ id: p.id, weight: t.weight, polarity: 'practice', category: p.category, service: p.service }, meters!) : 1;
+      const factor = now === FACE_VALUE ? 1 : now({ id: p.id, weight: t.weight, polarity: 'practice', category: p.category, service: p.service });
       w.practice += t.weight * factor;
     } else {
       const sev = severityOf(p);

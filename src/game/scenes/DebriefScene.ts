@@ -5,7 +5,8 @@
  */
 import { CATEGORY_IDS } from '../../engine/vocabulary.js';
 import type { Scenario } from '../../engine/scenario/model.js';
-import type { Debrief, Quadrant } from '../../engine/scoring/debrief.js';
+import type { Catalog } from '../../engine/catalog/catalog.js';
+import type { BrokenPrinciple, Debrief, Quadrant } from '../../engine/scoring/debrief.js';
 import type { SessionState } from '../../engine/session/session.js';
 import { pick } from '../../engine/text.js';
 import type { Button } from '../ui/button.js';
@@ -35,18 +36,19 @@ export class DebriefScene extends BaseScene<DebriefData> {
       if (!scenario) return this.scene.start('Select');
       const all = lib.all();
       const i = all.indexOf(scenario);
-      this.build(scenario, all[(i + 1) % all.length]!, (id) => lib.catalog.get(id)?.name);
+      this.build(scenario, all[(i + 1) % all.length]!, lib.catalog);
     });
   }
 
-  private build(s: Scenario, next: Scenario, nameOf: (id: string) => { 'zh-CN': string; en: string } | undefined): void {
+  private build(s: Scenario, next: Scenario, catalog: Catalog): void {
     const { w, portrait, svc } = this;
     const d = this.args.debrief;
     const locale = svc.locale();
     const name = (id: string) => {
-      const n = nameOf(id);
+      const n = catalog.get(id)?.name;
       return n ? pick(n, locale) : id;
     };
+    const mistake = (m: BrokenPrinciple) => this.t('play.mistake', { name: name(m.id), severity: this.t(`severity.${m.severity}`), points: m.points });
     const heading = this.text(w / 2, 24, `${this.t('debrief.heading')} · ${pick(s.title, locale)}`, { size: 30, bold: true, align: 'center', width: w - 40 }).setOrigin(0.5, 0);
 
     // Score, grade and outcome.
@@ -99,6 +101,12 @@ export class DebriefScene extends BaseScene<DebriefData> {
       const t = this.text(20, y, `${this.t(`outcomes.${d.outcome}`)}: ${pick(summary, locale)}`, { size: 20, width: w - 40, color: good ? COLORS.good : COLORS.bad });
       y += t.height + 10;
     }
+    // Why the overall is lower than the turns alone would make it, and the mistakes that did it.
+    const notes = this.notes(d, catalog, name);
+    if (notes.length) {
+      const t = this.text(20, y, notes.join('\n'), { size: 19, width: w - 40, color: COLORS.ink });
+      y += t.height + 10;
+    }
     const buttons: Button[] = [];
     const bw = portrait ? (w - 60) / 3 : 260;
     const row = (i: number) => (portrait ? 20 + bw / 2 + i * (bw + 10) : w / 2 + (i - 1) * (bw + 20));
@@ -116,7 +124,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
         `${i + 1}. ${pick(s.customer.name, locale)}: ${pick(node.line[state.turns[i]?.variant ?? 0] ?? node.line[0]!, locale)}`,
         `${this.t('debrief.you')}: ${said}  [${t.score}]`,
         ...(t.honoured.length ? [`✓ ${t.honoured.map(name).join(this.t('list'))}`] : []),
-        ...(t.broken.length ? [`✗ ${t.broken.map(name).join(this.t('list'))}`] : []),
+        ...(t.mistakes.length ? [`✗ ${t.mistakes.map(mistake).join(this.t('list'))}`] : []),
         ...(t.score < 100 ? [`${this.t('debrief.model')}: ${t.model < 0 ? this.t('play.noReply') : pick(node.choices[t.model]!.text, locale)}`] : []),
       ];
       const txt = this.text(36, y + 10, lines.join('\n'), { size: 19, width: w - 72, color: COLORS.ink });
@@ -134,6 +142,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
       `${this.t('debrief.overall')} ${d.overall}, ${this.t('debrief.grade')} ${d.grade}`,
       `${this.t('debrief.outcome')}: ${this.t(`outcomes.${d.outcome}`)}`,
       ...(d.service.quadrant ? [`${this.t('debrief.quadrant')}: ${this.t(`quadrants.${d.service.quadrant}`)}`] : []),
+      ...notes,
     ]);
     this.publish({
       scenario: s.id,
@@ -142,6 +151,35 @@ export class DebriefScene extends BaseScene<DebriefData> {
       score: { decisions: d.decisions, turns: d.turns.length },
       debrief: { overall: d.overall, grade: d.grade, decisions: d.decisions, outcome: d.outcome, quadrant: d.service.quadrant, categories: d.categories, path: d.path },
     });
+  }
+
+  /** The caps that lowered the overall, the serious and grave mistakes, and the handling order against file 002's. */
+  private notes(d: Debrief, catalog: Catalog, name: (id: string) => string): string[] {
+    const locale = this.svc.locale();
+    const out: string[] = [];
+    if (d.caps.length) {
+      out.push(this.t('debrief.capped', { uncapped: d.uncapped, overall: d.overall, reasons: d.caps.map((c) => this.t(`debrief.caps.${c}`)).join(this.t('list')) }));
+    }
+    if (d.serious.length) {
+      out.push(`${this.t('debrief.mistakes')}: ${d.serious.map((m) => this.t('debrief.mistakeLine', { turn: m.turn, name: name(m.id), severity: this.t(`severity.${m.severity}`) })).join(this.t('list'))}`);
+    }
+    const proc = d.procedure;
+    const steps = catalog.procedure?.steps;
+    if (proc && steps) {
+      const stepName = (id: string) => pick(steps.find((s) => s.id === id)!.name, locale);
+      out.push(this.t('debrief.procedure'));
+      out.push(this.t('debrief.procedureSteps', { steps: steps.map((s) => pick(s.name, locale)).join(' → ') }));
+      const taken = proc.order.map((id) => this.t('debrief.procedureStep', { name: stepName(id), turn: proc.steps.find((s) => s.id === id)!.firstTurn }));
+      out.push(taken.length ? this.t('debrief.procedureYours', { steps: taken.join(' → ') }) : this.t('debrief.procedureNone'));
+      if (taken.length) {
+        out.push(
+          proc.outOfOrder.length
+            ? proc.outOfOrder.map((o) => this.t('debrief.outOfOrder', { late: stepName(o.late), lateTurn: o.lateTurn, early: stepName(o.early), earlyTurn: o.earlyTurn })).join(this.t('list'))
+            : this.t('debrief.inOrder'),
+        );
+      }
+    }
+    return out;
   }
 
   private drawQuadrant(x: number, y: number, cw: number, ch: number, d: Debrief): void {

@@ -400,8 +400,9 @@ export class PlayScene extends BaseScene<PlayData> {
       c.add(t);
       y += t.height + 6;
     }
-    if (last.broken.length) {
-      const t = this.text(px + 20, y, `✗ ${last.broken.map(name).join(this.t('list'))}`, { size: 20, width: pw - 40, color: COLORS.bad, bold: true });
+    const mistakes = last.mistakes.map((m) => this.t('play.mistake', { name: name(m.id), severity: this.t(`severity.${m.severity}`), points: m.points }));
+    if (mistakes.length) {
+      const t = this.text(px + 20, y, `✗ ${mistakes.join(this.t('list'))}`, { size: 20, width: pw - 40, color: COLORS.bad, bold: true });
       c.add(t);
       y += t.height + 6;
     }
@@ -421,7 +422,7 @@ export class PlayScene extends BaseScene<PlayData> {
     // Where the coaching would run off the bottom, lift it (over the line panel if need be).
     if (y > h - 10) c.setY(Math.max(10 - py, h - 10 - y));
     this.focus.set([next], true);
-    const spoken = [head, ...(last.honoured.length ? [`✓ ${last.honoured.map(name).join(this.t('list'))}`] : []), ...(last.broken.length ? [`✗ ${last.broken.map(name).join(this.t('list'))}`] : []), fb.text];
+    const spoken = [head, ...(last.honoured.length ? [`✓ ${last.honoured.map(name).join(this.t('list'))}`] : []), ...(mistakes.length ? [`✗ ${mistakes.join(this.t('list'))}`] : []), fb.text];
     this.svc.live.say(spoken);
     this.report([next.label.text]);
   }
