@@ -1,4 +1,6 @@
 /** `dojo graph FILE`: a Mermaid flowchart of the scenario, endings coloured by outcome. */
+import { severityOf } from '../../engine/catalog/catalog.js';
+import { SEVERITY_POINTS } from '../../engine/scoring/value.js';
 import type { Catalog } from '../../engine/catalog/catalog.js';
 import type { Condition, Scenario } from '../../engine/scenario/model.js';
 import { pick, type Locale } from '../../engine/text.js';
@@ -35,11 +37,16 @@ export function mermaid(s: Scenario, catalog: Catalog, locale: Locale): string {
     out.push(`  ${safeId(id)}["${id}: ${label(pick(n.line[0]!, locale))}"]`);
   }
   for (const e of Object.values(s.endings)) out.push(`  ${safeId(e.id)}(["${e.id} · ${e.outcome}"]):::${e.outcome.replace('-', '_')}`);
+  const heft = (t: { id: string; weight: number }) => {
+    const p = catalog.get(t.id);
+    return p?.polarity === 'violation' ? (t.weight * SEVERITY_POINTS[severityOf(p)]) / SEVERITY_POINTS.minor : t.weight;
+  };
   for (const id of s.order) {
     const n = s.nodes[id]!;
     const replies = [...n.choices.map((c, i) => ({ r: c, name: String(i + 1) })), ...(n.onTimeout ? [{ r: n.onTimeout, name: '⏱' }] : [])];
     for (const { r, name } of replies) {
-      const main = [...r.principles].sort((a, b) => b.weight - a.weight)[0];
+      // The tag that weighs most: violations by their cost, practices by their weight.
+      const main = [...r.principles].sort((a, b) => heft(b) - heft(a))[0];
       const p = main ? catalog.get(main.id) : undefined;
       const tag = p ? ` ${p.polarity === 'practice' ? '✓' : '✗'} ${main!.id}` : '';
       for (const b of r.next) {

@@ -2,14 +2,14 @@
 import { createInterface } from 'node:readline';
 import { playRecord } from '../../engine/scoring/transcript.js';
 import { choose, currentNode, offeredChoices, startSession, timeOut, type Play } from '../../engine/session/session.js';
-import { replyOf } from '../../engine/scoring/debrief.js';
+import { mistakesOf, replyOf, turnScore } from '../../engine/scoring/debrief.js';
 import { pick, type Locale } from '../../engine/text.js';
 import type { Output } from '../main.js';
 import { formatRecord } from './play.js';
 
 const T = {
-  'zh-CN': { prompt: '你的回应', timeout: 't = 不回应,让时间耗尽', invalid: '请输入一个选项编号', eof: '输入结束,对话还没有结束。', coach: '辅导' },
-  en: { prompt: 'Your reply', timeout: 't = say nothing and let the time run out', invalid: 'Type the number of a reply', eof: 'Input ended before the conversation did.', coach: 'Coach' },
+  'zh-CN': { prompt: '你的回应', timeout: 't = 不回应,让时间耗尽', invalid: '请输入一个选项编号', eof: '输入结束,对话还没有结束。', coach: '辅导', severity: { minor: '轻微', serious: '严重', grave: '极严重' } },
+  en: { prompt: 'Your reply', timeout: 't = say nothing and let the time run out', invalid: 'Type the number of a reply', eof: 'Input ended before the conversation did.', coach: 'Coach', severity: { minor: 'minor', serious: 'serious', grave: 'grave' } },
 } as const;
 
 /** Lines from stdin, one per call; undefined at end of input. */
@@ -67,11 +67,14 @@ export async function playInteractive(play: Play, seed: number, locale: Locale, 
       state = next;
       const turn = state.turns.at(-1)!;
       const reply = replyOf(scenario, turn);
+      const cost = new Map(mistakesOf(catalog, reply).map((m) => [m.id, m]));
       const marks = reply.principles.map((p) => {
         const pr = catalog.get(p.id)!;
-        return `${pr.polarity === 'practice' ? '✓' : '✗'} ${pick(pr.name, locale)}`;
+        const m = cost.get(p.id);
+        return pr.polarity === 'practice' ? `✓ ${pick(pr.name, locale)}` : `✗ ${pick(pr.name, locale)} (${t.severity[m!.severity]} −${m!.points})`;
       });
-      io.out(`  ${marks.join('  ')}\n  ${t.coach}: ${pick(reply.feedback, locale)}`);
+      const score = Math.round(turnScore(play, turn));
+      io.out(`  [${score}]  ${marks.join('  ')}\n  ${t.coach}: ${pick(reply.feedback, locale)}`);
       io.out(`  ${Object.keys(turn.after).map((k) => `${k} ${turn.before[k]}→${turn.after[k]}`).join('  ')}\n`);
     }
   } finally {

@@ -91,7 +91,7 @@ export const angry = defineCustomer({
   ],
   final: 'escalated',
   hearing: {
-    heated: { worth: heatedWorth, source: `${F002} 素养篇 体谅情感:在开始处理任何事情之前必须不失原则的处理感情;solutions count a fifth (design), except urgency (五做 第3条) and care while waiting (001 海底捞:就算客户再有火气着急)` },
+    heated: { worth: heatedWorth, source: `${F002} 素养篇 体谅情感:在开始处理任何事情之前必须不失原则的处理感情;solutions count a fifth (design), except urgency (五做 第3条), care while waiting and care beyond what was asked (001 海底捞:就算客户再有火气着急)` },
     cooling: null,
     calm: null,
   },

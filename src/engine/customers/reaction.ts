@@ -164,7 +164,10 @@ export function towardGood(spec: MeterSpec, value: number, d: number): number {
   const helps = spec.good === 'high' ? d > 0 : d < 0;
   if (!helps) return d;
   const room = spec.good === 'high' ? 100 - value : value;
-  return d * Math.min(1, room / 50);
+  // Never all the way: a good move stops one short of the end (after rounding).
+  const most = Math.max(0, room - 1);
+  const eased = d * Math.min(1, room / 50);
+  return Math.sign(eased) * Math.min(Math.abs(eased), most);
 }
 
 /** Apply a reaction and a per-turn shift to meters, clamped to 0–100; the shift stops at its floor. */

@@ -85,7 +85,7 @@ export const silent = defineCustomer({
   ],
   final: 'gone',
   hearing: {
-    guarded: { worth: guardedWorth, source: `${F002} 判断客户的真实诉求: until the real problem is out, answers to it count a third (design)` },
+    guarded: { worth: guardedWorth, source: `${F002} 判断客户的真实诉求: until the real problem is out, answers to it count 0.3 (design)` },
     opening: null,
     open: null,
   },

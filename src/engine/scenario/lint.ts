@@ -94,7 +94,7 @@ function replyFindings(s: Scenario, catalog: Catalog, at: At): void {
   for (const n of Object.values(s.nodes)) {
     for (const c of n.choices) {
       if (!c.principles.length) {
-        at(c.loc, 'warning', 'untagged', `a reply in "${n.id}" practises or violates no principle, so it is not scored`, 'tag it with the principles it honours or breaks; npx dojo principles lists them');
+        at(c.loc, 'warning', 'untagged', `a reply in "${n.id}" practises or violates no principle, so it earns nothing and teaches nothing`, 'tag it with the principles it honours or breaks; npx dojo principles lists them');
       }
     }
     if (n.onTimeout && !n.onTimeout.principles.length) {

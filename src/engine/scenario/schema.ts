@@ -73,7 +73,7 @@ export const NextSchema = z
 
 /** Why the customer's reaction and the score part ways on this reply, when they do on purpose. */
 export const MoodExceptionSchema = TextSchema.describe(
-  'Only where the customer deliberately reacts against the score (e.g. an over-promise calms them now and sets up the next complaint): say why. Without it, a reply the customer takes clearly worse than another on offer must not score higher (tests/unit/agreement.test.ts).',
+  'Only where the customer deliberately reacts against the score (e.g. an over-promise calms them now and sets up the next complaint): say why. Without it, a reply the customer takes clearly worse than another on offer must not score higher (dojo lint checks it; the library test demands it).',
 );
 
 export const ChoiceSchema = z.strictObject({
@@ -95,7 +95,7 @@ export const TimeoutSchema = z
     effects: EffectsSchema.optional(),
     moodException: MoodExceptionSchema.optional(),
   })
-  .describe('What happens when the time limit runs out with no reply. Tag it with what the silence means here (e.g. show-patience for a pause a quiet customer needs, answer-every-question broken for a question left hanging): an untagged time-out scores as the worst reply on offer.');
+  .describe('What happens when the time limit runs out with no reply. Tag it with what the silence means here (e.g. show-patience for a pause a quiet customer needs, no-answer for a question left hanging): an untagged time-out scores as the worst reply on offer.');
 
 export const NodeSchema = z.strictObject({
   id: Id,
