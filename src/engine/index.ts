@@ -6,6 +6,7 @@ export { loadCatalog, makeCatalog, type Catalog } from './catalog/catalog.js';
 export * from './catalog/schema.js';
 export * from './scenario/schema.js';
 export * from './scenario/model.js';
+export * from './scenario/look.js';
 export { loadScenario, type LoadResult } from './scenario/load.js';
 export { customerMachines, customerProfiles, customerRules, meterIds } from './customers/index.js';
 export type { CustomerProfile, MeterSpec, Meters, ReactionRule, ReplyTag } from './customers/reaction.js';

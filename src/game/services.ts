@@ -48,7 +48,8 @@ export interface DojoSnapshot {
   /** The label of the item with keyboard focus. */
   focus?: string;
   focusIndex?: number;
-  customer: { type: string; state: string; expression: string; meters: Record<string, number> } | null;
+  /** `character`: the drawn character shown; `channel`: in person, or on the phone (in a call frame). */
+  customer: { type: string; character: string; channel: string; state: string; expression: string; meters: Record<string, number> } | null;
   score: { decisions: number; turns: number } | null;
   outcome: string | null;
   /** A message on screen (e.g. the problems of a file that did not load). */

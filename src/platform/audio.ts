@@ -10,6 +10,9 @@ export type CueSound = 'mood-up' | 'mood-down' | 'mood-break';
 export type Stinger = 'stinger-won-back' | 'stinger-resolved' | 'stinger-unresolved' | 'stinger-escalated' | 'stinger-left-silently';
 export type SoundName = UiSound | CueSound | Stinger | `ambient-${string}`;
 
+/** Settings that share another's ambient loop: a telecom shop sounds like a service hall, an electrical store like a shop. */
+const AMBIENT_OF: Record<string, string> = { 'telecom-hall': 'service-counter', 'appliance-store': 'shop' };
+
 export class Audio {
   private readonly howls = new Map<string, Howl>();
   private ambientName: string | null = null;
@@ -51,7 +54,7 @@ export class Audio {
   }
 
   ambient(setting: string | null): void {
-    const name = setting ? `ambient-${setting}` : null;
+    const name = setting ? `ambient-${AMBIENT_OF[setting] ?? setting}` : null;
     if (name === this.ambientName) return;
     if (this.ambientName) {
       const old = this.howls.get(this.ambientName);

@@ -89,6 +89,8 @@ export interface ScenarioInfo {
   difficulty: number;
   setting: Setting;
   customer: { name: LocalizedText; persona: LocalizedText };
+  /** The drawn character that shows the customer, and whether they are here or on the phone. */
+  look: { character: string; channel: 'in-person' | 'phone'; place?: Setting };
 }
 
 export interface PrincipleInfo {

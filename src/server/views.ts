@@ -29,6 +29,7 @@ export function scenarioInfo(s: Scenario): ScenarioInfo {
     difficulty: s.difficulty,
     setting: s.setting,
     customer: { name: s.customer.name, persona: s.customer.persona },
+    look: { character: s.customer.look.character, channel: s.customer.look.channel, ...(s.customer.look.place ? { place: s.customer.look.place } : {}) },
   };
 }
 

@@ -174,7 +174,7 @@ test('on a slow connection the loaders show their progress, then the game goes o
   }
   expect([...shares].some((s) => s > 0 && s < 1), `partial progress seen: ${[...shares].join(', ')}`).toBe(true);
   expect((await dojo(page)).loading).toBeUndefined();
-  expect(await page.locator('.stage-character img').count()).toBe(8);
+  expect(await page.locator('img.stage-face').count()).toBe(8);
   check();
 });
 

@@ -12,12 +12,12 @@ const FIRST = 'broadband-outage';
 const stage = (page: Page) =>
   page.evaluate(() => {
     const q = (s: string) => document.querySelector(s);
-    const shown = [...document.querySelectorAll<HTMLImageElement>('.stage-character img.shown')];
+    const shown = [...document.querySelectorAll<HTMLImageElement>('img.stage-face.shown')];
     const line = q('.stage-speech-line');
     const unsaid = q('.stage-speech-unsaid');
     return {
       faces: shown.map((i) => i.getAttribute('src')),
-      faceCount: document.querySelectorAll('.stage-character img').length,
+      faceCount: document.querySelectorAll('img.stage-face').length,
       speechHidden: (q('.stage-speech') as HTMLElement | null)?.hidden ?? null,
       line: line?.textContent ?? '',
       unsaid: unsaid?.textContent ?? '',
@@ -47,7 +47,7 @@ test('the stage shows what the session holds: face, line typed out, meters', asy
   const intro = await stage(page);
   const atIntro = await dojo(page);
   expect(intro.faceCount).toBe(8);
-  expect(intro.faces, 'the customer stands there from the start').toEqual([`characters/${atIntro.customer!.type}/${atIntro.customer!.expression}.svg`]);
+  expect(intro.faces, 'the customer stands there from the start').toEqual([`characters/${atIntro.customer!.character}/${atIntro.customer!.expression}.svg`]);
   expect(intro.speechHidden, 'no empty speech panel under the intro card').toBe(true);
 
   await page.keyboard.press('Enter');
@@ -62,7 +62,7 @@ test('the stage shows what the session holds: face, line typed out, meters', asy
   // The whole line was laid out from the start (the rest only not yet visible): nothing re-wraps.
   expect(typing.line).toBe(s.line);
   expect(s.live, 'the live region speaks the same line').toContain(s.line);
-  expect(s.faces).toEqual([`characters/${d.customer!.type}/${d.customer!.expression}.svg`]);
+  expect(s.faces).toEqual([`characters/${d.customer!.character}/${d.customer!.expression}.svg`]);
   expect(s.meters.map(([, v]) => v)).toEqual(Object.values(d.customer!.meters));
   expect(s.meters.map(([n]) => n)).toEqual(['Anger', 'Trust', 'Patience']);
   const b = await boxes(page);
@@ -73,7 +73,7 @@ test('the stage shows what the session holds: face, line typed out, meters', asy
   const after = await until(page, (x) => x.phase === 'coaching', 'coaching');
   await page.waitForTimeout(700);
   const s2 = await stage(page);
-  expect(s2.faces).toEqual([`characters/${after.customer!.type}/${after.customer!.expression}.svg`]);
+  expect(s2.faces).toEqual([`characters/${after.customer!.character}/${after.customer!.expression}.svg`]);
   expect(s2.meters.map(([, v]) => v)).toEqual(Object.values(after.customer!.meters));
 
   // A click on the line panel shows the rest of the line at once: long before the

@@ -1,4 +1,4 @@
-// Ten scene backgrounds, 1280x720, drawn in the same flat style as the characters but quieter:
+// Twelve scene backgrounds, 1280x720, drawn in the same flat style as the characters but quieter:
 // muted colours, the centre-lower area kept calm (the customer stands there and the dialogue
 // panel covers the bottom third), a light haze and a soft vignette on top of every scene.
 import { d, el, path, rect, circle, ellipse, line, rng, svgDoc, mix } from './svg.mjs';
@@ -192,9 +192,11 @@ function callCentre() {
     const x = 150 + i * 150;
     b += rect(x - 6, 300, 130, 58, '#9FB4B9', { rx: 4 });
     b += monitor(x + 22, 312, 64, 40, '#37434D', '#7FA3B9', false);
-    if (i % 2 === 0) {
+    // Agents sit only at the right-hand desks: the customer stands (or the call frame sits) at the
+    // left on a wide screen and in the middle on a phone, and no headset may land on them.
+    if (i >= 5) {
       const hx = x + 54;
-      b += path(d`M${hx - 34} 372Q${hx - 32} 346 ${hx} 344Q${hx + 32} 346 ${hx + 34} 372Z`, ['#7D8C99', '#A38F86', '#8E9A86', '#8E8AA0'][i / 2]);
+      b += path(d`M${hx - 34} 372Q${hx - 32} 346 ${hx} 344Q${hx + 32} 346 ${hx + 34} 372Z`, ['#8E9A86', '#8E8AA0'][i - 5]);
       b += circle(hx, 330, 14, '#3E3431') + path(d`M${hx - 15} 330A15 15 0 0 1 ${hx + 15} 330`, 'none', { stroke: '#2F3A44', 'stroke-width': 3 }) + rect(hx + 12, 326, 6, 10, '#2F3A44', { rx: 2 });
     }
   }
@@ -207,7 +209,7 @@ function callCentre() {
     const mx = side < 0 ? 60 : 1060;
     b += monitor(mx, 392, 150, 92, '#2F3A44', '#7797AE');
     b += rect(mx + 10, 504, 130, 12, '#8E969C', { rx: 3 });
-    b += headset(mx + (side < 0 ? 200 : -50), 476, 1.2);
+    if (side > 0) b += headset(mx - 50, 476, 1.2);
     b += rect(mx + (side < 0 ? 240 : -100), 472, 26, 30, '#E9E2D6', { rx: 4 }) + path(d`M${mx + (side < 0 ? 266 : -74)} 480q10 6 0 14`, 'none', { stroke: '#E9E2D6', 'stroke-width': 4 });
   }
   b += plant(470, 452, 0.8);
@@ -221,10 +223,11 @@ function serviceCounter() {
   for (let i = 0; i < 5; i++) b += ellipse(140 + i * 250, 30, 60, 10, '#FFFFFF', { opacity: 0.8 });
   // queue-number LED display
   b += rect(60, 84, 440, 150, '#3A3531', { rx: 10 }) + rect(72, 96, 416, 126, '#1F1B19', { rx: 6 });
-  b += text(280, 146, '请 A023 号', 40, '#F0A43C') + text(280, 198, '到 3 号窗口办理', 30, '#E7C66A');
+  b += text(280, 146, '请 A023 号', 40, '#F0A43C') + text(280, 198, '到 5 号窗口办理', 30, '#E7C66A');
   defs += el('pattern', { id: 'led', width: 4, height: 4, patternUnits: 'userSpaceOnUse' }, rect(0, 0, 4, 1, '#1F1B19', { opacity: 0.45 }) + rect(0, 0, 1, 4, '#1F1B19', { opacity: 0.45 }));
   b += rect(72, 96, 416, 126, 'url(#led)');
   b += text(900, 128, '政务服务中心', 34, '#8B6F52', { 'letter-spacing': 8 }) + rect(740, 146, 320, 3, '#C8B296');
+  b += text(900, 184, '出入境 · 户政 · 社保 · 不动产', 20, '#9A8268', { 'letter-spacing': 2 });
   // counter with windows
   b += rect(0, 250, W, 130, '#DCD3C7');
   for (let i = 0; i < 6; i++) {
@@ -642,12 +645,125 @@ function hotel() {
   return finish(defs, b);
 }
 
+/** Small rounded appliances for the store's shelves. */
+function kettle(x, y, s, c) {
+  const dark = mix(c, '#000000', 0.2);
+  return (
+    path(d`M${x - 16 * s} ${y}L${x - 13 * s} ${y - 38 * s}Q${x} ${y - 44 * s} ${x + 13 * s} ${y - 38 * s}L${x + 16 * s} ${y}Z`, c) +
+    path(d`M${x + 14 * s} ${y - 34 * s}Q${x + 28 * s} ${y - 30 * s} ${x + 18 * s} ${y - 8 * s}`, 'none', { stroke: dark, 'stroke-width': 4 * s }) +
+    path(d`M${x - 13 * s} ${y - 30 * s}L${x - 24 * s} ${y - 36 * s}L${x - 14 * s} ${y - 22 * s}Z`, dark) +
+    rect(x - 19 * s, y - 5 * s, 38 * s, 7 * s, '#3E4347', { rx: 2 }) +
+    ellipse(x, y - 40 * s, 8 * s, 3 * s, dark)
+  );
+}
+function riceCooker(x, y, s, c) {
+  return (
+    rect(x - 24 * s, y - 30 * s, 48 * s, 30 * s, c, { rx: 10 * s }) +
+    ellipse(x, y - 30 * s, 24 * s, 9 * s, mix(c, '#FFFFFF', 0.3)) +
+    rect(x - 8 * s, y - 18 * s, 16 * s, 7 * s, '#5C6B74', { rx: 2 }) +
+    rect(x - 6 * s, y - 42 * s, 12 * s, 6 * s, mix(c, '#000000', 0.2), { rx: 2 })
+  );
+}
+function microwave(x, y, s, c) {
+  return rect(x - 34 * s, y - 34 * s, 68 * s, 34 * s, c, { rx: 3 }) + rect(x - 30 * s, y - 30 * s, 44 * s, 26 * s, '#3A4248', { rx: 2 }) + rect(x + 18 * s, y - 28 * s, 10 * s, 22 * s, mix(c, '#000000', 0.15));
+}
+function priceTag(x, y, t) {
+  return rect(x - 20, y, 40, 16, '#F6E27A', { rx: 2 }) + text(x, y + 13, t, 12, '#A2452E');
+}
+
+function telecomHall() {
+  let defs = lin('th-wall', [[0, '#E8EEF0'], [1, '#DCE4E6']]) + lin('th-floor', [[0, '#CDD3D4'], [1, '#B5BCBE']]) + lin('th-dusk', [[0, '#8FA5BC'], [0.6, '#D9B795'], [1, '#E9C9A0']]);
+  let b = rect(0, 0, W, H, 'url(#th-wall)');
+  b += rect(0, 0, W, 56, '#F3F5F5') + rect(0, 54, W, 4, '#C9D2D5');
+  for (let i = 0; i < 6; i++) b += rect(80 + i * 210, 20, 130, 16, '#FFFFFF', { rx: 3, opacity: 0.9 });
+  // the shop front on the left: glass doors to the dusk outside, the roller shutter half down
+  b += rect(30, 86, 320, 400, '#A9B2B6') + rect(42, 98, 296, 388, 'url(#th-dusk)');
+  b += skyline(42, 300, 296, 120, '#8C97A3', 12) + rect(42, 420, 296, 66, '#9BA2A4');
+  b += rect(188, 98, 6, 388, '#A9B2B6') + rect(150, 330, 6, 60, '#D8DDDF', { rx: 3 }) + rect(226, 330, 6, 60, '#D8DDDF', { rx: 3 });
+  for (let k = 0; k < 12; k++) b += rect(36, 92 + k * 18, 308, 16, k % 2 ? '#B7BEC2' : '#C3C9CC') + rect(36, 106 + k * 18, 308, 2, '#9CA4A9');
+  b += rect(30, 308, 320, 12, '#8E979C', { rx: 3 }) + rect(170, 318, 40, 8, '#6E777C', { rx: 3 });
+  b += rect(30, 80, 320, 14, '#7F898E');
+  // brand sign, clock and queue display
+  b += rect(560, 80, 660, 76, '#2F7F8C', { rx: 8 }) + circle(620, 118, 22, '#F2F7F7') + path('M606 122q14 -16 28 0M612 128q8 -8 16 0', 'none', { stroke: '#2F7F8C', 'stroke-width': 4, 'stroke-linecap': 'round' });
+  b += text(905, 132, '畅联通信 营业厅', 38, '#F4FAFA', { 'letter-spacing': 8 });
+  b += clock(440, 150, 34, 5, 55, '#F8F8F5', '#7F8C93');
+  b += rect(600, 176, 300, 64, '#2B2F33', { rx: 6 }) + rect(608, 184, 284, 48, '#1B1E21', { rx: 4 }) + text(750, 218, '请 A052 号 到 2 号台', 24, '#F0A43C');
+  // posters
+  b += rect(930, 166, 130, 90, '#F5EFE3', { rx: 4 }) + rect(940, 174, 110, 50, '#7DB1C0', { rx: 3 }) + rect(982, 178, 26, 42, '#2F3A44', { rx: 5 }) + rect(985, 183, 20, 30, '#CFE6EC', { rx: 2 }) + text(995, 246, '5G 套餐', 17, '#2F7F8C');
+  b += rect(1080, 166, 130, 90, '#F5EFE3', { rx: 4 }) + rect(1090, 174, 110, 50, '#E2B36A', { rx: 3 }) + path('M1124 216l21 -32l21 32Z', '#F5EFE3') + text(1145, 246, '宽带 提速', 17, '#B0643A');
+  // service desks along the back
+  b += rect(380, 300, 900, 22, '#D8DEE0');
+  for (let i = 0; i < 4; i++) {
+    const x = 420 + i * 215;
+    b += rect(x, 322, 190, 100, '#EEF1F1') + rect(x, 322, 190, 10, '#2F7F8C');
+    b += monitor(x + 60, 262, 70, 44, '#3A4147', '#90AFC0', false) + rect(x + 90, 306, 10, 16, '#3A4147');
+    b += rect(x + 64, 350, 62, 24, '#2F7F8C', { rx: 4 }) + text(x + 95, 368, `${i + 1}号台`, 15, '#F4FAFA');
+    b += rect(x + 20, 422, 150, 8, '#C9D0D2');
+  }
+  // floor
+  b += rect(0, 486, W, 234, 'url(#th-floor)') + floorLines(486, 640, 300, 14, '#A9B1B3', 1.5, 0.45) + floorRows(486, 5, '#A9B1B3', 1.5, 0.45);
+  b += rect(380, 430, 900, 56, '#C3CACC');
+  // a phone display table, front right
+  b += rect(900, 560, 380, 24, '#E6E9E9', { rx: 4 }) + rect(920, 584, 340, 136, '#C9CFD1');
+  for (let i = 0; i < 5; i++) {
+    const x = 940 + i * 66;
+    b += rect(x, 512, 34, 52, '#2F3A44', { rx: 6 }) + rect(x + 3, 517, 28, 40, ['#9CC7D2', '#E3B7A0', '#B9CFA3', '#C2B5D8', '#E9D59A'][i], { rx: 3 }) + rect(x + 8, 562, 18, 6, '#9AA3A8');
+    b += rect(x - 2, 592, 38, 14, '#F6E27A', { rx: 2 });
+  }
+  b += plant(1240, 470, 0.8, '#C9C2B6', '#6E9272');
+  return finish(defs, b);
+}
+
+function applianceStore() {
+  let defs = lin('as-wall', [[0, '#EFE9DF'], [1, '#E3DBCE']]) + lin('as-floor', [[0, '#D2CCC2'], [1, '#BDB5AA']]) + lin('as-tv', [[0, '#7FB0C9'], [0.6, '#A9CBB0'], [1, '#86A78A']]);
+  let b = rect(0, 0, W, H, 'url(#as-wall)');
+  b += rect(0, 0, W, 66, '#2E6A9A') + text(640, 46, '百家电器 · 家电卖场', 32, '#F4F8FB', { 'letter-spacing': 8 });
+  for (let i = 0; i < 5; i++) b += rect(40 + i * 260, 70, 160, 8, '#FFFFFF', { rx: 3, opacity: 0.7 });
+  // televisions along the back wall
+  for (let i = 0; i < 4; i++) {
+    const x = 330 + i * 160;
+    b += rect(x, 96, 140, 84, '#262B30', { rx: 4 }) + rect(x + 5, 101, 130, 74, 'url(#as-tv)', { rx: 2 });
+    b += path(d`M${x + 5} ${160}Q${x + 50} ${132} ${x + 80} ${150}T${x + 135} ${140}L${x + 135} ${175}L${x + 5} ${175}Z`, '#6F9A78', { opacity: 0.8 });
+    b += rect(x + 60, 180, 20, 10, '#262B30');
+  }
+  // shelves of small appliances: kettles, rice cookers, microwaves
+  b += rect(300, 214, 680, 230, '#D9CDBB');
+  const ks = ['#E9E6E0', '#C9D4DA', '#D9B7A6', '#B9C7B2', '#E4DCCB'];
+  for (const [k, y] of [[0, 300], [1, 384]]) {
+    b += rect(300, y, 680, 12, '#B59E80');
+    for (let i = 0; i < 9; i++) {
+      const x = 340 + i * 74;
+      if (k === 0) b += i % 3 === 2 ? riceCooker(x, y, 0.9, ks[(i + 1) % 5]) : kettle(x, y, 0.95, ks[i % 5]);
+      else b += i % 2 ? microwave(x, y, 0.86, '#E7E4DE') : riceCooker(x, y, 0.9, ks[(i + 2) % 5]);
+      b += priceTag(x, y + 14, '¥' + (99 + ((i * 37 + k * 50) % 200)));
+    }
+  }
+  b += text(640, 240, '小家电 · 厨房电器', 20, '#7A5E44', { 'letter-spacing': 4 });
+  // fridge and washing machines on the left
+  b += rect(24, 120, 140, 380, '#E8ECEE', { rx: 8 }) + rect(24, 254, 140, 4, '#C6CDD1') + rect(140, 150, 8, 80, '#B9C1C6', { rx: 4 }) + rect(140, 280, 8, 100, '#B9C1C6', { rx: 4 });
+  for (const x of [180]) {
+    b += rect(x, 330, 120, 170, '#ECEFF0', { rx: 8 }) + rect(x, 330, 120, 26, '#DDE2E4', { rx: 6 }) + circle(x + 60, 428, 42, '#C9D1D5') + circle(x + 60, 428, 32, '#7E98A8') + circle(x + 48, 416, 10, '#FFFFFF', { opacity: 0.35 }) + circle(x + 100, 343, 6, '#8FB5C9');
+  }
+  b += rect(0, 500, W, 220, 'url(#as-floor)') + floorLines(500, 640, 300, 12, '#AFA79B', 1.5, 0.45) + floorRows(500, 4, '#AFA79B', 1.5, 0.45);
+  b += rect(300, 444, 680, 56, '#CDBFA9');
+  // after-sales desk on the right
+  b += rect(1000, 96, 240, 60, '#C8553D', { rx: 6 }) + text(1120, 136, '售后服务台', 28, '#FFF6EE', { 'letter-spacing': 4 });
+  b += rect(1010, 180, 220, 150, '#E6DED1', { rx: 4 }) + text(1120, 214, '服务须知', 18, '#7A5E44');
+  for (let i = 0; i < 4; i++) b += rect(1034, 232 + i * 22, 172 - (i % 2) * 40, 6, '#C7B9A4', { rx: 3 });
+  b += rect(960, 430, 320, 26, '#8E6C52') + rect(970, 454, 310, 266, '#A5826A') + rect(970, 454, 310, 10, '#8E6C52');
+  b += monitor(1150, 360, 90, 62, '#3A4147', '#90AFC0', false) + rect(1190, 422, 10, 10, '#3A4147');
+  b += rect(990, 384, 100, 46, '#E9D9BE', { rx: 2 }) + rect(990, 384, 100, 10, '#D6C3A2') + kettle(1040, 380, 0.7, '#E9E6E0');
+  return finish(defs, b);
+}
+
 export const BACKGROUNDS = {
   'call-centre': callCentre,
   'service-counter': serviceCounter,
+  'telecom-hall': telecomHall,
   station,
   train,
   shop,
+  'appliance-store': applianceStore,
   restaurant,
   office,
   warehouse,

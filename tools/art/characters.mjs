@@ -31,27 +31,206 @@ const QMARK = '#D9953A';
 // People
 // ---------------------------------------------------------------------------------------------
 
+// Each person: who they are for the scenario format (`look`: gender, age band, the roles they are
+// dressed for, glasses; src/engine/scenario/look.ts lists the same and a test keeps them in step),
+// then palette, face shape, hair, clothing and a pose per expression.
+const POSES = { neutral: 'none', annoyed: 'crossed', angry: 'lecture', furious: 'fistRaised', withdrawn: 'holdArm', doubtful: 'chin', relieved: 'chest', pleased: 'thumb' };
+const man = { lips: null, lashes: false, crease: false, stubble: false, forehead: 0 };
+const woman = { lashes: true, crease: true, stubble: false, forehead: 0 };
+
 export const PEOPLE = {
-  angry: {
-    label: 'shop owner, man in his forties',
+  'shopkeeper-man-50s': {
+    look: { gender: 'man', age: '50s', roles: ['shopkeeper', 'casual'], glasses: false },
+    label: 'shop owner, man in his early fifties',
+    ...man,
     skin: '#E9BA95',
     skinSh: '#D39D78',
     face: { fw: 80, jw: 66, jawY: 60, chinY: 104, chinW: 28, top: -112 },
     eyeScale: 0.96,
     brow: { c: '#2A211F', thick: 1.2 },
-    hair: { style: 'crew', c: '#2B2422', sh: '#1B1615', hi: '#4A403C', grey: '#7A716D' },
-    lips: null,
-    lashes: false,
-    crease: false,
+    hair: { style: 'crew', c: '#2B2422', sh: '#1B1615', hi: '#4A403C', grey: '#8A827E', greyTop: 0.25 },
     stubble: true,
+    forehead: 1,
     handScale: 1.1,
     age: 1,
     neckW: 32,
     body: { sw: 184, cloth: 'polo', c: '#3F6E7E', sh: '#305867', trim: '#EDE4D3', sleeve: 'short', armW: 56 },
-    arms: { neutral: 'none', annoyed: 'crossed', angry: 'fist', furious: 'fistRaised', withdrawn: 'holdArm', doubtful: 'chin', relieved: 'chest', pleased: 'thumb' },
+    arms: { ...POSES, angry: 'fist', pleased: 'thumb' },
   },
-  silent: {
+  'business-man-50s': {
+    look: { gender: 'man', age: '50s', roles: ['business'], glasses: false },
+    label: 'tea trader, man in his fifties',
+    ...man,
+    skin: '#E4B08A',
+    skinSh: '#CC9570',
+    face: { fw: 79, jw: 64, jawY: 60, chinY: 104, chinW: 26, top: -114 },
+    eyeScale: 0.94,
+    brow: { c: '#3A3230', thick: 1.15 },
+    hair: { style: 'swept', c: '#57514C', sh: '#3B3633', hi: '#A49D97', grey: '#B5AEA8' },
+    forehead: 2,
+    age: 1.5,
+    handScale: 1.08,
+    neckW: 31,
+    body: { sw: 180, cloth: 'blazer', c: '#5E4B3B', sh: '#4A3A2D', lapel: '#6B5644', inner: '#EDE6D8', innerSh: '#D6CDBD', collar: true, sleeve: 'long', armW: 54 },
+    arms: { ...POSES },
+  },
+  'business-man-50s-glasses': {
+    look: { gender: 'man', age: '50s', roles: ['business'], glasses: true },
+    label: 'company boss, man in his late fifties',
+    ...man,
+    skin: '#EDBE98',
+    skinSh: '#D6A07B',
+    face: { fw: 83, jw: 69, jawY: 62, chinY: 108, chinW: 32, top: -126 },
+    eyeScale: 0.9,
+    brow: { c: '#4E4743', thick: 1.1 },
+    hair: { style: 'bald', c: '#77706A', sh: '#56504B', hi: '#A39C96' },
+    glasses: '#5A4634',
+    forehead: 2,
+    age: 1.5,
+    handScale: 1.1,
+    neckW: 34,
+    body: { sw: 190, cloth: 'blazer', c: '#2F3B52', sh: '#243045', lapel: '#37445D', inner: '#F2F1EE', innerSh: '#D9DCE0', collar: true, tie: '#A3413A', tieSh: '#83322D', sleeve: 'long', armW: 58 },
+    arms: { ...POSES, doubtful: 'glasses' },
+  },
+  'workwear-man-50s': {
+    look: { gender: 'man', age: '50s', roles: ['workwear'], glasses: false },
+    label: 'forklift driver, man in his fifties',
+    ...man,
+    skin: '#DCA47C',
+    skinSh: '#C28A64',
+    face: { fw: 78, jw: 65, jawY: 60, chinY: 104, chinW: 27, top: -112 },
+    eyeScale: 0.92,
+    brow: { c: '#2F2926', thick: 1.15 },
+    hair: { style: 'crew', c: '#45403C', sh: '#2C2825', hi: '#77706B', grey: '#9A948F', greyTop: 0.55 },
+    stubble: true,
+    forehead: 2,
+    age: 1.5,
+    handScale: 1.12,
+    neckW: 32,
+    body: { sw: 182, cloth: 'zip', c: '#34506E', sh: '#283F58', stripe: '#E39A3C', stripeLine: '#DDE2E5', inner: '#7C8389', sleeve: 'long', armW: 56 },
+    arms: { ...POSES, angry: 'fist' },
+  },
+  'site-man-50s': {
+    look: { gender: 'man', age: '50s', roles: ['site'], glasses: false },
+    label: 'site chief engineer, man of fifty',
+    ...man,
+    skin: '#E0AC86',
+    skinSh: '#C7926C',
+    face: { fw: 76, jw: 59, jawY: 60, chinY: 104, chinW: 21, top: -112 },
+    eyeScale: 0.9,
+    brow: { c: '#3B3431', thick: 1.1 },
+    hair: { style: 'hardhat', c: '#5F5955', sh: '#433E3B', hi: '#948D88', hat: '#F3F1EA', hatSh: '#D3CEC3', hatHi: '#FFFFFF' },
+    forehead: 1,
+    age: 1.5,
+    handScale: 1.08,
+    neckW: 30,
+    body: { sw: 176, cloth: 'vest', c: '#EC8A3A', sh: '#CC7029', stripe: '#E9EBEC', stripeSh: '#B9BEC2', shirt: '#B7C6D1', shirtSh: '#9AADBA', sleeve: 'long', armW: 52 },
+    arms: { ...POSES },
+  },
+  'casual-man-40s': {
+    look: { gender: 'man', age: '40s', roles: ['casual'], glasses: false },
+    label: 'restaurant guest, man in his forties',
+    ...man,
+    skin: '#E8B792',
+    skinSh: '#D09C77',
+    face: { fw: 81, jw: 68, jawY: 60, chinY: 105, chinW: 29, top: -112 },
+    eyeScale: 0.92,
+    brow: { c: '#201A18', thick: 1.3 },
+    hair: { style: 'swept', c: '#231D1B', sh: '#141010', hi: '#4B413D' },
+    stubble: true,
+    forehead: 1,
+    age: 1,
+    handScale: 1.12,
+    neckW: 33,
+    body: { sw: 186, cloth: 'zip', c: '#5E6B4E', sh: '#4B5740', inner: '#2E2E30', open: true, sleeve: 'long', armW: 56 },
+    arms: { ...POSES, angry: 'fist' },
+  },
+  'office-man-30s': {
+    look: { gender: 'man', age: '30s', roles: ['office', 'casual'], glasses: false },
+    label: 'office worker, man in his late thirties',
+    ...man,
+    skin: '#F0C6A2',
+    skinSh: '#DAA984',
+    face: { fw: 76, jw: 61, jawY: 60, chinY: 102, chinW: 22, top: -112 },
+    eyeScale: 0.96,
+    brow: { c: '#241D1B', thick: 1.1 },
+    hair: { style: 'textured', c: '#2B2321', sh: '#1A1514', hi: '#4E433F' },
+    age: 0.5,
+    handScale: 1.06,
+    neckW: 30,
+    body: { sw: 172, cloth: 'sweater', c: '#5C6F86', sh: '#4A5B70', rib: '#51647A', inner: '#F3F1EC', innerSh: '#D8D6D0', sleeve: 'long', armW: 52 },
+    arms: { ...POSES },
+  },
+  'engineer-man-30s': {
+    look: { gender: 'man', age: '30s', roles: ['engineer', 'office'], glasses: true },
+    label: 'network engineer, man in his thirties',
+    ...man,
+    skin: '#F1C9A7',
+    skinSh: '#DCAB88',
+    face: { fw: 76, jw: 59, jawY: 60, chinY: 102, chinW: 21, top: -112 },
+    eyeScale: 0.94,
+    brow: { c: '#2A2320', thick: 1.0 },
+    hair: { style: 'neat', c: '#2A2320', sh: '#191412', hi: '#4A3F3A' },
+    age: 0,
+    glasses: '#2F3440',
+    handScale: 1.06,
+    neckW: 29,
+    body: { sw: 170, cloth: 'shirt', c: '#CDDCE9', sh: '#AFC3D6', sleeve: 'long', armW: 50, pen: '#2D4E7E' },
+    arms: { ...POSES, doubtful: 'glasses' },
+  },
+  'student-man-20s': {
+    look: { gender: 'man', age: '20s', roles: ['student', 'traveller', 'casual'], glasses: false },
+    label: 'student, man in his early twenties',
+    ...man,
+    skin: '#F3CCAA',
+    skinSh: '#DEAE8A',
+    face: { fw: 72, jw: 55, jawY: 58, chinY: 100, chinW: 18, top: -110 },
+    eyeScale: 1.02,
+    brow: { c: '#201A19', thick: 1.0 },
+    hair: { style: 'messy', c: '#221B1A', sh: '#130F0E', hi: '#4A3E3A' },
+    age: 0,
+    handScale: 1.02,
+    neckW: 27,
+    body: { sw: 160, cloth: 'hoodie', c: '#8C97A3', sh: '#74808C', string: '#EEF0F2', sleeve: 'long', armW: 50, straps: '#2E3238', strapsSh: '#1E2126' },
+    arms: { ...POSES, pleased: 'thumb' },
+  },
+  'retiree-man-70s': {
+    look: { gender: 'man', age: '70s', roles: ['retiree'], glasses: false },
+    label: 'retired man in his seventies',
+    ...man,
+    skin: '#E9BC98',
+    skinSh: '#D1A07C',
+    face: { fw: 77, jw: 62, jawY: 62, chinY: 103, chinW: 24, top: -116 },
+    eyeScale: 0.88,
+    brow: { c: '#B3ACA6', thick: 1.2 },
+    hair: { style: 'thinwhite', c: '#E7E3DD', sh: '#BDB7B0', hi: '#FFFFFF' },
+    forehead: 3,
+    age: 3,
+    handScale: 1.04,
+    neckW: 28,
+    body: { sw: 166, cloth: 'cardigan', c: '#8A6A4F', sh: '#72563F', rib: '#7D5F46', top: '#E8E3D8', topSh: '#D2CBBE', collar: true, sleeve: 'long', armW: 50 },
+    arms: { ...POSES, pleased: 'clasp' },
+  },
+  'traveller-woman-20s': {
+    look: { gender: 'woman', age: '20s', roles: ['traveller', 'student', 'casual'], glasses: false },
+    label: 'young woman travelling, late twenties',
+    ...woman,
+    skin: '#F5D3BA',
+    skinSh: '#E5B89A',
+    face: { fw: 71, jw: 52, jawY: 58, chinY: 99, chinW: 15, top: -110 },
+    eyeScale: 1.0,
+    brow: { c: '#3A2B27', thick: 0.85 },
+    hair: { style: 'ponytail', c: '#2A201D', sh: '#1A1311', hi: '#4E3D37', cap: '#48586A', capSh: '#38455A', capHi: '#5B6C80' },
+    lips: '#D58A80',
+    age: 0,
+    neckW: 25,
+    body: { sw: 150, cloth: 'hoodie', c: '#7E9A9A', sh: '#688383', string: '#F1EEE8', sleeve: 'long', armW: 46 },
+    arms: { ...POSES, angry: 'fist', pleased: 'clasp' },
+  },
+  'office-woman-30s': {
+    look: { gender: 'woman', age: '30s', roles: ['office', 'casual'], glasses: false },
     label: 'office worker, woman around thirty',
+    ...woman,
     skin: '#F6D5BD',
     skinSh: '#E8B99D',
     face: { fw: 73, jw: 53, jawY: 58, chinY: 100, chinW: 16, top: -110 },
@@ -59,16 +238,50 @@ export const PEOPLE = {
     brow: { c: '#4A3630', thick: 0.85 },
     hair: { style: 'bob', c: '#3B2B27', sh: '#281C19', hi: '#5E463D' },
     lips: '#D8827A',
-    lashes: true,
-    crease: true,
-    stubble: false,
     age: 0,
     neckW: 26,
     body: { sw: 152, cloth: 'cardigan', c: '#D8C3A3', sh: '#BFA785', rib: '#CBB492', top: '#F3EFE8', topSh: '#DCD6CC', sleeve: 'long', armW: 46, strap: '#7A5140', strapSh: '#5C3C30' },
-    arms: { neutral: 'strap', annoyed: 'crossed', angry: 'fist', furious: 'fistRaised', withdrawn: 'holdArm', doubtful: 'chin', relieved: 'chest', pleased: 'clasp' },
+    arms: { ...POSES, neutral: 'strap', angry: 'fist', pleased: 'clasp' },
   },
-  talkative: {
-    label: 'retired woman in her sixties',
+  'business-woman-40s': {
+    look: { gender: 'woman', age: '40s', roles: ['business', 'office'], glasses: false },
+    label: 'export manager, woman in her forties',
+    ...woman,
+    skin: '#F2CDB1',
+    skinSh: '#E0B093',
+    face: { fw: 74, jw: 55, jawY: 58, chinY: 100, chinW: 17, top: -110 },
+    eyeScale: 0.97,
+    brow: { c: '#3A2A26', thick: 0.9 },
+    hair: { style: 'bun', c: '#2E2220', sh: '#1E1614', hi: '#54403A' },
+    lips: '#C45E5A',
+    earrings: '#F3EBDD',
+    age: 1,
+    neckW: 26,
+    body: { sw: 154, cloth: 'blazer', c: '#2E3E5C', sh: '#24314A', lapel: '#364869', inner: '#F4EDE2', innerSh: '#E0D6C6', sleeve: 'long', armW: 48 },
+    arms: { ...POSES, pleased: 'clasp' },
+  },
+  'office-woman-40s-glasses': {
+    look: { gender: 'woman', age: '40s', roles: ['office', 'business'], glasses: true },
+    label: 'logistics manager, woman in her early forties',
+    ...woman,
+    skin: '#F0CBAE',
+    skinSh: '#DCAE8F',
+    face: { fw: 73, jw: 54, jawY: 58, chinY: 100, chinW: 16, top: -110 },
+    eyeScale: 0.95,
+    brow: { c: '#4A342D', thick: 0.85 },
+    hair: { style: 'shortw', c: '#3C2A24', sh: '#271B17', hi: '#6B4E43' },
+    glasses: '#7A3B35',
+    lips: '#C9786F',
+    age: 1,
+    neckW: 26,
+    body: { sw: 154, cloth: 'blazer', c: '#8E9196', sh: '#777A80', lapel: '#9A9DA2', inner: '#34363C', innerSh: '#26282D', sleeve: 'long', armW: 48, lanyard: '#3F6FA3' },
+    arms: { ...POSES, doubtful: 'glasses', pleased: 'clasp' },
+  },
+  'retiree-woman-60s': {
+    look: { gender: 'woman', age: '60s', roles: ['retiree'], glasses: false },
+    label: 'retired teacher, woman in her sixties',
+    ...woman,
+    crease: false,
     skin: '#EFC5A5',
     skinSh: '#DBA786',
     face: { fw: 78, jw: 62, jawY: 60, chinY: 101, chinW: 24, top: -110 },
@@ -76,32 +289,28 @@ export const PEOPLE = {
     brow: { c: '#857A73', thick: 0.8 },
     hair: { style: 'perm', c: '#BEB9B5', sh: '#9E9894', hi: '#DCD8D4' },
     lips: '#C7716B',
-    lashes: true,
-    crease: false,
-    stubble: false,
     age: 2,
     neckW: 26,
     body: { sw: 160, cloth: 'blouse', c: '#C56E69', sh: '#A65955', flower: '#F5E3CC', leaf: '#8AA57F', dot: '#E9B75A', collar: '#F4E9D8', collarSh: '#DFD0BA', sleeve: 'long', armW: 50 },
-    arms: { neutral: 'none', annoyed: 'crossed', angry: 'lecture', furious: 'fistRaised', withdrawn: 'holdArm', doubtful: 'chin', relieved: 'chest', pleased: 'clasp' },
+    arms: { ...POSES, pleased: 'clasp' },
   },
-  expert: {
-    label: 'engineer, man in his thirties',
-    skin: '#F1C9A7',
-    skinSh: '#DCAB88',
-    face: { fw: 76, jw: 59, jawY: 60, chinY: 102, chinW: 21, top: -112 },
-    eyeScale: 0.94,
-    brow: { c: '#2A2320', thick: 1.0 },
-    hair: { style: 'neat', c: '#2A2320', sh: '#191412', hi: '#4A3F3A' },
-    lips: null,
-    lashes: false,
+  'retiree-woman-70s': {
+    look: { gender: 'woman', age: '70s', roles: ['retiree'], glasses: false },
+    label: 'retired mill worker, woman in her seventies',
+    ...woman,
     crease: false,
-    stubble: false,
-    age: 0,
-    glasses: '#2F3440',
-    handScale: 1.06,
-    neckW: 29,
-    body: { sw: 170, cloth: 'shirt', c: '#CDDCE9', sh: '#AFC3D6', sleeve: 'long', armW: 50, pen: '#2D4E7E' },
-    arms: { neutral: 'none', annoyed: 'crossed', angry: 'lecture', furious: 'fistRaised', withdrawn: 'holdArm', doubtful: 'glasses', relieved: 'chest', pleased: 'thumb' },
+    skin: '#E4B48F',
+    skinSh: '#CC9B77',
+    face: { fw: 76, jw: 60, jawY: 60, chinY: 100, chinW: 22, top: -110 },
+    eyeScale: 0.86,
+    brow: { c: '#A09790', thick: 0.75 },
+    hair: { style: 'shortwhite', c: '#E6E2DC', sh: '#C2BCB5', hi: '#FFFFFF' },
+    lips: '#B97C72',
+    forehead: 2,
+    age: 3,
+    neckW: 25,
+    body: { sw: 156, cloth: 'cardigan', c: '#8B4A4A', sh: '#733B3B', rib: '#7D4242', top: '#D9D2C4', topSh: '#C2BAAB', sleeve: 'long', armW: 48 },
+    arms: { ...POSES, angry: 'fist', pleased: 'clasp' },
   },
 };
 
@@ -424,7 +633,45 @@ function hairBack(P) {
     }
     return out;
   }
+  if (h.style === 'shortw') {
+    return path('M0 -140C70 -142 106 -100 104 -36C103 4 106 40 100 62C90 78 70 76 60 70L-60 70C-72 78 -94 76 -102 60C-108 40 -104 4 -104 -36C-106 -100 -70 -140 0 -140Z', h.sh);
+  }
+  if (h.style === 'shortwhite') {
+    return path('M0 -136C66 -138 102 -96 100 -34C100 -4 102 18 96 32L-96 32C-102 18 -100 -4 -100 -34C-102 -96 -66 -136 0 -136Z', mix(h.sh, '#8E877F', 0.25));
+  }
+  if (h.style === 'bun') {
+    // a low chignon peeking out behind the neck on the right
+    return circle(70, 26, 34, h.sh) + circle(74, 22, 28, h.c) + band([50, 6], [74, -4], [96, 14], 3, h.hi, { opacity: 0.6 }) + band([52, 36], [74, 46], [98, 32], 3, h.sh);
+  }
+  if (h.style === 'ponytail') {
+    const tail = 'M44 -80C96 -90 118 -30 110 40C106 90 92 140 80 170C72 150 70 110 72 60C74 10 70 -40 44 -80Z';
+    return path(tail, h.sh) + band([78, -40], [100, 30], [86, 150], 3, h.hi, { opacity: 0.7 }) + band([60, -60], [88, 0], [80, 120], 2.4, mix(h.sh, '#000000', 0.2));
+  }
   return '';
+}
+
+/** Grey temples (the crew cut and the swept-back cut). */
+function greyTemples(h) {
+  return (
+    path('M-83 -30L-80 6L-74 6C-74 -8 -73 -22 -70 -40Z', h.grey, { opacity: 0.8 }) +
+    path('M83 -30L80 6L74 6C74 -8 73 -22 70 -40Z', h.grey, { opacity: 0.8 })
+  );
+}
+
+/** Salt and pepper: short grey strokes scattered over a cap, seeded so the art stays deterministic. */
+function saltPepper(h, seed, box, amount) {
+  const r = rng(seed);
+  let out = '';
+  const n = Math.round(amount * 60);
+  for (let i = 0; i < n; i++) {
+    const x = box[0] + r() * (box[2] - box[0]);
+    const y = box[1] + r() * (box[3] - box[1]);
+    if (Math.hypot(x / 82, (y + 70) / 66) > 1) continue;
+    const a = -60 + r() * 30;
+    const p1 = rot([0, -7], a);
+    out += band([x, y], [x + p1[0] / 2, y + p1[1] / 2 + 1], [x + p1[0], y + p1[1]], 1.6, h.grey, { opacity: 0.75 });
+  }
+  return out;
 }
 
 function hairFront(P) {
@@ -439,9 +686,169 @@ function hairFront(P) {
         path('M-84 -28C-93 -80 -66 -128 -16 -135C-50 -120 -70 -90 -72 -50Z', h.hi, { opacity: 0.5 }) +
         band([-52, -104], [-20, -126], [22, -126], 7, h.hi) +
         band([10, -112], [40, -114], [64, -98], 4, h.hi, { opacity: 0.7 }) +
-        path('M-83 -30L-80 6L-74 6C-74 -8 -73 -22 -70 -40Z', h.grey, { opacity: 0.75 }) +
-        path('M83 -30L80 6L74 6C74 -8 73 -22 70 -40Z', h.grey, { opacity: 0.75 }) +
-''
+        greyTemples(h) +
+        (h.greyTop ? saltPepper(h, 41, [-80, -134, 86, -50], h.greyTop) : ''),
+    };
+  }
+  if (h.style === 'swept') {
+    // swept back from a high hairline, grey at the temples when there is grey
+    const cap =
+      'M-78 4L-80 -30C-90 -86 -60 -134 -6 -140C46 -144 88 -114 88 -66C88 -46 84 -34 80 -24L76 4L71 4C71 -18 70 -36 64 -52C52 -72 30 -82 4 -84C-22 -86 -46 -80 -60 -66C-68 -50 -71 -22 -71 4Z';
+    let strands = '';
+    for (const [x0, x1] of [[-52, -44], [-30, -22], [-8, 0], [14, 22], [36, 44], [56, 62]]) {
+      strands += band([x0, -76 - Math.abs(x0) * 0.12], [x0 + 3, -104], [x1, -132 + Math.abs(x1) * 0.2], 2.6, h.hi, { opacity: 0.6 });
+    }
+    return {
+      shadow: cap,
+      svg:
+        path(cap, h.c) +
+        path('M-80 -30C-90 -86 -60 -134 -6 -140C-44 -124 -66 -96 -70 -56Z', h.sh, { opacity: 0.6 }) +
+        strands +
+        band([-40, -82], [0, -90], [46, -78], 2.4, h.sh, { opacity: 0.8 }) +
+        (h.grey ? greyTemples(h) + band([-70, -40], [-74, -80], [-56, -110], 5, h.grey, { opacity: 0.5 }) + band([70, -40], [74, -80], [56, -110], 5, h.grey, { opacity: 0.5 }) : ''),
+    };
+  }
+  if (h.style === 'bald') {
+    // a bald crown with a grey fringe round the sides and back
+    const side = (s) => d`M${s * 86} 10C${s * 92} -30 ${s * 90} -72 ${s * 68} -98C${s * 62} -92 ${s * 62} -86 ${s * 66} -78C${s * 76} -50 ${s * 77} -20 ${s * 76} 10Z`;
+    return {
+      shadow: side(-1) + side(1),
+      svg:
+        path(side(-1) + side(1), h.c) +
+        band([-84, -40], [-86, -70], [-70, -94], 2.5, h.hi, { opacity: 0.7 }) +
+        band([84, -40], [86, -70], [70, -94], 2.5, h.sh, { opacity: 0.7 }) +
+        band([-34, -112], [0, -122], [36, -114], 2, h.c, { opacity: 0.45 }) +
+        band([-24, -104], [6, -114], [30, -106], 1.6, h.c, { opacity: 0.35 }) +
+        ellipse(-24, -98, 30, 12, '#FFFFFF', { opacity: 0.22, transform: 'rotate(-14 -24 -98)' }),
+    };
+  }
+  if (h.style === 'hardhat') {
+    const dome = 'M-96 -56C-98 -128 -56 -164 0 -164C56 -164 98 -128 96 -56Z';
+    const brim = 'M-112 -58Q0 -80 112 -58Q118 -46 106 -42Q0 -62 -106 -42Q-118 -46 -112 -58Z';
+    const sideburn = (s) => d`M${s * 82} -48L${s * 80} 6L${s * 73} 6C${s * 73} -14 ${s * 72} -32 ${s * 70} -48Z`;
+    return {
+      shadow: 'M-96 -50Q0 -70 96 -50L96 -36Q0 -56 -96 -36Z',
+      svg:
+        path(sideburn(-1) + sideburn(1), h.c) +
+        path(sideburn(-1) + sideburn(1), h.hi, { opacity: 0.45 }) +
+        path(dome, h.hat) +
+        path('M30 -160C70 -150 96 -110 96 -56L60 -56C64 -100 56 -136 30 -160Z', h.hatSh) +
+        path('M-12 -163C-14 -120 -14 -80 -12 -58L12 -58C14 -80 14 -120 12 -163Z', h.hatSh, { opacity: 0.7 }) +
+        band([-70, -84], [-62, -128], [-30, -152], 6, h.hatHi, { opacity: 0.8 }) +
+        path(brim, h.hatSh) +
+        band([-108, -56], [0, -78], [108, -56], 2.2, h.hatHi) +
+        rect(-52, -104, 30, 20, '#3E7D5A', { rx: 3 }) +
+        path('M-40 -100h6v5h5v6h-5v5h-6v-5h-5v-6h5Z', '#F3F1EA'),
+    };
+  }
+  if (h.style === 'textured') {
+    const cap =
+      'M-76 4L-80 -34C-90 -92 -58 -146 0 -150C58 -154 92 -110 86 -60C85 -44 82 -34 78 -26L74 4L70 4C70 -18 68 -40 62 -56C52 -74 30 -82 8 -82C-12 -86 -36 -84 -56 -70C-66 -56 -70 -30 -70 4Z';
+    return {
+      shadow: cap,
+      svg:
+        path(cap, h.c) +
+        path('M-40 -84L-30 -112L-20 -86L-6 -120L6 -88L22 -124L30 -90L46 -116L48 -80Z', h.c) +
+        band([-34, -100], [-10, -136], [30, -138], 6, h.hi) +
+        band([4, -108], [30, -120], [62, -100], 4, h.hi, { opacity: 0.7 }) +
+        band([-70, -60], [-64, -100], [-44, -124], 4, h.hi, { opacity: 0.5 }) +
+        band([-30, -90], [-18, -104], [-6, -118], 2, h.sh) +
+        band([10, -92], [20, -108], [26, -122], 2, h.sh),
+    };
+  }
+  if (h.style === 'messy') {
+    const cap =
+      'M-80 4L-82 -40C-92 -102 -56 -148 0 -150C60 -152 96 -106 86 -40L80 4L73 4C73 -20 71 -36 67 -46L58 -48L52 -62L40 -46L30 -64L16 -48L4 -66L-8 -50L-20 -68L-30 -50L-44 -64L-54 -46L-66 -50C-70 -36 -73 -20 -73 4Z';
+    return {
+      shadow: cap,
+      svg:
+        path(cap, h.c) +
+        path('M-44 -128L-90 -118L-62 -148L-30 -140ZM34 -140L84 -132L62 -106L50 -124ZM-16 -144L6 -168L20 -140Z', h.c) +
+        band([-50, -120], [-10, -142], [40, -132], 6, h.hi) +
+        band([-64, -70], [-50, -96], [-30, -110], 3, h.hi, { opacity: 0.6 }) +
+        band([20, -70], [30, -100], [50, -112], 3, h.sh) +
+        band([-20, -72], [-12, -96], [4, -112], 2.4, h.sh),
+    };
+  }
+  if (h.style === 'thinwhite') {
+    const cap =
+      'M-78 0L-82 -40C-92 -96 -56 -138 -4 -142C50 -144 90 -110 86 -50L80 0L74 0C74 -30 70 -56 58 -76C44 -94 20 -100 0 -100C-22 -100 -44 -94 -58 -76C-70 -56 -74 -30 -74 0Z';
+    let combs = '';
+    for (let i = 0; i < 7; i++) {
+      const x = -54 + i * 18;
+      combs += band([x, -98 + Math.abs(x) * 0.2], [x + 8, -120], [x + 14, -138 + Math.abs(x) * 0.25], 1.4, h.sh, { opacity: 0.8 });
+    }
+    return {
+      shadow: cap,
+      svg: path(cap, h.c) + path('M-82 -40C-92 -96 -56 -138 -4 -142C-40 -126 -62 -100 -68 -60Z', h.sh, { opacity: 0.4 }) + combs + band([-30, -126], [10, -138], [50, -124], 4, h.hi),
+    };
+  }
+  if (h.style === 'ponytail') {
+    // hair pulled back under a cap pulled low; a few strands in front of the ears
+    const crown = 'M-88 -62C-92 -130 -50 -154 0 -154C50 -154 92 -130 88 -62Z';
+    const brim = 'M-96 -64Q0 -92 100 -62Q98 -50 84 -48Q40 -44 0 -46Q-50 -46 -86 -52Q-98 -54 -96 -64Z';
+    const locks = (s) => d`M${s * 84} -60C${s * 92} -24 ${s * 88} 12 ${s * 80} 30L${s * 72} 24C${s * 74} 0 ${s * 74} -30 ${s * 70} -58Z`;
+    return {
+      shadow: 'M-90 -56Q0 -80 96 -50L96 -36Q40 -34 0 -36Q-50 -36 -90 -40Z',
+      svg:
+        path(locks(-1) + locks(1), h.c) +
+        band([-80, -40], [-84, -6], [-78, 20], 2, h.hi, { opacity: 0.6 }) +
+        path(crown, h.cap) +
+        path('M26 -150C66 -140 92 -110 88 -62L56 -62C62 -100 52 -130 26 -150Z', h.capSh) +
+        band([0, -154], [-24, -110], [-40, -64], 2, h.capSh) +
+        band([0, -154], [24, -110], [36, -64], 2, h.capSh) +
+        circle(0, -154, 6, h.capSh) +
+        band([-70, -86], [-60, -126], [-28, -146], 5, h.capHi, { opacity: 0.8 }) +
+        path(brim, h.capSh) +
+        path('M-88 -58Q-40 -50 0 -50Q40 -50 90 -56Q60 -48 0 -46Q-50 -46 -88 -58Z', mix(h.capSh, INK, 0.35)) +
+        band([-94, -64], [0, -90], [100, -62], 2.4, h.capHi),
+    };
+  }
+  if (h.style === 'shortw') {
+    // a short layered bob to the jaw, the fringe swept to one side
+    const left = 'M30 -138C-34 -142 -96 -110 -98 -40C-99 -6 -98 30 -92 60C-84 72 -70 70 -66 60C-70 30 -70 0 -66 -24C-62 -46 -40 -62 -8 -70C14 -78 28 -96 30 -120Z';
+    const right = 'M30 -138C76 -136 100 -100 98 -40C98 -6 98 30 92 58C86 70 74 68 70 58C72 30 72 0 68 -26C64 -50 52 -70 30 -84Z';
+    return {
+      shadow: left + right,
+      svg:
+        path(left + right, h.c) +
+        band([-64, -100], [-12, -134], [40, -124], 6, h.hi) +
+        band([-84, -20], [-90, 20], [-88, 58], 3, h.sh) +
+        band([84, -20], [88, 20], [86, 56], 3, h.sh) +
+        band([-48, -56], [-14, -70], [20, -96], 3, h.sh, { opacity: 0.8 }) +
+        band([-80, 30], [-76, 50], [-70, 62], 2, h.hi, { opacity: 0.6 }),
+    };
+  }
+  if (h.style === 'shortwhite') {
+    // short, soft white hair to the ears, brushed to the side
+    const cap =
+      'M-90 26C-100 -40 -88 -118 -12 -140C58 -146 102 -102 96 -22C95 0 94 14 90 28L78 28C78 2 76 -28 66 -50C48 -72 12 -80 -22 -74C-46 -70 -64 -58 -72 -36C-78 -14 -78 8 -78 26Z';
+    let waves = '';
+    for (const [x, y] of [[-70, -90], [-40, -118], [0, -128], [40, -118], [70, -90]]) waves += band([x - 12, y + 6], [x, y - 6], [x + 12, y + 6], 2.2, h.sh, { opacity: 0.8 });
+    return {
+      shadow: cap,
+      svg:
+        path(cap, h.c) +
+        waves +
+        band([-86, -10], [-90, 10], [-84, 24], 2.4, h.sh) +
+        band([86, -10], [90, 10], [84, 26], 2.4, h.sh) +
+        band([-50, -100], [-10, -130], [40, -120], 6, h.hi, { opacity: 0.9 }) +
+        band([-60, -64], [-30, -76], [0, -78], 3, h.sh),
+    };
+  }
+  if (h.style === 'bun') {
+    // sleek, side-parted, drawn back to a low bun (hairBack)
+    const left = 'M22 -138C-36 -142 -92 -110 -94 -44C-95 -14 -90 6 -84 16L-76 12C-76 -12 -74 -32 -68 -50C-54 -68 -22 -74 12 -92Z';
+    const right = 'M22 -138C74 -136 98 -100 94 -42C93 -14 89 4 84 14L77 10C76 -12 73 -34 66 -52C56 -70 42 -82 22 -90Z';
+    return {
+      shadow: left + right,
+      svg:
+        path(left + right, h.c) +
+        band([-64, -96], [-20, -132], [20, -136], 6, h.hi) +
+        band([30, -128], [64, -118], [84, -80], 4, h.hi, { opacity: 0.7 }) +
+        band([-80, -60], [-84, -20], [-80, 10], 2.6, h.sh) +
+        band([-36, -70], [-6, -84], [18, -104], 2.4, h.sh, { opacity: 0.8 }) +
+        band([22, -136], [24, -112], [24, -92], 2, h.sh),
     };
   }
   if (h.style === 'neat') {
@@ -537,6 +944,7 @@ function headFront(P, X, defs) {
     const ox = s * F.fw - turn * 6;
     const ear = d`M${ox - s * 6} -14C${ox + s * 18} -24 ${ox + s * 18} 36 ${ox - s * 4} 40Z`;
     out += path(ear, P.skin) + band([ox + s * 2, -6], [ox + s * 10, 10], [ox + s * 2, 28], 3, P.skinSh);
+    if (P.earrings) out += circle(ox + s * 3, 44, 5.5, P.earrings) + circle(ox + s * 2, 42.5, 1.8, '#FFFFFF', { opacity: 0.8 });
   }
   const face = facePath(F, turn * 8);
   defs.push(el('clipPath', { id: 'face' }, path(face)));
@@ -573,11 +981,24 @@ function headFront(P, X, defs) {
   }
   // age lines
   if (P.age >= 1) {
+    const k = P.age >= 3 ? 2.4 : 1.8;
     for (const s of [-1, 1]) {
-      out += band([s * 21 + fdx, 46], [s * 29 + fdx, 58], [s * 29 + fdx, 74], 1.8, P.skinSh);
+      out += band([s * 21 + fdx, 46], [s * 29 + fdx, 58], [s * 29 + fdx, 74], k, P.skinSh);
     }
   }
-  if (P.age >= 2) {
+  for (let i = 0; i < (P.forehead || 0); i++) {
+    const y = -54 - i * 10;
+    const w = 30 - i * 4;
+    out += band([-w + fdx, y + 2], [fdx, y - 3], [w + fdx, y + 2], 1.3, P.skinSh, { opacity: 0.9 });
+  }
+  if (P.age >= 3) {
+    // jowls, marionette lines and a softer jaw
+    for (const s of [-1, 1]) {
+      out += band([s * 30 + fdx, 80], [s * 34 + fdx, 90], [s * 32 + fdx, 100], 1.6, P.skinSh);
+      out += band([s * (P.face.jw - 8), P.face.jawY - 4], [s * (P.face.jw - 14), P.face.jawY + 10], [s * (P.face.jw - 24), P.face.jawY + 18], 1.8, P.skinSh, { opacity: 0.8 });
+    }
+  }
+  if (P.age >= 1.5) {
     for (const s of [-1, 1]) {
       const x = s * (ex + 20) + fdx;
       out += band([x, -4], [x + s * 6, -6], [x + s * 11, -9], 1.4, P.skinSh) + band([x, 2], [x + s * 6, 3], [x + s * 11, 5], 1.4, P.skinSh);
@@ -653,6 +1074,20 @@ function floralPattern(b) {
     { id: 'floral', width: 64, height: 64, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(-12)' },
     leaf(26, 18, 30) + leaf(4, 22, -40) + flower(14, 14, 5.5, b.flower) + leaf(52, 50, 20) + flower(44, 42, 4.2, '#F0CFC0') + circle(50, 12, 2.2, b.flower) + circle(18, 50, 2.2, b.flower),
   );
+}
+
+/** Shirt collar points at the neck; `drop` is how far the points reach. */
+function collarFlaps(ccx, ny, nw, c, sh, drop = 16) {
+  let out = '';
+  for (const s of [-1, 1]) {
+    const A = [ccx + s * (nw + 1), ny - 18];
+    const Bp = [ccx + s * (nw + 20), ny + 10];
+    const C = [ccx + s * drop, ny + 30 + drop];
+    const D = [ccx + s * 3, ny + 22];
+    const flap = d`M${A[0]} ${A[1]}Q${ccx + s * (nw + 16)} ${ny - 8} ${Bp[0]} ${Bp[1]}L${C[0]} ${C[1]}L${D[0]} ${D[1]}Q${ccx + s * (nw - 4)} ${ny} ${A[0]} ${A[1]}Z`;
+    out += path(flap, s < 0 ? mix(c, '#FFFFFF', 0.35) : mix(c, '#FFFFFF', 0.1), { stroke: sh, 'stroke-width': 1.5, 'stroke-linejoin': 'round' });
+  }
+  return out;
 }
 
 function bodySVG(P, B, defs) {
@@ -749,6 +1184,125 @@ function bodySVG(P, B, defs) {
       const flap = d`M${A[0]} ${A[1]}Q${ccx + s * (nw + 16)} ${ny - 8} ${Bp[0]} ${Bp[1]}L${C[0]} ${C[1]}L${D[0]} ${D[1]}Q${ccx + s * (nw - 4)} ${ny} ${A[0]} ${A[1]}Z`;
       out += path(flap, s < 0 ? mix(b.c, '#FFFFFF', 0.35) : mix(b.c, '#FFFFFF', 0.15), { stroke: b.sh, 'stroke-width': 1.5, 'stroke-linejoin': 'round' });
     }
+  } else if (b.cloth === 'blazer') {
+    back = ellipse(ccx, ny - 6, nw + 10, 12, b.innerSh);
+    out += path(torso, b.c);
+    const vBot = ny + 150;
+    const opening = d`M${ccx - nw - 10} ${ny - 12}L${ccx + nw + 10} ${ny - 12}L${ccx + 4} ${vBot}Z`;
+    defs.push(el('clipPath', { id: 'opening' }, path(opening)));
+    out += g({ 'clip-path': 'url(#torso)' }, path(opening, b.inner), shade(b.sh), armLines(b.sh));
+    let open = ellipse(ccx, ny + 6, nw + 20, 14, b.innerSh, { opacity: 0.8 });
+    if (b.tie) {
+      open += path(d`M${ccx - 8} ${ny + 34}L${ccx + 8} ${ny + 34}L${ccx + 17} ${ny + 150}L${ccx} ${ny + 170}L${ccx - 17} ${ny + 150}Z`, b.tie);
+      open += path(d`M${ccx + 3} ${ny + 34}L${ccx + 8} ${ny + 34}L${ccx + 17} ${ny + 150}L${ccx + 8} ${ny + 160}Z`, b.tieSh, { opacity: 0.8 });
+      open += path(d`M${ccx - 11} ${ny + 14}L${ccx + 11} ${ny + 14}L${ccx + 8} ${ny + 36}L${ccx - 8} ${ny + 36}Z`, b.tieSh);
+    } else if (!b.collar) {
+      open += band([ccx - nw - 4, ny + 2], [ccx, ny + B.depth * 2 + 8], [ccx + nw + 4, ny + 2], 3, b.innerSh);
+    }
+    if (b.lanyard) {
+      for (const s of [-1, 1]) open += limb([[ccx + s * (nw + 2), ny - 8], [ccx + s * 14, ny + 96], [ccx + s * 5, ny + 130]], 7, s < 0 ? b.lanyard : mix(b.lanyard, '#000000', 0.2));
+    }
+    out += g({ 'clip-path': 'url(#opening)' }, open);
+    if (b.collar) out += collarFlaps(ccx, ny, nw, b.inner, b.innerSh, b.tie ? 10 : 16);
+    for (const s of [-1, 1]) {
+      const P0 = [ccx + s * (nw + 10), ny - 12];
+      const lapel =
+        d`M${P0[0]} ${P0[1]}L${ccx + s * (nw + 42)} ${ny + 30}L${ccx + s * (nw + 28)} ${ny + 42}L${ccx + s * (nw + 36)} ${ny + 66}` +
+        d`Q${ccx + s * (nw + 12)} ${ny + 126} ${ccx + s * 4} ${vBot}L${ccx + 4} ${vBot}L${P0[0]} ${P0[1]}Z`;
+      out += path(lapel, s < 0 ? b.lapel : mix(b.lapel, b.sh, 0.55));
+      out += band([ccx + s * (nw + 36), ny + 66], [ccx + s * (nw + 14), ny + 124], [ccx + s * 6, vBot - 2], 1.6, b.sh, { opacity: 0.9 });
+      out += band([ccx + s * (nw + 42), ny + 30], [ccx + s * (nw + 34), ny + 36], [ccx + s * (nw + 28), ny + 42], 1.4, b.sh);
+    }
+    out += band([ccx + 4, vBot], [ccx + 6, vBot + 60], [ccx + 4, H + 20], 1.8, b.sh);
+    out += circle(ccx + 14, vBot + 26, 5, mix(b.sh, INK, 0.3)) + circle(ccx + 14, vBot + 76, 5, mix(b.sh, INK, 0.3));
+    out += band([ccx + 58, ny + 128], [ccx + 84, ny + 126], [ccx + 110, ny + 128], 2, b.sh);
+    if (b.lanyard) {
+      const bx = ccx + 4;
+      const by = ny + 126;
+      out += rect(bx - 24, by, 48, 64, '#F5F4F0', { rx: 5, transform: d`rotate(-4 ${bx} ${by})` }) + rect(bx - 24, by, 48, 14, b.lanyard, { rx: 4, transform: d`rotate(-4 ${bx} ${by})` }) + rect(bx - 14, by + 22, 18, 22, '#C9D3DC', { transform: d`rotate(-4 ${bx} ${by})` }) + rect(bx + 8, by + 26, 12, 3, '#9AA3AC', { transform: d`rotate(-4 ${bx} ${by})` });
+    }
+  } else if (b.cloth === 'zip') {
+    back = ellipse(ccx, ny - 4, nw + 16, 14, b.sh);
+    out += path(torso, b.c);
+    let inner = shade(b.sh) + armLines(b.sh);
+    if (b.stripe) inner += rect(0, sy + 112, W, 26, b.stripe) + rect(0, sy + 122, W, 6, b.stripeLine);
+    for (const s of [-1, 1]) inner += rect(ccx + s * 72 - 32, sy + 60, 64, 10, b.sh, { rx: 3 }) + rect(ccx + s * 72 - 32, sy + 68, 64, 50, b.sh, { opacity: 0.25 });
+    out += g({ 'clip-path': 'url(#torso)' }, inner);
+    let zipTop = ny + 24;
+    if (b.open) {
+      zipTop = ny + 92;
+      out += path(d`M${ccx - nw - 8} ${ny - 8}L${ccx + nw + 8} ${ny - 8}L${ccx + 2} ${zipTop + 4}Z`, b.inner);
+      out += band([ccx - nw - 8, ny - 2], [ccx, ny + 14], [ccx + nw + 8, ny - 2], 3, mix(b.inner, '#000000', 0.3));
+      for (const s of [-1, 1]) {
+        out += path(d`M${ccx + s * (nw + 4)} ${ny - 16}Q${ccx + s * (nw + 28)} ${ny - 8} ${ccx + s * (nw + 36)} ${ny + 14}L${ccx + s * 6} ${zipTop}L${ccx + s * (nw - 2)} ${ny + 8}Z`, s < 0 ? mix(b.c, '#FFFFFF', 0.1) : b.sh);
+      }
+    } else {
+      out += path(d`M${ccx - nw - 12} ${ny - 26}Q${ccx} ${ny - 12} ${ccx + nw + 12} ${ny - 26}L${ccx + nw + 18} ${ny + 8}Q${ccx} ${ny + 26} ${ccx - nw - 18} ${ny + 8}Z`, mix(b.c, '#FFFFFF', 0.07));
+      out += band([ccx - nw - 18, ny + 8], [ccx, ny + 28], [ccx + nw + 18, ny + 8], 2.4, b.sh);
+    }
+    out += rect(ccx - 2.5, zipTop, 5, H - zipTop + 20, mix(b.sh, INK, 0.35)) + rect(ccx - 6, zipTop + 8, 12, 24, '#B9BEC2', { rx: 3 }) + rect(ccx - 3, zipTop + 14, 6, 12, '#8F969C', { rx: 2 });
+  } else if (b.cloth === 'vest') {
+    back = ellipse(ccx, ny - 6, nw + 10, 12, b.shirtSh);
+    out += path(torso, b.shirt);
+    out += g({ 'clip-path': 'url(#torso)' }, shade(b.shirtSh), armLines(b.shirtSh));
+    for (let y = ny + 80; y < H; y += 50) out += circle(ccx, y, 3.4, '#EEF3F8') + circle(ccx, y, 3.4, 'none', { stroke: b.shirtSh, 'stroke-width': 1.2 });
+    let panels = '';
+    for (const s of [-1, 1]) {
+      panels +=
+        d`M${ccx + s * (nw + 16)} ${ny - 10}Q${cx + s * (sw - 60)} ${sy - 14} ${cx + s * (sw - 30)} ${sy + 6}Q${cx + s * (sw - 26)} ${sy + 50} ${cx + s * (sw - 44)} ${sy + 92}` +
+        d`L${cx + s * (sw - 50)} ${H + 30}L${ccx + s * 12} ${H + 30}L${ccx + s * 12} ${ny + 160}Q${ccx + s * (nw + 6)} ${ny + 80} ${ccx + s * (nw + 16)} ${ny - 10}Z`;
+    }
+    defs.push(el('clipPath', { id: 'vest' }, path(panels)));
+    out += g({ 'clip-path': 'url(#torso)' }, path(panels, b.c));
+    out += g(
+      { 'clip-path': 'url(#vest)' },
+      shade(b.sh, 0.8),
+      rect(0, sy + 108, W, 24, b.stripeSh),
+      rect(0, sy + 110, W, 20, b.stripe),
+      rect(0, sy + 168, W, 24, b.stripeSh),
+      rect(0, sy + 170, W, 20, b.stripe),
+      ...[-1, 1].map((s) => limb([[ccx + s * (nw + 22), ny - 6], [ccx + s * (nw + 30), ny + 40], [ccx + s * 40, sy + 108]], 16, b.stripe)),
+    );
+    out += collarFlaps(ccx, ny, nw, b.shirt, b.shirtSh, 16);
+  } else if (b.cloth === 'hoodie') {
+    back = path(d`M${ccx - nw - 58} ${ny + 14}Q${ccx - nw - 50} ${ny - 52} ${ccx} ${ny - 56}Q${ccx + nw + 50} ${ny - 52} ${ccx + nw + 58} ${ny + 14}Z`, b.sh);
+    out += path(torso, b.c);
+    out += g(
+      { 'clip-path': 'url(#torso)' },
+      shade(b.sh),
+      armLines(b.sh),
+      band([ccx - 96, sy + 176], [ccx, sy + 168], [ccx + 96, sy + 176], 2.4, b.sh),
+      band([ccx - 96, sy + 176], [ccx - 110, sy + 200], [ccx - 118, H + 10], 2.2, b.sh),
+      band([ccx + 96, sy + 176], [ccx + 110, sy + 200], [ccx + 118, H + 10], 2.2, b.sh),
+    );
+    out += path(d`M${ccx - nw - 14} ${ny - 10}Q${ccx - nw - 6} ${ny + 40} ${ccx} ${ny + 50}Q${ccx + nw + 6} ${ny + 40} ${ccx + nw + 14} ${ny - 10}Z`, mix(b.sh, INK, 0.25));
+    out += path(
+      d`M${ccx - nw - 42} ${ny - 14}Q${ccx - nw - 32} ${ny + 62} ${ccx} ${ny + 80}Q${ccx + nw + 32} ${ny + 62} ${ccx + nw + 42} ${ny - 14}L${ccx + nw + 14} ${ny - 10}Q${ccx + nw + 6} ${ny + 40} ${ccx} ${ny + 50}Q${ccx - nw - 6} ${ny + 40} ${ccx - nw - 14} ${ny - 10}Z`,
+      mix(b.c, '#FFFFFF', 0.1),
+    );
+    out += band([ccx - nw - 14, ny - 6], [ccx, ny + 62], [ccx + nw + 14, ny - 6], 3, b.sh);
+    for (const s of [-1, 1]) {
+      const end = [ccx + s * 22, ny + 150 - (s > 0 ? 14 : 0)];
+      out += limb([[ccx + s * 16, ny + 66], end], 5, b.string) + rect(end[0] - 4, end[1], 8, 14, mix(b.string, INK, 0.3), { rx: 3 });
+    }
+  } else if (b.cloth === 'sweater') {
+    back = ellipse(ccx, ny - 6, nw + 10, 12, b.innerSh);
+    out += path(torso, b.c);
+    out += g({ 'clip-path': 'url(#torso)' }, shade(b.sh), armLines(b.sh));
+    out += path(d`M${ccx - nw - 16} ${ny - 6}Q${ccx} ${ny + B.depth * 2 + 16} ${ccx + nw + 16} ${ny - 6}L${ccx + nw + 4} ${ny - 12}Q${ccx} ${ny + B.depth * 2} ${ccx - nw - 4} ${ny - 12}Z`, b.rib);
+    out += collarFlaps(ccx, ny, nw, b.inner, b.innerSh, 10);
+  }
+  if (b.cloth === 'cardigan' && b.collar) {
+    for (let y = ny + 60; y < ny + 160; y += 40) out += circle(ccx, y, 3.2, b.topSh);
+    out += collarFlaps(ccx, ny, nw, b.top, b.topSh, 14);
+  }
+  if (b.straps) {
+    for (const s of [-1, 1]) {
+      const top = [cx + s * (sw - 64), sy - 10];
+      const bot = [cx + s * (sw - 52), H + 20];
+      out += limb([top, bot], 26, b.strapsSh) + limb([add(top, [-3, 0]), add(bot, [-3, 0])], 20, b.straps);
+      out += rect(top[0] - 13, sy + 150, 22, 12, '#6C737B', { rx: 3 });
+    }
   }
   if (b.strap) {
     const top = [cx + sw - 58, sy - 8];
@@ -833,12 +1387,22 @@ function armSVG(P, pts) {
   }
   const S = sub(Wr, mul(u, 18));
   const sleevePts = [...pts.slice(0, -1), S];
-  const cuff = b.cloth === 'shirt' ? mix(b.c, '#FFFFFF', 0.2) : b.cloth === 'cardigan' ? b.rib : b.c;
+  // a vest has no sleeves: the shirt's show
+  const c = b.cloth === 'vest' ? b.shirt : b.c;
+  const sh = b.cloth === 'vest' ? b.shirtSh : b.sh;
+  const cuff = b.cloth === 'shirt' || b.cloth === 'vest' ? mix(c, '#FFFFFF', 0.2) : b.cloth === 'cardigan' || b.cloth === 'sweater' ? b.rib : b.cloth === 'hoodie' ? b.sh : c;
+  let stripe = '';
+  if (b.stripe && b.cloth === 'zip') {
+    const M = sub(S, mul(u, 60));
+    const cap = { 'stroke-linecap': 'butt' };
+    stripe = limb([sub(M, mul(u, 12)), add(M, mul(u, 12))], w - 9, b.stripe, cap) + limb([sub(M, mul(u, 3)), add(M, mul(u, 3))], w - 9, b.stripeLine, cap);
+  }
   return (
     limb([sub(Wr, mul(u, 26)), Wr], w - 16, P.skin) +
-    limb(sleevePts, w, b.sh) +
-    limb(sleevePts.map((p) => add(p, off)), w - 8, b.c) +
-    limb([sub(S, mul(u, 10)), S], w + 2, mix(cuff, b.sh, 0.3)) +
+    limb(sleevePts, w, sh) +
+    limb(sleevePts.map((p) => add(p, off)), w - 8, c) +
+    stripe +
+    limb([sub(S, mul(u, 10)), S], w + 2, mix(cuff, sh, 0.3)) +
     limb([add(sub(S, mul(u, 10)), off), add(S, off)], w - 4, cuff)
   );
 }

@@ -164,7 +164,10 @@ function teachingFindings(s: Scenario, catalog: Catalog, at: At): void {
   for (const id of report.stuck) {
     at(s.nodes[id]!.loc, 'error', 'stuck', `at node "${id}" the trainee can be left with no reply to choose: every choice's "when" fails`, 'give one choice no "when", or add a timeLimit with onTimeout');
   }
-  if (!report.exact) at(first, 'info', 'paths-partial', `the path search was thinned (${report.states} states): best and worst paths are estimates`, 'a smaller scenario is searched exactly');
+  if (report.endless.length) {
+    at(s.nodes[report.endless[0]!]!.loc, 'warning', 'endless-loop', `a conversation can go round ${report.endless.join(', ')} for ever: the customer never breaks off and no ending comes`, 'let a reply that repeats a mistake lead to an ending the second time (e.g. next: [{ when: { visited: [that-node] }, to: an-ending }, { to: that-node }])');
+  }
+  if (!report.exact && !report.endless.length) at(first, 'info', 'paths-partial', `the path search was thinned (${report.states} states): best and worst paths are estimates`, 'a smaller scenario is searched exactly');
   const picks = report.best?.picks.filter((p) => p !== 't') ?? [];
   if (picks.length >= 4 && new Set(picks).size === 1) {
     at(first, 'warning', 'same-key', `the best reply is always choice ${picks[0]}: trainees learn the key, not the principle`, 'move the best reply to different places in different nodes');

@@ -7,8 +7,10 @@ import { customerProfiles, meterIds } from '../customers/index.js';
 import type { Problem } from '../problems.js';
 import { article, toLocalized, type LocalizedText } from '../text.js';
 import { lazyLoc, parseYaml, schemaProblems, type PathSegment, type YamlSource } from '../yamlSource.js';
+import { resolveLook } from './look.js';
 import type { Branch, Choice, Condition, DialogueNode, Ending, Reply, Scenario, Tag } from './model.js';
 import { ScenarioSchema, type ScenarioFile } from './schema.js';
+import { closestWord } from '../words.js';
 
 export type LoadResult = { ok: true; scenario: Scenario; problems: Problem[]; source: YamlSource } | { ok: false; problems: Problem[] };
 
@@ -109,6 +111,7 @@ function normalise(file: string, raw: ScenarioFile, src: YamlSource, problems: P
       name: toLocalized(raw.customer.name),
       persona: toLocalized(raw.customer.persona),
       start: raw.customer.start ?? {},
+      look: resolveLook(raw, src, problems),
     },
     start: raw.start ?? raw.nodes[0]!.id,
     breakdown,
@@ -217,28 +220,6 @@ export function expandAliases(catalog: Catalog, tags: Tag[]): Tag[] {
 
 /** "did you mean" for a mistyped id. */
 export function suggest(word: string, options: string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Math.max(2, Math.floor(word.length / 3)) + 1;
-  for (const o of options) {
-    const d = distance(word, o);
-    if (d < bestD) {
-      bestD = d;
-      best = o;
-    }
-  }
+  const best = closestWord(word, options);
   return best ? `did you mean "${best}"?` : undefined;
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
 }

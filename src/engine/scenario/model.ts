@@ -1,5 +1,6 @@
 /** The loaded, normalised scenario the session plays: every shorthand expanded, every reference checked. */
 import type { LocalizedText } from '../text.js';
+import type { CustomerLook } from './look.js';
 import type { CustomerType, Expression, Outcome, Setting } from './schema.js';
 
 export interface Loc {
@@ -85,6 +86,8 @@ export interface Scenario {
     name: LocalizedText;
     persona: LocalizedText;
     start: Record<string, number>;
+    /** How they look, the type's defaults filled in, and the drawn character that shows it. */
+    look: CustomerLook;
   };
   start: string;
   breakdown: string;

@@ -4,9 +4,11 @@
  * (scenarios/scenario.schema.json, made by `npm run schema`) all come from it.
  */
 import { z } from 'zod';
-import { CUSTOMER_TYPES, EXPRESSIONS, OUTCOMES, SETTINGS } from '../vocabulary.js';
+import { AGE_BANDS, CHANNELS, CUSTOMER_TYPES, EXPRESSIONS, GENDERS, OUTCOMES, ROLES, SETTINGS } from '../vocabulary.js';
+import { CHARACTERS, DEFAULT_LOOKS } from './look.js';
+import { closestWord } from '../words.js';
 
-export { CUSTOMER_TYPES, EXPRESSIONS, OUTCOMES, SETTINGS };
+export { AGE_BANDS, CHANNELS, CUSTOMER_TYPES, EXPRESSIONS, GENDERS, OUTCOMES, ROLES, SETTINGS };
 
 const Id = z
   .string()
@@ -115,11 +117,41 @@ export const EndingSchema = z.strictObject({
   summary: TextSchema.describe('What happened, for the debrief.'),
 });
 
+/** One of a fixed list of words; a misspelt one is named with the word it is nearest to. */
+const word = <const T extends readonly [string, ...string[]]>(values: T, what: string) =>
+  z.enum(values, {
+    error: (issue) => {
+      const near = typeof issue.input === 'string' ? closestWord(issue.input, values) : undefined;
+      const got = typeof issue.input === 'string' ? `"${issue.input}"` : String(issue.input);
+      return `unknown ${what} ${got}${near ? ` (did you mean "${near}"?)` : ''}: use one of ${values.join(', ')}`;
+    },
+  });
+
+export const LookSchema = z
+  .strictObject({
+    gender: word(GENDERS, 'gender').optional(),
+    age: word(AGE_BANDS, 'age band').optional().describe('Age band: 20s, 30s … 70s.'),
+    role: word(ROLES, 'role').optional().describe('What they do, which decides how they dress.'),
+    glasses: z.boolean().optional(),
+    channel: word(CHANNELS, 'channel')
+      .optional()
+      .describe('in-person, or phone: a caller is shown in a call frame, never standing in your place. Default: phone in the call centre, in-person elsewhere.'),
+    place: word(SETTINGS, 'setting').optional().describe('On the phone: where the caller is (a setting), shown behind them in the call frame.'),
+  })
+  .describe(
+    `How the customer looks; the game shows the drawn character that fits (same gender, role and glasses, an age band either side at most). What is left out comes from the type: ${Object.entries(
+      DEFAULT_LOOKS,
+    )
+      .map(([t, l]) => `${t} ${l.gender} ${l.age} ${l.role}${l.glasses ? ' with glasses' : ''}`)
+      .join('; ')}. Drawn: ${CHARACTERS.map((c) => c.id).join(', ')}.`,
+  );
+
 export const CustomerSchema = z.strictObject({
   type: z.enum(CUSTOMER_TYPES),
   name: TextSchema,
   persona: TextSchema.describe('Who the customer is, for the trainee and for the trainer.'),
   start: z.record(z.string(), z.number().min(0).max(100)).optional().describe('Starting meter values, overriding the type\u2019s defaults.'),
+  look: LookSchema.optional(),
 });
 
 export const ScenarioSchema = z
@@ -143,5 +175,6 @@ export type CustomerType = (typeof CUSTOMER_TYPES)[number];
 export type Outcome = (typeof OUTCOMES)[number];
 export type Expression = (typeof EXPRESSIONS)[number];
 export type Setting = (typeof SETTINGS)[number];
+export type LookFile = z.infer<typeof LookSchema>;
 export type ScenarioFile = z.infer<typeof ScenarioSchema>;
 export type ScenarioFileInput = z.input<typeof ScenarioSchema>;

@@ -35,6 +35,8 @@ export interface PathsReport {
   width: number;
   /** Nodes where, in some reachable state, no reply is offered and there is no time limit: the trainee is stuck. */
   stuck: string[];
+  /** Nodes a conversation can still be going round after the most turns searched: a loop the customer never breaks out of. */
+  endless: string[];
   endings: { id: string; outcome: Outcome; reachable: boolean; best?: Route; worst?: Route }[];
   best?: Route;
   worst?: Route;
@@ -111,6 +113,14 @@ export function options(play: Play, state: SessionState): Option[] {
   return opts;
 }
 
+/** Whether route `c` is better (for 'max') or worse (for 'min') than `a`: by overall, then by the mean turn score (a cap can tie overalls), then the longer. */
+function beats(c: Completion, a: Completion, kind: 'max' | 'min'): boolean {
+  const sign = kind === 'max' ? 1 : -1;
+  if (c.overall !== a.overall) return sign * (c.overall - a.overall) > 0;
+  if (c.decisions !== a.decisions) return sign * (c.decisions - a.decisions) > 0;
+  return c.turns > a.turns;
+}
+
 /** Breadth-first depth of the node graph: the expected number of layers, for sharing the budget out. */
 export function graphDepth(s: Scenario): number {
   const level = new Map([[s.start, 0]]);
@@ -155,9 +165,7 @@ export function findPaths(play: Play, start: SessionState, budget = 8_000): Path
     const c: Completion = { ending, turns, sum, overall, decisions, layer, from, pick, kind };
     const table = kind === 'max' ? best : worst;
     const cur = table.get(ending);
-    const better =
-      !cur || (kind === 'max' ? c.overall > cur.overall || (c.overall === cur.overall && c.turns > cur.turns) : c.overall < cur.overall || (c.overall === cur.overall && c.turns > cur.turns));
-    if (better) table.set(ending, c);
+    if (!cur || beats(c, cur, kind)) table.set(ending, c);
   };
 
   for (let d = 0; d < MAX_TURNS; d++) {
@@ -197,7 +205,8 @@ export function findPaths(play: Play, start: SessionState, budget = 8_000): Path
     }
     layers.push(layer);
   }
-  if (layers[MAX_TURNS]?.length) exact = false;
+  const endless = [...new Set((layers[MAX_TURNS] ?? []).map((e) => e.state.node))];
+  if (endless.length) exact = false;
 
   const route = (c: Completion): Route => {
     const picks: RoutePick[] = [c.pick];
@@ -221,7 +230,7 @@ export function findPaths(play: Play, start: SessionState, budget = 8_000): Path
 
   const all = (table: Map<string, Completion>, kind: 'max' | 'min') =>
     [...table.values()].reduce<Completion | undefined>(
-      (a, c) => (!a ? c : kind === 'max' ? (c.overall > a.overall || (c.overall === a.overall && c.turns > a.turns) ? c : a) : c.overall < a.overall || (c.overall === a.overall && c.turns > a.turns) ? c : a),
+      (a, c) => (!a || beats(c, a, kind) ? c : a),
       undefined,
     );
   const top = all(best, 'max');
@@ -232,6 +241,7 @@ export function findPaths(play: Play, start: SessionState, budget = 8_000): Path
     states,
     width,
     stuck: [...stuck],
+    endless,
     endings: Object.values(play.scenario.endings).map((end) => {
       const b = best.get(end.id);
       const w = worst.get(end.id);

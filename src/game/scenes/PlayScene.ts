@@ -13,7 +13,7 @@ import { SessionController } from '../sessionController.js';
 import type { Button } from '../ui/button.js';
 import { FocusGroup } from '../ui/focus.js';
 import { onKeys } from '../ui/keys.js';
-import { CharacterView } from '../stage/character.js';
+import { CharacterView, type CallFrame } from '../stage/character.js';
 import { CountdownView } from '../stage/countdown.js';
 import { MeterView } from '../stage/meter.js';
 import { SpeechPanel } from '../stage/speech.js';
@@ -50,6 +50,7 @@ export class PlayScene extends BaseScene<PlayData> {
   private choiceButtons: Button[] = [];
   private countdown?: CountdownView;
   private clock?: Phaser.Time.TimerEvent;
+  private callClock?: Phaser.Time.TimerEvent;
   private unsubscribe?: () => void;
 
   constructor() {
@@ -66,6 +67,7 @@ export class PlayScene extends BaseScene<PlayData> {
     this.choiceButtons = [];
     this.countdown = undefined;
     this.clock = undefined;
+    this.callClock = undefined;
     this.character = undefined;
     this.speech = undefined;
     this.line = '';
@@ -104,13 +106,28 @@ export class PlayScene extends BaseScene<PlayData> {
     });
   }
 
-  /** This customer's eight faces, on the stage, each decoded before play starts (the backdrop is the page's). */
+  /**
+   * This customer's eight faces, on the stage, each decoded before play starts (the backdrop is
+   * the page's). A caller is in a call frame where a customer would stand.
+   */
   private loadArt(s: Scenario, then: () => void): void {
     const { w, h, portrait } = this;
     const charH = portrait ? 470 : 560;
     const cx = portrait ? w / 2 : 250;
     const cy = portrait ? 110 + charH / 2 : h - charH / 2 + 20;
-    const character = new CharacterView(this.svc.stage, s.customer.type, cx, cy, charH, this.svc.reducedMotion);
+    const { look } = s.customer;
+    const locale = this.svc.locale();
+    const call: CallFrame | undefined =
+      look.channel === 'phone'
+        ? {
+            ...(portrait ? { x: 150, y: 84, width: 420, height: 496 } : { x: 30, y: 92, width: 440, height: 604 }),
+            name: pick(s.customer.name, locale),
+            label: this.t('play.onTheCall'),
+            ended: this.t('play.callEnded'),
+            ...(look.place ? { place: look.place } : {}),
+          }
+        : undefined;
+    const character = new CharacterView(this.svc.stage, look.character, { cx, cy, height: charH }, this.svc.reducedMotion, call);
     this.character = character;
     const bar = new ProgressBar(this, SHOW_BAR_AFTER_MS);
     const here = this.thisStart();
@@ -140,8 +157,12 @@ export class PlayScene extends BaseScene<PlayData> {
     onKeys(this, (e) => this.onKey(e));
     this.turnsShown = this.session.state.turns.length;
     this.unsubscribe = this.session.subscribe((s) => this.onState(s));
-    // The customer stands there from the start (under the intro card too).
+    // The customer stands there from the start (under the intro card too); a call's time runs from here.
     this.setExpression(this.session.expression());
+    if (scenario.customer.look.channel === 'phone') {
+      let seconds = 0;
+      this.callClock = this.time.addEvent({ delay: 1000, loop: true, callback: () => this.phase !== 'ending' && this.character?.setCallTime(++seconds) });
+    }
     if (this.session.ended) this.showEnding();
     else if (this.session.state.turns.length || this.args.snapshot || this.args.skipIntro) this.showNode(false);
     else this.showIntro(scenario);
@@ -445,7 +466,7 @@ export class PlayScene extends BaseScene<PlayData> {
     // A rebuild of the ending (language, rotation) restores a finished session: no second stinger.
     const rebuilt = (this.args.snapshot as { status?: string } | undefined)?.status === 'done';
     if (!rebuilt) this.svc.audio.play(`stinger-${ending.outcome}`);
-    if (ending.outcome === 'left-silently') this.character?.leave();
+    if (ending.outcome === 'left-silently' || this.scenario?.customer.look.channel === 'phone') this.character?.leave();
     this.typewriter.start(this.svc.reducedMotion, () => {
       const b = this.button(this.portrait ? this.w / 2 : 500 + (this.w - 524) / 2, this.choicesTop + 60, this.t('play.toDebrief'), { width: 360, variant: 'primary', size: 24 }, () =>
         this.fadeTo('Debrief', { scenario: session.play.scenario.id, seed: session.state.seed, debrief: d, state: session.state }),
@@ -477,6 +498,8 @@ export class PlayScene extends BaseScene<PlayData> {
       choices,
       customer: {
         type: s.play.scenario.customer.type,
+        character: s.play.scenario.customer.look.character,
+        channel: s.play.scenario.customer.look.channel,
         state: s.state.customer.value,
         expression: this.expression,
         meters: { ...s.state.customer.context.meters },
