@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/engine/scenario/load.js';
 import { checkAgreement, MARGIN } from '../../src/engine/scoring/agreement.js';
+import { debrief } from '../../src/engine/scoring/debrief.js';
 import { findPaths } from '../../src/engine/scoring/paths.js';
 import { choose, startSession, timeOut, type Play } from '../../src/engine/session/session.js';
 import { catalog, libraryFiles, loadFile } from './helpers.js';
@@ -67,5 +68,61 @@ describe('meters with diminishing returns', () => {
         for (const [m, v] of Object.entries(s.customer.context.meters)) expect(v > 0 && v < 100, `${m} = ${v} after turn ${i + 1} of ${n}`).toBe(true);
       }
     });
+  });
+});
+
+describe('the play-test’s examples of lost severity, measured again', () => {
+  const byId = (id: string) => plays.find((p) => p.scenario.id === id)!;
+  /** Overall of the best play that takes `option` (on-screen number or 't') at the first visit to `node` on the best route. */
+  function withOption(play: Play, node: string, option: number | 't') {
+    let s = startSession(play, 1);
+    for (const p of findPaths(play, s).best!.picks) {
+      if (s.node === node) break;
+      s = p === 't' ? timeOut(play, s) : choose(play, s, p - 1);
+    }
+    expect(s.node).toBe(node);
+    let end = option === 't' ? timeOut(play, s) : choose(play, s, option - 1);
+    if (!end.ending) for (const p of findPaths(play, end).best!.picks) end = p === 't' ? timeOut(play, end) : choose(play, end, p - 1);
+    return debrief(play, end);
+  }
+
+  it('pile-pitting: the honest deferral beats silence, and silence beats the bluff', () => {
+    const play = byId('pile-pitting');
+    const node = play.scenario.nodes['standard-test']!;
+    const honest = node.choices.findIndex((c) => c.text['zh-CN']?.startsWith('标准的具体条文我回去问问技术部'));
+    const bluff = node.choices.findIndex((c) => c.principles.some((t) => t.id === 'bluff'));
+    const [h, t, b] = [withOption(play, 'standard-test', honest + 1), withOption(play, 'standard-test', 't'), withOption(play, 'standard-test', bluff + 1)];
+    expect(h.overall).toBeGreaterThan(t.overall);
+    expect(t.overall).toBeGreaterThan(b.overall);
+    expect(b.grade).not.toMatch(/[SAB]/);
+  });
+
+  it('hotpot-wait: lecturing him in public then recovering costs the A; catching his panic once does not', () => {
+    const play = byId('hotpot-wait');
+    const node = play.scenario.nodes.open!;
+    const lecture = node.choices.findIndex((c) => c.principles.some((t) => t.id === 'lecture-customer'));
+    const panic = node.choices.findIndex((c) => c.principles.some((t) => t.id === 'catch-their-panic'));
+    const l = withOption(play, 'open', lecture + 1);
+    const p = withOption(play, 'open', panic + 1);
+    expect(l.grade).toBe('B');
+    expect(p.grade).toBe('A');
+    expect(p.overall - l.overall).toBeGreaterThanOrEqual(5);
+  });
+
+  it('a customer lost, in any scenario and by any route, is C at best', () => {
+    for (const play of plays) {
+      for (const e of findPaths(play, startSession(play, 1)).endings) {
+        if (e.best && ['escalated', 'left-silently'].includes(e.outcome)) expect(e.best.overall, `${play.scenario.id} ${e.id}`).toBeLessThanOrEqual(64);
+      }
+    }
+  });
+
+  it('hand-it-over: the won-over customer no longer walks out on the farewell turn', () => {
+    const play = byId('hand-it-over');
+    let s = startSession(play, 1);
+    for (const p of [2, 3, 2, 3, 2, 3, 2, 1, 2]) s = choose(play, s, p - 1);
+    expect(s.ending).toBeDefined();
+    expect(s.endedBy).toBe('choice');
+    expect(['won-back', 'resolved']).toContain(play.scenario.endings[s.ending!]!.outcome);
   });
 });

@@ -128,14 +128,14 @@ describe('harm stays with the play', () => {
 });
 
 describe('caps', () => {
-  it('an escalated or silently lost customer gets no better than C; a serious mistake no S; a grave one no A', () => {
+  it('an escalated or silently lost customer gets no better than C; a serious mistake no better than B; a grave one no better than C', () => {
     expect(overallOf(100, 'escalated').overall).toBe(CAPS.lost);
     expect(overallOf(100, 'left-silently').caps).toEqual(['lost']);
-    expect(overallOf(100, 'won-back', 2)).toEqual({ overall: 89, uncapped: 100, caps: ['serious'] });
-    expect(overallOf(100, 'won-back', 3)).toEqual({ overall: 79, uncapped: 100, caps: ['grave'] });
-    expect(overallOf(100, 'escalated', 3).overall).toBe(64);
+    expect(overallOf(100, 'won-back', 2)).toEqual({ overall: 79, uncapped: 100, caps: ['serious'] });
+    expect(overallOf(100, 'won-back', 3)).toEqual({ overall: 64, uncapped: 100, caps: ['grave'] });
+    expect(overallOf(100, 'escalated', 3)).toEqual({ overall: 64, uncapped: 80, caps: ['lost'] });
     expect(overallOf(100, 'won-back', 1).caps).toEqual([]);
-    expect(overallOf(50, 'resolved', 3).caps).toEqual([]); // below every cap: nothing to lower
+    expect(overallOf(40, 'resolved', 3).caps).toEqual([]); // below every cap: nothing to lower
   });
   it('a perfect play that loses the customer at the end is C, not B', () => {
     const play = scenario('silent', [{ tags: '[open-questions]' }, { tags: '[open-questions]', next: 'lost' }], { decisions: 3 });

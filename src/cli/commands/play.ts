@@ -69,11 +69,11 @@ export async function playCommand(argv: string[], io: Output): Promise<number> {
 const L = {
   'zh-CN': {
     you: '你', timeout: '(没有回应,时间到)', coach: '辅导', model: '更好的说法', debrief: '复盘', overall: '总分', decisions: '决策', outcome: '结局', quadrant: '服务类型', soft: '软服务', hard: '硬服务', honoured: '做到', broken: '违反',
-    severity: { minor: '轻微', serious: '严重', grave: '极严重' }, capped: '封顶', caps: { lost: '客户没留住: 最高C', serious: '严重失误: 没有S', grave: '极严重失误: 没有A' }, order: '处理顺序', outOfOrder: '顺序颠倒',
+    severity: { minor: '轻微', serious: '严重', grave: '极严重' }, capped: '封顶', caps: { lost: '客户没留住: 最高C', serious: '严重失误: 最高B', grave: '极严重失误: 最高C' }, order: '处理顺序', outOfOrder: '顺序颠倒',
   },
   en: {
     you: 'You', timeout: '(no reply: time ran out)', coach: 'Coach', model: 'Model reply', debrief: 'Debrief', overall: 'Overall', decisions: 'Decisions', outcome: 'Outcome', quadrant: 'Service type', soft: 'soft service', hard: 'hard service', honoured: 'honoured', broken: 'broken',
-    severity: { minor: 'minor', serious: 'serious', grave: 'grave' }, capped: 'capped', caps: { lost: 'customer lost: C at most', serious: 'serious mistake: no S', grave: 'grave mistake: no A' }, order: 'Handling order', outOfOrder: 'out of order',
+    severity: { minor: 'minor', serious: 'serious', grave: 'grave' }, capped: 'capped', caps: { lost: 'customer lost: C at most', serious: 'serious mistake: B at most', grave: 'grave mistake: C at most' }, order: 'Handling order', outOfOrder: 'out of order',
   },
 } as const;
 

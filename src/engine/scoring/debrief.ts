@@ -10,7 +10,7 @@
  *     (and at most 0).
  * Decisions = the mean turn score, so a mistake's cost stays in it whatever follows. Overall =
  * 80% decisions + 20% outcome, then capped: an escalated or silently lost customer gets no
- * better than C, a serious violation rules out S, a grave one rules out A. The same
+ * better than C, a serious violation keeps it to B at best, a grave one to C. The same
  * comparison restricted to one category, or to soft or hard service (file 001 §1.2.2), gives
  * the category scores and the service-type quadrant.
  */
@@ -44,10 +44,10 @@ export const OUTCOME_SHARE = 0.2;
 export const CAPS = {
   /** The customer escalated or left: no better than C. */
   lost: 64,
-  /** A serious violation: no S. */
-  serious: 89,
-  /** A grave violation: no A. */
-  grave: 79,
+  /** A serious violation: no better than B. */
+  serious: 79,
+  /** A grave violation: no better than C. */
+  grave: 64,
 } as const;
 export type CapReason = keyof typeof CAPS;
 

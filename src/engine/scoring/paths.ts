@@ -205,7 +205,8 @@ export function findPaths(play: Play, start: SessionState, budget = 8_000): Path
     }
     layers.push(layer);
   }
-  const endless = [...new Set((layers[MAX_TURNS] ?? []).map((e) => e.state.node))];
+  // Still going after the most turns searched: name the nodes the last few turns went round.
+  const endless = layers[MAX_TURNS]?.length ? [...new Set(layers.slice(MAX_TURNS - 6).flatMap((l) => l.map((e) => e.state.node)))] : [];
   if (endless.length) exact = false;
 
   const route = (c: Completion): Route => {
