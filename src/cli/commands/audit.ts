@@ -91,6 +91,8 @@ export function formatAudit(a: ScenarioAudit): string {
   out.push(row('best is the longest', LOCALES.map((l) => `${len(l).bestIsLongest}/${len(l).decisions} decisions (${pct(len(l).share)})`)));
   out.push(row('best ÷ next longest', LOCALES.map((l) => `${len(l).medianRatio ?? '—'}× (median)`)));
   out.push(row('median length', LOCALES.map((l) => `best ${len(l).medianLength.best ?? '—'}, others ${len(l).medianLength.others ?? '—'}`)));
+  const c1 = (x: number | null) => (x === null ? '—' : x.toFixed(1));
+  out.push(row('courtesy words', LOCALES.map((l) => `best ${c1(len(l).meanCourtesy.best)}, others ${c1(len(l).meanCourtesy.others)}`)));
   const keys = Object.entries(g.keys.positions).map(([k, n]) => `${k} ×${n}`).join(', ');
   const tied = len('zh-CN').tied ? `  (${len('zh-CN').tied} decision(s) with no single best)` : '';
   out.push(row('best under key', [`${keys || '—'}${g.keys.giveaway ? `  ⚠ key ${g.keys.key} at ${pct(g.keys.share)} of decisions` : ''}${tied}`]));

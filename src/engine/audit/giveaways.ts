@@ -13,6 +13,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { replyValue } from '../scoring/debrief.js';
 import type { Choice, DialogueNode, Loc, Scenario } from '../scenario/model.js';
 import { LOCALES, type Locale } from '../text.js';
+import { courtesyCount } from './courtesy.js';
 import { replyText, textLength } from './strategies.js';
 
 /** Giveaways in groups smaller than this are not reported. */
@@ -28,6 +29,10 @@ export const OPENING = { 'zh-CN': 4, en: 2 } as const;
 export const plainLoc = (loc: Loc): Loc => ({ line: loc.line, col: loc.col });
 
 export const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;
+
+export function mean(xs: readonly number[]): number | null {
+  return xs.length ? round(xs.reduce((a, b) => a + b, 0) / xs.length) : null;
+}
 
 export function median(xs: readonly number[]): number | null {
   if (!xs.length) return null;
@@ -80,6 +85,8 @@ export interface LengthGiveaway {
   share: number;
   medianRatio: number | null;
   medianLength: { best: number | null; others: number | null };
+  /** Mean courtesy markers per reply (courtesy.ts): the best replies against the others. */
+  meanCourtesy: { best: number | null; others: number | null };
   nodes: DecisionLength[];
 }
 
@@ -87,8 +94,11 @@ export function lengthGiveaway(s: Scenario, catalog: Catalog, locale: Locale): L
   const nodes: DecisionLength[] = [];
   const bestLengths: number[] = [];
   const otherLengths: number[] = [];
+  const bestCourtesy: number[] = [];
+  const otherCourtesy: number[] = [];
   for (const n of decisions(s)) {
     const lengths = n.choices.map((c) => textLength(replyText(c.text, locale)));
+    const courtesy = n.choices.map((c) => courtesyCount(replyText(c.text, locale), locale));
     const best = bestChoice(catalog, n);
     if (best === null) {
       nodes.push({ node: n.id, loc: plainLoc(n.loc), best: null, bestLength: null, longestOther: null, ratio: null, bestIsLongest: null });
@@ -99,6 +109,8 @@ export function lengthGiveaway(s: Scenario, catalog: Catalog, locale: Locale): L
     const longestOther = Math.max(...others);
     bestLengths.push(bestLength);
     otherLengths.push(...others);
+    bestCourtesy.push(courtesy[best]!);
+    otherCourtesy.push(...courtesy.filter((_, i) => i !== best));
     nodes.push({
       node: n.id,
       loc: plainLoc(n.loc),
@@ -118,6 +130,7 @@ export function lengthGiveaway(s: Scenario, catalog: Catalog, locale: Locale): L
     share: decided.length ? round(longest / decided.length, 3) : 0,
     medianRatio: median(decided.map((d) => d.ratio!)),
     medianLength: { best: median(bestLengths), others: median(otherLengths) },
+    meanCourtesy: { best: mean(bestCourtesy), others: mean(otherCourtesy) },
     nodes,
   };
 }
