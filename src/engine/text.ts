@@ -24,3 +24,6 @@ export const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
 export function missingLocales(text: LocalizedText): Locale[] {
   return LOCALES.filter((l) => !text[l]);
 }
+
+/** A score as shown: negatives with a true minus sign (−37, not -37). */
+export const signed = (n: number): string => (n < 0 ? `\u2212${Math.abs(n)}` : String(n));

@@ -7,7 +7,7 @@ import { createActor, type Actor } from 'xstate';
 import type { Catalog } from '../engine/catalog/catalog.js';
 import { customerProfiles } from '../engine/customers/index.js';
 import type { Scenario } from '../engine/scenario/model.js';
-import { debrief, mistakesOf, replyOf, turnScore, type BrokenPrinciple, type Debrief } from '../engine/scoring/debrief.js';
+import { debrief, mistakesOf, replyOf, roundScore, turnScore, type BrokenPrinciple, type Debrief } from '../engine/scoring/debrief.js';
 import { createSessionMachine, type SessionMachine } from '../engine/session/machine.js';
 import { expressionNow, offeredChoices, type Play, type SessionState, type TurnRecord } from '../engine/session/session.js';
 
@@ -84,7 +84,7 @@ export class SessionController {
     const honoured: string[] = [];
     const broken: string[] = [];
     for (const t of reply.principles) (this.play.catalog.get(t.id)?.polarity === 'practice' ? honoured : broken).push(t.id);
-    return { turn, honoured, broken, mistakes: mistakesOf(this.play.catalog, reply), score: Math.round(turnScore(this.play, turn)) };
+    return { turn, honoured, broken, mistakes: mistakesOf(this.play.catalog, reply), score: roundScore(turnScore(this.play, turn)) };
   }
 
   /** Mean turn score so far (−100–100). */

@@ -1,6 +1,6 @@
 /** A room's results as JSON (everything) and as a CSV table (one row per reply on offer, or per trainee turn). */
 import { optionsAt } from '../engine/classroom/classPath.js';
-import { debrief, principleSides, replyOf, turnScore } from '../engine/scoring/debrief.js';
+import { debrief, principleSides, replyOf, roundScore, turnScore } from '../engine/scoring/debrief.js';
 import type { Reply } from '../engine/scenario/model.js';
 import { pick, type Locale } from '../engine/text.js';
 import { toCsv, type Cell } from './csv.js';
@@ -35,7 +35,7 @@ export function exportCsv(room: Room, l: Locale): string {
       const line = pick(node.line[t.variant] ?? node.line[0]!, l);
       const model = room.classModel(i);
       const options = optionsAt(room.play, t.node, t.offered, t.before, r?.tally);
-      if (t.choice < 0) options.push({ choice: -1, votes: 0, share: 0, score: Math.round(turnScore(room.play, t)), honoured: [], broken: [] });
+      if (t.choice < 0) options.push({ choice: -1, votes: 0, share: 0, score: roundScore(turnScore(room.play, t)), honoured: [], broken: [] });
       options.forEach((o, k) => {
         const reply = o.choice < 0 ? node.onTimeout! : node.choices[o.choice]!;
         rows.push([
@@ -71,7 +71,7 @@ export function exportCsv(room: Room, l: Locale): string {
         t.node,
         pick(node.line[t.variant] ?? node.line[0]!, l),
         reply.text ? pick(reply.text, l) : l === 'en' ? '(time ran out)' : '(超时)',
-        Math.round(turnScore(room.play, t)),
+        roundScore(turnScore(room.play, t)),
         ...sides(room, reply, l),
         ...tail,
       ]);

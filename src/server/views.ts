@@ -1,7 +1,7 @@
 /** What the host's screen and each trainee's phone are shown, built from a room. */
 import { severityOf } from '../engine/catalog/catalog.js';
 import { optionsAt } from '../engine/classroom/classPath.js';
-import { principleSides, replyOf, turnScore } from '../engine/scoring/debrief.js';
+import { principleSides, replyOf, roundScore, turnScore } from '../engine/scoring/debrief.js';
 import type { Play, SessionState } from '../engine/session/session.js';
 import { offeredChoices } from '../engine/session/session.js';
 import type { Scenario } from '../engine/scenario/model.js';
@@ -195,7 +195,7 @@ function feedbackOf(room: Room, s: SessionState, i: number): TurnFeedback {
     ...(reply.text ? { text: reply.text } : {}),
     feedback: reply.feedback,
     ...principleSides(room.play.catalog, reply.principles),
-    score: Math.round(turnScore(room.play, t)),
+    score: roundScore(turnScore(room.play, t)),
   };
 }
 

@@ -3,6 +3,7 @@
  * the scenario sets one, coaching after every reply (read, then Continue), and at the end
  * the outcome, score, grade and each turn again.
  */
+import { signed } from '../../engine/text.js';
 import type { ResultView, TraineeView, TurnFeedback } from '../../server/protocol.js';
 import { countdown, type Countdown } from '../countdown.js';
 import { button, el, fill } from '../dom.js';
@@ -115,7 +116,7 @@ function coaching(view: TraineeView, f: TurnFeedback): HTMLElement {
     el('h2', null, t('phone.coachHeading', { n: f.turn + 1 })),
     el('p', { class: 'said-label' }, t('phone.youSaid')),
     el('blockquote', { class: 'said' }, f.text ? txt(f.text) : t('phone.noReply')),
-    el('p', { class: 'turn-score' }, t('phone.turnScore', { n: f.score })),
+    el('p', { class: 'turn-score' }, t('phone.turnScore', { n: signed(f.score) })),
     el('p', { class: 'feedback-text' }, txt(f.feedback)),
     principleChips(view.principles, f.honoured, f.broken),
   );
@@ -153,7 +154,7 @@ function result(view: TraineeView, r: ResultView & { turns: TurnFeedback[] }): H
           'li',
           { class: 'result-turn' },
           el('p', { class: 'said' }, f.text ? txt(f.text) : t('phone.noReply')),
-          el('p', { class: 'turn-score' }, t('phone.turnScore', { n: f.score })),
+          el('p', { class: 'turn-score' }, t('phone.turnScore', { n: signed(f.score) })),
           el('p', { class: 'feedback-text' }, txt(f.feedback)),
           principleChips(view.principles, f.honoured, f.broken),
         ),

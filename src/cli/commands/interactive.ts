@@ -2,8 +2,8 @@
 import { createInterface } from 'node:readline';
 import { playRecord } from '../../engine/scoring/transcript.js';
 import { choose, currentNode, offeredChoices, startSession, timeOut, type Play } from '../../engine/session/session.js';
-import { mistakesOf, replyOf, turnScore } from '../../engine/scoring/debrief.js';
-import { pick, type Locale } from '../../engine/text.js';
+import { mistakesOf, replyOf, roundScore, turnScore } from '../../engine/scoring/debrief.js';
+import { pick, signed, type Locale } from '../../engine/text.js';
 import type { Output } from '../main.js';
 import { formatRecord } from './play.js';
 
@@ -73,8 +73,8 @@ export async function playInteractive(play: Play, seed: number, locale: Locale, 
         const m = cost.get(p.id);
         return pr.polarity === 'practice' ? `✓ ${pick(pr.name, locale)}` : `✗ ${pick(pr.name, locale)} (${t.severity[m!.severity]} −${m!.points})`;
       });
-      const score = Math.round(turnScore(play, turn));
-      io.out(`  [${score}]  ${marks.join('  ')}\n  ${t.coach}: ${pick(reply.feedback, locale)}`);
+      const score = roundScore(turnScore(play, turn));
+      io.out(`  [${signed(score)}]  ${marks.join('  ')}\n  ${t.coach}: ${pick(reply.feedback, locale)}`);
       io.out(`  ${Object.keys(turn.after).map((k) => `${k} ${turn.before[k]}→${turn.after[k]}`).join('  ')}\n`);
     }
   } finally {

@@ -3,7 +3,7 @@ import { QUADRANT_NAMES } from '../../engine/scoring/debrief.js';
 import type { RoutePick } from '../../engine/scoring/paths.js';
 import { playRecord, type PlayRecord } from '../../engine/scoring/transcript.js';
 import { choose, offeredChoices, SessionError, startSession, timeOut, type Play, type SessionState } from '../../engine/session/session.js';
-import { pick, type Locale } from '../../engine/text.js';
+import { pick, signed, type Locale } from '../../engine/text.js';
 import { parseArgs, stringFlag, UsageError } from '../args.js';
 import type { Output } from '../main.js';
 import { localeOf, playOf } from './common.js';
@@ -84,7 +84,7 @@ export function formatRecord(r: PlayRecord, customerName: string): string {
   for (const turn of r.turns) {
     out.push(`${turn.n}. ${customerName}: ${turn.customer}`);
     if (turn.note) out.push(`   ${turn.note}`);
-    out.push(`   ${t.you}: ${turn.timedOut ? t.timeout : turn.said}   [${turn.score}]`);
+    out.push(`   ${t.you}: ${turn.timedOut ? t.timeout : turn.said}   [${signed(turn.score)}]`);
     if (turn.honoured.length) out.push(`   ✓ ${t.honoured}: ${turn.honoured.map((p) => p.name).join(sep)}`);
     if (turn.broken.length) out.push(`   ✗ ${t.broken}: ${turn.broken.map((p) => `${p.name} (${t.severity[p.severity]} −${p.points})`).join(sep)}`);
     out.push(`   ${t.coach}: ${turn.feedback}`);

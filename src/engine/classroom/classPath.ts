@@ -4,7 +4,7 @@
  * (the best on offer at that turn), and the class's whole route against the best route the
  * scenario allows from the start.
  */
-import { debrief, modelChoice, principleSides, replyOf, replyValue, turnScore, type Debrief } from '../scoring/debrief.js';
+import { debrief, modelChoice, principleSides, replyOf, replyValue, roundScore, turnScore, type Debrief } from '../scoring/debrief.js';
 import { findPaths, type Route } from '../scoring/paths.js';
 import { startSession, type Play, type SessionState } from '../session/session.js';
 import type { Meters } from '../customers/reaction.js';
@@ -62,7 +62,7 @@ export function optionsAt(play: Play, node: string, offered: readonly number[], 
       choice,
       votes: i >= 0 ? t!.counts[i]! : 0,
       share: i >= 0 ? t!.shares[i]! : 0,
-      score: Math.round(turnScore(play, { node, offered: [...offered], choice, before })),
+      score: roundScore(turnScore(play, { node, offered: [...offered], choice, before })),
       ...principleSides(play.catalog, n.choices[choice]!.principles),
     };
   });

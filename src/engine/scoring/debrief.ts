@@ -71,6 +71,9 @@ export function replyOf(scenario: Scenario, turn: Pick<TurnRecord, 'node' | 'cho
 
 const clampTurn = (n: number) => Math.max(-100, Math.min(100, n));
 
+/** A score rounded for showing, halves away from zero, so a turn of −37.5 and its cost of 37.5 both read 38. */
+export const roundScore = (n: number): number => Math.sign(n) * Math.round(Math.abs(n));
+
 /**
  * The turn score of every reply that was open at a turn, for the principles passing `filter`,
  * in the order of `alternatives()` (the offered choices, then the time-out); null where
@@ -228,7 +231,7 @@ export function mistakesOf(catalog: Catalog, reply: Reply): BrokenPrinciple[] {
     const p = catalog.get(t.id);
     if (!p || p.polarity !== 'violation') continue;
     const severity = severityOf(p);
-    out.push({ id: p.id, severity, points: Math.round(t.weight * SEVERITY_POINTS[severity]) });
+    out.push({ id: p.id, severity, points: roundScore(t.weight * SEVERITY_POINTS[severity]) });
   }
   return out.sort((a, b) => b.points - a.points);
 }
@@ -287,7 +290,7 @@ export function debrief(play: Play, state: SessionState): Debrief {
       variant: t.variant,
       choice: t.choice,
       timedOut: t.choice < 0,
-      score: Math.round(scores[i]!),
+      score: roundScore(scores[i]!),
       honoured,
       broken,
       mistakes,
@@ -313,7 +316,7 @@ export function debrief(play: Play, state: SessionState): Debrief {
     uncapped: o.uncapped,
     caps: o.caps,
     grade: gradeOf(o.overall),
-    decisions: Math.round(decisions),
+    decisions: roundScore(decisions),
     categories,
     service: { soft, hard, quadrant: quadrantOf(soft, hard) },
     principles: [...tallies.values()].sort((a, b) => a.id.localeCompare(b.id)),

@@ -8,7 +8,7 @@ import type { Scenario } from '../../engine/scenario/model.js';
 import type { Catalog } from '../../engine/catalog/catalog.js';
 import type { BrokenPrinciple, Debrief, Quadrant } from '../../engine/scoring/debrief.js';
 import type { SessionState } from '../../engine/session/session.js';
-import { pick } from '../../engine/text.js';
+import { pick, signed } from '../../engine/text.js';
 import type { Button } from '../ui/button.js';
 import { FocusGroup } from '../ui/focus.js';
 import { enableScroll } from '../ui/scroll.js';
@@ -68,7 +68,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
       align: 'center',
       color: good ? COLORS.good : COLORS.bad,
     }).setOrigin(0.5, 0);
-    this.text(x1 + colW / 2, top + 226, this.t('debrief.decisions', { n: d.decisions }), { size: 18, align: 'center', color: COLORS.inkSoft }).setOrigin(0.5, 0);
+    this.text(x1 + colW / 2, top + 226, this.t('debrief.decisions', { n: signed(d.decisions) }), { size: 18, align: 'center', color: COLORS.inkSoft }).setOrigin(0.5, 0);
 
     // Category bars.
     const x2 = portrait ? 20 : x1 + colW + 20;
@@ -103,9 +103,9 @@ export class DebriefScene extends BaseScene<DebriefData> {
     }
     // Why the overall is lower than the turns alone would make it, and the mistakes that did it.
     const notes = this.notes(d, catalog, name);
-    if (notes.length) {
-      const t = this.text(20, y, notes.join('\n'), { size: 19, width: w - 40, color: COLORS.ink });
-      y += t.height + 10;
+    for (const n of notes) {
+      const t = this.text(20, y, n.text, { size: 19, width: w - 40, color: n.kind === 'bad' ? COLORS.bad : COLORS.ink, bold: n.kind !== 'plain' });
+      y += t.height + (n.kind === 'heading' ? 2 : 8);
     }
     const buttons: Button[] = [];
     const bw = portrait ? (w - 60) / 3 : 260;
@@ -122,7 +122,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
       const said = t.timedOut ? this.t('play.noReply') : pick(node.choices[t.choice]!.text, locale);
       const lines = [
         `${i + 1}. ${pick(s.customer.name, locale)}: ${pick(node.line[state.turns[i]?.variant ?? 0] ?? node.line[0]!, locale)}`,
-        `${this.t('debrief.you')}: ${said}  [${t.score}]`,
+        `${this.t('debrief.you')}: ${said}  [${signed(t.score)}]`,
         ...(t.honoured.length ? [`✓ ${t.honoured.map(name).join(this.t('list'))}`] : []),
         ...(t.mistakes.length ? [`✗ ${t.mistakes.map(mistake).join(this.t('list'))}`] : []),
         ...(t.score < 100 ? [`${this.t('debrief.model')}: ${t.model < 0 ? this.t('play.noReply') : pick(node.choices[t.model]!.text, locale)}`] : []),
@@ -142,7 +142,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
       `${this.t('debrief.overall')} ${d.overall}, ${this.t('debrief.grade')} ${d.grade}`,
       `${this.t('debrief.outcome')}: ${this.t(`outcomes.${d.outcome}`)}`,
       ...(d.service.quadrant ? [`${this.t('debrief.quadrant')}: ${this.t(`quadrants.${d.service.quadrant}`)}`] : []),
-      ...notes,
+      ...notes.map((n) => n.text),
     ]);
     this.publish({
       scenario: s.id,
@@ -154,25 +154,27 @@ export class DebriefScene extends BaseScene<DebriefData> {
   }
 
   /** The caps that lowered the overall, the serious and grave mistakes, and the handling order against file 002's. */
-  private notes(d: Debrief, catalog: Catalog, name: (id: string) => string): string[] {
+  private notes(d: Debrief, catalog: Catalog, name: (id: string) => string): { text: string; kind: 'bad' | 'heading' | 'plain' }[] {
     const locale = this.svc.locale();
-    const out: string[] = [];
+    const out: { text: string; kind: 'bad' | 'heading' | 'plain' }[] = [];
+    const bad = (text: string) => out.push({ text, kind: 'bad' });
+    const plain = (text: string) => out.push({ text, kind: 'plain' });
     if (d.caps.length) {
-      out.push(this.t('debrief.capped', { uncapped: d.uncapped, overall: d.overall, reasons: d.caps.map((c) => this.t(`debrief.caps.${c}`)).join(this.t('list')) }));
+      bad(this.t('debrief.capped', { uncapped: d.uncapped, overall: d.overall, reasons: d.caps.map((c) => this.t(`debrief.caps.${c}`)).join(this.t('list')) }));
     }
     if (d.serious.length) {
-      out.push(`${this.t('debrief.mistakes')}: ${d.serious.map((m) => this.t('debrief.mistakeLine', { turn: m.turn, name: name(m.id), severity: this.t(`severity.${m.severity}`) })).join(this.t('list'))}`);
+      bad(`${this.t('debrief.mistakes')}: ${d.serious.map((m) => this.t('debrief.mistakeLine', { turn: m.turn, name: name(m.id), severity: this.t(`severity.${m.severity}`) })).join(this.t('list'))}`);
     }
     const proc = d.procedure;
     const steps = catalog.procedure?.steps;
     if (proc && steps) {
       const stepName = (id: string) => pick(steps.find((s) => s.id === id)!.name, locale);
-      out.push(this.t('debrief.procedure'));
-      out.push(this.t('debrief.procedureSteps', { steps: steps.map((s) => pick(s.name, locale)).join(' → ') }));
+      out.push({ text: this.t('debrief.procedure'), kind: 'heading' });
+      plain(this.t('debrief.procedureSteps', { steps: steps.map((s) => pick(s.name, locale)).join(' → ') }));
       const taken = proc.order.map((id) => this.t('debrief.procedureStep', { name: stepName(id), turn: proc.steps.find((s) => s.id === id)!.firstTurn }));
-      out.push(taken.length ? this.t('debrief.procedureYours', { steps: taken.join(' → ') }) : this.t('debrief.procedureNone'));
+      plain(taken.length ? this.t('debrief.procedureYours', { steps: taken.join(' → ') }) : this.t('debrief.procedureNone'));
       if (taken.length) {
-        out.push(
+        (proc.outOfOrder.length ? bad : plain)(
           proc.outOfOrder.length
             ? proc.outOfOrder.map((o) => this.t('debrief.outOfOrder', { late: stepName(o.late), lateTurn: o.lateTurn, early: stepName(o.early), earlyTurn: o.earlyTurn })).join(this.t('list'))
             : this.t('debrief.inOrder'),

@@ -8,7 +8,7 @@ import type { Expression } from '../../engine/scenario/schema.js';
 import type { Catalog } from '../../engine/catalog/catalog.js';
 import type { Scenario } from '../../engine/scenario/model.js';
 import { snapshotFits, type SessionState } from '../../engine/session/session.js';
-import { pick } from '../../engine/text.js';
+import { pick, signed } from '../../engine/text.js';
 import { SessionController } from '../sessionController.js';
 import type { Button } from '../ui/button.js';
 import { FocusGroup } from '../ui/focus.js';
@@ -405,7 +405,7 @@ export class PlayScene extends BaseScene<PlayData> {
     const bg = this.add.graphics();
     c.add(bg);
     let y = py + 18;
-    const head = last.turn.choice < 0 ? this.t('play.timedOut') : this.t('play.turnScore', { n: last.score });
+    const head = last.turn.choice < 0 ? this.t('play.timedOut') : this.t('play.turnScore', { n: signed(last.score) });
     const said = this.text(px + 20, y, last.turn.choice < 0 ? this.t('play.noReply') : `${this.t('debrief.you')}: ${pick(node.choices[last.turn.choice]!.text, locale)}`, {
       size: 18,
       width: pw - 40,
