@@ -7,7 +7,9 @@ import { createI18n, detectLocale } from '../platform/i18n.js';
 import type { Library } from '../platform/library.js';
 import { Progress } from '../platform/storage.js';
 import { LiveRegion } from './a11y.js';
-import { sizeFor } from './layout.js';
+import { currentControls } from './ui/focus.js';
+import { fontFor, setTextLocale } from './ui/theme.js';
+import { relayoutNeeded, sizeFor } from './layout.js';
 import { renderOnDemand } from './renderOnDemand.js';
 import { StageLayer } from './stage/layer.js';
 import { BootScene } from './scenes/BootScene.js';
@@ -100,6 +102,7 @@ export async function startGame(parent: HTMLElement): Promise<Phaser.Game> {
   const audio = new Audio('./audio/', progress.save.settings.muted, progress.save.settings.volume);
   audio.unlockOn(window);
   document.documentElement.lang = locale;
+  setTextLocale(locale);
 
   let snapshot: DojoSnapshot = {
     scene: 'Boot',
@@ -148,6 +151,9 @@ export async function startGame(parent: HTMLElement): Promise<Phaser.Game> {
     openFile: () => {},
     locale: () => i18n.language as Locale,
     async setLocale(l) {
+      // Before the change: the scenes rebuild on it, in the new language's font.
+      setTextLocale(l);
+      services.stage.setFont(fontFor(l));
       await i18n.changeLanguage(l);
       document.documentElement.lang = l;
       progress.update((s) => (s.settings.locale = l));
@@ -174,7 +180,9 @@ export async function startGame(parent: HTMLElement): Promise<Phaser.Game> {
     // nearly halves the frame rate. Texture smoothing (antialias) stays on.
     antialiasGL: false,
     audio: { noAudio: true },
-    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
+    // The page centres the canvas (index.html); the scale manager only fits it. Centring here too
+    // would add margins on top of the page's centring.
+    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.NO_CENTER },
     // Keys come straight from the page (ui/keys.ts), not through Phaser's per-frame queue.
     input: { keyboard: false, touch: true, mouse: true },
     callbacks: { preBoot: (g) => g.registry.set(SERVICES, services) },
@@ -183,6 +191,7 @@ export async function startGame(parent: HTMLElement): Promise<Phaser.Game> {
 
   services.stage.attach(game);
   const frames = renderOnDemand(game);
+  Object.defineProperty(window, 'dojoControls', { configurable: true, value: () => currentControls() });
   Object.defineProperty(window, 'dojoFrames', { configurable: true, get: () => ({ ...frames }) });
   wireFileImport(game, services, parent);
   // Saving a scenario file reloads it here: through Vite in development, through the Dojo
@@ -193,12 +202,20 @@ export async function startGame(parent: HTMLElement): Promise<Phaser.Game> {
     new EventSource('api/library/events').addEventListener('scenario', (e) => saved(JSON.parse((e as MessageEvent<string>).data) as { file: string; text: string }));
   }
 
-  // Turning a phone (or resizing a window past square) switches layout: resize and re-lay out.
+  // Turning a phone (or resizing a window past square) switches layout at once. Within one
+  // layout the height follows the window only once it has settled and changed by a tenth: a
+  // phone's address bar coming and going must not rebuild the screen mid-conversation.
+  let settle: ReturnType<typeof setTimeout> | undefined;
   window.addEventListener('resize', () => {
-    const next = sizeFor(window.innerWidth, window.innerHeight);
-    if (next.width === game.scale.width) return;
-    game.scale.setGameSize(next.width, next.height);
-    for (const s of game.scene.getScenes(true)) s.events.emit('relayout');
+    clearTimeout(settle);
+    const apply = () => {
+      const next = sizeFor(window.innerWidth, window.innerHeight);
+      if (!relayoutNeeded(game.scale, next)) return;
+      game.scale.setGameSize(next.width, next.height);
+      for (const s of game.scene.getScenes(true)) s.events.emit('relayout');
+    };
+    if (sizeFor(window.innerWidth, window.innerHeight).width !== game.scale.width) apply();
+    else settle = setTimeout(apply, 250);
   });
   return game;
 }

@@ -62,7 +62,8 @@ export async function startScenario(page: Page, id: string): Promise<void> {
   const sel = await until(page, (d) => d.scene === 'Select' && d.choices.length > 0, 'the scenario list');
   const i = sel.choices.indexOf(id);
   expect(i, `scenario ${id} on the list`).toBeGreaterThanOrEqual(0);
-  for (let k = 0; k < i; k++) await page.keyboard.press('ArrowDown');
+  // Tab walks the list in its order (the arrows move on screen, column to column).
+  for (let k = 0; k < i; k++) await page.keyboard.press('Tab');
   await until(page, (d) => d.focus !== undefined && d.choices.indexOf(id) === i && d.scene === 'Select' && focusIsCard(d, i), `focus on ${id}`);
   await page.keyboard.press('Enter');
   await begin(page, id);

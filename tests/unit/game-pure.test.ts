@@ -49,6 +49,12 @@ describe('Chinese typography', () => {
     expect(typeset('\u4e2d (file 000) \u6587')).toBe('\u4e2d (file 000) \u6587');
     expect(typeset('\u201c\u7b49\u5f85\u201d,\u4eba')).toBe('\u201c\u7b49\u5f85\u201d\uff0c\u4eba');
   });
+
+  it('a comma or semicolon after a bracket made full-width is full-width too (the play-test found 218)', () => {
+    expect(typeset('态度(000第2条),再把')).toBe('态度（000第2条），再把');
+    expect(typeset('决策得分 100(占80%),结局占20%')).toBe('决策得分 100（占80%），结局占20%');
+    expect(typeset('(记录);跟进')).toBe('（记录）；跟进');
+  });
 });
 
 describe('saved progress', () => {

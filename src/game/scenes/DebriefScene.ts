@@ -136,8 +136,9 @@ export class DebriefScene extends BaseScene<DebriefData> {
     enableScroll(this, y + 20, (clamp, e) => {
       if (e.key === 'Tab') this.cameras.main.scrollY = clamp(0);
     });
-    const focus = new FocusGroup(this, { columns: 1, onEscape: () => this.fadeTo('Select') });
-    focus.set(buttons, true);
+    const focus = new FocusGroup(this, { onEscape: () => this.fadeTo('Select') });
+    // The primary action first: on to the next scenario.
+    focus.set(buttons, 1);
     svc.live.say([
       `${this.t('debrief.overall')} ${d.overall}, ${this.t('debrief.grade')} ${d.grade}`,
       `${this.t('debrief.outcome')}: ${this.t(`outcomes.${d.outcome}`)}`,

@@ -168,36 +168,48 @@ export class PlayScene extends BaseScene<PlayData> {
     else this.showIntro(scenario);
   }
 
-  /** Before the first line: the brief and who the customer is. */
+  /**
+   * Before the first line: the brief and who the customer is, on a card under the meters. A
+   * long brief (English runs a third longer than Chinese) sets the card's text smaller until
+   * the card and its Begin button fit the screen.
+   */
   private showIntro(s: Scenario): void {
     const locale = this.svc.locale();
     this.phase = 'intro';
     this.speech!.hide();
     const { x, y, w } = this.panel;
-    const c = this.add.container(0, 0);
-    const bg = this.add.graphics();
-    c.add(bg);
-    let yy = y + 18;
-    const add = (t: Phaser.GameObjects.Text, gap: number) => {
-      c.add(t);
-      yy += t.height + gap;
-    };
-    add(this.text(x + 20, yy, pick(s.title, locale), { size: 26, bold: true, width: w - 40 }), 10);
-    add(this.text(x + 20, yy, `${this.t(`types.${s.customer.type}`)} · ${'★'.repeat(s.difficulty)}${'☆'.repeat(3 - s.difficulty)} · ${this.t(`settings.${s.setting}`)}`, { size: 18, color: COLORS.inkSoft }), 12);
-    add(this.text(x + 20, yy, pick(s.brief, locale), { size: 21, width: w - 40 }), 12);
-    add(this.text(x + 20, yy, `${pick(s.customer.name, locale)}: ${pick(s.customer.persona, locale)}`, { size: 19, width: w - 40, color: COLORS.inkSoft }), 18);
-    const begin = this.button(x + w / 2, 0, this.t('play.begin'), { width: 300, variant: 'primary', size: 24 }, () => {
-      c.destroy();
-      this.showNode(false);
-    });
-    begin.setY(yy + begin.h / 2);
-    c.add(begin);
-    yy += begin.h + 18;
-    bg.fillStyle(COLORS.panel, 0.98).fillRoundedRect(x, y, w, yy - y, 16);
-    if (yy > this.h - 10) c.setY(Math.max(10 - y, this.h - 10 - yy));
-    this.focus.set([begin], true);
-    this.svc.live.say([pick(s.title, locale), pick(s.brief, locale), pick(s.customer.persona, locale), begin.label.text]);
-    this.report([begin.label.text]);
+    const room = this.h - 12 - y;
+    let c: Phaser.GameObjects.Container | undefined;
+    let begin: Button | undefined;
+    for (const scale of [1, 0.92, 0.85, 0.78, 0.72, 0.66]) {
+      c?.destroy();
+      c = this.add.container(0, 0);
+      const card = c;
+      const bg = this.add.graphics();
+      card.add(bg);
+      const size = (n: number) => Math.round(n * scale);
+      let yy = y + size(18);
+      const add = (t: Phaser.GameObjects.Text, gap: number) => {
+        card.add(t);
+        yy += t.height + size(gap);
+      };
+      add(this.text(x + 20, yy, pick(s.title, locale), { size: size(26), bold: true, width: w - 40 }), 10);
+      add(this.text(x + 20, yy, `${this.t(`types.${s.customer.type}`)} · ${'★'.repeat(s.difficulty)}${'☆'.repeat(3 - s.difficulty)} · ${this.t(`settings.${s.setting}`)}`, { size: size(18), color: COLORS.inkSoft }), 12);
+      add(this.text(x + 20, yy, pick(s.brief, locale), { size: size(21), width: w - 40 }), 12);
+      add(this.text(x + 20, yy, `${pick(s.customer.name, locale)}: ${pick(s.customer.persona, locale)}`, { size: size(19), width: w - 40, color: COLORS.inkSoft }), 18);
+      begin = this.button(x + w / 2, 0, this.t('play.begin'), { width: 300, variant: 'primary', size: 24 }, () => {
+        card.destroy();
+        this.showNode(false);
+      });
+      begin.setY(yy + begin.h / 2);
+      card.add(begin);
+      yy += begin.h + 18;
+      bg.fillStyle(COLORS.panel, 0.98).fillRoundedRect(x, y, w, yy - y, 16);
+      if (yy - y <= room) break;
+    }
+    this.focus.set([begin!], true);
+    this.svc.live.say([pick(s.title, locale), pick(s.brief, locale), pick(s.customer.persona, locale), begin!.label.text]);
+    this.report([begin!.label.text]);
   }
 
   private layout(s: Scenario): void {

@@ -36,16 +36,13 @@ export class SelectScene extends BaseScene {
     this.text(w / 2, 36, this.t('select.heading'), { size: 36, bold: true, color: COLORS.onDark, align: 'center' }).setOrigin(0.5, 0);
     const back = this.button(this.portrait ? 70 : 90, 56, this.t('common.back'), { width: this.portrait ? 110 : 140, size: 22, variant: 'ghost' }, () => this.fadeTo('Title'));
     back.label.setColor(COLORS.onDark);
-    const openW = this.portrait ? 250 : 300;
-    const open = this.button(w - openW / 2 - 20, this.portrait ? 110 : 56, this.t('select.open'), { width: openW, size: 20 }, () => svc.openFile());
-    this.text(w - openW / 2 - 20, open.y + open.h / 2 + 4, this.t('select.dropHint'), { size: 15, color: COLORS.onDarkSoft, align: 'center' }).setOrigin(0.5, 0);
 
     const colW = this.portrait ? w - 48 : (w - 48) / 4 - 12;
     const cards: Button[] = [];
     let maxY = 0;
     CUSTOMER_TYPES.forEach((type, c) => {
       const x = this.portrait ? w / 2 : 24 + c * (colW + 16) + colW / 2;
-      let y = this.portrait ? 190 + maxY : 120;
+      let y = this.portrait ? 120 + maxY : 120;
       const head = this.add.graphics();
       head.fillStyle(TYPE_COLORS[type]!, 1).fillRoundedRect(x - colW / 2, y, colW, 44, 10);
       this.text(x, y + 22, this.t(`types.${type}`), { size: 24, bold: true, color: '#ffffff', align: 'center' }).setOrigin(0.5);
@@ -62,12 +59,12 @@ export class SelectScene extends BaseScene {
         y += card.h + 12;
         cards.push(card);
       }
-      maxY = this.portrait ? y - 190 + 12 : Math.max(maxY, y);
+      maxY = this.portrait ? y - 120 + 12 : Math.max(maxY, y);
     });
 
     // The trainer's own files, below the four types.
     const mine: Button[] = [];
-    let contentBottom = (this.portrait ? 190 + maxY : maxY) + 10;
+    let contentBottom = (this.portrait ? 120 + maxY : maxY) + 10;
     if (imported.length) {
       const head = this.add.graphics();
       head.fillStyle(0x2f6f73, 1).fillRoundedRect(24, contentBottom, w - 48, 44, 10);
@@ -88,7 +85,15 @@ export class SelectScene extends BaseScene {
       contentBottom = y;
     }
 
-    const focus = new FocusGroup(this, { columns: 1, onEscape: () => this.fadeTo('Title') });
+    // The trainer's tools at the foot of the list, apart from what learners choose from.
+    const openW = Math.min(w - 48, 360);
+    const toolsTop = contentBottom + 16;
+    this.text(w / 2, toolsTop, this.t('select.trainers'), { size: 20, bold: true, color: COLORS.onDarkSoft, align: 'center' }).setOrigin(0.5, 0);
+    const open = this.button(w / 2, toolsTop + 64, this.t('select.open'), { width: openW, size: 20 }, () => svc.openFile());
+    const hint = this.text(w / 2, open.y + open.h / 2 + 8, this.t('select.dropHint'), { size: 16, color: COLORS.onDarkSoft, align: 'center', width: w - 48 }).setOrigin(0.5, 0);
+    contentBottom = hint.y + hint.height;
+
+    const focus = new FocusGroup(this, { onEscape: () => this.fadeTo('Title') });
     // Column-major order reads naturally with Tab; arrows move within the list.
     focus.set([...cards, ...mine, open, back], true);
     const cam = this.cameras.main;

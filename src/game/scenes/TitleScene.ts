@@ -15,13 +15,18 @@ export class TitleScene extends BaseScene {
     this.fadeIn();
     svc.audio.ambient(null);
     const top = this.portrait ? h * 0.16 : h * 0.14;
-    this.text(w / 2, top, this.t('title.name'), { size: this.portrait ? 64 : 72, bold: true, color: COLORS.onDark, align: 'center' }).setOrigin(0.5);
-    this.text(w / 2, top + (this.portrait ? 80 : 86), this.t('title.tagline'), {
+    // The name and the tagline on a plate of their own: the backdrop's signs must not run through them.
+    const plate = this.add.graphics();
+    const name = this.text(w / 2, top, this.t('title.name'), { size: this.portrait ? 64 : 72, bold: true, color: COLORS.onDark, align: 'center' }).setOrigin(0.5);
+    const tagline = this.text(w / 2, top + (this.portrait ? 80 : 86), this.t('title.tagline'), {
       size: 26,
       color: COLORS.onDarkSoft,
       align: 'center',
       width: w * 0.8,
     }).setOrigin(0.5, 0);
+    const pw = Math.min(w - 24, Math.max(name.width, tagline.width) + 80);
+    const py = name.y - name.height / 2 - 18;
+    plate.fillStyle(0x1d2433, 0.82).fillRoundedRect(w / 2 - pw / 2, py, pw, tagline.y + tagline.height + 20 - py, 18);
 
     const bw = this.portrait ? w * 0.72 : 420;
     let y = this.portrait ? h * 0.42 : h * 0.45;
@@ -65,7 +70,8 @@ export class TitleScene extends BaseScene {
     }
 
     const focus = new FocusGroup(this);
-    focus.set(items, true);
+    // Back after a reload with a game under way: "continue" is what the trainee came for.
+    focus.set(items, resume ? 1 : 0);
     this.announce();
     this.publish({ scenario: null, node: null, choices: items.map((b) => b.label.text), customer: null, score: null, outcome: null, ready: true });
     // For the start-up benchmark: when the title first became interactive.

@@ -8,7 +8,7 @@
  * region speaks the line and the replies).
  */
 import type Phaser from 'phaser';
-import { FONT } from '../ui/theme.js';
+import { fontFor } from '../ui/theme.js';
 import './stage.css';
 
 export class StageLayer {
@@ -19,11 +19,16 @@ export class StageLayer {
     this.root = document.createElement('div');
     this.root.className = 'stage';
     this.root.setAttribute('aria-hidden', 'true');
-    this.root.style.fontFamily = FONT;
+    this.root.style.fontFamily = fontFor();
     // A page translator would swap the text nodes the typewriter writes to; the live region
     // and the canvas carry the words anyway.
     this.root.translate = false;
     parent.prepend(this.root);
+  }
+
+  /** The language changed: its font. */
+  setFont(font: string): void {
+    this.root.style.fontFamily = font;
   }
 
   /** Follow the canvas: its logical size and where the scale manager put it on the page. */

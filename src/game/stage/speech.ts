@@ -4,7 +4,7 @@
  * nothing re-wraps or jumps as it types. The browser wraps Chinese between any two
  * characters and keeps closing punctuation off the start of a line.
  */
-import { COLORS } from '../ui/theme.js';
+import { COLORS, chineseText } from '../ui/theme.js';
 import { typeset } from '../ui/wrap.js';
 import { css, type StageLayer } from './layer.js';
 
@@ -52,9 +52,10 @@ export class SpeechPanel {
   /** Lay out a new note and line, none of it said yet; returns the panel's bottom edge. */
   show(note: string, line: string): number {
     this.root.hidden = false;
-    this.note.textContent = note ? typeset(note) : '';
+    const shown = (s: string) => (chineseText() ? typeset(s) : s);
+    this.note.textContent = note ? shown(note) : '';
     this.note.hidden = !note;
-    this.chars = [...typeset(line)];
+    this.chars = [...shown(line)];
     this.reveal(0);
     this.bottom = this.y + this.root.offsetHeight;
     return this.bottom;

@@ -3,6 +3,9 @@ import Phaser from 'phaser';
 import { makeText } from './text.js';
 import { COLORS } from './theme.js';
 
+/** How far (in game pixels) a press may move and still be a tap, not a drag. */
+export const TAP_SLOP = 14;
+
 export interface ButtonOptions {
   width: number;
   height?: number;
@@ -55,7 +58,16 @@ export class Button extends Phaser.GameObjects.Container {
     this.setInteractive({ useHandCursor: true });
     this.on('pointerover', () => this.setHover(true));
     this.on('pointerout', () => this.setHover(false));
-    this.on('pointerup', () => this.click());
+    // A tap or a click: pressed and released on this button without moving far. A drag that
+    // scrolls a list, or one that began elsewhere, must not press what it ends on.
+    let pressed: { x: number; y: number } | null = null;
+    this.on('pointerdown', (p: Phaser.Input.Pointer) => (pressed = { x: p.x, y: p.y }));
+    this.on('pointerup', (p: Phaser.Input.Pointer) => {
+      const from = pressed;
+      pressed = null;
+      if (from && Phaser.Math.Distance.Between(from.x, from.y, p.x, p.y) <= TAP_SLOP) this.click();
+    });
+    this.on('pointerout', () => (pressed = null));
     this.draw();
     scene.add.existing(this);
   }

@@ -1,11 +1,23 @@
 /**
- * Keyboard focus for a scene's buttons: Tab / Shift+Tab and the arrow keys move, Enter and
- * Space press, 1–9 press the n-th item when `numbered`. The handler is removed on shutdown.
+ * Keyboard focus for a scene's buttons: Tab / Shift+Tab move through them in order; the arrow
+ * keys move to the nearest button in that direction on screen (a grid of cards, buttons side
+ * by side), Up and Down falling back to the previous and next; Enter and Space press, 1–9
+ * press the n-th item when `numbered`. A move by key is announced to screen readers. The
+ * handler is removed on shutdown.
  */
 import type Phaser from 'phaser';
 import { onKeys } from './keys.js';
 import { services } from '../services.js';
 import type { Button } from './button.js';
+
+/** The group set last: the screen on top. */
+const latest: { group?: FocusGroup } = {};
+
+/** The buttons of the screen on top, where they are on the page (window.dojoControls). */
+export function currentControls(): ReturnType<FocusGroup['rects']> {
+  const g = latest.group;
+  return g && g['scene'].sys.isActive() ? g.rects() : [];
+}
 
 export class FocusGroup {
   private items: Button[] = [];
@@ -13,16 +25,33 @@ export class FocusGroup {
 
   constructor(
     private readonly scene: Phaser.Scene,
-    private readonly opts: { numbered?: boolean; columns?: number; onEscape?: () => void } = {},
+    private readonly opts: { numbered?: boolean; onEscape?: () => void } = {},
   ) {
     onKeys(scene, (e) => this.onKey(e));
   }
 
-  set(items: Button[], focusFirst = false): void {
+  set(items: Button[], focusFirst: boolean | number = false): void {
     this.items.forEach((b) => b.setFocus(false));
     this.items = items;
+    latest.group = this;
     this.index = -1;
-    if (focusFirst && items.length) this.focus(0);
+    if (focusFirst !== false && items.length) this.focus(focusFirst === true ? 0 : focusFirst);
+  }
+
+  /** Where each button is on the page now, in CSS pixels (for tests: no control cut off). */
+  rects(): { label: string; left: number; top: number; right: number; bottom: number }[] {
+    const canvas = this.scene.game.canvas.getBoundingClientRect();
+    const sx = canvas.width / this.scene.scale.width;
+    const sy = canvas.height / this.scene.scale.height;
+    const cam = this.scene.cameras.main;
+    return this.items
+      .filter((b) => b.active && b.visible)
+      .map((b) => {
+        const r = b.getBounds();
+        const x = (v: number) => canvas.left + (v - cam.scrollX) * sx;
+        const y = (v: number) => canvas.top + (v - cam.scrollY) * sy;
+        return { label: b.label.text, left: x(r.left), top: y(r.top), right: x(r.right), bottom: y(r.bottom) };
+      });
   }
 
   get current(): Button | undefined {
@@ -40,27 +69,31 @@ export class FocusGroup {
     else services(this.scene).report(patch);
   }
 
+  /** Focus by a key press, and say what now has focus. */
+  private move(i: number): void {
+    this.focus(i);
+    const label = this.current?.label.text.split('\n')[0];
+    if (label) services(this.scene).live.say([label]);
+  }
+
   private onKey(e: KeyboardEvent): void {
-    const cols = this.opts.columns ?? 1;
     switch (e.key) {
       case 'Tab':
         e.preventDefault();
-        this.focus(this.index < 0 ? 0 : this.index + (e.shiftKey ? -1 : 1));
+        this.move(this.index < 0 ? 0 : this.index + (e.shiftKey ? -1 : 1));
         return;
       case 'ArrowDown':
-        e.preventDefault();
-        this.focus(this.index < 0 ? 0 : this.index + cols);
-        return;
       case 'ArrowUp':
-        e.preventDefault();
-        this.focus(this.index < 0 ? 0 : this.index - cols);
-        return;
       case 'ArrowRight':
-        if (cols > 1) this.focus(this.index < 0 ? 0 : this.index + 1);
+      case 'ArrowLeft': {
+        e.preventDefault();
+        if (this.index < 0) return this.move(0);
+        const next = nearest(this.items.map(centre), this.index, e.key);
+        if (next !== null) this.move(next);
+        else if (e.key === 'ArrowDown') this.move(this.index + 1);
+        else if (e.key === 'ArrowUp') this.move(this.index - 1);
         return;
-      case 'ArrowLeft':
-        if (cols > 1) this.focus(this.index < 0 ? 0 : this.index - 1);
-        return;
+      }
       case 'Enter':
       case ' ':
         if (this.current) {
@@ -80,4 +113,36 @@ export class FocusGroup {
       }
     }
   }
+}
+
+function centre(b: Button): { x: number; y: number } {
+  const r = b.getBounds();
+  return { x: r.centerX, y: r.centerY };
+}
+
+/**
+ * The item nearest to item `from` in the arrow's direction: it must lie more that way than
+ * across (within a 60° cone either side, so a card one column over and a row down counts as
+ * "right"), and the closest along the way wins, drift across costing double.
+ */
+export function nearest(points: { x: number; y: number }[], from: number, key: string): number | null {
+  const o = points[from];
+  if (!o) return null;
+  const [ax, ay] = key === 'ArrowRight' ? [1, 0] : key === 'ArrowLeft' ? [-1, 0] : key === 'ArrowDown' ? [0, 1] : [0, -1];
+  let best: number | null = null;
+  let bestCost = Infinity;
+  points.forEach((p, i) => {
+    if (i === from) return;
+    const dx = p.x - o.x;
+    const dy = p.y - o.y;
+    const along = dx * ax + dy * ay;
+    const across = Math.abs(dx * ay - dy * ax);
+    if (along <= 1 || across > along * Math.tan(Math.PI / 3)) return;
+    const cost = along + across * 2;
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = i;
+    }
+  });
+  return best;
 }

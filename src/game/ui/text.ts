@@ -1,6 +1,6 @@
 /** Text with the game's font, CJK line metrics and CJK-aware wrapping (see wrap.ts). */
 import Phaser from 'phaser';
-import { FONT, COLORS } from './theme.js';
+import { COLORS, chineseText, fontFor } from './theme.js';
 import { typeset, wrapLines } from './wrap.js';
 
 export interface TextOptions {
@@ -20,11 +20,13 @@ const METRICS = new Map<string, Phaser.Types.GameObjects.Text.TextMetrics>();
 
 export function makeText(scene: Phaser.Scene, x: number, y: number, content: string, o: TextOptions = {}): Phaser.GameObjects.Text {
   const size = o.size ?? 24;
-  const fontKey = `${size}|${o.bold ? 'b' : ''}`;
+  const font = fontFor();
+  const shown = (s: string) => (chineseText() ? typeset(s) : s);
+  const fontKey = `${font}|${size}|${o.bold ? 'b' : ''}`;
   const metrics = METRICS.get(fontKey);
   const t = scene.add.text(x, y, '', {
     ...(metrics ? { metrics } : {}),
-    fontFamily: FONT,
+    fontFamily: font,
     fontSize: `${size}px`,
     fontStyle: o.bold ? 'bold' : 'normal',
     color: o.color ?? COLORS.ink,
@@ -39,13 +41,13 @@ export function makeText(scene: Phaser.Scene, x: number, y: number, content: str
             callback: (text: string, obj: Phaser.GameObjects.Text) => {
               const ctx = obj.context;
               obj.style.syncFont(obj.canvas, ctx);
-              return wrapLines(typeset(text), o.width!, (s) => ctx.measureText(s).width);
+              return wrapLines(shown(text), o.width!, (s) => ctx.measureText(s).width);
             },
           },
         }
       : {}),
   });
   if (!metrics) METRICS.set(fontKey, t.style.getTextMetrics());
-  t.setText(o.width ? content : typeset(content));
+  t.setText(o.width ? content : shown(content));
   return t;
 }

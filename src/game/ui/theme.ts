@@ -1,5 +1,26 @@
 /** Colours, fonts and sizes: one place, contrast ≥ 4.5:1 for all text on its panel. */
 export const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Source Han Sans SC", sans-serif';
+/**
+ * English: a Latin face first (a Chinese font draws “ ” and ‘ ’ full-width, with wide gaps),
+ * then the Chinese faces for any Chinese in the text.
+ */
+export const FONT_EN = '"Segoe UI", "Helvetica Neue", Roboto, "Noto Sans", "Liberation Sans", Arial, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+
+let textLocale: 'zh-CN' | 'en' = 'zh-CN';
+
+/** The language text is shown in: its font, and Chinese typography only for Chinese. */
+export function setTextLocale(l: 'zh-CN' | 'en'): void {
+  textLocale = l;
+}
+
+export function fontFor(l: 'zh-CN' | 'en' = textLocale): string {
+  return l === 'en' ? FONT_EN : FONT;
+}
+
+/** Chinese punctuation rules apply to Chinese text, never to English that quotes a Chinese name. */
+export function chineseText(): boolean {
+  return textLocale === 'zh-CN';
+}
 
 export const COLORS = {
   ink: '#1d2433', // on paper: 14.9:1

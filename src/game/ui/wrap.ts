@@ -87,22 +87,25 @@ const CJK_MARK = /[\u201c\u201d\u2018\u2019\u2026\u2014\u3000-\u303f\uff01-\uff5
 export function typeset(text: string): string {
   if (!HAN.test(text)) return text;
   const chars = [...text];
+  const out: string[] = [];
   // Brackets go full-width in pairs: the closing one follows its opening one.
   const open: boolean[] = [];
-  return chars
-    .map((c, i) => {
-      const fw = FULLWIDTH[c];
-      if (!fw) return c;
-      const prev = chars[i - 1] ?? '';
-      const next = chars[i + 1] ?? '';
-      const afterChinese = HAN.test(prev) || CJK_MARK.test(prev);
-      if (c === '(') {
-        const wide = HAN.test(next) || afterChinese;
-        open.push(wide);
-        return wide ? fw : c;
-      }
-      if (c === ')') return (open.length ? open.pop()! : HAN.test(prev)) ? fw : c;
-      return afterChinese ? fw : c;
-    })
-    .join('');
+  chars.forEach((c, i) => {
+    const fw = FULLWIDTH[c];
+    if (!fw) {
+      out.push(c);
+      return;
+    }
+    // What precedes as displayed: after a bracket made full-width, a comma is Chinese too.
+    const prev = out[i - 1] ?? '';
+    const next = chars[i + 1] ?? '';
+    const afterChinese = HAN.test(prev) || CJK_MARK.test(prev);
+    if (c === '(') {
+      const wide = HAN.test(next) || afterChinese;
+      open.push(wide);
+      out.push(wide ? fw : c);
+    } else if (c === ')') out.push((open.length ? open.pop()! : HAN.test(prev)) ? fw : c);
+    else out.push(afterChinese ? fw : c);
+  });
+  return out.join('');
 }
