@@ -11,8 +11,11 @@ test('a saved scenario file reloads in the running game', async ({ page }) => {
   const original = readFileSync(FILE, 'utf8');
   await open(page, { locale: 'en' });
   await startScenario(page, 'broadband-outage');
+  // The first reply on screen, as the file spells it (its first words, before any line break).
+  const shown = (await until(page, (x) => x.phase === 'choosing', 'the replies')).choices[0]!.split(/\s+/).slice(0, 3).join(' ');
+  expect(original, 'the first reply is written in the file as shown').toContain(shown);
   try {
-    writeFileSync(FILE, original.replace('Right, sir. Can I take', 'EDITED: Right, sir. Can I take'));
+    writeFileSync(FILE, original.replace(shown, `EDITED: ${shown}`));
     const d = await until(page, (x) => x.phase === 'choosing' && x.choices.some((c) => c.startsWith('EDITED:')), 'the edited reply on screen');
     expect(d.scenario).toBe('broadband-outage');
     writeFileSync(FILE, original.replace('id: open\n', 'id: open\n    bogus: 1\n'));
