@@ -7,7 +7,7 @@ import { createActor, type Actor } from 'xstate';
 import type { Catalog } from '../engine/catalog/catalog.js';
 import { customerProfiles } from '../engine/customers/index.js';
 import type { Scenario } from '../engine/scenario/model.js';
-import { debrief, mistakesOf, replyOf, roundScore, turnScore, type BrokenPrinciple, type Debrief } from '../engine/scoring/debrief.js';
+import { debrief, mistakesOf, modelChoice, replyOf, roundScore, turnScore, type BrokenPrinciple, type Debrief } from '../engine/scoring/debrief.js';
 import { createSessionMachine, type SessionMachine } from '../engine/session/machine.js';
 import { expressionNow, offeredChoices, type Play, type SessionState, type TurnRecord } from '../engine/session/session.js';
 
@@ -18,6 +18,8 @@ export interface LastTurn {
   /** The violations with their severity and cost, worst first. */
   mistakes: BrokenPrinciple[];
   score: number;
+  /** The best reply that was on offer (−1: saying nothing), and what it would have scored; null when the reply taken was the best. */
+  better: { choice: number; score: number; honoured: string[] } | null;
 }
 
 export class SessionController {
@@ -84,7 +86,18 @@ export class SessionController {
     const honoured: string[] = [];
     const broken: string[] = [];
     for (const t of reply.principles) (this.play.catalog.get(t.id)?.polarity === 'practice' ? honoured : broken).push(t.id);
-    return { turn, honoured, broken, mistakes: mistakesOf(this.play.catalog, reply), score: roundScore(turnScore(this.play, turn)) };
+    const score = roundScore(turnScore(this.play, turn));
+    const model = modelChoice(this.play, turn);
+    const modelScore = roundScore(turnScore(this.play, { ...turn, choice: model }));
+    const better =
+      model !== turn.choice && modelScore > score
+        ? {
+            choice: model,
+            score: modelScore,
+            honoured: replyOf(this.play.scenario, { ...turn, choice: model }).principles.filter((t) => this.play.catalog.get(t.id)?.polarity === 'practice').map((t) => t.id),
+          }
+        : null;
+    return { turn, honoured, broken, mistakes: mistakesOf(this.play.catalog, reply), score, better };
   }
 
   /** Mean turn score so far (−100–100). */

@@ -29,7 +29,7 @@ const SaveSchema = z.object({
   best: z._default(z.record(z.string(), z.number()), {}),
   attempts: z._default(z.array(Attempt), []),
   /** The game in progress: the scenario and the session actor's persisted snapshot. */
-  resume: z._default(z.nullable(z.object({ scenario: z.string(), seed: z.number(), snapshot: z.unknown() })), null),
+  resume: z._default(z.nullable(z.object({ scenario: z.string(), seed: z.number(), snapshot: z.unknown(), coaching: z.optional(z.boolean()) })), null),
   /** Scenario files a trainer imported: name and text, kept until removed. */
   imported: z._default(z.array(z.object({ name: z.string(), text: z.string(), at: z.string(), id: z.optional(z.string()) })), []),
 });

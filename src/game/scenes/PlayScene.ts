@@ -8,7 +8,7 @@ import type { Expression } from '../../engine/scenario/schema.js';
 import type { Catalog } from '../../engine/catalog/catalog.js';
 import type { Scenario } from '../../engine/scenario/model.js';
 import { snapshotFits, type SessionState } from '../../engine/session/session.js';
-import { pick, signed } from '../../engine/text.js';
+import { pick } from '../../engine/text.js';
 import { SessionController } from '../sessionController.js';
 import type { Button } from '../ui/button.js';
 import { FocusGroup } from '../ui/focus.js';
@@ -18,9 +18,10 @@ import { CountdownView } from '../stage/countdown.js';
 import { MeterView } from '../stage/meter.js';
 import { SpeechPanel } from '../stage/speech.js';
 import { ProgressBar, SHOW_BAR_AFTER_MS } from '../ui/progress.js';
-import { COLORS } from '../ui/theme.js';
 import { Typewriter } from '../ui/typewriter.js';
 import { BaseScene } from './BaseScene.js';
+import { showCoaching } from '../play/coaching.js';
+import { showIntro } from '../play/intro.js';
 
 export interface PlayData {
   scenario: string;
@@ -28,11 +29,15 @@ export interface PlayData {
   snapshot?: unknown;
   /** Go straight to the first line (e.g. when the file was just edited). */
   skipIntro?: boolean;
+  /** The last turn's coaching was on screen (a reload or a rebuild shows it again). */
+  coaching?: boolean;
 }
 
 type Phase = 'loading' | 'intro' | 'line' | 'choosing' | 'coaching' | 'ending';
 
 const TICK_MS = 100;
+/** After the replies appear, Enter and Space wait this long before pressing one (number keys do not). */
+const CHOICE_HOLD_MS = 450;
 
 export class PlayScene extends BaseScene<PlayData> {
   private session?: SessionController;
@@ -164,52 +169,19 @@ export class PlayScene extends BaseScene<PlayData> {
       this.callClock = this.time.addEvent({ delay: 1000, loop: true, callback: () => this.phase !== 'ending' && this.character?.setCallTime(++seconds) });
     }
     if (this.session.ended) this.showEnding();
+    else if (snapshot && this.args.coaching && this.session.state.turns.length) this.showCoachingAgain();
     else if (this.session.state.turns.length || this.args.snapshot || this.args.skipIntro) this.showNode(false);
     else this.showIntro(scenario);
   }
 
-  /**
-   * Before the first line: the brief and who the customer is, on a card under the meters. A
-   * long brief (English runs a third longer than Chinese) sets the card's text smaller until
-   * the card and its Begin button fit the screen.
-   */
+  /** Before the first line: the brief and who the customer is (play/intro.ts). */
   private showIntro(s: Scenario): void {
-    const locale = this.svc.locale();
     this.phase = 'intro';
     this.speech!.hide();
-    const { x, y, w } = this.panel;
-    const room = this.h - 12 - y;
-    let c: Phaser.GameObjects.Container | undefined;
-    let begin: Button | undefined;
-    for (const scale of [1, 0.92, 0.85, 0.78, 0.72, 0.66]) {
-      c?.destroy();
-      c = this.add.container(0, 0);
-      const card = c;
-      const bg = this.add.graphics();
-      card.add(bg);
-      const size = (n: number) => Math.round(n * scale);
-      let yy = y + size(18);
-      const add = (t: Phaser.GameObjects.Text, gap: number) => {
-        card.add(t);
-        yy += t.height + size(gap);
-      };
-      add(this.text(x + 20, yy, pick(s.title, locale), { size: size(26), bold: true, width: w - 40 }), 10);
-      add(this.text(x + 20, yy, `${this.t(`types.${s.customer.type}`)} · ${'★'.repeat(s.difficulty)}${'☆'.repeat(3 - s.difficulty)} · ${this.t(`settings.${s.setting}`)}`, { size: size(18), color: COLORS.inkSoft }), 12);
-      add(this.text(x + 20, yy, pick(s.brief, locale), { size: size(21), width: w - 40 }), 12);
-      add(this.text(x + 20, yy, `${pick(s.customer.name, locale)}: ${pick(s.customer.persona, locale)}`, { size: size(19), width: w - 40, color: COLORS.inkSoft }), 18);
-      begin = this.button(x + w / 2, 0, this.t('play.begin'), { width: 300, variant: 'primary', size: 24 }, () => {
-        card.destroy();
-        this.showNode(false);
-      });
-      begin.setY(yy + begin.h / 2);
-      card.add(begin);
-      yy += begin.h + 18;
-      bg.fillStyle(COLORS.panel, 0.98).fillRoundedRect(x, y, w, yy - y, 16);
-      if (yy - y <= room) break;
-    }
-    this.focus.set([begin!], true);
-    this.svc.live.say([pick(s.title, locale), pick(s.brief, locale), pick(s.customer.persona, locale), begin!.label.text]);
-    this.report([begin!.label.text]);
+    const { begin, spoken } = showIntro(this, s, this.svc.locale(), { ...this.panel, bottom: this.h - 12 }, () => this.showNode(false));
+    this.focus.set([begin], true);
+    this.svc.live.say(spoken);
+    this.report([begin.label.text]);
   }
 
   private layout(s: Scenario): void {
@@ -253,7 +225,7 @@ export class PlayScene extends BaseScene<PlayData> {
   }
 
   protected override restartData(): PlayData {
-    return this.session ? { ...this.args, snapshot: this.session.persisted() } : this.args;
+    return this.session ? { ...this.args, snapshot: this.session.persisted(), coaching: this.phase === 'coaching' } : this.args;
   }
 
   private get choicesTop(): number {
@@ -293,7 +265,26 @@ export class PlayScene extends BaseScene<PlayData> {
       });
       return;
     }
-    this.svc.progress.update((p) => (p.resume = session.ended ? null : { scenario: data.scenario, seed: data.seed, snapshot: session.persisted() }));
+    this.svc.progress.update((p) => (p.resume = session.ended ? null : { scenario: data.scenario, seed: data.seed, snapshot: session.persisted(), coaching: true }));
+  }
+
+  /** The coaching was read: a reload now goes on to the next line. */
+  private dismissCoaching(): void {
+    this.svc.progress.update((p) => {
+      if (p.resume) p.resume.coaching = false;
+    });
+  }
+
+  /** Back to the coaching of the last turn (after a reload or a rebuild): under the line it answered. */
+  private showCoachingAgain(): void {
+    const session = this.session!;
+    const last = session.state.turns.at(-1)!;
+    const node = session.play.scenario.nodes[last.node]!;
+    const locale = this.svc.locale();
+    this.setExpression(session.expression());
+    this.fitPanel(node.note ? pick(node.note, locale) : '', pick(node.line[last.variant] ?? node.line[0]!, locale));
+    this.speech!.reveal(Infinity);
+    this.showCoaching();
   }
 
   private setExpression(e: Expression): void {
@@ -348,6 +339,7 @@ export class PlayScene extends BaseScene<PlayData> {
       if (y <= this.h) break;
     }
     this.focus.set(this.choiceButtons, true);
+    this.focus.holdPresses(CHOICE_HOLD_MS);
     if (node.timeLimit) this.startClock(node.timeLimit);
     const texts = offered.map((c) => pick(c.text, locale));
     this.svc.live.say([`${pick(session.play.scenario.customer.name, locale)}: ${this.line}`, ...texts.map((t, i) => `${i + 1}. ${t}`)]);
@@ -412,50 +404,23 @@ export class PlayScene extends BaseScene<PlayData> {
     const { w, h, portrait } = this;
     const pw = portrait ? w - 40 : Math.min(760, w - 540);
     const px = portrait ? 20 : 500 + (w - 524 - pw) / 2;
-    const py = this.choicesTop - (portrait ? 10 : 0);
-    const c = this.add.container(0, 0);
-    const bg = this.add.graphics();
-    c.add(bg);
-    let y = py + 18;
-    const head = last.turn.choice < 0 ? this.t('play.timedOut') : this.t('play.turnScore', { n: signed(last.score) });
-    const said = this.text(px + 20, y, last.turn.choice < 0 ? this.t('play.noReply') : `${this.t('debrief.you')}: ${pick(node.choices[last.turn.choice]!.text, locale)}`, {
-      size: 18,
-      width: pw - 40,
-      color: COLORS.inkSoft,
-    });
-    c.add(said);
-    y += said.height + 8;
-    c.add(this.text(px + 20, y, head, { size: 22, bold: true, color: last.score >= 70 ? COLORS.good : last.score >= 40 ? COLORS.ink : COLORS.bad }));
-    y += 40;
-    const name = (id: string) => pick(session.play.catalog.get(id)!.name, locale);
-    if (last.honoured.length) {
-      const t = this.text(px + 20, y, `✓ ${last.honoured.map(name).join(this.t('list'))}`, { size: 20, width: pw - 40, color: COLORS.good, bold: true });
-      c.add(t);
-      y += t.height + 6;
-    }
-    const mistakes = last.mistakes.map((m) => this.t('play.mistake', { name: name(m.id), severity: this.t(`severity.${m.severity}`), points: m.points }));
-    if (mistakes.length) {
-      const t = this.text(px + 20, y, `✗ ${mistakes.join(this.t('list'))}`, { size: 20, width: pw - 40, color: COLORS.bad, bold: true });
-      c.add(t);
-      y += t.height + 6;
-    }
-    const fb = this.text(px + 20, y + 4, pick(reply.feedback, locale), { size: 20, width: pw - 40, color: COLORS.ink });
-    c.add(fb);
-    y += fb.height + 20;
-    const next = this.button(px + pw / 2, 0, this.t(session.ended ? 'play.seeEnding' : 'play.continue'), { width: Math.min(320, pw - 40), variant: 'primary', size: 22 }, () => {
-      c.destroy();
+    const better = last.better;
+    const { next, spoken } = showCoaching(this, {
+      last,
+      reply,
+      said: last.turn.choice < 0 ? null : pick(node.choices[last.turn.choice]!.text, locale),
+      betterText: better ? (better.choice < 0 ? '' : pick(node.choices[better.choice]!.text, locale)) : null,
+      name: (id: string) => pick(session.play.catalog.get(id)!.name, locale),
+      locale,
+      box: { x: px, y: this.choicesTop - (portrait ? 10 : 0), w: pw, bottom: h - 10, top: 10 },
+      nextLabel: this.t(session.ended ? 'play.seeEnding' : 'play.continue'),
+      onNext: () => {
+        this.dismissCoaching();
         if (session.ended) this.showEnding();
-      else this.showNode(true);
+        else this.showNode(true);
+      },
     });
-    next.setY(y + next.h / 2);
-    c.add(next);
-    y += next.h + 18;
-    bg.fillStyle(COLORS.panel, 0.98).fillRoundedRect(px, py, pw, y - py, 16);
-    bg.lineStyle(3, last.score >= 70 ? COLORS.goodFill : last.score >= 40 ? COLORS.accent : COLORS.badFill, 1).strokeRoundedRect(px, py, pw, y - py, 16);
-    // Where the coaching would run off the bottom, lift it (over the line panel if need be).
-    if (y > h - 10) c.setY(Math.max(10 - py, h - 10 - y));
     this.focus.set([next], true);
-    const spoken = [head, ...(last.honoured.length ? [`✓ ${last.honoured.map(name).join(this.t('list'))}`] : []), ...(mistakes.length ? [`✗ ${mistakes.join(this.t('list'))}`] : []), fb.text];
     this.svc.live.say(spoken);
     this.report([next.label.text]);
   }

@@ -38,7 +38,7 @@ export class TitleScene extends BaseScene {
       y += gap;
       items.push(
         this.button(w / 2, y, this.t('title.continue'), { width: bw, size: 26 }, () =>
-          this.fadeTo('Play', { scenario: resume.scenario, seed: resume.seed, snapshot: resume.snapshot }),
+          this.fadeTo('Play', { scenario: resume.scenario, seed: resume.seed, snapshot: resume.snapshot, coaching: resume.coaching ?? false }),
         ),
       );
     }

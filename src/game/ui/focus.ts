@@ -34,8 +34,19 @@ export class FocusGroup {
     this.items.forEach((b) => b.setFocus(false));
     this.items = items;
     latest.group = this;
+    this.heldUntil = 0;
     this.index = -1;
     if (focusFirst !== false && items.length) this.focus(focusFirst === true ? 0 : focusFirst);
+  }
+
+  private heldUntil = 0;
+
+  /**
+   * Ignore Enter and Space for a moment (and held-down repeats): a key still pressed to skip
+   * the line as the replies appear must not pick the first reply.
+   */
+  holdPresses(ms: number): void {
+    this.heldUntil = performance.now() + ms;
   }
 
   /** Where each button is on the page now, in CSS pixels (for tests: no control cut off). */
@@ -96,6 +107,10 @@ export class FocusGroup {
       }
       case 'Enter':
       case ' ':
+        if (this.heldUntil && (e.repeat || e.timeStamp < this.heldUntil)) {
+          e.preventDefault();
+          return;
+        }
         if (this.current) {
           e.preventDefault();
           this.current.click();

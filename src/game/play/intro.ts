@@ -1,0 +1,45 @@
+/**
+ * The intro card before the first line: the title, the customer type, difficulty and setting,
+ * the brief and who the customer is, and Begin. A long brief (English runs a third longer
+ * than Chinese) sets the card's text smaller until the card and its Begin button fit below
+ * the meters.
+ */
+import type Phaser from 'phaser';
+import type { Scenario } from '../../engine/scenario/model.js';
+import { pick, type Locale } from '../../engine/text.js';
+import type { Button } from '../ui/button.js';
+import { COLORS } from '../ui/theme.js';
+import type { BaseScene } from '../scenes/BaseScene.js';
+
+export function showIntro(scene: BaseScene, s: Scenario, locale: Locale, box: { x: number; y: number; w: number; bottom: number }, onBegin: () => void): { begin: Button; spoken: string[] } {
+  const { x, y, w } = box;
+  let card: Phaser.GameObjects.Container | undefined;
+  let begin!: Button;
+  for (const scale of [1, 0.92, 0.85, 0.78, 0.72, 0.66]) {
+    card?.destroy();
+    const c = scene.add.container(0, 0);
+    card = c;
+    const bg = scene.add.graphics();
+    c.add(bg);
+    const size = (n: number) => Math.round(n * scale);
+    let yy = y + size(18);
+    const add = (t: Phaser.GameObjects.Text, gap: number) => {
+      c.add(t);
+      yy += t.height + size(gap);
+    };
+    add(scene.text(x + 20, yy, pick(s.title, locale), { size: size(26), bold: true, width: w - 40 }), 10);
+    add(scene.text(x + 20, yy, `${scene.t(`types.${s.customer.type}`)} · ${'★'.repeat(s.difficulty)}${'☆'.repeat(3 - s.difficulty)} · ${scene.t(`settings.${s.setting}`)}`, { size: size(18), color: COLORS.inkSoft }), 12);
+    add(scene.text(x + 20, yy, pick(s.brief, locale), { size: size(21), width: w - 40 }), 12);
+    add(scene.text(x + 20, yy, `${pick(s.customer.name, locale)}: ${pick(s.customer.persona, locale)}`, { size: size(19), width: w - 40, color: COLORS.inkSoft }), 18);
+    begin = scene.button(x + w / 2, 0, scene.t('play.begin'), { width: 300, variant: 'primary', size: 24 }, () => {
+      c.destroy();
+      onBegin();
+    });
+    begin.setY(yy + begin.h / 2);
+    c.add(begin);
+    yy += begin.h + 18;
+    bg.fillStyle(COLORS.panel, 0.98).fillRoundedRect(x, y, w, yy - y, 16);
+    if (yy <= box.bottom) break;
+  }
+  return { begin, spoken: [pick(s.title, locale), pick(s.brief, locale), pick(s.customer.persona, locale), begin.label.text] };
+}

@@ -1,0 +1,80 @@
+/**
+ * Coaching that teaches at the moment (issue 13): after a weaker reply the card shows the
+ * better one that was on offer and what it practises; a reload during coaching brings the
+ * note back; a Space still held as the replies appear does not pick the first one.
+ */
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { cliPaths, dojo, open, SHOTS, startScenario, until, watchErrors } from './helpers.js';
+
+const ID = 'five-to-closing';
+const live = (page: import('@playwright/test').Page) => page.evaluate(() => document.getElementById('live')!.textContent ?? '');
+
+for (const locale of ['en', 'zh-CN'] as const) {
+  test(`${locale}: a weak reply's coaching shows the better reply and why; the best reply's does not`, async ({ page }) => {
+    const check = watchErrors(page);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await open(page, { locale });
+    await startScenario(page, ID);
+    const { worst, best } = cliPaths(`scenarios/library/${ID}.yaml`);
+    const weak = worst.picks[0]!;
+    expect(weak, 'the worst path begins with a reply, not a time-out').not.toBe('t');
+    await page.keyboard.press(String(weak));
+    await until(page, (d) => d.phase === 'coaching', 'coaching');
+    const said = await live(page);
+    expect(said).toContain(locale === 'en' ? 'A better reply was on offer' : '当时更好的回应');
+    await page.screenshot({ path: join(SHOTS, `coaching-better-${locale}.png`) });
+    // Start again and take the best reply: nothing better to show.
+    await page.keyboard.press('Escape');
+    await until(page, (d) => d.scene === 'Pause', 'the pause menu');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await until(page, (d) => d.scene === 'Play' && d.phase === 'intro', 'the intro again');
+    await page.keyboard.press('Enter');
+    await until(page, (d) => d.phase === 'choosing', 'the first replies');
+    await page.keyboard.press(String(best.picks[0]));
+    await until(page, (d) => d.phase === 'coaching', 'coaching');
+    expect(await live(page)).not.toContain(locale === 'en' ? 'A better reply was on offer' : '当时更好的回应');
+    check();
+  });
+}
+
+test('a reload during coaching shows the same coaching again, then goes on', async ({ page }) => {
+  const check = watchErrors(page);
+  await open(page, { locale: 'en' });
+  await startScenario(page, ID);
+  await page.keyboard.press('1');
+  const coaching = await until(page, (d) => d.phase === 'coaching', 'coaching');
+  const note = await live(page);
+  await page.reload();
+  await until(page, (d) => d.scene === 'Title' && d.ready && d.focus === 'Continue where I left off', 'the title, Continue focused');
+  await page.keyboard.press('Enter');
+  const again = await until(page, (d) => d.scene === 'Play' && d.phase === 'coaching', 'the coaching again');
+  expect(again.node).toBe(coaching.node);
+  expect(await live(page)).toBe(note);
+  await page.keyboard.press('Enter');
+  await until(page, (d) => d.phase === 'choosing', 'the next replies');
+  // Read and gone on: a second reload goes to the next line, not the note.
+  await page.reload();
+  await until(page, (d) => d.scene === 'Title' && d.ready && d.focus === 'Continue where I left off', 'the title');
+  await page.keyboard.press('Enter');
+  await until(page, (d) => d.scene === 'Play' && d.phase === 'choosing', 'the replies, not the coaching');
+  check();
+});
+
+test('a Space pressed as the replies appear does not pick the first reply; a moment later it does', async ({ page }) => {
+  const check = watchErrors(page);
+  await open(page, { locale: 'en' });
+  await startScenario(page, ID);
+  await page.keyboard.press('1');
+  await until(page, (d) => d.phase === 'coaching', 'coaching');
+  await page.keyboard.press('Enter');
+  await until(page, (d) => d.phase === 'choosing', 'the next replies');
+  await page.keyboard.press(' ');
+  await page.waitForTimeout(200);
+  expect((await dojo(page)).phase, 'still choosing').toBe('choosing');
+  await page.waitForTimeout(500);
+  await page.keyboard.press(' ');
+  await until(page, (d) => d.phase === 'coaching', 'the focused reply picked by Space');
+  check();
+});
