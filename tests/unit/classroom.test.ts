@@ -38,8 +38,8 @@ describe('live board', () => {
     const play = playOf('scenarios/library/broadband-outage.yaml');
     const run = (picks: number[]) => picks.reduce((s, p) => choose(play, s, p - 1), startSession(play, 1));
     const b = board(play, [
-      { id: 'a', name: 'worst', state: run([4, 2, 2]) },
-      { id: 'b', name: 'midway', state: run([4, 3]) },
+      { id: 'a', name: 'worst', state: run([2, 2, 2]) },
+      { id: 'b', name: 'midway', state: run([2, 3]) },
       { id: 'c', name: 'fresh', state: startSession(play, 2) },
     ]);
     expect(b.rows.map((r) => [r.name, r.turns, r.done])).toEqual([['worst', 3, true], ['midway', 2, false], ['fresh', 0, false]]);
@@ -49,7 +49,7 @@ describe('live board', () => {
     expect(b.ranking.map((r) => r.name)).toEqual(['worst', 'midway', 'fresh']);
     const heat = new Map(b.heat.map((h) => [h.principle, h]));
     // Both trainees opened with the same reply.
-    const first = play.scenario.nodes.open!.choices[3]!.principles[0]!.id;
+    const first = play.scenario.nodes.open!.choices[1]!.principles[0]!.id;
     expect(heat.get(first)).toMatchObject({ trainees: 2, times: 2 });
     expect(b.mistakes.length).toBeGreaterThan(0);
     expect(b.mistakes.every((m) => m.polarity === 'violation')).toBe(true);

@@ -87,8 +87,8 @@ describe('class vote', () => {
     const s = await server();
     const r = await classRoom(s, 2);
     ok(await r.act({ type: 'start' }));
-    // broadband-outage: 4,2,2 ends the conversation (end-lost).
-    const route = [4, 2, 2];
+    // broadband-outage: 2,2,2 ends the conversation (end-lost, unresolved).
+    const route = [2, 2, 2];
     for (const [turn, pick] of route.entries()) {
       const v = await until(() => lastVote(r.trainees[0]!.c)?.round?.turn === turn && lastVote(r.trainees[0]!.c));
       const target = v.now.choices[pick - 1]!.choice;
@@ -280,7 +280,7 @@ describe('everyone plays', () => {
     const [t1, t2] = r.trainees;
     const mine = (c: Client) => c.trainee?.solo;
     // Trainee 1 plays the worst route to the end; trainee 2 one good reply.
-    for (const [turn, pick] of [4, 2, 2].entries()) {
+    for (const [turn, pick] of [2, 2, 2].entries()) {
       const v = await until(() => mine(t1!.c)?.now.turn === turn && mine(t1!.c));
       ok(await t1!.c.ask('trainee.choose', { code: r.code, token: t1!.token, turn, choice: v.now.choices[pick - 1]!.choice, seq: turn + 1 }));
     }
@@ -288,9 +288,9 @@ describe('everyone plays', () => {
     expect(done.outcome).toBe('unresolved');
     expect(done.turns).toHaveLength(3);
     const v2 = await until(() => mine(t2!.c));
-    ok(await t2!.c.ask('trainee.choose', { code: r.code, token: t2!.token, turn: 0, choice: v2.now.choices[3]!.choice, seq: 1 }));
+    ok(await t2!.c.ask('trainee.choose', { code: r.code, token: t2!.token, turn: 0, choice: v2.now.choices[1]!.choice, seq: 1 }));
     // A retried reply is not applied twice.
-    ok(await t2!.c.ask('trainee.choose', { code: r.code, token: t2!.token, turn: 0, choice: v2.now.choices[3]!.choice, seq: 1 }));
+    ok(await t2!.c.ask('trainee.choose', { code: r.code, token: t2!.token, turn: 0, choice: v2.now.choices[1]!.choice, seq: 1 }));
     const last = await until(() => mine(t2!.c)?.last);
     expect(last.score).toBe(100);
     const board = await until(() => r.host.host?.solo?.rows.find((x) => x.name === '学员 2')?.turns === 1 && r.host.host.solo);

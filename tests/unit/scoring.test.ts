@@ -214,6 +214,23 @@ describe('the service-type quadrant separates the types (file 001 §1.2.2), for 
   });
 });
 
+describe('category and service scores are measured against what the best reply did (issue 13: charts that mislead)', () => {
+  it('a run of best replies reads 100 on every category and on soft and hard service that were at stake', () => {
+    const play = scenario('angry', [{ tags: '[understand-feelings, act-with-urgency, record-the-issue, courtesy-phrases]' }, { tags: '[act-with-urgency, { id: courtesy-phrases, weight: 2 }]' }, { tags: '[vague-brush-off]' }], { decisions: 3 });
+    const d = debrief(play, playPicks(play, [0, 0, 0]));
+    expect(d.decisions).toBe(100);
+    for (const v of Object.values(d.categories)) if (v !== null) expect(v).toBe(100);
+    for (const v of [d.service.soft, d.service.hard]) if (v !== null) expect(v).toBe(100);
+  });
+  it('courtesy words in a wrong reply earn no courtesy score where the best reply did not call for courtesy', () => {
+    const play = scenario('angry', [{ tags: '[understand-feelings]' }, { tags: '[courtesy-phrases, vague-brush-off]' }], { decisions: 3 });
+    const d = debrief(play, playPicks(play, [1, 1, 1]));
+    expect(d.decisions).toBeLessThan(100);
+    expect(d.categories.etiquette ?? null).toBeNull();
+    expect(d.categories.emotion).toBe(0);
+  });
+});
+
 describe('the complaint-handling procedure (file 002 处理客户抱怨的原则)', () => {
   it('has the seven steps in the source’s order', () => {
     expect(cat.procedure?.steps.map((s) => s.id)).toEqual(['keep-calm', 'hear-out', 'empathise', 'record-and-thank', 'propose', 'act-now', 'review']);

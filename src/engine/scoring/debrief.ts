@@ -12,7 +12,8 @@
  * 80% decisions + 20% outcome, then capped: an escalated or silently lost customer gets no
  * better than C, a serious violation keeps it to B at best, a grave one to C. The same
  * comparison restricted to one category, or to soft or hard service (file 001 §1.2.2), gives
- * the category scores and the service-type quadrant.
+ * the category scores and the service-type quadrant (facetScore: against what the best reply did
+ * of that facet, where the moment called for it).
  */
 import type { Catalog } from '../catalog/catalog.js';
 import { severityOf } from '../catalog/catalog.js';
@@ -105,12 +106,35 @@ export function turnScore(play: Play, turn: TurnKey): number {
   return turnScoreFor(play, turn, ALL) ?? 100;
 }
 
-/** The mean turn score over the turns where principles passing `filter` were at stake; null if none were. */
+/**
+ * A turn seen through one facet (a category, soft or hard service): what the reply did of that
+ * facet against what the best reply at that moment did of it. The facet is at stake where the
+ * best reply practises it or the reply taken breaks it; elsewhere it is null, so courtesy words
+ * in a wrong reply earn no courtesy where courtesy was not what the moment called for, and a
+ * run of best replies scores 100 on every facet.
+ */
+export function facetScore(play: Play, turn: TurnKey, filter: Filter): number | null {
+  const alts = alternatives(play.scenario, turn);
+  const now = worthNow(play.scenario, turn.before);
+  const all = scoresAt(play, turn);
+  let model = 0;
+  all.forEach((v, i) => {
+    if ((v ?? 100) > (all[model] ?? 100)) model = i;
+  });
+  const taken = turn.choice < 0 ? alts.length - 1 : turn.offered.indexOf(turn.choice);
+  const best = worthOf(play.catalog, play.scenario, alts[model]!, turn.before, filter, now);
+  const mine = worthOf(play.catalog, play.scenario, alts[taken]!, turn.before, filter, now);
+  if (best.practice <= 0 && mine.penalty <= 0) return null;
+  const credit = best.practice > 0 ? (100 * Math.min(mine.practice, best.practice)) / best.practice : 100;
+  return clampTurn(credit - mine.penalty);
+}
+
+/** The mean facet score over the turns where the facet was at stake (0–100); null if it never was. */
 function meanScore(play: Play, turns: readonly TurnKey[], filter: Filter): number | null {
   let sum = 0;
   let n = 0;
   for (const t of turns) {
-    const s = turnScoreFor(play, t, filter);
+    const s = facetScore(play, t, filter);
     if (s === null) continue;
     sum += s;
     n++;

@@ -117,6 +117,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
     this.text(20, y, this.t('debrief.replay'), { size: 24, bold: true });
     y += 44;
     const state = this.args.state;
+    const spokenTurns: string[] = [];
     d.turns.forEach((t, i) => {
       const node = s.nodes[t.node]!;
       const said = t.timedOut ? this.t('play.noReply') : pick(node.choices[t.choice]!.text, locale);
@@ -127,6 +128,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
         ...(t.mistakes.length ? [`✗ ${t.mistakes.map(mistake).join(this.t('list'))}`] : []),
         ...(t.score < 100 ? [`${this.t('debrief.model')}: ${t.model < 0 ? this.t('play.noReply') : pick(node.choices[t.model]!.text, locale)}`] : []),
       ];
+      spokenTurns.push(lines.join(' '));
       const txt = this.text(36, y + 10, lines.join('\n'), { size: 19, width: w - 72, color: COLORS.ink });
       const g = this.add.graphics().fillStyle(0xffffff, 1).fillRoundedRect(20, y, w - 40, txt.height + 20, 12);
       g.lineStyle(3, t.score >= 70 ? COLORS.goodFill : t.score >= 40 ? COLORS.warnFill : COLORS.badFill, 1).lineBetween(22, y + 8, 22, y + txt.height + 12);
@@ -139,11 +141,17 @@ export class DebriefScene extends BaseScene<DebriefData> {
     const focus = new FocusGroup(this, { onEscape: () => this.fadeTo('Select') });
     // The primary action first: on to the next scenario.
     focus.set(buttons, 1);
+    // A screen reader hears what the page shows: the scores, the categories, the ending, the notes and every turn.
     svc.live.say([
       `${this.t('debrief.overall')} ${d.overall}, ${this.t('debrief.grade')} ${d.grade}`,
       `${this.t('debrief.outcome')}: ${this.t(`outcomes.${d.outcome}`)}`,
+      this.t('debrief.decisions', { n: signed(d.decisions) }),
+      `${this.t('debrief.categories')}: ${CATEGORY_IDS.map((c) => `${this.t(`categories.${c}`)} ${d.categories[c] ?? '—'}`).join(this.t('list'))}`,
       ...(d.service.quadrant ? [`${this.t('debrief.quadrant')}: ${this.t(`quadrants.${d.service.quadrant}`)}`] : []),
+      ...(summary ? [pick(summary, locale)] : []),
       ...notes.map((n) => n.text),
+      this.t('debrief.replay'),
+      ...spokenTurns,
     ]);
     this.publish({
       scenario: s.id,
@@ -187,21 +195,26 @@ export class DebriefScene extends BaseScene<DebriefData> {
 
   private drawQuadrant(x: number, y: number, cw: number, ch: number, d: Debrief): void {
     const g = this.add.graphics();
+    // The dot only where both soft and hard service were at stake: otherwise there is no place to put it.
+    const dot = d.service.soft !== null && d.service.hard !== null ? { x: x + (cw * d.service.soft) / 100, y: y + ch - (ch * d.service.hard) / 100 } : null;
     const half = (q: Quadrant, qx: number, qy: number, fill: number) => {
       g.fillStyle(fill, d.service.quadrant === q ? 0.35 : 0.12).fillRect(qx, qy, cw / 2, ch / 2);
-      this.text(qx + cw / 4, qy + ch / 4, this.t(`quadrants.${q}`), { size: 17, bold: d.service.quadrant === q, align: 'center' }).setOrigin(0.5);
+      const label = this.text(qx + cw / 4, qy + ch / 4, this.t(`quadrants.${q}`), { size: 17, bold: d.service.quadrant === q, align: 'center' }).setOrigin(0.5);
+      // Keep the label clear of the dot: move it to the half of its quadrant the dot is not in.
+      if (dot && dot.x >= qx && dot.x <= qx + cw / 2 && dot.y >= qy && dot.y <= qy + ch / 2 && Math.abs(dot.y - label.y) < label.height / 2 + 12) {
+        label.setY(dot.y < qy + ch / 4 ? qy + ch / 2 - label.height / 2 - 4 : qy + label.height / 2 + 4);
+        if (Math.abs(dot.y - label.y) < label.height / 2 + 10) label.setX(dot.x < qx + cw / 4 ? qx + cw / 2 - label.width / 2 - 6 : qx + label.width / 2 + 6);
+      }
     };
     half('factory', x, y, 0x5d6d7e);
     half('quality', x + cw / 2, y, 0x2e8b57);
     half('indifferent', x, y + ch / 2, 0xc0392b);
     half('friendly', x + cw / 2, y + ch / 2, 0xd68910);
     g.lineStyle(2, 0x4a5568, 1).strokeRect(x, y, cw, ch);
-    // The dot only where both soft and hard service were at stake: otherwise there is no place to put it.
-    if (d.service.soft !== null && d.service.hard !== null) {
-      const px = x + (cw * d.service.soft) / 100;
-      const py = y + ch - (ch * d.service.hard) / 100;
-      g.fillStyle(0x1d2433, 1).fillCircle(px, py, 9);
-      g.lineStyle(3, 0xffffff, 1).strokeCircle(px, py, 9);
+    if (dot) {
+      const marker = this.add.graphics().setDepth(1);
+      marker.fillStyle(0x1d2433, 1).fillCircle(dot.x, dot.y, 9);
+      marker.lineStyle(3, 0xffffff, 1).strokeCircle(dot.x, dot.y, 9);
     }
     this.text(x + cw, y + ch + 2, `${this.t('debrief.soft')} ${d.service.soft ?? '—'} →`, { size: 14, color: COLORS.inkSoft }).setOrigin(1, 0);
     this.text(x, y - 2, `↑ ${this.t('debrief.hard')} ${d.service.hard ?? '—'}`, { size: 14, color: COLORS.inkSoft }).setOrigin(0, 1);

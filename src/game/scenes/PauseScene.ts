@@ -41,6 +41,7 @@ export class PauseScene extends BaseScene<PauseData> {
       svc.audio.setMuted(!svc.audio.muted);
       svc.progress.update((s) => (s.settings.muted = svc.audio.muted));
       items[3]!.setLabel(svc.audio.muted ? this.t('title.soundOff') : this.t('title.soundOn'));
+      svc.live.say([items[3]!.label.text]);
       this.publish({ choices: items.map((b) => b.label.text) });
     });
     add(this.t('pause.quit'), () => {

@@ -342,7 +342,9 @@ export class PlayScene extends BaseScene<PlayData> {
     this.focus.holdPresses(CHOICE_HOLD_MS);
     if (node.timeLimit) this.startClock(node.timeLimit);
     const texts = offered.map((c) => pick(c.text, locale));
-    this.svc.live.say([`${pick(session.play.scenario.customer.name, locale)}: ${this.line}`, ...texts.map((t, i) => `${i + 1}. ${t}`)]);
+    // The stage direction too: how the customer says it is part of what they say.
+    const note = node.note ? [pick(node.note, locale)] : [];
+    this.svc.live.say([...note, `${pick(session.play.scenario.customer.name, locale)}: ${this.line}`, ...texts.map((t, i) => `${i + 1}. ${t}`)]);
     this.report(texts);
   }
 
