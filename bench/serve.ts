@@ -8,6 +8,7 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.ogg': 'audio/ogg',
+  '.mp3': 'audio/mpeg',
   '.json': 'application/json',
   '.css': 'text/css',
 };

@@ -42,7 +42,8 @@ export class Audio {
   private howl(name: string, loop = false): Howl {
     let h = this.howls.get(name);
     if (!h) {
-      h = new Howl({ src: [`${this.base}${name}.ogg`], loop, volume: loop ? 0.5 : 1, preload: true, html5: false });
+      // Ogg Vorbis first (smaller); MP3 for browsers without it (older iPhones and Safari).
+      h = new Howl({ src: [`${this.base}${name}.ogg`, `${this.base}${name}.mp3`], format: ['ogg', 'mp3'], loop, volume: loop ? 0.5 : 1, preload: true, html5: false });
       this.howls.set(name, h);
     }
     return h;
