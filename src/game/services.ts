@@ -54,6 +54,8 @@ export interface DojoSnapshot {
   outcome: string | null;
   /** A message on screen (e.g. the problems of a file that did not load). */
   message?: { title: string; lines: string[] };
+  /** The conversation so far, while it is open: "who: what was said", oldest first. */
+  history?: string[];
   /** The debrief's figures once a scenario has ended. */
   debrief?: {
     overall: number;

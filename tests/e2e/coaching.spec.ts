@@ -28,6 +28,8 @@ for (const locale of ['en', 'zh-CN'] as const) {
     await page.keyboard.press('Escape');
     await until(page, (d) => d.scene === 'Pause', 'the pause menu');
     await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await until(page, (d) => d.focusIndex === 2, 'focus on starting again');
     await page.keyboard.press('Enter');
     await until(page, (d) => d.scene === 'Play' && d.phase === 'intro', 'the intro again');
     await page.keyboard.press('Enter');
@@ -76,5 +78,36 @@ test('a Space pressed as the replies appear does not pick the first reply; a mom
   await page.waitForTimeout(500);
   await page.keyboard.press(' ');
   await until(page, (d) => d.phase === 'coaching', 'the focused reply picked by Space');
+  check();
+});
+
+test('the conversation so far: H during play, or the pause menu, shows every line and reply; closing returns', async ({ page }) => {
+  const check = watchErrors(page);
+  await open(page, { locale: 'en' });
+  await startScenario(page, ID);
+  const first = await until(page, (d) => d.phase === 'choosing', 'the first replies');
+  const reply = first.choices[0]!;
+  await page.keyboard.press('1');
+  await until(page, (d) => d.phase === 'coaching', 'coaching');
+  await page.keyboard.press('Enter');
+  await until(page, (d) => d.phase === 'choosing', 'the second replies');
+  await page.keyboard.press('h');
+  const h = await until(page, (d) => d.scene === 'History' && !!d.history, 'the conversation');
+  // The first line, my reply, and the line being answered now.
+  expect(h.history).toHaveLength(3);
+  expect(h.history![1]).toBe(`You: ${reply}`);
+  expect(await live(page)).toContain(reply);
+  await page.screenshot({ path: join(SHOTS, 'history-en.png') });
+  await page.keyboard.press('Escape');
+  await until(page, (d) => d.scene === 'Play' && d.phase === 'choosing', 'back to the replies');
+  // From the pause menu (a touch screen has no H key): its second item.
+  await page.keyboard.press('Escape');
+  await until(page, (d) => d.scene === 'Pause', 'the pause menu');
+  await page.keyboard.press('Tab');
+  await until(page, (d) => d.focusIndex === 1, 'focus on the conversation');
+  await page.keyboard.press('Enter');
+  await until(page, (d) => d.scene === 'History' && d.history?.length === 3, 'the conversation from the pause menu');
+  await page.keyboard.press('Enter');
+  await until(page, (d) => d.scene === 'Pause', 'back to the pause menu');
   check();
 });

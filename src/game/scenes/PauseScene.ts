@@ -18,17 +18,22 @@ export class PauseScene extends BaseScene<PauseData> {
     const { w, h, svc } = this;
     this.add.rectangle(0, 0, w, h, 0x000000, 0.6).setOrigin(0).setInteractive();
     const pw = Math.min(520, w - 40);
-    this.add.graphics().fillStyle(COLORS.panel, 1).fillRoundedRect(w / 2 - pw / 2, h / 2 - 230, pw, 460, 18);
-    this.text(w / 2, h / 2 - 200, this.t('pause.title'), { size: 34, bold: true, align: 'center' }).setOrigin(0.5, 0);
+    this.add.graphics().fillStyle(COLORS.panel, 1).fillRoundedRect(w / 2 - pw / 2, h / 2 - 267, pw, 534, 18);
+    this.text(w / 2, h / 2 - 237, this.t('pause.title'), { size: 34, bold: true, align: 'center' }).setOrigin(0.5, 0);
     const bw = pw - 80;
     const other = svc.locale() === 'zh-CN' ? 'en' : 'zh-CN';
     const items: Button[] = [];
-    let y = h / 2 - 100;
+    let y = h / 2 - 137;
     const add = (label: string, fn: () => void, variant: 'primary' | 'secondary' = 'secondary') => {
       items.push(this.button(w / 2, y, label, { width: bw, variant, size: 24 }, fn));
       y += 74;
     };
     add(this.t('pause.resume'), () => this.resume(), 'primary');
+    add(this.t('pause.history'), () => {
+      const play = this.scene.get(this.args.from) as unknown as { conversation?: () => unknown[] };
+      this.scene.pause();
+      this.scene.launch('History', { from: 'Pause', lines: play.conversation?.() ?? [] });
+    });
     add(this.t('pause.restart'), () => {
       svc.progress.update((s) => (s.resume = null));
       this.scene.stop();
@@ -40,8 +45,8 @@ export class PauseScene extends BaseScene<PauseData> {
     add(svc.audio.muted ? this.t('title.soundOff') : this.t('title.soundOn'), () => {
       svc.audio.setMuted(!svc.audio.muted);
       svc.progress.update((s) => (s.settings.muted = svc.audio.muted));
-      items[3]!.setLabel(svc.audio.muted ? this.t('title.soundOff') : this.t('title.soundOn'));
-      svc.live.say([items[3]!.label.text]);
+      items[4]!.setLabel(svc.audio.muted ? this.t('title.soundOff') : this.t('title.soundOn'));
+      svc.live.say([items[4]!.label.text]);
       this.publish({ choices: items.map((b) => b.label.text) });
     });
     add(this.t('pause.quit'), () => {

@@ -22,6 +22,7 @@ import { Typewriter } from '../ui/typewriter.js';
 import { BaseScene } from './BaseScene.js';
 import { showCoaching } from '../play/coaching.js';
 import { showIntro } from '../play/intro.js';
+import type { Exchange } from './HistoryScene.js';
 
 export interface PlayData {
   scenario: string;
@@ -232,7 +233,42 @@ export class PlayScene extends BaseScene<PlayData> {
     return this.panelBottom + 20;
   }
 
+  /** The conversation so far, for the history overlay: each line of the customer's and each reply, oldest first. */
+  conversation(): Exchange[] {
+    const session = this.session;
+    if (!session || this.phase === 'loading' || this.phase === 'intro') return [];
+    const { scenario } = session.play;
+    const locale = this.svc.locale();
+    const name = pick(scenario.customer.name, locale);
+    const you = this.t('debrief.you');
+    const out: Exchange[] = [];
+    const said = (line: string, note?: string) => out.push({ who: name, text: note ? `${note} ${line}` : line, mine: false });
+    for (const t of session.state.turns) {
+      const node = scenario.nodes[t.node]!;
+      said(pick(node.line[t.variant] ?? node.line[0]!, locale), node.note ? pick(node.note, locale) : undefined);
+      out.push({ who: you, text: t.choice < 0 ? this.t('play.noReply') : pick(node.choices[t.choice]!.text, locale), mine: true });
+    }
+    if (this.phase === 'line' || this.phase === 'choosing') {
+      const node = scenario.nodes[session.state.node];
+      if (node) said(pick(node.line[session.state.variant] ?? node.line[0]!, locale), node.note ? pick(node.note, locale) : undefined);
+    }
+    return out;
+  }
+
+  /** Open the conversation so far over the play screen. */
+  private showHistory(): void {
+    if (this.phase === 'loading' || this.phase === 'intro') return;
+    this.svc.audio.play('ui-click');
+    this.scene.pause();
+    this.scene.launch('History', { from: 'Play', lines: this.conversation() });
+  }
+
   private onKey(e: KeyboardEvent): void {
+    if (e.key === 'h' || e.key === 'H') {
+      e.preventDefault();
+      this.showHistory();
+      return;
+    }
     // The Enter that pressed Continue must not also skip the line it started.
     if (this.phase === 'line' && e.timeStamp > this.lineStartedAt && (e.key === 'Enter' || e.key === ' ')) {
       e.preventDefault();

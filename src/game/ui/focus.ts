@@ -82,7 +82,9 @@ export class FocusGroup {
 
   /** Focus by a key press, and say what now has focus. */
   private move(i: number): void {
+    const was = this.index;
     this.focus(i);
+    if (this.index === was) return;
     const label = this.current?.label.text.split('\n')[0];
     if (label) services(this.scene).live.say([label]);
   }
