@@ -138,11 +138,17 @@ describe('two parsers: js-yaml for plain files, yaml for the rest and for positi
 
   it('a fast-path file still locates its problems exactly (the positions are looked up when asked for)', () => {
     const file = 'scenarios/library/broadband-outage.yaml';
-    const text = readFileSync(join(ROOT, file), 'utf8').replace('- doubt-honesty', '- doubt-honestly');
-    const lineNo = text.split('\n').findIndex((l) => l.includes('doubt-honestly')) + 1;
-    const col = text.split('\n')[lineNo - 1]!.indexOf('doubt-honestly') + 1;
+    // Misspell the first tag of the file, wherever it sits.
+    const original = readFileSync(join(ROOT, file), 'utf8');
+    const tag = /\{ id: ([a-z-]+), weight|^\s+- ([a-z-]+)$/m.exec(original.slice(original.indexOf('principles:')))!;
+    const id = tag[1] ?? tag[2]!;
+    const at = original.indexOf(id, original.indexOf('principles:'));
+    const text = `${original.slice(0, at)}${id}x${original.slice(at + id.length)}`;
+    const lineNo = text.slice(0, at).split('\n').length;
+    // The problem points at the tag: the id itself, or the `{` of a `{ id: …, weight: … }` tag.
+    const col = (tag[1] ? text.lastIndexOf('{', at) : at) - text.lastIndexOf('\n', at - 1);
     const r = loadScenario(file, text, cat);
-    expect(r.problems.map(formatProblem)).toEqual([`${file}:${lineNo}:${col}: unknown principle "doubt-honestly" (did you mean "doubt-honesty"?)`]);
+    expect(r.problems.map(formatProblem)).toEqual([`${file}:${lineNo}:${col}: unknown principle "${id}x" (did you mean "${id}"?)`]);
     const ok = loadScenario(file, readFileSync(join(ROOT, file), 'utf8'), cat);
     expect(ok.ok && ok.scenario.nodes['when-fixed']!.loc.line).toBe(text.split('\n').findIndex((l) => l.includes('id: when-fixed')) + 1);
   });
