@@ -22,6 +22,8 @@ import { Typewriter } from '../ui/typewriter.js';
 import { BaseScene } from './BaseScene.js';
 import { showCoaching } from '../play/coaching.js';
 import { showIntro } from '../play/intro.js';
+import { conversation } from '../play/conversation.js';
+import { layReplies } from '../play/replies.js';
 import type { Exchange } from './HistoryScene.js';
 
 export interface PlayData {
@@ -233,26 +235,10 @@ export class PlayScene extends BaseScene<PlayData> {
     return this.panelBottom + 20;
   }
 
-  /** The conversation so far, for the history overlay: each line of the customer's and each reply, oldest first. */
+  /** The conversation so far (play/conversation.ts), for the history overlay. */
   conversation(): Exchange[] {
-    const session = this.session;
-    if (!session || this.phase === 'loading' || this.phase === 'intro') return [];
-    const { scenario } = session.play;
-    const locale = this.svc.locale();
-    const name = pick(scenario.customer.name, locale);
-    const you = this.t('debrief.you');
-    const out: Exchange[] = [];
-    const said = (line: string, note?: string) => out.push({ who: name, text: note ? `${note} ${line}` : line, mine: false });
-    for (const t of session.state.turns) {
-      const node = scenario.nodes[t.node]!;
-      said(pick(node.line[t.variant] ?? node.line[0]!, locale), node.note ? pick(node.note, locale) : undefined);
-      out.push({ who: you, text: t.choice < 0 ? this.t('play.noReply') : pick(node.choices[t.choice]!.text, locale), mine: true });
-    }
-    if (this.phase === 'line' || this.phase === 'choosing') {
-      const node = scenario.nodes[session.state.node];
-      if (node) said(pick(node.line[session.state.variant] ?? node.line[0]!, locale), node.note ? pick(node.note, locale) : undefined);
-    }
-    return out;
+    if (!this.session || this.phase === 'loading' || this.phase === 'intro') return [];
+    return conversation(this.session, this.svc.locale(), { you: this.t('debrief.you'), noReply: this.t('play.noReply') }, this.phase === 'line' || this.phase === 'choosing');
   }
 
   /** Open the conversation so far over the play screen. */
@@ -355,25 +341,13 @@ export class PlayScene extends BaseScene<PlayData> {
     const locale = this.svc.locale();
     this.phase = 'choosing';
     const { w, portrait } = this;
-    const x = portrait ? w / 2 : 500 + (w - 524) / 2;
-    const bw = portrait ? w - 40 : w - 524;
     const offered = session.offered();
-    // Long lines and long replies: step the reply text down until the list fits on screen.
-    for (const size of portrait ? [24, 21, 18] : [20, 18, 16]) {
-      this.choiceButtons.forEach((b) => b.destroy());
-      let y = this.choicesTop + (node.timeLimit ? 34 : 0);
-      this.choiceButtons = offered.map((c, i) => {
-        const b = this.button(x, 0, pick(c.text, locale), { width: bw, height: size + 26, size, align: 'left', badge: String(i + 1), variant: 'choice' }, () => {
-          if (this.phase !== 'choosing') return;
-          this.svc.audio.play('ui-select');
-          session.choose(i);
-        });
-        b.setY(y + b.h / 2);
-        y += b.h + (size > 18 ? 12 : 8);
-        return b;
-      });
-      if (y <= this.h) break;
-    }
+    const box = { x: portrait ? w / 2 : 500 + (w - 524) / 2, top: this.choicesTop + (node.timeLimit ? 34 : 0), w: portrait ? w - 40 : w - 524, bottom: this.h };
+    this.choiceButtons = layReplies(this, offered, locale, box, (i) => {
+      if (this.phase !== 'choosing') return;
+      this.svc.audio.play('ui-select');
+      session.choose(i);
+    });
     this.focus.set(this.choiceButtons, true);
     this.focus.holdPresses(CHOICE_HOLD_MS);
     if (node.timeLimit) this.startClock(node.timeLimit);

@@ -1,0 +1,24 @@
+/**
+ * The replies on offer, as numbered buttons under the customer's line. Long lines and long
+ * replies step the text down until the list fits on screen.
+ */
+import { pick, type Locale } from '../../engine/text.js';
+import type { Choice } from '../../engine/scenario/model.js';
+import type { Button } from '../ui/button.js';
+import type { BaseScene } from '../scenes/BaseScene.js';
+
+export function layReplies(scene: BaseScene, offered: readonly Choice[], locale: Locale, box: { x: number; top: number; w: number; bottom: number }, onPick: (i: number) => void): Button[] {
+  let buttons: Button[] = [];
+  for (const size of scene.portrait ? [24, 21, 18] : [20, 18, 16]) {
+    buttons.forEach((b) => b.destroy());
+    let y = box.top;
+    buttons = offered.map((c, i) => {
+      const b = scene.button(box.x, 0, pick(c.text, locale), { width: box.w, height: size + 26, size, align: 'left', badge: String(i + 1), variant: 'choice' }, () => onPick(i));
+      b.setY(y + b.h / 2);
+      y += b.h + (size > 18 ? 12 : 8);
+      return b;
+    });
+    if (y <= box.bottom) break;
+  }
+  return buttons;
+}
