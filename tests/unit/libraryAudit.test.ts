@@ -66,7 +66,7 @@ describe('the library can only be won by reading it', () => {
   });
 
   it('every customer has a look of their own (not the type default), and it resolves to a drawn character', () => {
-    for (const f of libraryFiles()) expect(readFileSync(join(ROOT, f), 'utf8'), f).toMatch(/^  look: /m);
+    for (const f of libraryFiles()) expect(readFileSync(join(ROOT, f), 'utf8'), f).toMatch(/^ {2}look: /m);
     for (const s of library) expect(s.customer.look, s.id).toBeDefined(); // the loader refuses a look no character matches
   });
 });
