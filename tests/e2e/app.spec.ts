@@ -53,7 +53,8 @@ test('a reload resumes the conversation where it was', async ({ page }) => {
   const check = watchErrors(page);
   await open(page, { locale: 'en' });
   await startScenario(page, FIRST);
-  for (const k of ['1', '1']) {
+  // Two replies that keep the conversation going (broadband-outage: 2, then 3).
+  for (const k of ['2', '3']) {
     await until(page, (d) => d.phase === 'choosing', 'choices');
     await page.keyboard.press(k);
     await until(page, (d) => d.phase === 'coaching', 'coaching');

@@ -241,10 +241,10 @@ test('everyone plays: the live board follows two trainees and ends with a rankin
   await expect(ann.page.locator('.solo-play')).toBeVisible();
   await shoot(ann.page, 'phone-solo-play');
 
-  // Bo replies twice.
-  await tap(bo.page, 1);
+  // Bo replies twice (2, then 3: the conversation goes on).
+  await tap(bo.page, 2);
   await bo.page.locator('[data-key="coach-next"]').click();
-  await tap(bo.page, 1);
+  await tap(bo.page, 3);
   await expect(row('Bo').locator('[data-turns]')).toHaveAttribute('data-turns', '2');
   await expect(host.page.locator('.heat .heat-cell')).not.toHaveCount(0);
   // A reload of the host page attaches again with the stored host token.
@@ -252,7 +252,7 @@ test('everyone plays: the live board follows two trainees and ends with a rankin
   await expect(row('Bo').locator('[data-turns]')).toHaveAttribute('data-turns', '2');
   await shoot(host.page, 'host-board');
 
-  // Ann finishes (reply 2 again ends this scenario).
+  // Ann goes on (reply 2 again, then the first reply until the conversation ends).
   await tap(ann.page, 2);
   await expect(ann.page.locator('.coaching')).toBeVisible();
   await ann.page.locator('[data-key="coach-next"]').click();
