@@ -95,12 +95,22 @@ export class Progress {
     return writeSave(this.store, this.save);
   }
 
-  recordAttempt(a: AttemptRecord): void {
+  /**
+   * A finished play: kept with the best score. The game in progress is not cleared here: until
+   * the debrief is on screen a reload must still lead to the last coaching, the ending and the
+   * debrief (`finish`).
+   */
+  recordAttempt(a: AttemptRecord, finished?: { seed: number; snapshot: unknown }): void {
     this.update((s) => {
       s.attempts.push(a);
       if (s.attempts.length > 200) s.attempts.splice(0, s.attempts.length - 200);
       s.best[a.scenario] = Math.max(s.best[a.scenario] ?? 0, a.overall);
-      s.resume = null;
+      s.resume = finished ? { scenario: a.scenario, seed: finished.seed, snapshot: finished.snapshot, coaching: true } : null;
     });
+  }
+
+  /** The debrief is on screen: nothing left to continue. */
+  finish(): void {
+    if (this.save.resume) this.update((s) => (s.resume = null));
   }
 }

@@ -111,3 +111,29 @@ test('the conversation so far: H during play, or the pause menu, shows every lin
   await until(page, (d) => d.scene === 'Pause', 'back to the pause menu');
   check();
 });
+
+test('a reload on the last coaching still leads to the ending and the debrief; after the debrief there is nothing to continue', async ({ page }) => {
+  const check = watchErrors(page);
+  await open(page, { locale: 'en' });
+  await startScenario(page, ID);
+  const { worst } = cliPaths(`scenarios/library/${ID}.yaml`);
+  for (const [n, p] of worst.picks.entries()) {
+    await until(page, (d) => d.phase === 'choosing', `replies at turn ${n + 1}`);
+    if (p === 't') await until(page, (d) => d.phase === 'coaching', 'the time-out', 120_000);
+    else await page.keyboard.press(String(p));
+    await until(page, (d) => d.phase === 'coaching', `coaching at turn ${n + 1}`);
+    if (n < worst.picks.length - 1) await page.keyboard.press('Enter');
+  }
+  await page.reload();
+  await until(page, (d) => d.scene === 'Title' && d.ready && d.focus === 'Continue where I left off', 'Continue after the last turn');
+  await page.keyboard.press('Enter');
+  await until(page, (d) => d.scene === 'Play' && d.phase === 'coaching', 'the last coaching again');
+  await page.keyboard.press('Enter');
+  await until(page, (d) => d.phase === 'ending' && d.choices.length > 0, 'the ending');
+  await page.keyboard.press('Enter');
+  await until(page, (d) => d.scene === 'Debrief', 'the debrief');
+  await page.reload();
+  const title = await until(page, (d) => d.scene === 'Title' && d.ready, 'the title');
+  expect(title.choices).not.toContain('Continue where I left off');
+  check();
+});

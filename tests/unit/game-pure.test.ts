@@ -19,6 +19,13 @@ describe('CJK line breaking', () => {
     expect(wrapLines('您好,请问有什么可以帮您', 3, width)[1]!.startsWith(',')).toBe(false);
     expect(wrapLines('请看「说明书」', 3, width).some((l) => l.endsWith('「'))).toBe(false);
   });
+  it('a closing mark that would start a line takes the last character down with it, so no line runs past the edge (the play-test: "我们”)," over the panel border)', () => {
+    const lines = wrapLines('说“我”不说“我们”），再把话说完', 9, width);
+    for (const l of lines) expect(width(l), l).toBeLessThanOrEqual(9);
+    for (const l of lines) expect('“（'.includes(l.at(-1)!), l).toBe(false);
+    for (const l of lines.slice(1)) expect('，。）”,'.includes(l[0]!), l).toBe(false);
+    expect(lines.join('')).toBe('说“我”不说“我们”），再把话说完');
+  });
   it('keeps Latin words whole and drops the space at a break', () => {
     expect(wrapLines('Please hold the line', 10, width)).toEqual(['Please', 'hold the', 'line']);
     expect(wrapLines('请拨打 400-800-1234 联系', 8, width)).toEqual(['请拨打', '400-800-1234', '联系']);

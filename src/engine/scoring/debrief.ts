@@ -329,7 +329,11 @@ export function debrief(play: Play, state: SessionState): Debrief {
   const categories = Object.fromEntries(CATEGORY_IDS.map((c) => [c, meanScore(play, state.turns, (p) => p.category === c)])) as Record<CategoryId, number | null>;
   const soft = meanScore(play, state.turns, (p) => p.service === 'soft');
   const hard = meanScore(play, state.turns, (p) => p.service === 'hard');
-  const procedure = procedureReport(catalog, state.turns.map((t) => replyOf(scenario, t).principles));
+  const procedure = procedureReport(
+    catalog,
+    state.turns.map((t) => replyOf(scenario, t).principles),
+    turns.map((t) => t.choice === t.model),
+  );
   return {
     scenario: scenario.id,
     seed: state.seed,

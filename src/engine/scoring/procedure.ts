@@ -3,7 +3,9 @@
  * handling a complaint, in their order) set against what the trainee did: the turn at which
  * each step was first carried out, and the steps taken clearly out of order — a step taken
  * before one at least two places earlier in the procedure (neighbouring steps interleave in
- * any real conversation, so a swap of neighbours is not flagged).
+ * any real conversation, so a swap of neighbours is not flagged). A step taken early with the
+ * best reply that was on offer is the scenario's doing, not the trainee's, and is not flagged:
+ * where the moment called for acting at once, the best reply acts at once.
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { Tag } from '../scenario/model.js';
@@ -24,8 +26,11 @@ export interface ProcedureReport {
   outOfOrder: { early: string; late: string; earlyTurn: number; lateTurn: number }[];
 }
 
-/** `turns`: the principles of each reply heard, in order. Undefined when the catalog has no procedure. */
-export function procedureReport(catalog: Catalog, turns: readonly (readonly Tag[])[]): ProcedureReport | undefined {
+/**
+ * `turns`: the principles of each reply heard, in order; `best`: whether each was the best reply on offer.
+ * Undefined when the catalog has no procedure.
+ */
+export function procedureReport(catalog: Catalog, turns: readonly (readonly Tag[])[], best: readonly boolean[] = []): ProcedureReport | undefined {
   const proc = catalog.procedure;
   if (!proc) return undefined;
   const steps: ProcedureStepReport[] = proc.steps.map((s) => {
@@ -37,7 +42,7 @@ export function procedureReport(catalog: Catalog, turns: readonly (readonly Tag[
   const outOfOrder: ProcedureReport['outOfOrder'] = [];
   for (const early of taken) {
     for (const late of taken) {
-      if (late.i - early.i >= 2 && late.firstTurn! < early.firstTurn!) {
+      if (late.i - early.i >= 2 && late.firstTurn! < early.firstTurn! && !best[late.firstTurn! - 1]) {
         outOfOrder.push({ early: early.id, late: late.id, earlyTurn: early.firstTurn!, lateTurn: late.firstTurn! });
       }
     }

@@ -9,7 +9,7 @@ import type { BaseScene } from '../scenes/BaseScene.js';
 
 export function layReplies(scene: BaseScene, offered: readonly Choice[], locale: Locale, box: { x: number; top: number; w: number; bottom: number }, onPick: (i: number) => void): Button[] {
   let buttons: Button[] = [];
-  for (const size of scene.portrait ? [24, 21, 18] : [20, 18, 16]) {
+  for (const size of scene.portrait ? [24, 21, 18, 16] : [20, 18, 16, 15, 14]) {
     buttons.forEach((b) => b.destroy());
     let y = box.top;
     buttons = offered.map((c, i) => {

@@ -28,6 +28,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
   }
 
   create(): void {
+    this.svc.progress.finish();
     this.backdrop(null, 0, '#eef1f5');
     this.fadeIn();
     this.svc.audio.ambient(null);

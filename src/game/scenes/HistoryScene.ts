@@ -34,7 +34,8 @@ export class HistoryScene extends BaseScene<HistoryData> {
     const pw = Math.min(980, w - 32);
     const x = (w - pw) / 2;
     const title = this.text(x + 8, 24, this.t('history.title'), { size: 28, bold: true });
-    let y = title.y + title.height + 20;
+    // Below the Close button, which stays at the top right as the list scrolls.
+    let y = Math.max(title.y + title.height + 20, 104);
     if (!lines.length) y += this.text(x + 8, y, this.t('history.empty'), { size: 20, color: COLORS.inkSoft, width: pw - 16 }).height + 12;
     const g = this.add.graphics().setDepth(-1);
     for (const l of lines) {

@@ -171,8 +171,8 @@ export class PlayScene extends BaseScene<PlayData> {
       let seconds = 0;
       this.callClock = this.time.addEvent({ delay: 1000, loop: true, callback: () => this.phase !== 'ending' && this.character?.setCallTime(++seconds) });
     }
-    if (this.session.ended) this.showEnding();
-    else if (snapshot && this.args.coaching && this.session.state.turns.length) this.showCoachingAgain();
+    if (snapshot && this.args.coaching && this.session.state.turns.length) this.showCoachingAgain();
+    else if (this.session.ended) this.showEnding();
     else if (this.session.state.turns.length || this.args.snapshot || this.args.skipIntro) this.showNode(false);
     else this.showIntro(scenario);
   }
@@ -276,15 +276,20 @@ export class PlayScene extends BaseScene<PlayData> {
     if (!session) return;
     if (session.ended) {
       const d = session.debrief();
-      this.svc.progress.recordAttempt({
-        scenario: session.play.scenario.id,
-        at: new Date().toISOString(),
-        overall: d.overall,
-        grade: d.grade,
-        outcome: d.outcome,
-        path: d.path,
-        seed: session.state.seed,
-      });
+      // Kept as the game to continue until the debrief is shown: a reload during the last coaching
+      // or the ending still leads there.
+      this.svc.progress.recordAttempt(
+        {
+          scenario: session.play.scenario.id,
+          at: new Date().toISOString(),
+          overall: d.overall,
+          grade: d.grade,
+          outcome: d.outcome,
+          path: d.path,
+          seed: session.state.seed,
+        },
+        { seed: data.seed, snapshot: session.persisted() },
+      );
       return;
     }
     this.svc.progress.update((p) => (p.resume = session.ended ? null : { scenario: data.scenario, seed: data.seed, snapshot: session.persisted(), coaching: true }));

@@ -28,6 +28,12 @@ export class FocusGroup {
     private readonly opts: { numbered?: boolean; onEscape?: () => void } = {},
   ) {
     onKeys(scene, (e) => this.onKey(e));
+    // Back on top when an overlay closes.
+    const onTop = () => {
+      if (this.items.length) latest.group = this;
+    };
+    scene.events.on('resume', onTop);
+    scene.events.once('shutdown', () => scene.events.off('resume', onTop));
   }
 
   set(items: Button[], focusFirst: boolean | number = false): void {
@@ -59,8 +65,9 @@ export class FocusGroup {
       .filter((b) => b.active && b.visible)
       .map((b) => {
         const r = b.getBounds();
-        const x = (v: number) => canvas.left + (v - cam.scrollX) * sx;
-        const y = (v: number) => canvas.top + (v - cam.scrollY) * sy;
+        // A button fixed to the screen (scroll factor 0) does not move with the camera.
+        const x = (v: number) => canvas.left + (v - cam.scrollX * b.scrollFactorX) * sx;
+        const y = (v: number) => canvas.top + (v - cam.scrollY * b.scrollFactorY) * sy;
         return { label: b.label.text, left: x(r.left), top: y(r.top), right: x(r.right), bottom: y(r.bottom) };
       });
   }

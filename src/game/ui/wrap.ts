@@ -38,12 +38,30 @@ export function wrapLines(text: string, width: number, measure: (s: string) => n
   for (const para of text.split('\n')) {
     let line = '';
     let lineW = 0;
+    let last = '';
     for (const u of units(para)) {
       if (line && lineW + w(u) > width && u !== ' ') {
-        // Kinsoku: pull a closing mark up onto this line, push an opening mark down.
+        // Kinsoku: a closing mark never starts a line. Push the line's last character down
+        // with it (the line would otherwise run past the edge); pull the mark up only where
+        // the line has nothing to give.
         if (NO_START.has(u[0]!)) {
+          if (last && last !== line && !NO_START.has(last[0]!) && last !== ' ') {
+            let head = line.slice(0, -last.length);
+            let down = last;
+            // …and any opening mark before it, which may not end a line either.
+            while (head.length > 1 && NO_END.has(head[head.length - 1]!)) {
+              down = head[head.length - 1] + down;
+              head = head.slice(0, -1);
+            }
+            lines.push(head.trimEnd());
+            line = down + u;
+            lineW = [...down].reduce((sum, ch) => sum + w(ch), w(u));
+            last = u;
+            continue;
+          }
           line += u;
           lineW += w(u);
+          last = u;
           continue;
         }
         let carry = '';
@@ -54,9 +72,11 @@ export function wrapLines(text: string, width: number, measure: (s: string) => n
         lines.push(line.trimEnd());
         line = carry + (u === ' ' ? '' : u);
         lineW = [...carry].reduce((sum, ch) => sum + w(ch), u === ' ' ? 0 : w(u));
+        last = u;
       } else if (line || u !== ' ') {
         line += u;
         lineW += w(u);
+        last = u;
       }
     }
     lines.push(line.trimEnd());
