@@ -47,10 +47,12 @@ export class SelectScene extends BaseScene {
       head.fillStyle(TYPE_COLORS[type]!, 1).fillRoundedRect(x - colW / 2, y, colW, 44, 10);
       this.text(x, y + 22, this.t(`types.${type}`), { size: 24, bold: true, color: '#ffffff', align: 'center' }).setOrigin(0.5);
       y += 60;
+      // About two lines of the brief: an English letter takes half the width of a Chinese character.
+      const briefChars = (this.portrait ? 60 : 26) * (locale === 'en' ? 2.2 : 1);
       for (const s of scenarios.filter((x) => x.customer.type === type)) {
         const stars = '★'.repeat(s.difficulty) + '☆'.repeat(3 - s.difficulty);
         const score = best[s.id] !== undefined ? this.t('select.best', { n: best[s.id] }) : this.t('select.new');
-        const label = [pick(s.title, locale), `${stars}  ${this.t(`settings.${s.setting}`)}`, oneLine(pick(s.brief, locale), this.portrait ? 60 : 26), score].join('\n');
+        const label = [pick(s.title, locale), `${stars}  ${this.t(`settings.${s.setting}`)}`, oneLine(pick(s.brief, locale), briefChars), score].join('\n');
         const card = this.button(x, 0, label, { width: colW, size: this.portrait ? 24 : 19, align: 'left' }, () =>
           this.fadeTo('Play', { scenario: s.id, seed: Date.now() % 100000 }),
         );
@@ -126,5 +128,9 @@ export class SelectScene extends BaseScene {
 
 function oneLine(s: string, max: number): string {
   const flat = s.replace(/\s+/g, ' ').trim();
-  return [...flat].length > max ? [...flat].slice(0, max - 1).join('') + '…' : flat;
+  if ([...flat].length <= max) return flat;
+  const cut = [...flat].slice(0, Math.floor(max) - 1).join('');
+  // English: end at a word, not in the middle of one.
+  const word = /[A-Za-z0-9]$/.test(cut) ? cut.replace(/\s+\S*$/, '') : cut;
+  return `${word.length > max / 2 ? word : cut}…`;
 }
