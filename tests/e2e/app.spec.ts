@@ -156,7 +156,10 @@ test('on a slow connection the loaders show their progress, then the game goes o
   let faces = 0;
   await page.route('**/characters/**/*.svg', (route) => faceGate.hold(150 * ++faces)(route));
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.goto('./');
+  // Not until "load": the title's picture is preloaded by the page and held back here, and a held
+  // preload can keep the load event from firing at all.
+  await page.goto('./', { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => 'dojo' in window);
   const loading = await until(page, (d) => d.scene === 'Preload' && d.loading !== undefined, 'the start-up progress bar');
   expect(loading.loading).toBe(0);
   await page.screenshot({ path: join(SHOTS, 'loading-start.png') });
