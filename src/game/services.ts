@@ -40,6 +40,8 @@ export interface DojoSnapshot {
   scene: string;
   /** In the play scene: what the trainee is looking at. */
   phase?: 'loading' | 'intro' | 'line' | 'choosing' | 'coaching' | 'ending';
+  /** In the play scene: a turn being tried again (practice, not scored). */
+  practice?: boolean;
   scenario: string | null;
   node: string | null;
   choices: string[];

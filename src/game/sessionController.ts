@@ -54,6 +54,29 @@ export class SessionController {
     this.actor.send({ type: 'clock.tick', ms });
   }
 
+  /**
+   * The moment before the last reply, to practise it again: a new session with the same seed
+   * that replays every turn but the last (the engine is deterministic, so it reaches the same
+   * line, variant and meters). Null before the first reply, or if the replay does not arrive
+   * where the last turn was (it always should).
+   */
+  rewound(): SessionController | null {
+    const turns = this.state.turns;
+    const last = turns.at(-1);
+    if (!last) return null;
+    const c = new SessionController(this.play.scenario, this.play.catalog, this.state.seed);
+    for (const t of turns.slice(0, -1)) {
+      if (t.choice < 0) c.actor.send({ type: 'trainee.timeout' });
+      else c.choose(t.offered.indexOf(t.choice));
+    }
+    const s = c.state;
+    if (c.ended || s.turns.length !== turns.length - 1 || s.node !== last.node || s.variant !== last.variant) {
+      c.stop();
+      return null;
+    }
+    return c;
+  }
+
   persisted(): unknown {
     return this.actor.getPersistedSnapshot();
   }

@@ -1,17 +1,18 @@
 /**
  * The coaching card after a turn: what you said, the turn's score (a time-out too), the
  * principles honoured and the mistakes with their severity and cost, the reply's feedback,
- * and — after a weaker reply — the better one that was on offer, with what it practises.
- * The card sets its text smaller until it fits below the customer's line; only then does it
- * rise over the line.
+ * and — after a weaker reply — the better one that was on offer, with what it practises, and
+ * "Try this turn again". A practice turn is marked as such, with the first answer's score
+ * that still counts. The card sets its text smaller until it fits below the customer's line;
+ * only then does it rise over the line.
  */
-import type Phaser from 'phaser';
 import type { Reply } from '../../engine/scenario/model.js';
 import { pick, signed, type Locale } from '../../engine/text.js';
 import type { LastTurn } from '../sessionController.js';
 import type { Button } from '../ui/button.js';
 import { COLORS } from '../ui/theme.js';
 import type { BaseScene } from '../scenes/BaseScene.js';
+import { fitCard } from './card.js';
 
 export interface CoachingInput {
   last: LastTurn;
@@ -27,11 +28,17 @@ export interface CoachingInput {
   box: { x: number; y: number; w: number; bottom: number; top: number };
   nextLabel: string;
   onNext: () => void;
+  /** Offered after a weaker reply: answer this turn again, for practice. */
+  retry?: { label: string; onRetry: () => void };
+  /** This turn was practice: the first answer's score, which still counts. */
+  practice?: { first: number };
+  /** Text size before any fitting (larger on a phone, where the canvas is drawn at about half size). */
+  textScale?: number;
 }
 
 export interface Coaching {
-  card: Phaser.GameObjects.Container;
-  next: Button;
+  /** Continue first, then Try again when offered. */
+  buttons: Button[];
   /** What a screen reader hears. */
   spoken: string[];
 }
@@ -42,7 +49,8 @@ export function showCoaching(scene: BaseScene, o: CoachingInput): Coaching {
   const { last, box } = o;
   const t = (k: string, v?: Record<string, unknown>) => scene.t(k, v);
   const timedOut = last.turn.choice < 0;
-  const head = timedOut ? t('play.timedOutScore', { n: signed(last.score) }) : t('play.turnScore', { n: signed(last.score) });
+  const practice = o.practice ? t('play.practiceHead', { first: signed(o.practice.first) }) : '';
+  const head = timedOut ? t('play.timedOutScore', { n: signed(last.score) }) : t(o.practice ? 'play.practiceScore' : 'play.turnScore', { n: signed(last.score) });
   const honoured = last.honoured.length ? `✓ ${last.honoured.map(o.name).join(t('list'))}` : '';
   const mistakes = last.mistakes.map((m) => t('play.mistake', { name: o.name(m.id), severity: t(`severity.${m.severity}`), points: m.points }));
   const wrong = mistakes.length ? `✗ ${mistakes.join(t('list'))}` : '';
@@ -55,15 +63,11 @@ export function showCoaching(scene: BaseScene, o: CoachingInput): Coaching {
       }
     : null;
 
-  let card!: Phaser.GameObjects.Container;
-  let next!: Button;
-  for (const scale of [1, 0.9, 0.82, 0.75]) {
-    card?.destroy();
-    card = scene.add.container(0, 0);
-    const c = card;
+  let buttons: Button[] = [];
+  const base = o.textScale ?? 1;
+  const { card, end, fits } = fitCard(scene, [1, 0.9, 0.82, 0.75, 0.7].map((k) => k * base), box.bottom, (c, size) => {
     const bg = scene.add.graphics();
     c.add(bg);
-    const size = (n: number) => Math.round(n * scale);
     const width = box.w - 40;
     let y = box.y + size(18);
     const add = (s: string, opts: { size: number; color?: string; bold?: boolean }, gap: number) => {
@@ -72,6 +76,14 @@ export function showCoaching(scene: BaseScene, o: CoachingInput): Coaching {
       c.add(text);
       y += text.height + size(gap);
     };
+    if (practice) {
+      // Marked apart: a practice answer never replaces the first one.
+      const tag = scene.add.graphics();
+      c.add(tag);
+      const top = y - size(6);
+      add(practice, { size: 18, bold: true, color: COLORS.ink }, 8);
+      tag.fillStyle(COLORS.warnFill, 0.35).fillRoundedRect(box.x + 10, top, box.w - 20, y - top - size(4), 10);
+    }
     add(timedOut ? t('play.noReply') : t('play.youSaid', { text: o.said, interpolation: { escapeValue: false } }), { size: 18, color: COLORS.inkSoft }, 8);
     add(head, { size: 22, bold: true, color: tone(last.score) }, 8);
     add(honoured, { size: 20, color: COLORS.good, bold: true }, 6);
@@ -88,18 +100,27 @@ export function showCoaching(scene: BaseScene, o: CoachingInput): Coaching {
       shade.fillStyle(COLORS.accentSoft, 1).fillRoundedRect(box.x + 10, top, box.w - 20, y - top - size(4), 10);
     }
     y += size(6);
-    next = scene.button(box.x + box.w / 2, 0, o.nextLabel, { width: Math.min(320, box.w - 40), variant: 'primary', size: 22 }, () => {
+    const close = (then: () => void) => () => {
       c.destroy();
-      o.onNext();
+      then();
+    };
+    const wide = Math.min(base > 1 ? 440 : 320, box.w - 40);
+    const next = scene.button(0, 0, o.nextLabel, { width: wide, variant: 'primary', size: Math.max(20, size(22)) }, close(o.onNext));
+    buttons = [next];
+    if (o.retry) buttons.push(scene.button(0, 0, o.retry.label, { width: wide, size: Math.max(20, size(22)) }, close(o.retry.onRetry)));
+    // Side by side where they fit, else one under the other (Continue first).
+    const side = buttons.length === 2 && box.w >= 2 * buttons[0]!.bw + 60;
+    buttons.forEach((b, i) => {
+      b.setPosition(side ? box.x + box.w / 2 + (i === 0 ? -1 : 1) * (b.bw / 2 + 10) : box.x + box.w / 2, y + b.h / 2 + (side ? 0 : i * (b.h + 10)));
+      c.add(b);
     });
-    next.setY(y + next.h / 2);
-    c.add(next);
-    y += next.h + 18;
+    y += side ? Math.max(...buttons.map((b) => b.h)) : buttons.reduce((s, b) => s + b.h + 10, -10);
+    y += 18;
     bg.fillStyle(COLORS.panel, 0.98).fillRoundedRect(box.x, box.y, box.w, y - box.y, 16);
-    bg.lineStyle(3, last.score >= 70 ? COLORS.goodFill : last.score >= 40 ? COLORS.accent : COLORS.badFill, 1).strokeRoundedRect(box.x, box.y, box.w, y - box.y, 16);
-    if (y <= box.bottom) break;
-    if (scale === 0.75) c.setY(Math.max(box.top - box.y, box.bottom - y));
-  }
-  const spoken = [head, honoured, wrong, feedback, ...(better ? [better.head, better.text, better.why] : [])].filter(Boolean);
-  return { card, next, spoken };
+    bg.lineStyle(3, o.practice ? COLORS.warnFill : last.score >= 70 ? COLORS.goodFill : last.score >= 40 ? COLORS.accent : COLORS.badFill, 1).strokeRoundedRect(box.x, box.y, box.w, y - box.y, 16);
+    return y;
+  });
+  if (!fits) card.setY(Math.max(box.top - box.y, box.bottom - end));
+  const spoken = [practice, head, honoured, wrong, feedback, ...(better ? [better.head, better.text, better.why] : [])].filter(Boolean);
+  return { buttons, spoken };
 }

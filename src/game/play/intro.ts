@@ -10,18 +10,14 @@ import { pick, type Locale } from '../../engine/text.js';
 import type { Button } from '../ui/button.js';
 import { COLORS } from '../ui/theme.js';
 import type { BaseScene } from '../scenes/BaseScene.js';
+import { fitCard } from './card.js';
 
-export function showIntro(scene: BaseScene, s: Scenario, locale: Locale, box: { x: number; y: number; w: number; bottom: number }, onBegin: () => void): { begin: Button; spoken: string[] } {
+export function showIntro(scene: BaseScene, s: Scenario, locale: Locale, box: { x: number; y: number; w: number; bottom: number }, onBegin: () => void, textScale = 1): { begin: Button; spoken: string[] } {
   const { x, y, w } = box;
-  let card: Phaser.GameObjects.Container | undefined;
   let begin!: Button;
-  for (const scale of [1, 0.92, 0.85, 0.78, 0.72, 0.66]) {
-    card?.destroy();
-    const c = scene.add.container(0, 0);
-    card = c;
+  fitCard(scene, [1, 0.92, 0.85, 0.78, 0.72, 0.66].map((k) => k * textScale), box.bottom, (c, size) => {
     const bg = scene.add.graphics();
     c.add(bg);
-    const size = (n: number) => Math.round(n * scale);
     let yy = y + size(18);
     const add = (t: Phaser.GameObjects.Text, gap: number) => {
       c.add(t);
@@ -39,7 +35,7 @@ export function showIntro(scene: BaseScene, s: Scenario, locale: Locale, box: { 
     c.add(begin);
     yy += begin.h + 18;
     bg.fillStyle(COLORS.panel, 0.98).fillRoundedRect(x, y, w, yy - y, 16);
-    if (yy <= box.bottom) break;
-  }
+    return yy;
+  });
   return { begin, spoken: [pick(s.title, locale), pick(s.brief, locale), pick(s.customer.persona, locale), begin.label.text] };
 }

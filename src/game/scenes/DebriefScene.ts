@@ -3,6 +3,7 @@
  * (file 001 §1.2.2) with the trainee's position, and a turn-by-turn replay against the model
  * reply. Every figure is the engine's debrief; the scene only draws it.
  */
+import type Phaser from 'phaser';
 import { CATEGORY_IDS } from '../../engine/vocabulary.js';
 import type { Scenario } from '../../engine/scenario/model.js';
 import type { Catalog } from '../../engine/catalog/catalog.js';
@@ -15,12 +16,26 @@ import { enableScroll } from '../ui/scroll.js';
 import { COLORS } from '../ui/theme.js';
 import { BaseScene } from './BaseScene.js';
 
+/** A turn tried again for practice: its score never replaces the first answer's. */
+export interface PracticeRecord {
+  /** The turn (1-based). */
+  turn: number;
+  first: number;
+  score: number;
+  /** The reply taken in practice (−1: none before the time ran out). */
+  choice: number;
+}
+
 interface DebriefData {
   scenario: string;
   seed: number;
   debrief: Debrief;
   state: SessionState;
+  practice?: PracticeRecord[];
 }
+
+/** How long the overall score takes to count up. */
+const COUNT_UP_MS = 900;
 
 export class DebriefScene extends BaseScene<DebriefData> {
   constructor() {
@@ -59,7 +74,8 @@ export class DebriefScene extends BaseScene<DebriefData> {
     const card = (x: number, y: number, cw: number, ch: number) => this.add.graphics().fillStyle(0xffffff, 1).fillRoundedRect(x, y, cw, ch, 14);
     card(x1, top, colW, 260);
     this.text(x1 + colW / 2, top + 16, this.t('debrief.overall'), { size: 22, color: COLORS.inkSoft, align: 'center' }).setOrigin(0.5, 0);
-    this.text(x1 + colW / 2, top + 46, String(d.overall), { size: 84, bold: true, align: 'center' }).setOrigin(0.5, 0);
+    const overall = this.text(x1 + colW / 2, top + 46, String(d.overall), { size: 84, bold: true, align: 'center' }).setOrigin(0.5, 0);
+    this.countUp(overall, d.overall);
     const gradeColour = d.grade === 'S' || d.grade === 'A' ? COLORS.good : d.grade === 'D' ? COLORS.bad : COLORS.ink;
     this.text(x1 + colW / 2, top + 150, `${this.t('debrief.grade')} ${d.grade} · ${this.t(`grades.${d.grade}`)}`, { size: 24, bold: true, align: 'center', color: gradeColour }).setOrigin(0.5, 0);
     const good = d.outcome === 'won-back' || d.outcome === 'resolved';
@@ -118,6 +134,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
     this.text(20, y, this.t('debrief.replay'), { size: 24, bold: true });
     y += 44;
     const state = this.args.state;
+    const practice = this.args.practice ?? [];
     const spokenTurns: string[] = [];
     d.turns.forEach((t, i) => {
       const node = s.nodes[t.node]!;
@@ -127,6 +144,9 @@ export class DebriefScene extends BaseScene<DebriefData> {
         `${this.t('debrief.you')}: ${said}  [${signed(t.score)}]`,
         ...(t.honoured.length ? [`✓ ${t.honoured.map(name).join(this.t('list'))}`] : []),
         ...(t.mistakes.length ? [`✗ ${t.mistakes.map(mistake).join(this.t('list'))}`] : []),
+        ...practice
+          .filter((p) => p.turn === i + 1)
+          .map((p) => this.t('debrief.practised', { score: signed(p.score), said: p.choice < 0 ? this.t('play.noReply') : pick(node.choices[p.choice]!.text, locale) })),
         ...(t.score < 100 ? [`${this.t('debrief.model')}: ${t.model < 0 ? this.t('play.noReply') : pick(node.choices[t.model]!.text, locale)}`] : []),
       ];
       spokenTurns.push(lines.join(' '));
@@ -160,6 +180,26 @@ export class DebriefScene extends BaseScene<DebriefData> {
       outcome: d.outcome,
       score: { decisions: d.decisions, turns: d.turns.length },
       debrief: { overall: d.overall, grade: d.grade, decisions: d.decisions, outcome: d.outcome, quadrant: d.service.quadrant, categories: d.categories, path: d.path },
+    });
+  }
+
+  /** The score counts up from nothing (at once under reduced motion); a screen reader hears the final figure. */
+  private countUp(text: Phaser.GameObjects.Text, to: number): void {
+    if (this.svc.reducedMotion || to <= 0) return;
+    text.setText('0');
+    this.tweens.addCounter({
+      from: 0,
+      to,
+      duration: COUNT_UP_MS,
+      ease: 'Cubic.easeOut',
+      onUpdate: (tw) => {
+        const v = String(Math.round(tw.getValue() ?? 0));
+        if (text.text !== v) text.setText(v);
+      },
+      onComplete: () => {
+        text.setText(String(to));
+        this.svc.audio.play('ui-select');
+      },
     });
   }
 

@@ -1,7 +1,12 @@
 /**
  * Play: the customer, their line, the replies, the meters, the countdown and the coaching.
- * Everything shown comes from the session actor; the scene only sends intents
- * (choose, tick) and presents what the engine decided.
+ * Everything shown comes from the session actor; the scene only sends intents (choose,
+ * tick) and presents what the engine decided. What each phase draws lives in play/: the
+ * intro card, the replies, the countdown, the coaching card, the ending line, the saved game.
+ *
+ * "Try this turn again" runs a practice session from the moment before the last reply
+ * (SessionController.rewound): its answer is coached and marked as practice, never saved or
+ * scored, and the conversation then goes on from what the trainee first said.
  */
 import Phaser from 'phaser';
 import type { Expression } from '../../engine/scenario/schema.js';
@@ -14,7 +19,6 @@ import type { Button } from '../ui/button.js';
 import { FocusGroup } from '../ui/focus.js';
 import { onKeys } from '../ui/keys.js';
 import { CharacterView, type CallFrame } from '../stage/character.js';
-import { CountdownView } from '../stage/countdown.js';
 import { MeterView } from '../stage/meter.js';
 import { SpeechPanel } from '../stage/speech.js';
 import { ProgressBar, SHOW_BAR_AFTER_MS } from '../ui/progress.js';
@@ -24,7 +28,12 @@ import { showCoaching } from '../play/coaching.js';
 import { showIntro } from '../play/intro.js';
 import { conversation } from '../play/conversation.js';
 import { layReplies } from '../play/replies.js';
+import { TurnClock } from '../play/turnClock.js';
+import { dismissCoaching, saveResume } from '../play/record.js';
+import { endingExpression, endingLine } from '../play/ending.js';
+import { playLayout, type PlayLayout } from '../play/playLayout.js';
 import type { Exchange } from './HistoryScene.js';
+import type { PracticeRecord } from './DebriefScene.js';
 
 export interface PlayData {
   scenario: string;
@@ -38,16 +47,31 @@ export interface PlayData {
 
 type Phase = 'loading' | 'intro' | 'line' | 'choosing' | 'coaching' | 'ending';
 
-const TICK_MS = 100;
 /** After the replies appear, Enter and Space wait this long before pressing one (number keys do not). */
 const CHOICE_HOLD_MS = 450;
+/** Cards' text on a phone: the portrait canvas is drawn at about half size (720 wide on a 390-pixel screen). */
+const PHONE_TEXT = 1.3;
+/** The moment of stillness before an ending's last line. */
+const ENDING_STILL_MS = 900;
+
+interface Practice {
+  session: SessionController;
+  /** The turn being practised (1-based) and the first answer's score, which stands. */
+  turn: number;
+  first: number;
+  unsubscribe: () => void;
+}
 
 export class PlayScene extends BaseScene<PlayData> {
   private session?: SessionController;
+  private practice?: Practice;
+  /** Every practice answer of this play, for the debrief. */
+  private practised: PracticeRecord[] = [];
   private scenario?: Scenario;
   private phase: Phase = 'loading';
   private turnsShown = 0;
   private focus!: FocusGroup;
+  private at!: PlayLayout;
   /** On the stage under the canvas (see stage/layer.ts): the customer, their line, the meters. */
   private character?: CharacterView;
   private expression: Expression = 'neutral';
@@ -56,10 +80,11 @@ export class PlayScene extends BaseScene<PlayData> {
   private line = '';
   private typewriter!: Typewriter;
   private choiceButtons: Button[] = [];
-  private countdown?: CountdownView;
-  private clock?: Phaser.Time.TimerEvent;
+  private clock?: TurnClock;
   private callClock?: Phaser.Time.TimerEvent;
   private unsubscribe?: () => void;
+  private lastChoices: string[] = [];
+  private lineStartedAt = 0;
 
   constructor() {
     super('Play');
@@ -68,12 +93,13 @@ export class PlayScene extends BaseScene<PlayData> {
   override init(data: PlayData): void {
     super.init(data);
     this.session = undefined;
+    this.practice = undefined;
+    this.practised = [];
     this.scenario = undefined;
     this.phase = 'loading';
     this.turnsShown = 0;
     this.meters = new Map();
     this.choiceButtons = [];
-    this.countdown = undefined;
     this.clock = undefined;
     this.callClock = undefined;
     this.character = undefined;
@@ -83,6 +109,7 @@ export class PlayScene extends BaseScene<PlayData> {
     this.lastChoices = [];
     this.lineStartedAt = 0;
     this.unsubscribe = undefined;
+    this.at = playLayout(this.w, this.h, this.portrait);
     // The stage's animations (meters, face, countdown) stop with the scene's own clock.
     const pauseStage = () => this.svc.stage.pause();
     const resumeStage = () => this.svc.stage.resume();
@@ -93,10 +120,11 @@ export class PlayScene extends BaseScene<PlayData> {
       this.events.off(Phaser.Scenes.Events.RESUME, resumeStage);
       this.unsubscribe?.();
       this.unsubscribe = undefined;
+      this.endPractice();
       this.session?.stop();
       this.character?.remove();
       this.speech?.remove();
-      this.countdown?.remove();
+      this.clock?.stop();
       for (const m of this.meters.values()) m.remove();
     });
   }
@@ -114,28 +142,28 @@ export class PlayScene extends BaseScene<PlayData> {
     });
   }
 
+  /** The session on screen: the practice one while a turn is tried again, else the live one. */
+  private get live(): SessionController {
+    return this.practice?.session ?? this.session!;
+  }
+
   /**
    * This customer's eight faces, on the stage, each decoded before play starts (the backdrop is
    * the page's). A caller is in a call frame where a customer would stand.
    */
   private loadArt(s: Scenario, then: () => void): void {
-    const { w, h, portrait } = this;
-    const charH = portrait ? 470 : 560;
-    const cx = portrait ? w / 2 : 250;
-    const cy = portrait ? 110 + charH / 2 : h - charH / 2 + 20;
     const { look } = s.customer;
-    const locale = this.svc.locale();
     const call: CallFrame | undefined =
       look.channel === 'phone'
         ? {
-            ...(portrait ? { x: 150, y: 84, width: 420, height: 496 } : { x: 30, y: 92, width: 440, height: 604 }),
-            name: pick(s.customer.name, locale),
+            ...this.at.call,
+            name: pick(s.customer.name, this.svc.locale()),
             label: this.t('play.onTheCall'),
             ended: this.t('play.callEnded'),
             ...(look.place ? { place: look.place } : {}),
           }
         : undefined;
-    const character = new CharacterView(this.svc.stage, look.character, { cx, cy, height: charH }, this.svc.reducedMotion, call);
+    const character = new CharacterView(this.svc.stage, look.character, this.at.character, this.svc.reducedMotion, call);
     this.character = character;
     const bar = new ProgressBar(this, SHOW_BAR_AFTER_MS);
     const here = this.thisStart();
@@ -181,33 +209,24 @@ export class PlayScene extends BaseScene<PlayData> {
   private showIntro(s: Scenario): void {
     this.phase = 'intro';
     this.speech!.hide();
-    const { begin, spoken } = showIntro(this, s, this.svc.locale(), { ...this.panel, bottom: this.h - 12 }, () => this.showNode(false));
+    const { begin, spoken } = showIntro(this, s, this.svc.locale(), { ...this.at.panel, bottom: this.h - 12 }, () => this.showNode(false), this.portrait ? PHONE_TEXT : 1);
     this.focus.set([begin], true);
     this.svc.live.say(spoken);
     this.report([begin.label.text]);
   }
 
   private layout(s: Scenario): void {
-    const { w, portrait } = this;
-    const locale = this.svc.locale();
-    // Meters across the top.
-    const ms = this.session!.meters();
-    const mw = portrait ? (w - 140 - 16 * ms.length) / ms.length : 190;
-    ms.forEach((m, i) => {
-      const x = portrait ? 130 + i * (mw + 16) : w - 24 - (ms.length - i) * (mw + 12);
-      const meter = new MeterView(this.svc.stage, x, 16, mw, this.t(`meters.${m.id}`), m.good);
+    const { at } = this;
+    this.session!.meters().forEach((m, i, all) => {
+      const { x, y, w } = at.meter(i, all.length);
+      const meter = new MeterView(this.svc.stage, x, y, w, this.t(`meters.${m.id}`), m.good);
       meter.set(m.value, false);
       this.meters.set(m.id, meter);
     });
-    const pause = this.button(portrait ? 60 : 70, 42, this.t('play.pause'), { width: portrait ? 100 : 120, height: 48, size: 20 }, () => this.pause());
-    pause.setDepth(5);
-
+    this.button(at.pause.x, at.pause.y, this.t('play.pause'), { width: at.pause.w, height: 48, size: 20 }, () => this.pause()).setDepth(5);
     // The customer's name, the stage direction and the line; the panel fits its text.
-    const px = portrait ? 20 : 500;
-    const pw = portrait ? w - 40 : w - px - 24;
-    const py = portrait ? 590 : 92;
-    this.panel = { x: px, y: py, w: pw };
-    const speech = new SpeechPanel(this.svc.stage, px, py, pw, pick(s.customer.name, locale), { minHeight: portrait ? 190 : 150, lineSize: portrait ? 28 : 25 });
+    const { x, y, w } = at.panel;
+    const speech = new SpeechPanel(this.svc.stage, x, y, w, pick(s.customer.name, this.svc.locale()), { minHeight: this.portrait ? 190 : 150, lineSize: this.portrait ? 28 : 25 });
     this.speech = speech;
     this.typewriter = new Typewriter(this, speech, () => this.svc.audio.play('ui-type'));
     this.input.on('pointerup', (p: Phaser.Input.Pointer) => {
@@ -215,30 +234,26 @@ export class PlayScene extends BaseScene<PlayData> {
     });
   }
 
-  private panel = { x: 0, y: 0, w: 0 };
-
   /** Lay out this note and line on the panel (in full, before the typewriter starts). */
   private fitPanel(note: string, line: string): void {
     this.line = line;
     this.speech!.show(note, line);
   }
 
-  private get panelBottom(): number {
-    return this.speech?.bottom ?? this.panel.y;
+  /** Where the replies, the countdown and the coaching start: under the customer's line. */
+  private get choicesTop(): number {
+    return (this.speech?.bottom ?? this.at.panel.y) + 20;
   }
 
   protected override restartData(): PlayData {
-    return this.session ? { ...this.args, snapshot: this.session.persisted(), coaching: this.phase === 'coaching' } : this.args;
-  }
-
-  private get choicesTop(): number {
-    return this.panelBottom + 20;
+    // A practice turn is not kept: a rebuild goes back to the first answer's coaching.
+    return this.session ? { ...this.args, snapshot: this.session.persisted(), coaching: this.phase === 'coaching' || !!this.practice } : this.args;
   }
 
   /** The conversation so far (play/conversation.ts), for the history overlay. */
   conversation(): Exchange[] {
     if (!this.session || this.phase === 'loading' || this.phase === 'intro') return [];
-    return conversation(this.session, this.svc.locale(), { you: this.t('debrief.you'), noReply: this.t('play.noReply') }, this.phase === 'line' || this.phase === 'choosing');
+    return conversation(this.live, this.svc.locale(), { you: this.t('debrief.you'), noReply: this.t('play.noReply') }, this.phase === 'line' || this.phase === 'choosing');
   }
 
   /** Open the conversation so far over the play screen. */
@@ -266,40 +281,9 @@ export class PlayScene extends BaseScene<PlayData> {
     if (s.turns.length > this.turnsShown) {
       this.turnsShown = s.turns.length;
       this.stopClock();
-      this.saveResume();
+      saveResume(this.svc, this.session!, this.args.scenario, this.args.seed);
       this.showCoaching();
     }
-  }
-
-  private saveResume(): void {
-    const { session, args: data } = this;
-    if (!session) return;
-    if (session.ended) {
-      const d = session.debrief();
-      // Kept as the game to continue until the debrief is shown: a reload during the last coaching
-      // or the ending still leads there.
-      this.svc.progress.recordAttempt(
-        {
-          scenario: session.play.scenario.id,
-          at: new Date().toISOString(),
-          overall: d.overall,
-          grade: d.grade,
-          outcome: d.outcome,
-          path: d.path,
-          seed: session.state.seed,
-        },
-        { seed: data.seed, snapshot: session.persisted() },
-      );
-      return;
-    }
-    this.svc.progress.update((p) => (p.resume = session.ended ? null : { scenario: data.scenario, seed: data.seed, snapshot: session.persisted(), coaching: true }));
-  }
-
-  /** The coaching was read: a reload now goes on to the next line. */
-  private dismissCoaching(): void {
-    this.svc.progress.update((p) => {
-      if (p.resume) p.resume.coaching = false;
-    });
   }
 
   /** Back to the coaching of the last turn (after a reload or a rebuild): under the line it answered. */
@@ -321,11 +305,12 @@ export class PlayScene extends BaseScene<PlayData> {
   }
 
   private updateMeters(animate: boolean): void {
-    for (const m of this.session!.meters()) this.meters.get(m.id)?.set(m.value, animate && !this.svc.reducedMotion);
+    for (const m of this.live.meters()) this.meters.get(m.id)?.set(m.value, animate && !this.svc.reducedMotion);
   }
 
+  /** The customer's line, typed out (at once when it is a turn tried again), then the replies. */
   private showNode(animate: boolean): void {
-    const session = this.session!;
+    const session = this.live;
     const node = session.play.scenario.nodes[session.state.node];
     if (!node) return this.showEnding();
     const locale = this.svc.locale();
@@ -334,20 +319,22 @@ export class PlayScene extends BaseScene<PlayData> {
     this.setExpression(session.expression());
     this.updateMeters(animate);
     const line = pick(node.line[session.state.variant] ?? node.line[0]!, locale);
-    this.fitPanel(node.note ? pick(node.note, locale) : '', line);
+    const note = node.note ? pick(node.note, locale) : '';
+    const practice = this.practice ? this.t('play.practiceNote', { n: this.practice.turn }) : '';
+    this.fitPanel([practice, note].filter(Boolean).join(' '), line);
     this.report([]);
     this.lineStartedAt = performance.now();
-    this.typewriter.start(this.svc.reducedMotion, () => this.showChoices());
+    this.typewriter.start(this.svc.reducedMotion || !!this.practice, () => this.showChoices());
   }
 
   private showChoices(): void {
-    const session = this.session!;
+    const session = this.live;
     const node = session.play.scenario.nodes[session.state.node]!;
     const locale = this.svc.locale();
     this.phase = 'choosing';
-    const { w, portrait } = this;
+    const { column } = this.at;
     const offered = session.offered();
-    const box = { x: portrait ? w / 2 : 500 + (w - 524) / 2, top: this.choicesTop + (node.timeLimit ? 34 : 0), w: portrait ? w - 40 : w - 524, bottom: this.h };
+    const box = { x: column.cx, top: this.choicesTop + (node.timeLimit ? 34 : 0), w: column.w, bottom: this.h };
     this.choiceButtons = layReplies(this, offered, locale, box, (i) => {
       if (this.phase !== 'choosing') return;
       this.svc.audio.play('ui-select');
@@ -355,11 +342,12 @@ export class PlayScene extends BaseScene<PlayData> {
     });
     this.focus.set(this.choiceButtons, true);
     this.focus.holdPresses(CHOICE_HOLD_MS);
-    if (node.timeLimit) this.startClock(node.timeLimit);
+    if (node.timeLimit) this.clock = new TurnClock(this, { x: column.x, y: this.choicesTop, w: column.w }, node.timeLimit, session, () => this.phase === 'choosing');
     const texts = offered.map((c) => pick(c.text, locale));
     // The stage direction too: how the customer says it is part of what they say.
     const note = node.note ? [pick(node.note, locale)] : [];
-    this.svc.live.say([...note, `${pick(session.play.scenario.customer.name, locale)}: ${this.line}`, ...texts.map((t, i) => `${i + 1}. ${t}`)]);
+    const practice = this.practice ? [this.t('play.practiceNote', { n: this.practice.turn })] : [];
+    this.svc.live.say([...practice, ...note, `${pick(session.play.scenario.customer.name, locale)}: ${this.line}`, ...texts.map((t, i) => `${i + 1}. ${t}`)]);
     this.report(texts);
   }
 
@@ -369,105 +357,122 @@ export class PlayScene extends BaseScene<PlayData> {
     this.choiceButtons = [];
   }
 
-  /** Time runs in the engine: the scene only reports elapsed time and draws the countdown. */
-  private startClock(limit: number): void {
-    const { w, portrait } = this;
-    const x0 = portrait ? 20 : 500;
-    const bw = portrait ? w - 40 : w - 524;
-    const y = this.choicesTop;
-    const countdown = new CountdownView(this.svc.stage, x0, y, bw);
-    this.countdown = countdown;
-    let lastSecond = -1;
-    const draw = () => {
-      const left = Math.max(0, limit * 1000 - this.session!.state.elapsedMs);
-      const s = Math.ceil(left / 1000);
-      countdown.set(left / (limit * 1000), this.t('play.secondsLeft', { n: s }));
-      if (s !== lastSecond && s <= 5 && s > 0) this.svc.audio.play('ui-timer');
-      lastSecond = s;
-    };
-    draw();
-    this.clock = this.time.addEvent({
-      delay: TICK_MS,
-      loop: true,
-      callback: () => {
-        if (this.phase !== 'choosing') return;
-        this.session!.tick(TICK_MS);
-        if (this.phase === 'choosing') draw();
-      },
-    });
+  private stopClock(): void {
+    this.clock?.stop();
+    this.clock = undefined;
   }
 
-  private stopClock(): void {
-    this.clock?.remove();
-    this.clock = undefined;
-    this.countdown?.remove();
-    this.countdown = undefined;
+  /** The customer reacts the moment the reply lands: face, meters, sound, a start or a nod. */
+  private react(session: SessionController): void {
+    const last = session.state.turns.at(-1)!;
+    if (last.choice < 0) this.svc.audio.play('ui-timeout');
+    const moodDelta = session.moodFor(last.after) - session.moodFor(last.before);
+    const broke = session.state.endedBy === 'breakdown';
+    this.svc.audio.play(broke ? 'mood-break' : moodDelta >= 0 ? 'mood-up' : 'mood-down');
+    this.character?.react(broke ? 'break' : moodDelta > 0 ? 'warmer' : moodDelta < 0 ? 'colder' : 'none');
+    const ending = session.state.ending ? session.play.scenario.endings[session.state.ending] : undefined;
+    this.setExpression(ending?.expression ?? session.expression());
+    this.updateMeters(true);
   }
 
   private showCoaching(): void {
-    const session = this.session!;
+    const session = this.live;
+    const practice = this.practice;
     const last = session.lastTurn()!;
     const locale = this.svc.locale();
     const node = session.play.scenario.nodes[last.turn.node]!;
     const reply = last.turn.choice < 0 ? node.onTimeout! : node.choices[last.turn.choice]!;
     this.phase = 'coaching';
     this.clearChoices();
-    if (last.turn.choice < 0) this.svc.audio.play('ui-timeout');
-    const moodDelta = session.moodFor(last.turn.after) - session.moodFor(last.turn.before);
-    this.svc.audio.play(session.state.endedBy === 'breakdown' ? 'mood-break' : moodDelta >= 0 ? 'mood-up' : 'mood-down');
-    this.setExpression(session.state.ending ? (session.play.scenario.endings[session.state.ending]?.expression ?? session.expression()) : session.expression());
-    this.updateMeters(true);
-
-    const { w, h, portrait } = this;
-    const pw = portrait ? w - 40 : Math.min(760, w - 540);
-    const px = portrait ? 20 : 500 + (w - 524 - pw) / 2;
+    this.react(session);
+    if (practice) this.practised.push({ turn: practice.turn, first: practice.first, score: last.score, choice: last.turn.choice });
+    const { at } = this;
     const better = last.better;
-    const { next, spoken } = showCoaching(this, {
+    const onNext = () => {
+      if (this.practice) this.leavePractice();
+      dismissCoaching(this.svc);
+      if (this.session!.ended) this.showEnding();
+      else this.showNode(true);
+    };
+    const { buttons, spoken } = showCoaching(this, {
       last,
       reply,
       said: last.turn.choice < 0 ? null : pick(node.choices[last.turn.choice]!.text, locale),
       betterText: better ? (better.choice < 0 ? '' : pick(node.choices[better.choice]!.text, locale)) : null,
       name: (id: string) => pick(session.play.catalog.get(id)!.name, locale),
       locale,
-      box: { x: px, y: this.choicesTop - (portrait ? 10 : 0), w: pw, bottom: h - 10, top: 10 },
-      nextLabel: this.t(session.ended ? 'play.seeEnding' : 'play.continue'),
-      onNext: () => {
-        this.dismissCoaching();
-        if (session.ended) this.showEnding();
-        else this.showNode(true);
-      },
+      box: { x: at.coaching.x, y: this.choicesTop - (this.portrait ? 10 : 0), w: at.coaching.w, bottom: this.h - 10, top: 10 },
+      nextLabel: this.t(this.session!.ended ? 'play.seeEnding' : practice ? 'play.backToConversation' : 'play.continue'),
+      onNext,
+      ...(better ? { retry: { label: this.t('play.tryAgain'), onRetry: () => this.tryAgain() } } : {}),
+      ...(practice ? { practice: { first: practice.first } } : {}),
+      textScale: this.portrait ? PHONE_TEXT : 1,
     });
-    this.focus.set([next], true);
-    this.svc.live.say(spoken);
-    this.report([next.label.text]);
+    this.focus.set(buttons, true);
+    this.svc.live.say([...spoken, ...buttons.map((b) => b.label.text)]);
+    this.report(buttons.map((b) => b.label.text));
+  }
+
+  /** Practice: the moment before the last reply again, in a session of its own. */
+  private tryAgain(): void {
+    const first = this.practice ? this.practice.first : (this.session!.lastTurn()?.score ?? 0);
+    const turn = this.session!.state.turns.length;
+    this.endPractice();
+    const session = this.session!.rewound();
+    if (!session) return this.showNode(true);
+    let shown = session.state.turns.length;
+    const unsubscribe = session.subscribe((s) => {
+      if (s.turns.length > shown && this.practice?.session === session) {
+        shown = s.turns.length;
+        this.stopClock();
+        this.showCoaching();
+      }
+    });
+    this.practice = { session, turn, first, unsubscribe };
+    this.svc.audio.play('ui-back');
+    this.showNode(true);
+  }
+
+  private endPractice(): void {
+    this.practice?.unsubscribe();
+    this.practice?.session.stop();
+    this.practice = undefined;
+  }
+
+  /** Back to the live conversation, which goes on from the first answer. */
+  private leavePractice(): void {
+    this.endPractice();
+    this.setExpression(this.session!.expression());
   }
 
   private showEnding(): void {
     const session = this.session!;
     const ending = session.play.scenario.endings[session.state.ending!]!;
-    const locale = this.svc.locale();
     this.phase = 'ending';
     this.clearChoices();
-    this.setExpression(ending.expression ?? (ending.outcome === 'left-silently' ? 'withdrawn' : session.expression()));
-    const line = ending.line.length
-      ? pick(ending.line[session.state.variant] ?? ending.line[0]!, locale)
-      : ending.outcome === 'left-silently'
-        ? this.t('play.silentExit')
-        : `(${pick(ending.summary, locale)})`;
-    this.fitPanel('', line);
+    this.setExpression(endingExpression(ending, session.expression()));
+    const line = endingLine(ending, session.state.variant, this.svc.locale(), this.t('play.silentExit'));
     const d = session.debrief();
     this.report([]);
-    // A rebuild of the ending (language, rotation) restores a finished session: no second stinger.
+    // A rebuild of the ending (language, rotation) restores a finished session: no second stinger, no pause.
     const rebuilt = (this.args.snapshot as { status?: string } | undefined)?.status === 'done';
     if (!rebuilt) this.svc.audio.play(`stinger-${ending.outcome}`);
+    this.svc.audio.ambient(null);
     if (ending.outcome === 'left-silently' || this.scenario?.customer.look.channel === 'phone') this.character?.leave();
-    this.typewriter.start(this.svc.reducedMotion, () => {
-      const b = this.button(this.portrait ? this.w / 2 : 500 + (this.w - 524) / 2, this.choicesTop + 60, this.t('play.toDebrief'), { width: 360, variant: 'primary', size: 24 }, () =>
-        this.fadeTo('Debrief', { scenario: session.play.scenario.id, seed: session.state.seed, debrief: d, state: session.state }),
-      );
-      this.focus.set([b], true);
-      this.svc.live.say([line, this.t(`outcomes.${ending.outcome}`), b.label.text]);
-      this.report([b.label.text]);
+    // The ending lands: the sound, a moment of stillness with the line empty, then the last words.
+    this.speech!.hide();
+    const here = this.thisStart();
+    this.time.delayedCall(rebuilt ? 0 : ENDING_STILL_MS, () => {
+      if (!here()) return;
+      this.fitPanel('', line);
+      this.typewriter.start(this.svc.reducedMotion, () => {
+        const b = this.button(this.at.column.cx, this.choicesTop + 60, this.t('play.toDebrief'), { width: 360, variant: 'primary', size: 24 }, () =>
+          this.fadeTo('Debrief', { scenario: session.play.scenario.id, seed: session.state.seed, debrief: d, state: session.state, practice: this.practised }),
+        );
+        this.focus.set([b], true);
+        this.svc.live.say([line, this.t(`outcomes.${ending.outcome}`), b.label.text]);
+        this.report([b.label.text]);
+      });
     });
   }
 
@@ -478,15 +483,13 @@ export class PlayScene extends BaseScene<PlayData> {
     this.scene.launch('Pause', { from: 'Play', scenario: this.args.scenario });
   }
 
-  private lastChoices: string[] = [];
-  private lineStartedAt = 0;
-
   private report(choices: string[] = this.lastChoices): void {
-    const s = this.session;
-    if (!s) return;
+    if (!this.session) return;
+    const s = this.live;
     this.lastChoices = choices;
     this.publish({
       phase: this.phase,
+      practice: !!this.practice,
       scenario: s.play.scenario.id,
       node: s.state.ending ?? s.state.node,
       choices,
@@ -498,7 +501,8 @@ export class PlayScene extends BaseScene<PlayData> {
         expression: this.expression,
         meters: { ...s.state.customer.context.meters },
       },
-      score: s.running(),
+      // The score is always the live session's: practice never counts.
+      score: this.session.running(),
       outcome: s.state.ending ? s.play.scenario.endings[s.state.ending]!.outcome : null,
     });
   }

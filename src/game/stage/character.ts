@@ -121,6 +121,22 @@ export class CharacterView {
     }
   }
 
+  /**
+   * The moment a reply lands: a small nod when it warmed the customer, a start when it
+   * stung, a hard jolt when they break off (no movement under reduced motion: the face
+   * and the meters still change).
+   */
+  react(kind: 'warmer' | 'colder' | 'break' | 'none'): void {
+    if (this.reducedMotion || kind === 'none') return;
+    const frames: Keyframe[] =
+      kind === 'warmer'
+        ? [{ transform: 'translateY(0) scale(1)' }, { transform: 'translateY(6px) scale(1.01)' }, { transform: 'translateY(0) scale(1)' }]
+        : kind === 'colder'
+          ? [{ transform: 'translateX(0)' }, { transform: 'translateX(-7px)' }, { transform: 'translateX(5px)' }, { transform: 'translateX(0)' }]
+          : [{ transform: 'translateX(0)' }, { transform: 'translateX(-14px)' }, { transform: 'translateX(12px)' }, { transform: 'translateX(-8px)' }, { transform: 'translateX(0)' }];
+    this.holder.animate(frames, { duration: kind === 'break' ? 420 : 300, easing: 'ease-out', composite: 'add' });
+  }
+
   /** How long the call has run (a phone call only). */
   setCallTime(seconds: number): void {
     if (!this.timer) return;

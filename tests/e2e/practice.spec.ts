@@ -1,0 +1,89 @@
+/**
+ * Try this turn again (issue 13): after a weaker reply the coaching offers the turn again as
+ * practice; the practice is marked, its answer is coached but never replaces the first
+ * answer's score, and the conversation goes on from what the trainee first said. The
+ * debrief lists the practice beside the turn.
+ */
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { cliPaths, cliPlay, dojo, open, playPicks, SHOTS, startScenario, until, watchErrors } from './helpers.js';
+
+const ID = 'five-to-closing';
+const live = (page: import('@playwright/test').Page) => page.evaluate(() => document.getElementById('live')!.textContent ?? '');
+const words = {
+  en: { again: 'Try this turn again', back: 'Back to the conversation', marked: 'Practice, not scored', debrief: 'Practice:' },
+  'zh-CN': { again: '重答这一轮', back: '回到对话', marked: '练习,不计分', debrief: '练习:' },
+};
+
+for (const [locale, size] of [
+  ['en', { width: 1280, height: 800 }],
+  ['zh-CN', { width: 390, height: 844 }],
+] as const) {
+  test(`${locale} ${size.width}×${size.height}: a weak turn tried again is practice; the first answer's score stands and the story goes on from it`, async ({ page }) => {
+    const check = watchErrors(page);
+    await page.setViewportSize(size);
+    await open(page, { locale });
+    await startScenario(page, ID);
+    const { worst, best } = cliPaths(`scenarios/library/${ID}.yaml`);
+    const start = await dojo(page);
+    await page.keyboard.press(String(worst.picks[0]));
+    const first = await until(page, (d) => d.phase === 'coaching', 'coaching of the weak reply');
+    const w = words[locale];
+    expect(first.choices).toEqual([locale === 'en' ? 'Continue' : '继续', w.again]);
+    expect(first.practice).toBe(false);
+    // The second button, by keyboard.
+    await page.keyboard.press('Tab');
+    await until(page, (d) => d.focus === w.again, 'focus on Try again');
+    await page.keyboard.press('Enter');
+    const again = await until(page, (d) => d.phase === 'choosing' && d.practice === true, 'the same turn, as practice');
+    expect(again.node).toBe(start.node);
+    expect(again.customer!.meters, 'the meters as they were before the first answer').toEqual(start.customer!.meters);
+    expect(again.score, 'practice does not change the score').toEqual(first.score);
+    expect(again.choices).toEqual(start.choices);
+    expect(await live(page)).toContain(locale === 'en' ? 'Practice: turn 1 again' : '练习:重答第1轮');
+    await page.keyboard.press(String(best.picks[0]));
+    const practised = await until(page, (d) => d.phase === 'coaching' && d.practice === true, 'practice coaching');
+    expect(practised.choices, 'the best reply: nothing better, no Try again').toEqual([w.back]);
+    expect(practised.score).toEqual(first.score);
+    expect(await live(page)).toContain(w.marked);
+    await page.screenshot({ path: join(SHOTS, `practice-coaching-${locale}-${size.width}.png`) });
+    // Back: the conversation goes on from the first answer.
+    await page.keyboard.press('Enter');
+    const on = await until(page, (d) => d.phase === 'choosing' && d.practice === false, 'the conversation again');
+    expect(on.score).toEqual(first.score);
+    expect(on.node, 'the line that followed the first answer').toBe(first.node);
+    const end = await playPicks(page, worst.picks.slice(1));
+    // The same debrief as the worst path played without practice (the CLI's replay).
+    const plain = cliPlay(`scenarios/library/${ID}.yaml`, worst.picks).debrief;
+    expect(end.debrief!.overall).toBe(plain.overall);
+    expect(end.debrief!.path).toEqual(plain.path);
+    expect(await live(page)).toContain(w.debrief);
+    check();
+  });
+}
+
+test('practice can be tried more than once, and a reload during practice returns to the first answer\'s coaching', async ({ page }) => {
+  const check = watchErrors(page);
+  await open(page, { locale: 'en' });
+  await startScenario(page, ID);
+  const { worst } = cliPaths(`scenarios/library/${ID}.yaml`);
+  await page.keyboard.press(String(worst.picks[0]));
+  const first = await until(page, (d) => d.phase === 'coaching', 'coaching');
+  for (let k = 0; k < 2; k++) {
+    await page.keyboard.press('Tab');
+    await until(page, (d) => d.focus === 'Try this turn again', 'focus on Try again');
+    await page.keyboard.press('Enter');
+    await until(page, (d) => d.phase === 'choosing' && d.practice === true, 'practice');
+    await page.keyboard.press(String(worst.picks[0]));
+    const p = await until(page, (d) => d.phase === 'coaching' && d.practice === true, 'practice coaching');
+    expect(p.choices).toEqual(['Back to the conversation', 'Try this turn again']);
+    expect(p.score).toEqual(first.score);
+  }
+  await page.reload();
+  await until(page, (d) => d.scene === 'Title' && d.ready && d.focus === 'Continue where I left off', 'the title');
+  await page.keyboard.press('Enter');
+  const back = await until(page, (d) => d.scene === 'Play' && d.phase === 'coaching', 'the first answer\'s coaching');
+  expect(back.practice).toBe(false);
+  expect(back.choices).toEqual(['Continue', 'Try this turn again']);
+  check();
+});

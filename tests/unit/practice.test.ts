@@ -1,0 +1,37 @@
+/** Try this turn again: the practice session is the moment before the last reply, exactly. */
+import { describe, expect, it } from 'vitest';
+import { SessionController } from '../../src/game/sessionController.js';
+import { catalog, libraryFiles, loadFile } from './helpers.js';
+
+describe('SessionController.rewound', () => {
+  const cat = catalog();
+  for (const file of libraryFiles()) {
+    it(`reaches the state before every turn of seeded walks (with time-outs) through ${file}`, () => {
+      const scenario = loadFile(file, cat);
+      for (const seed of [1, 7, 23]) {
+        const live = new SessionController(scenario, cat, seed);
+        expect(live.rewound()).toBeNull();
+        const before: string[] = [];
+        let pickState = seed;
+        while (!live.ended) {
+          before.push(JSON.stringify(live.state));
+          const node = scenario.nodes[live.state.node]!;
+          const n = live.offered().length;
+          pickState = (pickState * 1103515245 + 12345) % 2147483648;
+          const r = pickState % (n + (node.onTimeout ? 1 : 0));
+          if (r === n) live.tick((node.timeLimit ?? 0) * 1000);
+          else live.choose(r);
+          const practice = live.rewound();
+          expect(practice, `${file} seed ${seed} turn ${before.length}`).not.toBeNull();
+          expect(JSON.stringify(practice!.state)).toBe(before.at(-1));
+          // The practice runs on its own: a reply there leaves the live session as it was.
+          const after = JSON.stringify(live.state);
+          practice!.choose(0);
+          expect(JSON.stringify(live.state)).toBe(after);
+          practice!.stop();
+        }
+        live.stop();
+      }
+    });
+  }
+});
