@@ -1,15 +1,15 @@
 /**
  * Play: the customer, their line, the replies, the meters, the countdown and the coaching.
  * Everything shown comes from the session actor; the scene only sends intents (choose,
- * tick) and presents what the engine decided. What each phase draws lives in play/: the
- * intro card, the replies, the countdown, the coaching card, the ending line, the saved game.
+ * tick) and presents what the engine decided. What it draws lives in play/: the stage (the
+ * customer, the meters, the line), the intro card, the replies, the countdown, the coaching
+ * card, the ending line; and what it saves, in play/record.ts.
  *
- * "Try this turn again" runs a practice session from the moment before the last reply
- * (SessionController.rewound): its answer is coached and marked as practice, never saved or
- * scored, and the conversation then goes on from what the trainee first said.
+ * "Try this turn again" runs a practice session (play/practice.ts) from the moment before
+ * the last reply: its answer is coached and marked as practice, never saved or scored, and
+ * the conversation then goes on from what the trainee first said.
  */
 import Phaser from 'phaser';
-import type { Expression } from '../../engine/scenario/schema.js';
 import type { Catalog } from '../../engine/catalog/catalog.js';
 import type { Scenario } from '../../engine/scenario/model.js';
 import { snapshotFits, type SessionState } from '../../engine/session/session.js';
@@ -18,11 +18,7 @@ import { SessionController } from '../sessionController.js';
 import type { Button } from '../ui/button.js';
 import { FocusGroup } from '../ui/focus.js';
 import { onKeys } from '../ui/keys.js';
-import { CharacterView, type CallFrame } from '../stage/character.js';
-import { MeterView } from '../stage/meter.js';
-import { SpeechPanel } from '../stage/speech.js';
 import { ProgressBar, SHOW_BAR_AFTER_MS } from '../ui/progress.js';
-import { Typewriter } from '../ui/typewriter.js';
 import { BaseScene } from './BaseScene.js';
 import { showCoaching } from '../play/coaching.js';
 import { showIntro } from '../play/intro.js';
@@ -32,6 +28,9 @@ import { TurnClock } from '../play/turnClock.js';
 import { dismissCoaching, saveResume } from '../play/record.js';
 import { endingExpression, endingLine } from '../play/ending.js';
 import { playLayout, type PlayLayout } from '../play/playLayout.js';
+import { PlayStage } from '../play/playStage.js';
+import { PracticeRun } from '../play/practice.js';
+import { playSnapshot } from '../play/snapshot.js';
 import type { Exchange } from './HistoryScene.js';
 import type { PracticeRecord } from './DebriefScene.js';
 
@@ -54,34 +53,18 @@ const PHONE_TEXT = 1.3;
 /** The moment of stillness before an ending's last line. */
 const ENDING_STILL_MS = 900;
 
-interface Practice {
-  session: SessionController;
-  /** The turn being practised (1-based) and the first answer's score, which stands. */
-  turn: number;
-  first: number;
-  unsubscribe: () => void;
-}
-
 export class PlayScene extends BaseScene<PlayData> {
   private session?: SessionController;
-  private practice?: Practice;
+  private practice?: PracticeRun;
   /** Every practice answer of this play, for the debrief. */
   private practised: PracticeRecord[] = [];
-  private scenario?: Scenario;
   private phase: Phase = 'loading';
   private turnsShown = 0;
   private focus!: FocusGroup;
   private at!: PlayLayout;
-  /** On the stage under the canvas (see stage/layer.ts): the customer, their line, the meters. */
-  private character?: CharacterView;
-  private expression: Expression = 'neutral';
-  private meters = new Map<string, MeterView>();
-  private speech?: SpeechPanel;
-  private line = '';
-  private typewriter!: Typewriter;
+  private stage?: PlayStage;
   private choiceButtons: Button[] = [];
   private clock?: TurnClock;
-  private callClock?: Phaser.Time.TimerEvent;
   private unsubscribe?: () => void;
   private lastChoices: string[] = [];
   private lineStartedAt = 0;
@@ -95,17 +78,11 @@ export class PlayScene extends BaseScene<PlayData> {
     this.session = undefined;
     this.practice = undefined;
     this.practised = [];
-    this.scenario = undefined;
     this.phase = 'loading';
     this.turnsShown = 0;
-    this.meters = new Map();
     this.choiceButtons = [];
     this.clock = undefined;
-    this.callClock = undefined;
-    this.character = undefined;
-    this.speech = undefined;
-    this.line = '';
-    this.expression = 'neutral';
+    this.stage = undefined;
     this.lastChoices = [];
     this.lineStartedAt = 0;
     this.unsubscribe = undefined;
@@ -120,12 +97,10 @@ export class PlayScene extends BaseScene<PlayData> {
       this.events.off(Phaser.Scenes.Events.RESUME, resumeStage);
       this.unsubscribe?.();
       this.unsubscribe = undefined;
-      this.endPractice();
+      this.practice?.stop();
       this.session?.stop();
-      this.character?.remove();
-      this.speech?.remove();
+      this.stage?.remove();
       this.clock?.stop();
-      for (const m of this.meters.values()) m.remove();
     });
   }
 
@@ -137,7 +112,6 @@ export class PlayScene extends BaseScene<PlayData> {
         this.scene.start('Select');
         return;
       }
-      this.scenario = scenario;
       this.loadArt(scenario, () => this.start(scenario, lib.catalog));
     });
   }
@@ -147,27 +121,13 @@ export class PlayScene extends BaseScene<PlayData> {
     return this.practice?.session ?? this.session!;
   }
 
-  /**
-   * This customer's eight faces, on the stage, each decoded before play starts (the backdrop is
-   * the page's). A caller is in a call frame where a customer would stand.
-   */
+  /** This customer's eight faces, each decoded before play starts (the backdrop is the page's). */
   private loadArt(s: Scenario, then: () => void): void {
-    const { look } = s.customer;
-    const call: CallFrame | undefined =
-      look.channel === 'phone'
-        ? {
-            ...this.at.call,
-            name: pick(s.customer.name, this.svc.locale()),
-            label: this.t('play.onTheCall'),
-            ended: this.t('play.callEnded'),
-            ...(look.place ? { place: look.place } : {}),
-          }
-        : undefined;
-    const character = new CharacterView(this.svc.stage, look.character, this.at.character, this.svc.reducedMotion, call);
-    this.character = character;
+    const stage = new PlayStage(this, s, this.at, this.svc.locale());
+    this.stage = stage;
     const bar = new ProgressBar(this, SHOW_BAR_AFTER_MS);
     const here = this.thisStart();
-    void character
+    void stage.character
       .load((p) => {
         if (here()) bar.set(p);
       })
@@ -183,66 +143,42 @@ export class PlayScene extends BaseScene<PlayData> {
     const { svc } = this;
     // A saved game that no longer fits the scenario (the file was edited since) starts afresh.
     const snapshot = this.args.snapshot && snapshotFits(scenario, this.args.snapshot) ? this.args.snapshot : undefined;
-    this.session = new SessionController(scenario, catalog, this.args.seed, snapshot);
+    const session = new SessionController(scenario, catalog, this.args.seed, snapshot);
+    this.session = session;
     this.children.removeAll(true);
     this.backdrop(scenario.setting, 0.1);
     this.fadeIn();
     svc.audio.ambient(scenario.setting);
-    this.layout(scenario);
+    this.stage!.build(session, svc.locale(), () => this.phase !== 'ending');
+    this.button(this.at.pause.x, this.at.pause.y, this.t('play.pause'), { width: this.at.pause.w, height: 48, size: 20 }, () => this.pause()).setDepth(5);
+    this.input.on('pointerup', (p: Phaser.Input.Pointer) => {
+      if (this.phase === 'line' && this.stage!.onPanel(p.x, p.y)) this.stage!.skip();
+    });
     this.focus = new FocusGroup(this, { numbered: true, onEscape: () => this.pause() });
     onKeys(this, (e) => this.onKey(e));
-    this.turnsShown = this.session.state.turns.length;
-    this.unsubscribe = this.session.subscribe((s) => this.onState(s));
-    // The customer stands there from the start (under the intro card too); a call's time runs from here.
-    this.setExpression(this.session.expression());
-    if (scenario.customer.look.channel === 'phone') {
-      let seconds = 0;
-      this.callClock = this.time.addEvent({ delay: 1000, loop: true, callback: () => this.phase !== 'ending' && this.character?.setCallTime(++seconds) });
-    }
-    if (snapshot && this.args.coaching && this.session.state.turns.length) this.showCoachingAgain();
-    else if (this.session.ended) this.showEnding();
-    else if (this.session.state.turns.length || this.args.snapshot || this.args.skipIntro) this.showNode(false);
+    this.turnsShown = session.state.turns.length;
+    this.unsubscribe = session.subscribe((s) => this.onState(s));
+    // The customer stands there from the start (under the intro card too).
+    this.stage!.face(session.expression());
+    if (snapshot && this.args.coaching && session.state.turns.length) this.showCoachingAgain();
+    else if (session.ended) this.showEnding();
+    else if (session.state.turns.length || this.args.snapshot || this.args.skipIntro) this.showNode(false);
     else this.showIntro(scenario);
   }
 
   /** Before the first line: the brief and who the customer is (play/intro.ts). */
   private showIntro(s: Scenario): void {
     this.phase = 'intro';
-    this.speech!.hide();
+    this.stage!.hideLine();
     const { begin, spoken } = showIntro(this, s, this.svc.locale(), { ...this.at.panel, bottom: this.h - 12 }, () => this.showNode(false), this.portrait ? PHONE_TEXT : 1);
     this.focus.set([begin], true);
     this.svc.live.say(spoken);
     this.report([begin.label.text]);
   }
 
-  private layout(s: Scenario): void {
-    const { at } = this;
-    this.session!.meters().forEach((m, i, all) => {
-      const { x, y, w } = at.meter(i, all.length);
-      const meter = new MeterView(this.svc.stage, x, y, w, this.t(`meters.${m.id}`), m.good);
-      meter.set(m.value, false);
-      this.meters.set(m.id, meter);
-    });
-    this.button(at.pause.x, at.pause.y, this.t('play.pause'), { width: at.pause.w, height: 48, size: 20 }, () => this.pause()).setDepth(5);
-    // The customer's name, the stage direction and the line; the panel fits its text.
-    const { x, y, w } = at.panel;
-    const speech = new SpeechPanel(this.svc.stage, x, y, w, pick(s.customer.name, this.svc.locale()), { minHeight: this.portrait ? 190 : 150, lineSize: this.portrait ? 28 : 25 });
-    this.speech = speech;
-    this.typewriter = new Typewriter(this, speech, () => this.svc.audio.play('ui-type'));
-    this.input.on('pointerup', (p: Phaser.Input.Pointer) => {
-      if (this.phase === 'line' && speech.contains(p.x, p.y)) this.typewriter.skip();
-    });
-  }
-
-  /** Lay out this note and line on the panel (in full, before the typewriter starts). */
-  private fitPanel(note: string, line: string): void {
-    this.line = line;
-    this.speech!.show(note, line);
-  }
-
   /** Where the replies, the countdown and the coaching start: under the customer's line. */
   private get choicesTop(): number {
-    return (this.speech?.bottom ?? this.at.panel.y) + 20;
+    return this.stage!.panelBottom + 20;
   }
 
   protected override restartData(): PlayData {
@@ -273,7 +209,7 @@ export class PlayScene extends BaseScene<PlayData> {
     // The Enter that pressed Continue must not also skip the line it started.
     if (this.phase === 'line' && e.timeStamp > this.lineStartedAt && (e.key === 'Enter' || e.key === ' ')) {
       e.preventDefault();
-      this.typewriter.skip();
+      this.stage!.skip();
     }
   }
 
@@ -286,45 +222,37 @@ export class PlayScene extends BaseScene<PlayData> {
     }
   }
 
+  /** A node's stage direction and line in this language (the variant the session picked). */
+  private lineOf(nodeId: string, variant: number): { note: string; line: string } {
+    const node = this.session!.play.scenario.nodes[nodeId]!;
+    const locale = this.svc.locale();
+    return { note: node.note ? pick(node.note, locale) : '', line: pick(node.line[variant] ?? node.line[0]!, locale) };
+  }
+
   /** Back to the coaching of the last turn (after a reload or a rebuild): under the line it answered. */
   private showCoachingAgain(): void {
-    const session = this.session!;
-    const last = session.state.turns.at(-1)!;
-    const node = session.play.scenario.nodes[last.node]!;
-    const locale = this.svc.locale();
-    this.setExpression(session.expression());
-    this.fitPanel(node.note ? pick(node.note, locale) : '', pick(node.line[last.variant] ?? node.line[0]!, locale));
-    this.speech!.reveal(Infinity);
+    const last = this.session!.state.turns.at(-1)!;
+    const { note, line } = this.lineOf(last.node, last.variant);
+    this.stage!.sayAll(note, line);
     this.showCoaching();
-  }
-
-  private setExpression(e: Expression): void {
-    if (!this.character || !this.scenario) return;
-    this.expression = e;
-    this.character.show(e);
-  }
-
-  private updateMeters(animate: boolean): void {
-    for (const m of this.live.meters()) this.meters.get(m.id)?.set(m.value, animate && !this.svc.reducedMotion);
   }
 
   /** The customer's line, typed out (at once when it is a turn tried again), then the replies. */
   private showNode(animate: boolean): void {
     const session = this.live;
-    const node = session.play.scenario.nodes[session.state.node];
-    if (!node) return this.showEnding();
-    const locale = this.svc.locale();
+    if (!session.play.scenario.nodes[session.state.node]) return this.showEnding();
     this.phase = 'line';
     this.clearChoices();
-    this.setExpression(session.expression());
-    this.updateMeters(animate);
-    const line = pick(node.line[session.state.variant] ?? node.line[0]!, locale);
-    const note = node.note ? pick(node.note, locale) : '';
-    const practice = this.practice ? this.t('play.practiceNote', { n: this.practice.turn }) : '';
-    this.fitPanel([practice, note].filter(Boolean).join(' '), line);
+    this.stage!.face(session.expression());
+    this.stage!.setMeters(session, animate);
+    const { note, line } = this.lineOf(session.state.node, session.state.variant);
     this.report([]);
     this.lineStartedAt = performance.now();
-    this.typewriter.start(this.svc.reducedMotion || !!this.practice, () => this.showChoices());
+    this.stage!.say([this.practiceNote(), note].filter(Boolean).join(' '), line, this.svc.reducedMotion || !!this.practice, () => this.showChoices());
+  }
+
+  private practiceNote(): string {
+    return this.practice ? this.t('play.practiceNote', { n: this.practice.turn }) : '';
   }
 
   private showChoices(): void {
@@ -345,9 +273,8 @@ export class PlayScene extends BaseScene<PlayData> {
     if (node.timeLimit) this.clock = new TurnClock(this, { x: column.x, y: this.choicesTop, w: column.w }, node.timeLimit, session, () => this.phase === 'choosing');
     const texts = offered.map((c) => pick(c.text, locale));
     // The stage direction too: how the customer says it is part of what they say.
-    const note = node.note ? [pick(node.note, locale)] : [];
-    const practice = this.practice ? [this.t('play.practiceNote', { n: this.practice.turn })] : [];
-    this.svc.live.say([...practice, ...note, `${pick(session.play.scenario.customer.name, locale)}: ${this.line}`, ...texts.map((t, i) => `${i + 1}. ${t}`)]);
+    const said = [this.practiceNote(), node.note ? pick(node.note, locale) : ''].filter(Boolean);
+    this.svc.live.say([...said, `${pick(session.play.scenario.customer.name, locale)}: ${this.stage!.line}`, ...texts.map((t, i) => `${i + 1}. ${t}`)]);
     this.report(texts);
   }
 
@@ -369,10 +296,10 @@ export class PlayScene extends BaseScene<PlayData> {
     const moodDelta = session.moodFor(last.after) - session.moodFor(last.before);
     const broke = session.state.endedBy === 'breakdown';
     this.svc.audio.play(broke ? 'mood-break' : moodDelta >= 0 ? 'mood-up' : 'mood-down');
-    this.character?.react(broke ? 'break' : moodDelta > 0 ? 'warmer' : moodDelta < 0 ? 'colder' : 'none');
+    this.stage!.character.react(broke ? 'break' : moodDelta > 0 ? 'warmer' : moodDelta < 0 ? 'colder' : 'none');
     const ending = session.state.ending ? session.play.scenario.endings[session.state.ending] : undefined;
-    this.setExpression(ending?.expression ?? session.expression());
-    this.updateMeters(true);
+    this.stage!.face(ending?.expression ?? session.expression());
+    this.stage!.setMeters(session, true);
   }
 
   private showCoaching(): void {
@@ -381,29 +308,22 @@ export class PlayScene extends BaseScene<PlayData> {
     const last = session.lastTurn()!;
     const locale = this.svc.locale();
     const node = session.play.scenario.nodes[last.turn.node]!;
-    const reply = last.turn.choice < 0 ? node.onTimeout! : node.choices[last.turn.choice]!;
     this.phase = 'coaching';
     this.clearChoices();
     this.react(session);
     if (practice) this.practised.push({ turn: practice.turn, first: practice.first, score: last.score, choice: last.turn.choice });
     const { at } = this;
     const better = last.better;
-    const onNext = () => {
-      if (this.practice) this.leavePractice();
-      dismissCoaching(this.svc);
-      if (this.session!.ended) this.showEnding();
-      else this.showNode(true);
-    };
     const { buttons, spoken } = showCoaching(this, {
       last,
-      reply,
+      reply: last.turn.choice < 0 ? node.onTimeout! : node.choices[last.turn.choice]!,
       said: last.turn.choice < 0 ? null : pick(node.choices[last.turn.choice]!.text, locale),
       betterText: better ? (better.choice < 0 ? '' : pick(node.choices[better.choice]!.text, locale)) : null,
       name: (id: string) => pick(session.play.catalog.get(id)!.name, locale),
       locale,
       box: { x: at.coaching.x, y: this.choicesTop - (this.portrait ? 10 : 0), w: at.coaching.w, bottom: this.h - 10, top: 10 },
       nextLabel: this.t(this.session!.ended ? 'play.seeEnding' : practice ? 'play.backToConversation' : 'play.continue'),
-      onNext,
+      onNext: () => this.goOn(),
       ...(better ? { retry: { label: this.t('play.tryAgain'), onRetry: () => this.tryAgain() } } : {}),
       ...(practice ? { practice: { first: practice.first } } : {}),
       textScale: this.portrait ? PHONE_TEXT : 1,
@@ -413,44 +333,34 @@ export class PlayScene extends BaseScene<PlayData> {
     this.report(buttons.map((b) => b.label.text));
   }
 
+  /** After the coaching: on with the live conversation (leaving any practice), or its ending. */
+  private goOn(): void {
+    this.practice?.stop();
+    this.practice = undefined;
+    dismissCoaching(this.svc);
+    if (this.session!.ended) this.showEnding();
+    else this.showNode(true);
+  }
+
   /** Practice: the moment before the last reply again, in a session of its own. */
   private tryAgain(): void {
     const first = this.practice ? this.practice.first : (this.session!.lastTurn()?.score ?? 0);
-    const turn = this.session!.state.turns.length;
-    this.endPractice();
-    const session = this.session!.rewound();
-    if (!session) return this.showNode(true);
-    let shown = session.state.turns.length;
-    const unsubscribe = session.subscribe((s) => {
-      if (s.turns.length > shown && this.practice?.session === session) {
-        shown = s.turns.length;
-        this.stopClock();
-        this.showCoaching();
-      }
-    });
-    this.practice = { session, turn, first, unsubscribe };
+    this.practice?.stop();
+    this.practice = PracticeRun.from(this.session!, first, () => {
+      this.stopClock();
+      this.showCoaching();
+    }) ?? undefined;
     this.svc.audio.play('ui-back');
     this.showNode(true);
   }
 
-  private endPractice(): void {
-    this.practice?.unsubscribe();
-    this.practice?.session.stop();
-    this.practice = undefined;
-  }
-
-  /** Back to the live conversation, which goes on from the first answer. */
-  private leavePractice(): void {
-    this.endPractice();
-    this.setExpression(this.session!.expression());
-  }
-
   private showEnding(): void {
     const session = this.session!;
+    const stage = this.stage!;
     const ending = session.play.scenario.endings[session.state.ending!]!;
     this.phase = 'ending';
     this.clearChoices();
-    this.setExpression(endingExpression(ending, session.expression()));
+    stage.face(endingExpression(ending, session.expression()));
     const line = endingLine(ending, session.state.variant, this.svc.locale(), this.t('play.silentExit'));
     const d = session.debrief();
     this.report([]);
@@ -458,14 +368,13 @@ export class PlayScene extends BaseScene<PlayData> {
     const rebuilt = (this.args.snapshot as { status?: string } | undefined)?.status === 'done';
     if (!rebuilt) this.svc.audio.play(`stinger-${ending.outcome}`);
     this.svc.audio.ambient(null);
-    if (ending.outcome === 'left-silently' || this.scenario?.customer.look.channel === 'phone') this.character?.leave();
+    if (ending.outcome === 'left-silently' || session.play.scenario.customer.look.channel === 'phone') stage.character.leave();
     // The ending lands: the sound, a moment of stillness with the line empty, then the last words.
-    this.speech!.hide();
+    stage.hideLine();
     const here = this.thisStart();
     this.time.delayedCall(rebuilt ? 0 : ENDING_STILL_MS, () => {
       if (!here()) return;
-      this.fitPanel('', line);
-      this.typewriter.start(this.svc.reducedMotion, () => {
+      stage.say('', line, this.svc.reducedMotion, () => {
         const b = this.button(this.at.column.cx, this.choicesTop + 60, this.t('play.toDebrief'), { width: 360, variant: 'primary', size: 24 }, () =>
           this.fadeTo('Debrief', { scenario: session.play.scenario.id, seed: session.state.seed, debrief: d, state: session.state, practice: this.practised }),
         );
@@ -485,25 +394,7 @@ export class PlayScene extends BaseScene<PlayData> {
 
   private report(choices: string[] = this.lastChoices): void {
     if (!this.session) return;
-    const s = this.live;
     this.lastChoices = choices;
-    this.publish({
-      phase: this.phase,
-      practice: !!this.practice,
-      scenario: s.play.scenario.id,
-      node: s.state.ending ?? s.state.node,
-      choices,
-      customer: {
-        type: s.play.scenario.customer.type,
-        character: s.play.scenario.customer.look.character,
-        channel: s.play.scenario.customer.look.channel,
-        state: s.state.customer.value,
-        expression: this.expression,
-        meters: { ...s.state.customer.context.meters },
-      },
-      // The score is always the live session's: practice never counts.
-      score: this.session.running(),
-      outcome: s.state.ending ? s.play.scenario.endings[s.state.ending]!.outcome : null,
-    });
+    this.publish(playSnapshot(this.live, this.session, { phase: this.phase, practice: !!this.practice, choices, expression: this.stage?.expression ?? 'neutral' }));
   }
 }
