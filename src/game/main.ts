@@ -14,6 +14,7 @@ import { renderOnDemand } from './renderOnDemand.js';
 import { StageLayer } from './stage/layer.js';
 import { BootScene } from './scenes/BootScene.js';
 import { DebriefScene } from './scenes/DebriefScene.js';
+import { GuideScene } from './scenes/GuideScene.js';
 import { HistoryScene } from './scenes/HistoryScene.js';
 import { MessageScene } from './scenes/MessageScene.js';
 import { PauseScene } from './scenes/PauseScene.js';
@@ -187,7 +188,7 @@ export async function startGame(parent: HTMLElement): Promise<Phaser.Game> {
     // Keys come straight from the page (ui/keys.ts), not through Phaser's per-frame queue.
     input: { keyboard: false, touch: true, mouse: true },
     callbacks: { preBoot: (g) => g.registry.set(SERVICES, services) },
-    scene: [BootScene, PreloadScene, TitleScene, SelectScene, PlayScene, PauseScene, HistoryScene, DebriefScene, MessageScene],
+    scene: [BootScene, PreloadScene, TitleScene, SelectScene, PlayScene, PauseScene, HistoryScene, GuideScene, DebriefScene, MessageScene],
   });
 
   services.stage.attach(game);

@@ -25,6 +25,8 @@ const SaveSchema = z.object({
     locale: z.optional(z.enum(['zh-CN', 'en'])),
     muted: z._default(z.boolean(), false),
     volume: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.7),
+    /** The first-play guide was finished or skipped. */
+    guided: z._default(z.boolean(), false),
   }),
   best: z._default(z.record(z.string(), z.number()), {}),
   attempts: z._default(z.array(Attempt), []),
@@ -38,7 +40,7 @@ export type Save = z.infer<typeof SaveSchema>;
 export type AttemptRecord = z.infer<typeof Attempt>;
 
 export function defaultSave(): Save {
-  return { version: STORAGE_VERSION, settings: { muted: false, volume: 0.7 }, best: {}, attempts: [], resume: null, imported: [] };
+  return { version: STORAGE_VERSION, settings: { muted: false, volume: 0.7, guided: false }, best: {}, attempts: [], resume: null, imported: [] };
 }
 
 export interface KeyValue {

@@ -17,7 +17,8 @@ test('switching language mid-game takes effect at once and keeps the conversatio
   await page.keyboard.press('Escape');
   const pause = await until(page, (d) => d.scene === 'Pause', 'the pause menu');
   await page.screenshot({ path: join(SHOTS, 'pause-zh-CN.png') });
-  expect(pause.choices[3]).toBe('Switch to English');
+  expect(pause.choices[4]).toBe('Switch to English');
+  await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
@@ -80,7 +81,10 @@ test('corrupt saved progress shows a notice and the game still plays', async ({ 
   const d = await dojo(page);
   expect(d.notice).toBe('corrupt');
   await page.screenshot({ path: join(SHOTS, 'title-corrupt-notice.png') });
-  await startScenario(page, FIRST);
+  // A reset save is a first play again: the guide comes first.
+  await startScenario(page, FIRST, { guide: true });
+  await page.keyboard.press('Escape');
+  await until(page, (x) => x.scene === 'Play' && x.phase === 'choosing', 'the replies after the guide');
   await page.keyboard.press('1');
   await until(page, (x) => x.phase === 'coaching', 'the game playing after the reset');
   check();

@@ -29,7 +29,8 @@ for (const locale of ['en', 'zh-CN'] as const) {
     await until(page, (d) => d.scene === 'Pause', 'the pause menu');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    await until(page, (d) => d.focusIndex === 2, 'focus on starting again');
+    await page.keyboard.press('Tab');
+    await until(page, (d) => d.focusIndex === 3, 'focus on starting again');
     await page.keyboard.press('Enter');
     await until(page, (d) => d.scene === 'Play' && d.phase === 'intro', 'the intro again');
     await page.keyboard.press('Enter');

@@ -44,7 +44,8 @@ export async function open(page: Page, opts: { locale?: 'zh-CN' | 'en'; reducedM
       if (sessionStorage.getItem('e2e-init')) return;
       sessionStorage.setItem('e2e-init', '1');
       if (storage != null) localStorage.setItem('complaint-dojo', storage);
-      else if (locale) localStorage.setItem('complaint-dojo', JSON.stringify({ version: 1, settings: { locale, muted: true, volume: 0.7 }, best: {}, attempts: [], resume: null, imported: [] }));
+      // The first-play guide already seen, unless a test brings its own save.
+      else if (locale) localStorage.setItem('complaint-dojo', JSON.stringify({ version: 1, settings: { locale, muted: true, volume: 0.7, guided: true }, best: {}, attempts: [], resume: null, imported: [] }));
     },
     [opts.locale ?? 'zh-CN', opts.storage] as const,
   );
@@ -57,7 +58,7 @@ function focusIsCard(d: Dojo, i: number): boolean {
 }
 
 /** From the title, open a scenario by keyboard. */
-export async function startScenario(page: Page, id: string): Promise<void> {
+export async function startScenario(page: Page, id: string, o: { guide?: boolean } = {}): Promise<void> {
   await page.keyboard.press('Enter');
   const sel = await until(page, (d) => d.scene === 'Select' && d.choices.length > 0, 'the scenario list');
   const i = sel.choices.indexOf(id);
@@ -66,14 +67,16 @@ export async function startScenario(page: Page, id: string): Promise<void> {
   for (let k = 0; k < i; k++) await page.keyboard.press('Tab');
   await until(page, (d) => d.focus !== undefined && d.choices.indexOf(id) === i && d.scene === 'Select' && focusIsCard(d, i), `focus on ${id}`);
   await page.keyboard.press('Enter');
-  await begin(page, id);
+  await begin(page, id, o);
 }
 
 /** The intro card (brief and persona) comes first: begin. */
-export async function begin(page: Page, id: string): Promise<void> {
+export async function begin(page: Page, id: string, o: { guide?: boolean } = {}): Promise<void> {
   await until(page, (d) => d.scene === 'Play' && d.phase === 'intro' && d.scenario === id, `the intro of ${id}`);
   await page.keyboard.press('Enter');
-  await until(page, (d) => d.scene === 'Play' && d.phase === 'choosing', `the first choices of ${id}`);
+  // On a first play the guide opens over the first choices.
+  if (o.guide) await until(page, (d) => d.scene === 'Guide', `the first-play guide over ${id}`);
+  else await until(page, (d) => d.scene === 'Play' && d.phase === 'choosing', `the first choices of ${id}`);
 }
 
 /** Play picks (1-based numbers, or "t" to let the timer run out) with the keyboard, to the debrief. */

@@ -18,12 +18,12 @@ export class PauseScene extends BaseScene<PauseData> {
     const { w, h, svc } = this;
     this.add.rectangle(0, 0, w, h, 0x000000, 0.6).setOrigin(0).setInteractive();
     const pw = Math.min(520, w - 40);
-    this.add.graphics().fillStyle(COLORS.panel, 1).fillRoundedRect(w / 2 - pw / 2, h / 2 - 267, pw, 534, 18);
-    this.text(w / 2, h / 2 - 237, this.t('pause.title'), { size: 34, bold: true, align: 'center' }).setOrigin(0.5, 0);
+    this.add.graphics().fillStyle(COLORS.panel, 1).fillRoundedRect(w / 2 - pw / 2, h / 2 - 304, pw, 608, 18);
+    this.text(w / 2, h / 2 - 274, this.t('pause.title'), { size: 34, bold: true, align: 'center' }).setOrigin(0.5, 0);
     const bw = pw - 80;
     const other = svc.locale() === 'zh-CN' ? 'en' : 'zh-CN';
     const items: Button[] = [];
-    let y = h / 2 - 137;
+    let y = h / 2 - 174;
     const add = (label: string, fn: () => void, variant: 'primary' | 'secondary' = 'secondary') => {
       items.push(this.button(w / 2, y, label, { width: bw, variant, size: 24 }, fn));
       y += 74;
@@ -33,6 +33,13 @@ export class PauseScene extends BaseScene<PauseData> {
       const play = this.scene.get(this.args.from) as unknown as { conversation?: () => unknown[] };
       this.scene.pause();
       this.scene.launch('History', { from: 'Pause', lines: play.conversation?.() ?? [] });
+    });
+    add(this.t('pause.guide'), () => {
+      const play = this.scene.get(this.args.from) as unknown as { guideData?: (from: string) => unknown };
+      const data = play.guideData?.('Pause');
+      if (!data) return;
+      this.scene.pause();
+      this.scene.launch('Guide', data);
     });
     add(this.t('pause.restart'), () => {
       svc.progress.update((s) => (s.resume = null));
@@ -45,8 +52,8 @@ export class PauseScene extends BaseScene<PauseData> {
     add(svc.audio.muted ? this.t('title.soundOff') : this.t('title.soundOn'), () => {
       svc.audio.setMuted(!svc.audio.muted);
       svc.progress.update((s) => (s.settings.muted = svc.audio.muted));
-      items[4]!.setLabel(svc.audio.muted ? this.t('title.soundOff') : this.t('title.soundOn'));
-      svc.live.say([items[4]!.label.text]);
+      items[5]!.setLabel(svc.audio.muted ? this.t('title.soundOff') : this.t('title.soundOn'));
+      svc.live.say([items[5]!.label.text]);
       this.publish({ choices: items.map((b) => b.label.text) });
     });
     add(this.t('pause.quit'), () => {

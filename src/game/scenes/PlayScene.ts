@@ -33,6 +33,7 @@ import { PracticeRun } from '../play/practice.js';
 import { playSnapshot } from '../play/snapshot.js';
 import type { Exchange } from './HistoryScene.js';
 import type { PracticeRecord } from './DebriefScene.js';
+import type { GuideData } from './GuideScene.js';
 
 export interface PlayData {
   scenario: string;
@@ -276,6 +277,37 @@ export class PlayScene extends BaseScene<PlayData> {
     const said = [this.practiceNote(), node.note ? pick(node.note, locale) : ''].filter(Boolean);
     this.svc.live.say([...said, `${pick(session.play.scenario.customer.name, locale)}: ${this.stage!.line}`, ...texts.map((t, i) => `${i + 1}. ${t}`)]);
     this.report(texts);
+    // A trainee's first play: the guide, over the first decision (once; the pause menu has it too).
+    if (!this.svc.progress.save.settings.guided && !session.state.turns.length && !this.practice) this.openGuide('Play');
+  }
+
+  /** What the first-play guide points at on this screen, or null when no decision is on screen. */
+  guideData(from: string): GuideData | null {
+    if (!this.session || !this.stage) return null;
+    const { scenario } = this.session.play;
+    const meters = this.live.meters();
+    const first = this.at.meter(0, meters.length);
+    const lastM = this.at.meter(meters.length - 1, meters.length);
+    const node = scenario.nodes[this.live.state.node];
+    const replies = this.choiceButtons.length ? this.choiceButtons : null;
+    const { column } = this.at;
+    return {
+      from,
+      type: scenario.customer.type,
+      name: pick(scenario.customer.name, this.svc.locale()),
+      meters: meters.map((m) => ({ id: m.id, good: m.good })),
+      metersAt: { x: first.x, y: first.y, w: lastM.x + lastM.w - first.x, h: 52 },
+      repliesAt: replies ? { x: column.x, y: replies[0]!.y - replies[0]!.h / 2, w: column.w, h: replies.at(-1)!.y + replies.at(-1)!.h / 2 - (replies[0]!.y - replies[0]!.h / 2) } : null,
+      countdownAt: this.phase === 'choosing' && node?.timeLimit ? { x: column.x, y: this.choicesTop - 8, w: column.w, h: 28 } : null,
+      timed: Object.values(scenario.nodes).some((n) => !!n.timeLimit),
+    };
+  }
+
+  private openGuide(from: string): void {
+    const data = this.guideData(from);
+    if (!data) return;
+    this.scene.pause();
+    this.scene.launch('Guide', data);
   }
 
   private clearChoices(): void {

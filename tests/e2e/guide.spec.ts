@@ -1,0 +1,77 @@
+/**
+ * The first-play guide (issue 13): over the first decision of a trainee's first play it
+ * explains this customer's meters, the keys, the clock and the coaching, each step lighting
+ * up what it explains; skippable, remembered, and in the pause menu again.
+ */
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { dojo, open, SHOTS, startScenario, until, watchErrors } from './helpers.js';
+
+const fresh = (locale: string) => JSON.stringify({ version: 1, settings: { locale, muted: true, volume: 0.7 }, best: {}, attempts: [], resume: null, imported: [] });
+const live = (page: import('@playwright/test').Page) => page.evaluate(() => document.getElementById('live')!.textContent ?? '');
+
+for (const [locale, size, id] of [
+  ['en', { width: 1280, height: 800 }, 'hotpot-wait'],
+  ['zh-CN', { width: 390, height: 844 }, 'kettle-return'],
+] as const) {
+  test(`${locale} ${size.width}×${size.height}: a first play opens the guide over the first decision; four steps; then the replies, and never again`, async ({ page }) => {
+    const check = watchErrors(page);
+    await page.setViewportSize(size);
+    await open(page, { storage: fresh(locale) });
+    await startScenario(page, id, { guide: true });
+    const steps: string[] = [];
+    for (let n = 1; n <= 4; n++) {
+      const d = await until(page, (x) => x.scene === 'Guide' && x.choices.length === 2, `guide step ${n}`);
+      const mark = locale === 'en' ? `Step ${n} of 4` : `第 ${n} 步`;
+      await expect.poll(() => live(page), `step ${n} said`).toContain(mark);
+      const said = await live(page);
+      steps.push(said);
+      await page.screenshot({ path: join(SHOTS, `guide-${n}-${locale}-${size.width}.png`) });
+      expect(d.focus, 'the primary button focused').toBe(d.choices[0]);
+      await page.keyboard.press('Enter');
+    }
+    // The meters of this customer type are explained, the keys, and what a time-out means.
+    expect(steps[0]).toContain(locale === 'en' ? 'Anger' : '跑题');
+    expect(steps[1]).toContain(locale === 'en' ? "Press a reply's number" : '按回答前的数字键');
+    const back = await until(page, (x) => x.scene === 'Play' && x.phase === 'choosing', 'the replies after the guide');
+    expect(back.choices.length).toBeGreaterThan(1);
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('complaint-dojo')!));
+    expect(saved.settings.guided).toBe(true);
+    // The pause menu opens it again, over the same decision; Escape leaves it.
+    await page.keyboard.press('Escape');
+    const pause = await until(page, (x) => x.scene === 'Pause', 'the pause menu');
+    expect(pause.choices[2]).toBe(locale === 'en' ? 'How to play' : '玩法说明');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await until(page, (x) => x.focusIndex === 2, 'focus on the guide');
+    await page.keyboard.press('Enter');
+    await until(page, (x) => x.scene === 'Guide', 'the guide again');
+    await page.keyboard.press('Escape');
+    await until(page, (x) => x.scene === 'Pause', 'back to the pause menu');
+    await page.keyboard.press('Escape');
+    await until(page, (x) => x.scene === 'Play' && x.phase === 'choosing', 'the replies');
+    // A reload and another scenario: no guide.
+    await page.reload();
+    await until(page, (x) => x.scene === 'Title' && x.ready, 'the title');
+    await page.keyboard.press('Tab');
+    await until(page, (x) => x.scene === 'Title' && x.focusIndex === 1, 'focus on the list');
+    check();
+  });
+}
+
+test('skipping the guide by touch is remembered; the clock did not run under it', async ({ page }) => {
+  const check = watchErrors(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page, { storage: fresh('en') });
+  await startScenario(page, 'five-to-closing', { guide: true });
+  const d = await until(page, (x) => x.scene === 'Guide', 'the guide');
+  const skip = (await page.evaluate(() => (window as unknown as { dojoControls: () => { label: string; left: number; top: number; right: number; bottom: number }[] }).dojoControls())).find((c) => c.label === 'Skip the guide');
+  expect(skip, JSON.stringify(d.choices)).toBeTruthy();
+  await page.waitForTimeout(1500);
+  await page.mouse.click((skip!.left + skip!.right) / 2, (skip!.top + skip!.bottom) / 2);
+  await until(page, (x) => x.scene === 'Play' && x.phase === 'choosing', 'the replies');
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('complaint-dojo')!));
+  expect(saved.settings.guided).toBe(true);
+  expect((await dojo(page)).score!.turns).toBe(0);
+  check();
+});
