@@ -15,12 +15,15 @@ import { createHttp } from './http.js';
 import { Hub } from './hub.js';
 import { attachIo } from './io.js';
 import { ServerLibrary } from './library.js';
+import { PgStore } from './pgStore.js';
 import { SqliteStore } from './sqliteStore.js';
 
 export interface ServeOptions {
   port: number;
   host?: string;
   db: string;
+  /** A PostgreSQL database (DATABASE_URL) instead of the SQLite file `db`. */
+  databaseUrl?: string;
   dist: string;
   redisUrl?: string;
   trainerKey?: string;
@@ -54,10 +57,11 @@ export function lanAddresses(): string[] {
 }
 
 export async function serve(o: ServeOptions): Promise<Running> {
-  const store = new SqliteStore(o.db);
+  const store = o.databaseUrl ? await PgStore.open(o.databaseUrl) : new SqliteStore(o.db);
+  const results = store instanceof PgStore ? store.description : `${resolve(o.db)} (SQLite)`;
   // A write that cannot be committed: stop rather than go on acknowledging what is not on disk.
   store.onFailure = (e) => {
-    console.error(`cannot write to ${o.db}: ${e.message}. Stopping, so that nothing is acknowledged that was not saved.`);
+    console.error(`cannot write to ${results}: ${e.message}. Stopping, so that nothing is acknowledged that was not saved.`);
     process.exit(1);
   };
   const trainerKey = o.trainerKey ?? store.meta('trainer-key') ?? randomBytes(12).toString('base64url');
@@ -101,7 +105,7 @@ export async function serve(o: ServeOptions): Promise<Running> {
   host a class:         http://localhost:${port}/host
   trainees join:        ${net ?? `http://localhost:${port}`}/join
   host from elsewhere:  ${net ?? `http://localhost:${port}`}/host#key=${trainerKey}   (keep this link to yourself)
-  results:              ${resolve(o.db)}${restored.rooms ? ` (${restored.rooms} open room${restored.rooms > 1 ? 's' : ''} restored)` : ''}${o.redisUrl ? `\n  sharing rooms via:    ${o.redisUrl}` : ''}`);
+  results:              ${results}${restored.rooms ? ` (${restored.rooms} open room${restored.rooms > 1 ? 's' : ''} restored)` : ''}${o.redisUrl ? `\n  sharing rooms via:    ${o.redisUrl}` : ''}`);
     for (const p of restored.problems) console.warn(`warning: ${p}`);
     for (const p of library.problems) console.warn(`warning: ${p.file}:${p.line}:${p.col}: ${p.message}`);
   }
@@ -131,6 +135,7 @@ const USAGE = `npm start [-- --port N] [--db FILE] [--dist DIR]
   --port N      port to listen on (default: PORT or 8080)
   --db FILE     SQLite file for classroom results (default: DOJO_DB or data/dojo.db)
   --dist DIR    the built game (default: dist)
+  DATABASE_URL  keep results in PostgreSQL (postgres://USER:PASSWORD@HOST:5432/DB) instead of the SQLite file
   REDIS_URL     share rooms between several server processes
   DOJO_PUBLIC_URL   the address trainees use, when the server is behind a proxy
   DOJO_TRAINER_KEY  the key for hosting from another device (default: made once, kept in the db)`;
@@ -173,6 +178,7 @@ export async function main(argv: string[]): Promise<number> {
       dist,
       watch: true,
       ...(args.get('host') ? { host: args.get('host')! } : {}),
+      ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
       ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
       ...(process.env.DOJO_PUBLIC_URL ? { publicUrl: process.env.DOJO_PUBLIC_URL } : {}),
       ...(process.env.DOJO_TRAINER_KEY ? { trainerKey: process.env.DOJO_TRAINER_KEY } : {}),

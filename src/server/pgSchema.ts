@@ -1,0 +1,44 @@
+/**
+ * The PostgreSQL store's schema, as numbered migrations. A database is brought up to date
+ * when a server opens it: the versions it already has (table schema_version) are skipped,
+ * the rest run in one transaction under an advisory lock, so two servers starting together
+ * on a new database do not both create it. Add a migration; never edit one that shipped.
+ * Columns mirror the SQLite store's (sqliteStore.ts); times are milliseconds since 1970.
+ */
+export interface Migration {
+  version: number;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
+create table if not exists meta (key text primary key, value text not null);
+create table if not exists rooms (
+  id text primary key, code text not null, mode text not null, scenario_id text not null,
+  source_file text not null, source_text text not null, host_token_hash text not null,
+  created_at bigint not null, updated_at bigint not null, expires_at bigint not null,
+  phase text not null, state text not null
+);
+create index if not exists rooms_expires on rooms (expires_at);
+create index if not exists rooms_code on rooms (code, created_at desc);
+create index if not exists rooms_created on rooms (created_at desc);
+create table if not exists participants (
+  room_id text not null, pid text not null, name text not null, token_hash text not null, joined_at bigint not null,
+  primary key (room_id, pid)
+);
+create table if not exists votes (
+  room_id text not null, turn integer not null, pid text not null, choice integer not null, seq integer not null, at bigint not null,
+  primary key (room_id, turn, pid)
+);
+create table if not exists plays (
+  room_id text not null, pid text not null, state text not null, seq integer not null, updated_at bigint not null,
+  primary key (room_id, pid)
+);
+`,
+  },
+];
+
+/** The advisory lock that serialises migrations (any constant that no other part of the app uses). */
+export const MIGRATION_LOCK = 0x646f6a6f; // 'dojo'

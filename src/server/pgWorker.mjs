@@ -1,0 +1,169 @@
+/**
+ * The PostgreSQL store's connection, on a thread of its own (see pgStore.ts). It runs what the
+ * server thread sends, strictly in order, on one connection: writes join the open transaction
+ * (BEGIN on the first write after a commit), `commit` ends it and reports on the event port,
+ * reads and `close` answer on the reply port and wake the server thread, which waits for them
+ * the way better-sqlite3 callers wait for a query. Plain JavaScript: a worker thread does not
+ * inherit the TypeScript loader of the process that starts it.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import pg from 'pg';
+
+/** @type {{ url: string, migrations: { version: number, sql: string }[], lockKey: number, flag: SharedArrayBuffer, replyPort: import('node:worker_threads').MessagePort, eventPort: import('node:worker_threads').MessagePort, connectTimeoutMs: number }} */
+const w = workerData;
+const flag = new Int32Array(w.flag);
+// Times are milliseconds since 1970 in bigint columns, counts are bigint: both fit a JS number.
+// (This thread has its own copy of the pg module, so this does not leak into the server thread.)
+pg.types.setTypeParser(20, (v) => Number(v));
+
+/** @type {pg.Client | undefined} */
+let client;
+/** Set when the connection broke; the next statement reconnects if no transaction was open. */
+let broken;
+/** An open transaction, with the first error any of its statements met. */
+let tx;
+
+async function connect() {
+  const c = new pg.Client({ connectionString: w.url, connectionTimeoutMillis: w.connectTimeoutMs, application_name: 'complaint-dojo', keepAlive: true });
+  c.on('error', (e) => {
+    broken = e;
+  });
+  await c.connect();
+  broken = undefined;
+  client = c;
+  return c;
+}
+
+async function conn() {
+  if (client && !broken) return client;
+  if (client) {
+    const old = client;
+    client = undefined;
+    old.end().catch(() => undefined);
+  }
+  return connect();
+}
+
+async function migrate() {
+  const c = await conn();
+  const known = Math.max(0, ...w.migrations.map((m) => m.version));
+  await c.query('BEGIN');
+  try {
+    // Two servers starting at once on a fresh database: one migrates, the other waits and sees it done.
+    await c.query('SELECT pg_advisory_xact_lock($1)', [w.lockKey]);
+    await c.query('CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, applied_at bigint NOT NULL)');
+    const { rows } = await c.query('SELECT coalesce(max(version), 0) AS v FROM schema_version');
+    const at = Number(rows[0].v);
+    if (at > known) throw new Error(`the database has schema version ${at}, newer than this Complaint Dojo knows (${known}): upgrade it, or use another database`);
+    for (const m of w.migrations) {
+      if (m.version <= at) continue;
+      await c.query(m.sql);
+      await c.query('INSERT INTO schema_version (version, applied_at) VALUES ($1, $2)', [m.version, Date.now()]);
+    }
+    await c.query('COMMIT');
+    return { from: at, to: known };
+  } catch (e) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+}
+
+function answer(msg) {
+  w.replyPort.postMessage(msg);
+  Atomics.store(flag, 0, 1);
+  Atomics.notify(flag, 0);
+}
+
+const describe = (e) => (e instanceof Error ? e.message || e.code || String(e) : String(e));
+
+async function write(m) {
+  if (!tx) {
+    tx = { error: undefined };
+    try {
+      await (await conn()).query('BEGIN');
+    } catch (e) {
+      tx.error = e;
+    }
+  }
+  // After an error PostgreSQL refuses the rest of the transaction anyway; keep the first cause.
+  if (tx.error) return;
+  try {
+    await client.query({ name: m.name, text: m.sql, values: m.params });
+  } catch (e) {
+    tx.error = e;
+  }
+}
+
+async function commit(m) {
+  if (!tx) {
+    w.eventPort.postMessage({ op: 'committed', batch: m.batch });
+    return;
+  }
+  const t = tx;
+  tx = undefined;
+  if (!t.error) {
+    try {
+      // COMMIT of a transaction that failed answers ROLLBACK without an error: check what it did.
+      const r = await client.query('COMMIT');
+      if (r.command !== 'COMMIT') t.error = new Error(`the transaction was rolled back (${r.command})`);
+    } catch (e) {
+      t.error = e;
+    }
+  } else if (client && !broken) await client.query('ROLLBACK').catch(() => undefined);
+  w.eventPort.postMessage(t.error ? { op: 'failed', batch: m.batch, message: describe(t.error) } : { op: 'committed', batch: m.batch });
+}
+
+async function read(m) {
+  try {
+    if (tx?.error) throw tx.error;
+    const r = await (await conn()).query({ name: m.name, text: m.sql, values: m.params });
+    answer({ rows: r.rows });
+  } catch (e) {
+    // A read that fails inside the open transaction spoils it too (PostgreSQL aborts it).
+    if (tx && !tx.error) tx.error = e;
+    answer({ error: describe(e) });
+  }
+}
+
+async function close(m) {
+  let committed = true;
+  if (tx) await commit({ batch: m.batch });
+  // The outcome of that last batch went out on the event port; the caller drains it.
+  try {
+    await client?.end();
+  } catch {
+    committed = false;
+  }
+  client = undefined;
+  answer({ closed: true, committed });
+}
+
+const queue = [];
+let running = false;
+async function drain() {
+  if (running) return;
+  running = true;
+  await started;
+  while (queue.length) {
+    const m = queue.shift();
+    if (m.op === 'write') await write(m);
+    else if (m.op === 'commit') await commit(m);
+    else if (m.op === 'read') await read(m);
+    else if (m.op === 'close') await close(m);
+  }
+  running = false;
+}
+
+parentPort.on('message', (m) => {
+  queue.push(m);
+  void drain();
+});
+
+// Nothing runs before the schema is in place (the server thread also waits for 'ready').
+const started = migrate().then(
+  (v) => w.eventPort.postMessage({ op: 'ready', ...v }),
+  async (e) => {
+    w.eventPort.postMessage({ op: 'open-failed', message: describe(e), code: e?.code });
+    await client?.end().catch(() => undefined);
+  },
+);
