@@ -17,8 +17,9 @@ export async function until(page: Page, pred: (d: Dojo) => boolean, what: string
   const start = Date.now();
   let last: Dojo | undefined;
   while (Date.now() - start < timeout) {
-    last = await dojo(page);
-    if (pred(last)) return last;
+    // Right after a navigation the page may not have told window.dojo anything yet.
+    last = await dojo(page).catch(() => undefined);
+    if (last && pred(last)) return last;
     await page.waitForTimeout(50);
   }
   throw new Error(`timed out waiting for ${what}; window.dojo = ${JSON.stringify(last)}`);

@@ -7,6 +7,7 @@
  * only then does it rise over the line.
  */
 import type { Reply } from '../../engine/scenario/model.js';
+import { readableSources } from '../../engine/sources.js';
 import { pick, signed, type Locale } from '../../engine/text.js';
 import type { LastTurn } from '../sessionController.js';
 import type { Button } from '../ui/button.js';
@@ -54,7 +55,7 @@ export function showCoaching(scene: BaseScene, o: CoachingInput): Coaching {
   const honoured = last.honoured.length ? `✓ ${last.honoured.map(o.name).join(t('list'))}` : '';
   const mistakes = last.mistakes.map((m) => t('play.mistake', { name: o.name(m.id), severity: t(`severity.${m.severity}`), points: m.points }));
   const wrong = mistakes.length ? `✗ ${mistakes.join(t('list'))}` : '';
-  const feedback = pick(o.reply.feedback, o.locale);
+  const feedback = readableSources(pick(o.reply.feedback, o.locale), o.locale);
   const better = last.better
     ? {
         head: t('play.better', { n: signed(last.better.score) }),

@@ -13,6 +13,7 @@ import Phaser from 'phaser';
 import type { Catalog } from '../../engine/catalog/catalog.js';
 import type { Scenario } from '../../engine/scenario/model.js';
 import { snapshotFits, type SessionState } from '../../engine/session/session.js';
+import { readingMs } from '../../engine/reading.js';
 import { pick } from '../../engine/text.js';
 import { SessionController } from '../sessionController.js';
 import type { Button } from '../ui/button.js';
@@ -271,8 +272,8 @@ export class PlayScene extends BaseScene<PlayData> {
     });
     this.focus.set(this.choiceButtons, true);
     this.focus.holdPresses(CHOICE_HOLD_MS);
-    if (node.timeLimit) this.clock = new TurnClock(this, { x: column.x, y: this.choicesTop, w: column.w }, node.timeLimit, session, () => this.phase === 'choosing');
     const texts = offered.map((c) => pick(c.text, locale));
+    if (node.timeLimit) this.clock = new TurnClock(this, { x: column.x, y: this.choicesTop, w: column.w }, node.timeLimit, session, () => this.phase === 'choosing', readingMs(texts, locale));
     // The stage direction too: how the customer says it is part of what they say.
     const said = [this.practiceNote(), node.note ? pick(node.note, locale) : ''].filter(Boolean);
     this.svc.live.say([...said, `${pick(session.play.scenario.customer.name, locale)}: ${this.stage!.line}`, ...texts.map((t, i) => `${i + 1}. ${t}`)]);

@@ -1,0 +1,35 @@
+/** Trainees read document titles, not file numbers (the play-test: coaching cited "file 000 item 1"). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readableSources } from '../../src/engine/sources.js';
+import { pick } from '../../src/engine/text.js';
+import { catalog, libraryFiles, loadFile, ROOT } from './helpers.js';
+
+describe('readableSources', () => {
+  it('names the document in each language', () => {
+    expect(readableSources('You named it (file 000, item 3: “…”).', 'en')).toBe('You named it (the etiquette guide, item 3: “…”).');
+    expect(readableSources('先接住心情(文件000第3条)', 'zh-CN')).toBe('先接住心情(《服务礼仪》第3条)');
+    expect(readableSources('来有迎声(003麦当劳)', 'zh-CN')).toBe('来有迎声(《服务之弊》麦当劳)');
+    expect(readableSources('(004: only 4% complain)', 'en')).toBe('(the complaints lecture: only 4% complain)');
+    expect(readableSources('File 002 §3 and files 001', 'en')).toBe('The service standard §3 and the service course');
+  });
+  it('leaves other numbers alone', () => {
+    expect(readableSources('Order 0041 (005 boxes), file 009', 'en')).toBe('Order 0041 (005 boxes), file 009');
+  });
+  it('no file number is left in any feedback of the library, in either language', () => {
+    const cat = catalog();
+    const left: string[] = [];
+    for (const f of libraryFiles()) {
+      const s = loadFile(f, cat);
+      for (const node of Object.values(s.nodes))
+        for (const r of [...node.choices, ...(node.onTimeout ? [node.onTimeout] : [])])
+          for (const locale of ['zh-CN', 'en'] as const) {
+            const shown = readableSources(pick(r.feedback, locale), locale);
+            if (/\bfiles? 00\d|文件\s?00\d|[((]\s?00\d/i.test(shown)) left.push(`${f} ${node.id}: ${shown.slice(0, 120)}`);
+          }
+    }
+    expect(left).toEqual([]);
+    expect(readFileSync(join(ROOT, 'scenarios/principles.yaml'), 'utf8')).toContain('000');
+  });
+});
