@@ -1,13 +1,22 @@
 /**
- * Saved progress in localStorage, versioned and validated. Anything unreadable (corrupt
- * JSON, an old or unknown version, wrong shapes) is reset to defaults and reported, so the
- * game can show a notice instead of crashing.
+ * Saved progress in localStorage, versioned and validated. An older version that was valid in
+ * its day is brought up to date (MIGRATIONS), never reset. Anything unreadable (corrupt JSON, an
+ * unknown version, wrong shapes) is reset to defaults and reported, so the game can show a
+ * notice instead of crashing.
  */
 // zod's small build: the save is read at start-up, before anything else of zod is needed.
 import * as z from 'zod/mini';
+import type { AttemptTally } from '../engine/progress/tally.js';
+import { SEVERITIES } from '../engine/vocabulary.js';
 
 export const STORAGE_KEY = 'complaint-dojo';
-export const STORAGE_VERSION = 1;
+export const STORAGE_VERSION = 2;
+
+/** What a play did to each principle and category (engine/progress/tally.ts), kept so a later edit of the scenario does not rewrite it. */
+const Tally = z.object({
+  principles: z.record(z.string(), z.object({ honoured: z.number(), broken: z.number(), severity: z.optional(z.enum(SEVERITIES)) })),
+  categories: z.record(z.string(), z.number()),
+});
 
 const Attempt = z.object({
   scenario: z.string(),
@@ -17,7 +26,18 @@ const Attempt = z.object({
   outcome: z.string(),
   path: z.array(z.number()),
   seed: z.number(),
+  /** Version 2. Missing until the library has been loaded to make it (a version-1 play, or one recorded before), or when it cannot be made. */
+  tally: z.optional(Tally),
 });
+
+/**
+ * Each older version brought up to the next. 1 → 2: plays gain a tally, which needs the scenario
+ * library, so it is made later (Progress.backfill); every play, setting, import and the game in
+ * progress are kept as they were.
+ */
+const MIGRATIONS: Record<number, (data: Record<string, unknown>) => Record<string, unknown>> = {
+  1: (d) => ({ ...d, version: 2 }),
+};
 
 const SaveSchema = z.object({
   version: z.literal(STORAGE_VERSION),
@@ -48,7 +68,7 @@ export interface KeyValue {
   setItem(key: string, value: string): void;
 }
 
-export type LoadedSave = { save: Save; reset: false } | { save: Save; reset: true; reason: 'corrupt' | 'old-version' };
+export type LoadedSave = { save: Save; reset: false; migratedFrom?: number } | { save: Save; reset: true; reason: 'corrupt' | 'old-version' };
 
 export function readSave(store: KeyValue): LoadedSave {
   let raw: string | null;
@@ -64,10 +84,16 @@ export function readSave(store: KeyValue): LoadedSave {
   } catch {
     return { save: defaultSave(), reset: true, reason: 'corrupt' };
   }
-  const version = (data as { version?: unknown } | null)?.version;
+  const from = (data as { version?: unknown } | null)?.version;
+  let version = from;
+  while (typeof version === 'number' && version < STORAGE_VERSION && MIGRATIONS[version] && typeof data === 'object' && data !== null) {
+    data = MIGRATIONS[version]!(data as Record<string, unknown>);
+    version = (data as { version?: unknown }).version;
+  }
   if (typeof version === 'number' && version !== STORAGE_VERSION) return { save: defaultSave(), reset: true, reason: 'old-version' };
   const parsed = SaveSchema.safeParse(data);
-  return parsed.success ? { save: parsed.data, reset: false } : { save: defaultSave(), reset: true, reason: 'corrupt' };
+  if (!parsed.success) return { save: defaultSave(), reset: true, reason: 'corrupt' };
+  return from !== version && typeof from === 'number' ? { save: parsed.data, reset: false, migratedFrom: from } : { save: parsed.data, reset: false };
 }
 
 /** False when the browser refused (storage full or blocked): the game goes on without saving. */
@@ -85,11 +111,57 @@ export class Progress {
   save: Save;
   readonly notice: 'corrupt' | 'old-version' | null;
 
+  /** Makes a play's tally (it needs the scenario library); null when it cannot. */
+  private tally?: (a: AttemptRecord) => AttemptTally | null;
+  /** Plays whose tally could not be made this session: not tried again until the next. */
+  private readonly untallied = new WeakSet<AttemptRecord>();
+
   constructor(private readonly store: KeyValue) {
     const loaded = readSave(store);
     this.save = loaded.save;
     this.notice = loaded.reset ? loaded.reason : null;
-    if (loaded.reset) writeSave(store, this.save);
+    if (loaded.reset || loaded.migratedFrom !== undefined) writeSave(store, this.save);
+  }
+
+  /** How to tally plays from now on: every play recorded after this gets its tally at once. */
+  tallyWith(fn: (a: AttemptRecord) => AttemptTally | null): void {
+    this.tally = fn;
+  }
+
+  private tallyOf(a: AttemptRecord): void {
+    if (a.tally || this.untallied.has(a) || !this.tally) return;
+    let t: AttemptTally | null = null;
+    try {
+      t = this.tally(a);
+    } catch {
+      t = null;
+    }
+    if (t) a.tally = t;
+    else this.untallied.add(a);
+  }
+
+  /** Saved plays with no tally that have not been tried yet this session. */
+  get toTally(): number {
+    return this.save.attempts.filter((a) => !a.tally && !this.untallied.has(a)).length;
+  }
+
+  /**
+   * Tally saved plays that have none yet (version-1 plays, plays recorded before the library
+   * loaded), for at most about `budgetMs`, then save. Returns how many are left to try, so a
+   * long history can be read a slice per frame.
+   */
+  backfill(budgetMs = Infinity, now: () => number = () => performance.now()): number {
+    if (!this.tally) return 0;
+    const start = now();
+    let changed = false;
+    for (const a of this.save.attempts) {
+      if (a.tally || this.untallied.has(a)) continue;
+      if (now() - start > budgetMs) break;
+      this.tallyOf(a);
+      changed ||= !!a.tally;
+    }
+    if (changed) writeSave(this.store, this.save);
+    return this.toTally;
   }
 
   update(fn: (s: Save) => void): boolean {
@@ -103,6 +175,7 @@ export class Progress {
    * debrief (`finish`).
    */
   recordAttempt(a: AttemptRecord, finished?: { seed: number; snapshot: unknown }): void {
+    this.tallyOf(a);
     this.update((s) => {
       s.attempts.push(a);
       if (s.attempts.length > 200) s.attempts.splice(0, s.attempts.length - 200);

@@ -6,7 +6,7 @@ import { CATEGORY_IDS } from '../../src/engine/catalog/schema.js';
 import { customerProfiles } from '../../src/engine/customers/index.js';
 import { CUSTOMER_TYPES, OUTCOMES, SETTINGS } from '../../src/engine/scenario/schema.js';
 import { typeset, wrapLines } from '../../src/game/ui/wrap.js';
-import { Progress, readSave, STORAGE_KEY, type KeyValue } from '../../src/platform/storage.js';
+import { Progress, readSave, STORAGE_KEY, STORAGE_VERSION, type KeyValue } from '../../src/platform/storage.js';
 import { ROOT } from './helpers.js';
 
 const width = (s: string) => [...s].length;
@@ -84,7 +84,7 @@ describe('saved progress', () => {
     store.setItem(STORAGE_KEY, JSON.stringify({ version: 1, settings: { volume: 'loud' } }));
     const p = new Progress(store);
     expect(p.notice).toBe('corrupt');
-    expect(JSON.parse(store.getItem(STORAGE_KEY)!).version).toBe(1);
+    expect(JSON.parse(store.getItem(STORAGE_KEY)!).version).toBe(STORAGE_VERSION);
   });
   it('resets an old format with its own notice', () => {
     const store = new Memory();
