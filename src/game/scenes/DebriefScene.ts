@@ -9,6 +9,7 @@ import type { Scenario } from '../../engine/scenario/model.js';
 import type { Catalog } from '../../engine/catalog/catalog.js';
 import type { BrokenPrinciple, Debrief, Quadrant } from '../../engine/scoring/debrief.js';
 import type { SessionState } from '../../engine/session/session.js';
+import { readableSources } from '../../engine/sources.js';
 import { pick, signed } from '../../engine/text.js';
 import type { Button } from '../ui/button.js';
 import { FocusGroup } from '../ui/focus.js';
@@ -56,8 +57,12 @@ export class DebriefScene extends BaseScene<DebriefData> {
     });
   }
 
+  /** Sizes on a phone: the portrait canvas is drawn at about half size, so text and rows grow by 1.3. */
+  private z = (n: number): number => Math.round(n * (this.portrait ? 1.3 : 1));
+
   private build(s: Scenario, next: Scenario, catalog: Catalog): void {
     const { w, portrait, svc } = this;
+    const z = this.z;
     const d = this.args.debrief;
     const locale = svc.locale();
     const name = (id: string) => {
@@ -65,73 +70,73 @@ export class DebriefScene extends BaseScene<DebriefData> {
       return n ? pick(n, locale) : id;
     };
     const mistake = (m: BrokenPrinciple) => this.t('play.mistake', { name: name(m.id), severity: this.t(`severity.${m.severity}`), points: m.points });
-    const heading = this.text(w / 2, 24, `${this.t('debrief.heading')} · ${pick(s.title, locale)}`, { size: 30, bold: true, align: 'center', width: w - 40 }).setOrigin(0.5, 0);
+    const heading = this.text(w / 2, 24, `${this.t('debrief.heading')} · ${pick(s.title, locale)}`, { size: z(30), bold: true, align: 'center', width: w - 40 }).setOrigin(0.5, 0);
 
     // Score, grade and outcome.
     const colW = portrait ? w - 40 : (w - 80) / 3;
     const x1 = 20;
     const top = Math.max(90, 24 + heading.height + 12);
     const card = (x: number, y: number, cw: number, ch: number) => this.add.graphics().fillStyle(0xffffff, 1).fillRoundedRect(x, y, cw, ch, 14);
-    card(x1, top, colW, 260);
-    this.text(x1 + colW / 2, top + 16, this.t('debrief.overall'), { size: 22, color: COLORS.inkSoft, align: 'center' }).setOrigin(0.5, 0);
-    const overall = this.text(x1 + colW / 2, top + 46, String(d.overall), { size: 84, bold: true, align: 'center' }).setOrigin(0.5, 0);
+    card(x1, top, colW, z(260));
+    this.text(x1 + colW / 2, top + z(16), this.t('debrief.overall'), { size: z(22), color: COLORS.inkSoft, align: 'center' }).setOrigin(0.5, 0);
+    const overall = this.text(x1 + colW / 2, top + z(46), String(d.overall), { size: z(84), bold: true, align: 'center' }).setOrigin(0.5, 0);
     this.countUp(overall, d.overall);
     const gradeColour = d.grade === 'S' || d.grade === 'A' ? COLORS.good : d.grade === 'D' ? COLORS.bad : COLORS.ink;
-    this.text(x1 + colW / 2, top + 150, `${this.t('debrief.grade')} ${d.grade} · ${this.t(`grades.${d.grade}`)}`, { size: 24, bold: true, align: 'center', color: gradeColour }).setOrigin(0.5, 0);
+    this.text(x1 + colW / 2, top + z(150), `${this.t('debrief.grade')} ${d.grade} · ${this.t(`grades.${d.grade}`)}`, { size: z(24), bold: true, align: 'center', color: gradeColour }).setOrigin(0.5, 0);
     const good = d.outcome === 'won-back' || d.outcome === 'resolved';
-    this.text(x1 + colW / 2, top + 192, `${this.t('debrief.outcome')}: ${this.t(`outcomes.${d.outcome}`)}`, {
-      size: 22,
+    this.text(x1 + colW / 2, top + z(192), `${this.t('debrief.outcome')}: ${this.t(`outcomes.${d.outcome}`)}`, {
+      size: z(22),
       bold: true,
       align: 'center',
       color: good ? COLORS.good : COLORS.bad,
     }).setOrigin(0.5, 0);
-    this.text(x1 + colW / 2, top + 226, this.t('debrief.decisions', { n: signed(d.decisions) }), { size: 18, align: 'center', color: COLORS.inkSoft }).setOrigin(0.5, 0);
+    this.text(x1 + colW / 2, top + z(226), this.t('debrief.decisions', { n: signed(d.decisions) }), { size: z(18), align: 'center', color: COLORS.inkSoft }).setOrigin(0.5, 0);
 
     // Category bars.
     const x2 = portrait ? 20 : x1 + colW + 20;
-    const y2 = portrait ? top + 280 : top;
-    card(x2, y2, colW, 260);
-    this.text(x2 + 16, y2 + 12, this.t('debrief.categories'), { size: 22, bold: true });
+    const y2 = portrait ? top + z(280) : top;
+    card(x2, y2, colW, z(260));
+    this.text(x2 + 16, y2 + z(12), this.t('debrief.categories'), { size: z(22), bold: true });
     const bars = this.add.graphics();
     CATEGORY_IDS.forEach((c, i) => {
-      const y = y2 + 52 + i * 34;
+      const y = y2 + z(52) + i * z(34);
       const v = d.categories[c];
-      this.text(x2 + 16, y, this.t(`categories.${c}`), { size: 17, color: COLORS.ink });
+      this.text(x2 + 16, y, this.t(`categories.${c}`), { size: z(17), color: COLORS.ink });
       const bx = x2 + colW * 0.56;
       const bw = colW * 0.44 - 64;
-      bars.fillStyle(0xdfe3ea, 1).fillRoundedRect(bx, y + 8, bw, 14, 7);
-      if (v !== null) bars.fillStyle(v >= 70 ? COLORS.goodFill : v >= 40 ? COLORS.warnFill : COLORS.badFill, 1).fillRoundedRect(bx, y + 8, Math.max(14, (bw * v) / 100), 14, 7);
-      this.text(x2 + colW - 16, y, v === null ? '—' : String(v), { size: 18, bold: true }).setOrigin(1, 0);
+      bars.fillStyle(0xdfe3ea, 1).fillRoundedRect(bx, y + z(8), bw, z(14), 7);
+      if (v !== null) bars.fillStyle(v >= 70 ? COLORS.goodFill : v >= 40 ? COLORS.warnFill : COLORS.badFill, 1).fillRoundedRect(bx, y + z(8), Math.max(14, (bw * v) / 100), z(14), 7);
+      this.text(x2 + colW - 16, y, v === null ? '—' : String(v), { size: z(18), bold: true }).setOrigin(1, 0);
     });
 
     // The four service types: soft service across, hard service up.
     const x3 = portrait ? 20 : x2 + colW + 20;
-    const y3 = portrait ? y2 + 280 : top;
-    card(x3, y3, colW, 260);
-    this.text(x3 + 16, y3 + 12, this.t('debrief.quadrant'), { size: 22, bold: true });
-    this.drawQuadrant(x3 + 16, y3 + 76, colW - 32, 160, d);
+    const y3 = portrait ? y2 + z(280) : top;
+    card(x3, y3, colW, z(260));
+    this.text(x3 + 16, y3 + z(12), this.t('debrief.quadrant'), { size: z(22), bold: true });
+    this.drawQuadrant(x3 + 16, y3 + z(76), colW - 32, z(160), d);
 
     // What happened, in the scenario's words.
-    let y = (portrait ? y3 + 280 : top + 280) + 10;
+    let y = (portrait ? y3 + z(280) : top + z(280)) + 10;
     const summary = s.endings[d.ending]?.summary;
     if (summary) {
-      const t = this.text(20, y, `${this.t(`outcomes.${d.outcome}`)}: ${pick(summary, locale)}`, { size: 20, width: w - 40, color: good ? COLORS.good : COLORS.bad });
+      const t = this.text(20, y, `${this.t(`outcomes.${d.outcome}`)}: ${pick(summary, locale)}`, { size: z(20), width: w - 40, color: good ? COLORS.good : COLORS.bad });
       y += t.height + 10;
     }
     // Why the overall is lower than the turns alone would make it, and the mistakes that did it.
     const notes = this.notes(d, catalog, name);
     for (const n of notes) {
-      const t = this.text(20, y, n.text, { size: 19, width: w - 40, color: n.kind === 'bad' ? COLORS.bad : COLORS.ink, bold: n.kind !== 'plain' });
+      const t = this.text(20, y, n.text, { size: z(19), width: w - 40, color: n.kind === 'bad' ? COLORS.bad : COLORS.ink, bold: n.kind !== 'plain' });
       y += t.height + (n.kind === 'heading' ? 2 : 8);
     }
     const buttons: Button[] = [];
     const bw = portrait ? (w - 60) / 3 : 260;
     const row = (i: number) => (portrait ? 20 + bw / 2 + i * (bw + 10) : w / 2 + (i - 1) * (bw + 20));
-    buttons.push(this.button(row(0), y + 30, this.t('debrief.retry'), { width: bw, size: 22 }, () => this.fadeTo('Play', { scenario: s.id, seed: Date.now() % 100000 })));
-    buttons.push(this.button(row(1), y + 30, this.t('debrief.next'), { width: bw, size: 22, variant: 'primary' }, () => this.fadeTo('Play', { scenario: next.id, seed: Date.now() % 100000 })));
-    buttons.push(this.button(row(2), y + 30, this.t('debrief.list'), { width: bw, size: 22 }, () => this.fadeTo('Select')));
+    buttons.push(this.button(row(0), y + 30, this.t('debrief.retry'), { width: bw, size: z(22) }, () => this.fadeTo('Play', { scenario: s.id, seed: Date.now() % 100000 })));
+    buttons.push(this.button(row(1), y + 30, this.t('debrief.next'), { width: bw, size: z(22), variant: 'primary' }, () => this.fadeTo('Play', { scenario: next.id, seed: Date.now() % 100000 })));
+    buttons.push(this.button(row(2), y + 30, this.t('debrief.list'), { width: bw, size: z(22) }, () => this.fadeTo('Select')));
     y += 80;
-    this.text(20, y, this.t('debrief.replay'), { size: 24, bold: true });
+    this.text(20, y, this.t('debrief.replay'), { size: z(24), bold: true });
     y += 44;
     const state = this.args.state;
     const practice = this.args.practice ?? [];
@@ -150,7 +155,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
         ...(t.score < 100 ? [`${this.t('debrief.model')}: ${t.model < 0 ? this.t('play.noReply') : pick(node.choices[t.model]!.text, locale)}`] : []),
       ];
       spokenTurns.push(lines.join(' '));
-      const txt = this.text(36, y + 10, lines.join('\n'), { size: 19, width: w - 72, color: COLORS.ink });
+      const txt = this.text(36, y + 10, lines.join('\n'), { size: z(19), width: w - 72, color: COLORS.ink });
       const g = this.add.graphics().fillStyle(0xffffff, 1).fillRoundedRect(20, y, w - 40, txt.height + 20, 12);
       g.lineStyle(3, t.score >= 70 ? COLORS.goodFill : t.score >= 40 ? COLORS.warnFill : COLORS.badFill, 1).lineBetween(22, y + 8, 22, y + txt.height + 12);
       txt.setDepth(1);
@@ -231,7 +236,8 @@ export class DebriefScene extends BaseScene<DebriefData> {
         );
       }
     }
-    return out;
+    // Trainees read the source documents' titles, not their file numbers.
+    return out.map((o) => ({ ...o, text: readableSources(o.text, locale) }));
   }
 
   private drawQuadrant(x: number, y: number, cw: number, ch: number, d: Debrief): void {
@@ -240,7 +246,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
     const dot = d.service.soft !== null && d.service.hard !== null ? { x: x + (cw * d.service.soft) / 100, y: y + ch - (ch * d.service.hard) / 100 } : null;
     const half = (q: Quadrant, qx: number, qy: number, fill: number) => {
       g.fillStyle(fill, d.service.quadrant === q ? 0.35 : 0.12).fillRect(qx, qy, cw / 2, ch / 2);
-      const label = this.text(qx + cw / 4, qy + ch / 4, this.t(`quadrants.${q}`), { size: 17, bold: d.service.quadrant === q, align: 'center' }).setOrigin(0.5);
+      const label = this.text(qx + cw / 4, qy + ch / 4, this.t(`quadrants.${q}`), { size: this.z(17), bold: d.service.quadrant === q, align: 'center' }).setOrigin(0.5);
       // Keep the label clear of the dot: move it to the half of its quadrant the dot is not in.
       if (dot && dot.x >= qx && dot.x <= qx + cw / 2 && dot.y >= qy && dot.y <= qy + ch / 2 && Math.abs(dot.y - label.y) < label.height / 2 + 12) {
         label.setY(dot.y < qy + ch / 4 ? qy + ch / 2 - label.height / 2 - 4 : qy + label.height / 2 + 4);
@@ -257,7 +263,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
       marker.fillStyle(0x1d2433, 1).fillCircle(dot.x, dot.y, 9);
       marker.lineStyle(3, 0xffffff, 1).strokeCircle(dot.x, dot.y, 9);
     }
-    this.text(x + cw, y + ch + 2, `${this.t('debrief.soft')} ${d.service.soft ?? '—'} →`, { size: 14, color: COLORS.inkSoft }).setOrigin(1, 0);
-    this.text(x, y - 2, `↑ ${this.t('debrief.hard')} ${d.service.hard ?? '—'}`, { size: 14, color: COLORS.inkSoft }).setOrigin(0, 1);
+    this.text(x + cw, y + ch + 2, `${this.t('debrief.soft')} ${d.service.soft ?? '—'} →`, { size: this.z(14), color: COLORS.inkSoft }).setOrigin(1, 0);
+    this.text(x, y - 2, `↑ ${this.t('debrief.hard')} ${d.service.hard ?? '—'}`, { size: this.z(14), color: COLORS.inkSoft }).setOrigin(0, 1);
   }
 }
