@@ -29,19 +29,21 @@ export class HistoryScene extends BaseScene<HistoryData> {
   create(): void {
     const { w, h, svc } = this;
     const lines = this.args.lines;
+    // On a phone the portrait canvas is drawn at about half size: larger text.
+    const z = (n: number) => Math.round(n * (this.portrait ? 1.3 : 1));
     // Opaque: the customer and the meters on the stage below must not show through the text.
     this.add.rectangle(0, 0, w, h, COLORS.panel, 1).setOrigin(0).setInteractive().setScrollFactor(0).setDepth(-2);
     const pw = Math.min(980, w - 32);
     const x = (w - pw) / 2;
-    const title = this.text(x + 8, 24, this.t('history.title'), { size: 28, bold: true });
+    const title = this.text(x + 8, 24, this.t('history.title'), { size: z(28), bold: true });
     // Below the Close button, which stays at the top right as the list scrolls.
     let y = Math.max(title.y + title.height + 20, 104);
-    if (!lines.length) y += this.text(x + 8, y, this.t('history.empty'), { size: 20, color: COLORS.inkSoft, width: pw - 16 }).height + 12;
+    if (!lines.length) y += this.text(x + 8, y, this.t('history.empty'), { size: z(20), color: COLORS.inkSoft, width: pw - 16 }).height + 12;
     const g = this.add.graphics().setDepth(-1);
     for (const l of lines) {
       const indent = l.mine ? Math.min(80, pw * 0.1) : 0;
-      const who = this.text(x + 16 + indent, y, l.who, { size: 16, bold: true, color: COLORS.inkSoft });
-      const said = this.text(x + 16 + indent, y + who.height + 2, l.text, { size: 20, width: pw - 32 - indent, color: COLORS.ink });
+      const who = this.text(x + 16 + indent, y, l.who, { size: z(16), bold: true, color: COLORS.inkSoft });
+      const said = this.text(x + 16 + indent, y + who.height + 2, l.text, { size: z(20), width: pw - 32 - indent, color: COLORS.ink });
       const bottom = said.y + said.height;
       if (l.mine) g.fillStyle(COLORS.accentSoft, 1).fillRoundedRect(x + indent, y - 8, pw - indent, bottom - y + 16, 12);
       else g.fillStyle(0xffffff, 1).fillRoundedRect(x, y - 8, pw - indent, bottom - y + 16, 12).lineStyle(1, 0xd5d9e0, 1).strokeRoundedRect(x, y - 8, pw - indent, bottom - y + 16, 12);
