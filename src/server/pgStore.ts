@@ -37,6 +37,37 @@ interface Batch {
   reject: (e: Error) => void;
 }
 
+/**
+ * Upserts that many trainees make at once (a class voting, everyone playing). The worker runs
+ * consecutive ones as one multi-row statement, keeping per key the row that running them one
+ * by one would have left: for votes the first with the highest seq (`where excluded.seq >
+ * votes.seq`), for plays the last.
+ */
+export interface Merge {
+  head: string;
+  tail: string;
+  cols: number;
+  key: number[];
+  /** The parameter that orders writes of one key (the newest wins; ties keep the first); none: the last wins. */
+  seq?: number;
+}
+const MERGE = {
+  saveVote: {
+    head: 'insert into votes (room_id, turn, pid, choice, seq, at)',
+    tail: 'on conflict (room_id, turn, pid) do update set choice = excluded.choice, seq = excluded.seq, at = excluded.at where excluded.seq > votes.seq',
+    cols: 6,
+    key: [0, 1, 2],
+    seq: 4,
+  },
+  savePlay: {
+    head: 'insert into plays (room_id, pid, state, seq, updated_at)',
+    tail: 'on conflict (room_id, pid) do update set state = excluded.state, seq = excluded.seq, updated_at = excluded.updated_at',
+    cols: 5,
+    key: [0, 1],
+  },
+} satisfies Record<string, Merge>;
+const single = (m: Merge) => `${m.head} values (${Array.from({ length: m.cols }, (_, i) => `$${i + 1}`).join(', ')}) ${m.tail}`;
+
 /** Statements, named so that the connection prepares each once. */
 const SQL = {
   meta: 'select value from meta where key = $1',
@@ -48,10 +79,8 @@ const SQL = {
   addParticipant: 'insert into participants (room_id, pid, name, token_hash, joined_at) values ($1, $2, $3, $4, $5)',
   removeParticipant: `with v as (delete from votes where room_id = $1 and pid = $2), p as (delete from plays where room_id = $1 and pid = $2)
     delete from participants where room_id = $1 and pid = $2`,
-  saveVote: `insert into votes (room_id, turn, pid, choice, seq, at) values ($1, $2, $3, $4, $5, $6)
-    on conflict (room_id, turn, pid) do update set choice = excluded.choice, seq = excluded.seq, at = excluded.at where excluded.seq > votes.seq`,
-  savePlay: `insert into plays (room_id, pid, state, seq, updated_at) values ($1, $2, $3, $4, $5)
-    on conflict (room_id, pid) do update set state = excluded.state, seq = excluded.seq, updated_at = excluded.updated_at`,
+  saveVote: single(MERGE.saveVote),
+  savePlay: single(MERGE.savePlay),
   liveRooms: 'select * from rooms where expires_at > $1 order by created_at',
   // By id, else the newest room with that code (one round trip).
   room: 'select * from rooms where id = $1 or code = $1 order by (id = $1) desc, created_at desc limit 1',
@@ -245,7 +274,7 @@ export class PgStore implements Store {
         this.worker.postMessage({ op: 'commit', batch: b.id });
       });
     }
-    this.worker.postMessage({ op: 'write', name, sql: SQL[name], params });
+    this.worker.postMessage({ op: 'write', name, sql: SQL[name], params, merge: (MERGE as Partial<Record<Name, Merge>>)[name] });
   }
 
   /** Run a query on the worker and wait for its answer, blocking this thread. */

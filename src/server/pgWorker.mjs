@@ -88,11 +88,32 @@ async function write(m) {
   // After an error PostgreSQL refuses the rest of the transaction anyway; keep the first cause.
   if (tx.error) return;
   try {
-    await client.query({ name: m.name, text: m.sql, values: m.params });
+    await client.query(m.name ? { name: m.name, text: m.sql, values: m.params } : { text: m.sql, values: m.params });
   } catch (e) {
     tx.error = e;
   }
 }
+
+/**
+ * Consecutive upserts of one kind as one statement (see Merge in pgStore.ts): per key, the row
+ * that running them in order would leave, so the result is the same, in one round trip.
+ */
+async function writeMany(group) {
+  const spec = group[0].merge;
+  const byKey = new Map();
+  for (const m of group) {
+    const k = JSON.stringify(spec.key.map((i) => m.params[i]));
+    const had = byKey.get(k);
+    if (!had || spec.seq === undefined || m.params[spec.seq] > had.params[spec.seq]) byKey.set(k, m);
+  }
+  const rows = [...byKey.values()];
+  if (rows.length === 1) return write(rows[0]);
+  const values = rows.map((_, r) => `(${Array.from({ length: spec.cols }, (_, c) => `$${r * spec.cols + c + 1}`).join(', ')})`).join(', ');
+  return write({ sql: `${spec.head} values ${values} ${spec.tail}`, params: rows.flatMap((m) => m.params) });
+}
+
+/** At most this many rows in one merged statement (PostgreSQL takes up to 65,535 parameters). */
+const MERGE_ROWS = 500;
 
 async function commit(m) {
   if (!tx) {
@@ -146,7 +167,11 @@ async function drain() {
   await started;
   while (queue.length) {
     const m = queue.shift();
-    if (m.op === 'write') await write(m);
+    if (m.op === 'write' && m.merge) {
+      const group = [m];
+      while (group.length < MERGE_ROWS && queue[0]?.op === 'write' && queue[0].name === m.name) group.push(queue.shift());
+      await (group.length > 1 ? writeMany(group) : write(m));
+    } else if (m.op === 'write') await write(m);
     else if (m.op === 'commit') await commit(m);
     else if (m.op === 'read') await read(m);
     else if (m.op === 'close') await close(m);
