@@ -55,6 +55,30 @@ export class SessionController {
   }
 
   /**
+   * A game rebuilt from its seed and its picks (each turn's choice as written, −1 for a
+   * time-out), e.g. from a learning platform's few kilobytes of suspend data. Null when the
+   * picks do not fit the scenario (it was edited since).
+   */
+  static replay(scenario: Scenario, catalog: Catalog, seed: number, picks: readonly number[]): SessionController | null {
+    const c = new SessionController(scenario, catalog, seed);
+    for (const p of picks) {
+      if (c.ended) break;
+      const before = c.state.turns.length;
+      if (p < 0) c.actor.send({ type: 'trainee.timeout' });
+      else c.choose(c.offered().findIndex((o) => o.index === p));
+      if (c.state.turns.length !== before + 1) {
+        c.stop();
+        return null;
+      }
+    }
+    if (c.state.turns.length !== picks.length) {
+      c.stop();
+      return null;
+    }
+    return c;
+  }
+
+  /**
    * The moment before the last reply, to practise it again: a new session with the same seed
    * that replays every turn but the last (the engine is deterministic, so it reaches the same
    * line, variant and meters). Null before the first reply, or if the replay does not arrive

@@ -35,6 +35,7 @@ import { playSnapshot } from '../play/snapshot.js';
 import type { Exchange } from './HistoryScene.js';
 import type { PracticeRecord } from './DebriefScene.js';
 import type { GuideData } from './GuideScene.js';
+import { LEARNING_ANSWERED, LEARNING_FINISHED, LEARNING_STARTED, replyId, type LearningAnswered, type LearningFinished, type LearningStarted } from '../learning.js';
 
 export interface PlayData {
   scenario: string;
@@ -70,6 +71,7 @@ export class PlayScene extends BaseScene<PlayData> {
   private unsubscribe?: () => void;
   private lastChoices: string[] = [];
   private lineStartedAt = 0;
+  private choicesShownAt = 0;
 
   constructor() {
     super('Play');
@@ -162,6 +164,8 @@ export class PlayScene extends BaseScene<PlayData> {
     this.unsubscribe = session.subscribe((s) => this.onState(s));
     // The customer stands there from the start (under the intro card too).
     this.stage!.face(session.expression());
+    const started: LearningStarted = { scenario: scenario.id, title: scenario.title, seed: session.state.seed, picks: session.state.turns.map((t) => t.choice) };
+    svc.events.emit(LEARNING_STARTED, started);
     if (snapshot && this.args.coaching && session.state.turns.length) this.showCoachingAgain();
     else if (session.ended) this.showEnding();
     else if (session.state.turns.length || this.args.snapshot || this.args.skipIntro) this.showNode(false);
@@ -220,7 +224,38 @@ export class PlayScene extends BaseScene<PlayData> {
       this.turnsShown = s.turns.length;
       this.stopClock();
       saveResume(this.svc, this.session!, this.args.scenario, this.args.seed);
+      this.tellAnswered();
       this.showCoaching();
+    }
+  }
+
+  /** The live session's last turn, for whatever records learning (game/learning.ts). */
+  private tellAnswered(): void {
+    const session = this.session!;
+    const last = session.lastTurn()!;
+    const node = session.play.scenario.nodes[last.turn.node]!;
+    const reply = last.turn.choice < 0 ? node.onTimeout! : node.choices[last.turn.choice]!;
+    const picks = session.state.turns.map((t) => t.choice);
+    const answered: LearningAnswered = {
+      scenario: session.play.scenario.id,
+      seed: session.state.seed,
+      turn: session.state.turns.length,
+      node: node.id,
+      choice: last.turn.choice,
+      reply: replyId(node.choices[last.turn.choice]),
+      offered: last.turn.offered.map((i) => replyId(node.choices[i])),
+      score: last.score,
+      honoured: last.honoured,
+      broken: last.broken,
+      principle: reply.principles[0]?.id ?? null,
+      feedback: reply.feedback,
+      latencyMs: Math.round(performance.now() - this.choicesShownAt),
+      picks,
+    };
+    this.svc.events.emit(LEARNING_ANSWERED, answered);
+    if (session.ended) {
+      const finished: LearningFinished = { scenario: answered.scenario, seed: answered.seed, debrief: session.debrief(), picks };
+      this.svc.events.emit(LEARNING_FINISHED, finished);
     }
   }
 
@@ -272,6 +307,7 @@ export class PlayScene extends BaseScene<PlayData> {
     });
     this.focus.set(this.choiceButtons, true);
     this.focus.holdPresses(CHOICE_HOLD_MS);
+    this.choicesShownAt = performance.now();
     const texts = offered.map((c) => pick(c.text, locale));
     if (node.timeLimit) this.clock = new TurnClock(this, { x: column.x, y: this.choicesTop, w: column.w }, node.timeLimit, session, () => this.phase === 'choosing', readingMs(texts, locale));
     // The stage direction too: how the customer says it is part of what they say.
