@@ -24,8 +24,15 @@ async function server(o: Parameters<typeof startServer>[0] = {}): Promise<Server
   return s;
 }
 
+/** Answers may be slow from a server process that has just started on a busy machine. */
+class PatientClient extends Client {
+  override ask<T = Record<string, unknown>>(event: string, payload: unknown, timeout = 15_000) {
+    return super.ask<T>(event, payload, timeout);
+  }
+}
+
 function client(s: { url: string }, auth: Record<string, unknown> = {}): Client {
-  const c = new Client(s.url, auth);
+  const c = new PatientClient(s.url, auth);
   cleanup.push(() => c.close());
   return c;
 }
@@ -139,11 +146,12 @@ describe.each(kinds)('$name store: the classroom server', (kind) => {
       const r = await classRoom(up, 3);
       ok(await r.act({ type: 'start' }));
       const v = await until(() => lastVote(r.trainees[0]!.c));
-      const vote = (i: number) => r.trainees[i]!.c.ask('trainee.vote', { code: r.code, token: r.trainees[i]!.token, turn: 0, choice: v.now.choices[0]!.choice, seq: 1 }, 3000).catch((e: Error) => e);
+      const vote = (i: number, timeout?: number) =>
+        r.trainees[i]!.c.ask('trainee.vote', { code: r.code, token: r.trainees[i]!.token, turn: 0, choice: v.now.choices[0]!.choice, seq: 1 }, timeout).catch((e: Error) => e);
       ok((await vote(0)) as never);
       ok((await vote(1)) as never);
       await t.breakVotes();
-      const refused = await vote(2);
+      const refused = await vote(2, 5000);
       expect(refused).not.toMatchObject({ ok: true });
       if (t.failsAt === 'commit') {
         // PostgreSQL: the commit failed, so the server stops rather than go on.
