@@ -3,7 +3,9 @@
  * Same contract as the SQLite store: writes made in one turn of the event loop share one
  * transaction (group commit), committed right after that turn, and `durable()` resolves only
  * once it is committed; a failed commit calls `onFailure` (the server stops rather than go on
- * acknowledging what is not saved).
+ * acknowledging what is not saved). Under load the worker may fold whole batches that are
+ * already queued into one transaction (one COMMIT, one flush to disk for them all); a batch
+ * is never split.
  *
  * The Store interface reads synchronously (as better-sqlite3 does), while node-postgres is
  * asynchronous: the connection lives on a worker thread (pgWorker.mjs) that runs statements

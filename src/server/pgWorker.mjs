@@ -120,6 +120,16 @@ async function commit(m) {
     w.eventPort.postMessage({ op: 'committed', batch: m.batch });
     return;
   }
+  const batches = [m.batch];
+  // Group commit: whole batches already queued behind this one (their writes, then their commit)
+  // join its transaction, so one COMMIT, one flush to disk, confirms them all. A batch is never
+  // split: its writes are committed together or not at all.
+  for (;;) {
+    const end = queue.findIndex((q) => q.op !== 'write');
+    if (end < 0 || queue[end].op !== 'commit' || tx.error || batches.length >= FOLD_BATCHES) break;
+    while (queue[0].op === 'write') await takeWrite();
+    batches.push(queue.shift().batch);
+  }
   const t = tx;
   tx = undefined;
   if (!t.error) {
@@ -131,7 +141,19 @@ async function commit(m) {
       t.error = e;
     }
   } else if (client && !broken) await client.query('ROLLBACK').catch(() => undefined);
-  w.eventPort.postMessage(t.error ? { op: 'failed', batch: m.batch, message: describe(t.error) } : { op: 'committed', batch: m.batch });
+  for (const batch of batches) w.eventPort.postMessage(t.error ? { op: 'failed', batch, message: describe(t.error) } : { op: 'committed', batch });
+}
+
+/** At most this many batches share one commit. */
+const FOLD_BATCHES = 64;
+
+/** Run the write at the head of the queue, with the upserts of its kind right behind it. */
+async function takeWrite() {
+  const m = queue.shift();
+  if (!m.merge) return write(m);
+  const group = [m];
+  while (group.length < MERGE_ROWS && queue[0]?.op === 'write' && queue[0].name === m.name) group.push(queue.shift());
+  return group.length > 1 ? writeMany(group) : write(m);
 }
 
 async function read(m) {
@@ -166,13 +188,12 @@ async function drain() {
   running = true;
   await started;
   while (queue.length) {
+    if (queue[0].op === 'write') {
+      await takeWrite();
+      continue;
+    }
     const m = queue.shift();
-    if (m.op === 'write' && m.merge) {
-      const group = [m];
-      while (group.length < MERGE_ROWS && queue[0]?.op === 'write' && queue[0].name === m.name) group.push(queue.shift());
-      await (group.length > 1 ? writeMany(group) : write(m));
-    } else if (m.op === 'write') await write(m);
-    else if (m.op === 'commit') await commit(m);
+    if (m.op === 'commit') await commit(m);
     else if (m.op === 'read') await read(m);
     else if (m.op === 'close') await close(m);
   }
