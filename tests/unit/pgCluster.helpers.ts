@@ -89,10 +89,11 @@ export async function startPg(): Promise<{ pg: PgCluster } | { skip: string }> {
   };
   const bin = binDir();
   if (!bin) return none("no PostgreSQL found (no pg_ctl on PATH or in /usr/lib/postgresql/*/bin): install Debian's postgresql, or set DOJO_TEST_PG_URL");
-  const dir = mkdtempSync(join(tmpdir(), 'dojo-pg-'));
   const root = process.getuid?.() === 0;
   const owner = root ? uid('postgres') : undefined;
   if (root && !owner) return none('running as root and there is no postgres user to run PostgreSQL as');
+  // As root, under /tmp: root's own TMPDIR may be closed to the postgres user.
+  const dir = mkdtempSync(join(root ? '/tmp' : tmpdir(), 'dojo-pg-'));
   if (owner) chownSync(dir, owner.uid, owner.gid);
   const run = (cmd: string, args: string[]) =>
     root ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { stdio: 'pipe', cwd: dir }) : execFileSync(join(bin, cmd), args, { stdio: 'pipe', cwd: dir });
