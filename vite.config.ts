@@ -41,13 +41,15 @@ export default defineConfig({
     // Phaser alone is > 1 MB raw.
     chunkSizeWarningLimit: 2000,
     assetsInlineLimit: 0,
-    // Three pages: the game, and the classroom's host (projector) and join (phone) pages.
+    // Four pages: the game, the classroom's host (projector) and join (phone) pages, and the
+    // game's launch page inside a learning platform (SCORM packages: src/scorm/).
     // (Vite 8 names this rolldownOptions; rollupOptions is its deprecated alias.)
     rolldownOptions: {
       input: {
         index: resolve(import.meta.dirname, 'index.html'),
         host: resolve(import.meta.dirname, 'host.html'),
         join: resolve(import.meta.dirname, 'join.html'),
+        scorm: resolve(import.meta.dirname, 'scorm.html'),
       },
     },
   },

@@ -2,6 +2,7 @@
 import { UsageError } from './args.js';
 import { auditCommand } from './commands/audit.js';
 import { checkCommand } from './commands/check.js';
+import { exportCommand } from './commands/export.js';
 import { graphCommand } from './commands/graph.js';
 import { lintCommand } from './commands/lint.js';
 import { newCommand } from './commands/new.js';
@@ -30,6 +31,9 @@ Usage:
   dojo record FILE (--choices 1,2 | --path best|worst) [--name N] [--seed N] [--locale …]
                                                        write a golden transcript to scenarios/transcripts/
   dojo test [TRANSCRIPT…]                              replay golden transcripts and report differences
+  dojo export scorm FILE… --out course.zip [--pass 65] [--locale zh-CN|en|both] [--title T] [--game DIR]
+                                                       a SCORM 1.2 package for an LMS (Moodle …): the full
+                                                       game with these scenarios, one SCO each (docs/lms.md)
 
 Options:
   --catalog FILE   use another principle catalog (default: scenarios/principles.yaml)
@@ -56,6 +60,7 @@ const commands: Record<string, Command> = {
   graph: graphCommand,
   new: newCommand,
   audit: auditCommand,
+  export: exportCommand,
 };
 
 const stdio: Output = {

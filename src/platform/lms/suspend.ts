@@ -1,0 +1,42 @@
+/**
+ * cmi.suspend_data: what a learner needs to resume where they left off. A game is its seed and
+ * its picks (each turn's reply as written, −1 for a time-out; SessionController.replay rebuilds
+ * the rest), so it fits in a few dozen characters:
+ *
+ *   dojo1;broadband-outage;48213;1,2,-1,0;c
+ *
+ * (version; scenario; seed; picks; flags: c = the last turn's coaching was on screen,
+ * d = the play had ended). SCORM 1.2 allows 4,096 characters: a longer record is refused
+ * here rather than sent, since an LMS may truncate or drop it.
+ */
+import { STRING4096 } from './cmi12.js';
+
+export interface Suspended {
+  scenario: string;
+  seed: number;
+  picks: number[];
+  coaching: boolean;
+  done: boolean;
+}
+
+const TAG = 'dojo1';
+
+/** The suspend data, or null when it would be over the 4,096-character limit. */
+export function encodeSuspend(s: Suspended): string | null {
+  const flags = `${s.coaching ? 'c' : ''}${s.done ? 'd' : ''}`;
+  const text = [TAG, s.scenario, String(s.seed), s.picks.join(','), flags].join(';');
+  return text.length <= STRING4096 ? text : null;
+}
+
+/** What a suspend data says, or null for anything else (another course's data, a damaged record). */
+export function decodeSuspend(text: string | null | undefined): Suspended | null {
+  if (!text || text.length > STRING4096) return null;
+  const parts = text.split(';');
+  if (parts.length !== 5 || parts[0] !== TAG) return null;
+  const [, scenario, seedText, picksText, flags] = parts as [string, string, string, string, string];
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(scenario) || !/^\d{1,15}$/.test(seedText) || !/^[cd]*$/.test(flags)) return null;
+  if (picksText && !/^-?\d{1,3}(,-?\d{1,3})*$/.test(picksText)) return null;
+  const picks = picksText ? picksText.split(',').map(Number) : [];
+  if (picks.some((p) => p < -1)) return null;
+  return { scenario, seed: Number(seedText), picks, coaching: flags.includes('c'), done: flags.includes('d') };
+}
