@@ -26,8 +26,8 @@ async function start(): Promise<{ port: number; close(): Promise<void> }> {
     return { port: (http.address() as { port: number }).port, close: () => new Promise((ok) => io.close(() => ok())) };
   }
   const { serve } = await import('../src/server/main.js');
-  // Every client comes from 127.0.0.1: the per-address join budget and the per-connection
-  // message budget must not be what the benchmark measures.
+  // Every client comes from 127.0.0.1: the per-address join budget and connection cap and the
+  // per-connection message budget must not be what the benchmark measures.
   const burst = Number(option('burst') ?? 1_000_000);
   const running = await serve({
     port: 0,
@@ -40,6 +40,7 @@ async function start(): Promise<{ port: number; close(): Promise<void> }> {
     joinRefillMs: 1,
     messageBurst: burst,
     messageRefillMs: 1,
+    maxConnectionsPerAddress: burst,
   });
   return running;
 }

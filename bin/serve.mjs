@@ -5,4 +5,5 @@ import { register } from 'tsx/esm/api';
 register();
 const { main } = await import('../src/server/main.ts');
 const code = await main(process.argv.slice(2));
-if (code >= 0) process.exitCode = code;
+// A start that failed (a busy port, a bad option) ends here, whatever is still open.
+if (code >= 0) process.exit(code);

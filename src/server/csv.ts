@@ -1,19 +1,29 @@
 /**
  * CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel reads Chinese), CRLF rows,
- * quoting where needed, and any text cell that a spreadsheet would run as a formula
- * (starting with = + - @, tab or CR) prefixed with an apostrophe.
+ * quoting where needed, and no text cell that a spreadsheet could run as a formula.
+ *
+ * The file is written with commas, but a spreadsheet may split it on semicolons (Excel in
+ * semicolon locales, LibreOffice's import dialog) or tabs, and then a cell's text from just
+ * after a `;` or tab starts a cell of its own: `x;=1+1` would become `x` and a formula. So a
+ * formula character (= + - @) is defused with an apostrophe wherever a cell could start: at the
+ * start of the text and after any separator, quote or line break (spaces between allowed for).
+ * A cell holding a separator of any kind, a quote or a line break is quoted.
  */
 export type Cell = string | number | boolean | null | undefined;
 
-const FORMULA = /^[=+\-@\t\r]/;
+/** Where a spreadsheet may start a new cell, then the formula character that would follow. */
+const CELL_START_FORMULA = /(^|[,;\t\r\n"])(\s*)([=+\-@])/g;
+const LEADING_CONTROL = /^[\t\r]/;
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
 export function csvCell(v: Cell): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   let s = v;
-  if (FORMULA.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+  if (LEADING_CONTROL.test(s)) s = `'${s}`;
+  s = s.replace(CELL_START_FORMULA, "$1$2'$3");
+  return NEEDS_QUOTES.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {

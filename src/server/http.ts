@@ -11,7 +11,7 @@ import type { Locale } from '../engine/text.js';
 import { exportCsv, exportJson } from './exports.js';
 import type { Hub } from './hub.js';
 import type { ServerLibrary } from './library.js';
-import { isTrainer } from './trust.js';
+import { isTrainer, type Headers } from './trust.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -42,6 +42,10 @@ export interface HttpOptions {
   library: ServerLibrary;
   trainerKey: string;
   trustLoopback: boolean;
+  /** This machine's own host names (besides localhost). */
+  localNames?: readonly string[];
+  /** Sees every request's headers (the warning about an unannounced proxy). */
+  onHeaders?: (headers: Headers) => void;
 }
 
 export function createHttp(o: HttpOptions): Server {
@@ -61,6 +65,7 @@ export function createHttp(o: HttpOptions): Server {
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    o.onHeaders?.(req.headers);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     const url = new URL(req.url ?? '/', 'http://x');
@@ -74,18 +79,28 @@ export function createHttp(o: HttpOptions): Server {
   }
 
   function trainer(req: IncomingMessage, url: URL): boolean {
-    return isTrainer(o, req.socket.remoteAddress, req.headers['x-dojo-key'] ?? url.searchParams.get('key'));
+    return isTrainer(o, { address: req.socket.remoteAddress, headers: req.headers }, req.headers['x-dojo-key'] ?? url.searchParams.get('key'));
   }
 
+  /**
+   * Results go to the trainer (this machine, or the trainer key) or to the holder of the room's
+   * host token (in a header, never in a link). Anyone else is refused before the room is looked
+   * up, so the answer says nothing about which rooms exist.
+   */
   function exportRoom(req: IncomingMessage, res: ServerResponse, id: string, kind: 'csv' | 'json', url: URL): void {
-    if (!trainer(req, url)) return send(res, 403, 'text/plain; charset=utf-8', 'only the trainer can export results');
+    const isTrainer_ = trainer(req, url);
+    const hostToken = req.headers['x-dojo-host-token'];
+    const refused = () => send(res, 403, 'text/plain; charset=utf-8', 'only the trainer (or this room\'s host) can export results');
+    if (!isTrainer_ && typeof hostToken !== 'string') return refused();
     const live = [...o.hub.rooms.values()].find((r) => r.id === id || r.code === id);
     let room = live;
     try {
       room ??= o.hub.rebuild(id);
     } catch (e) {
+      if (!isTrainer_) return refused();
       return send(res, 409, 'text/plain; charset=utf-8', `cannot export this room: ${(e as Error).message}`);
     }
+    if (!isTrainer_ && !(room && typeof hostToken === 'string' && room.isHost(hostToken))) return refused();
     if (!room) return send(res, 404, 'text/plain; charset=utf-8', 'no such room');
     const locale: Locale = url.searchParams.get('lang') === 'en' ? 'en' : 'zh-CN';
     const day = new Date(room.row.createdAt).toISOString().slice(0, 10);

@@ -10,7 +10,7 @@ import type { Play } from '../engine/session/session.js';
 import { loadScenario } from '../engine/scenario/load.js';
 import type { ServerLibrary } from './library.js';
 import type { HostView, MessageName, MessageOf, Reply, RoomSummary, TraineeView } from './protocol.js';
-import { fail, newToken, Room } from './room.js';
+import { fail, newToken, notHost, notInRoom, Room } from './room.js';
 import type { Store } from './store.js';
 import { hostView, scenarioInfo, traineeShared, traineeView } from './views.js';
 
@@ -237,6 +237,10 @@ export class Hub {
       case 'room.create':
         if (!caller.trainer) return { reply: notTrainer() };
         return this.create(msg as MessageOf<'room.create'>, now);
+      case 'host.claim':
+        // Refused before the room is looked up: the answer must not say whether the code is live.
+        if (!caller.trainer) return { reply: notTrainer() };
+        break;
       default:
         break;
     }
@@ -244,7 +248,6 @@ export class Hub {
     if (!room) return undefined;
     switch (name) {
       case 'host.claim': {
-        if (!caller.trainer) return { reply: notTrainer() };
         // A new token: the old one (in a browser that is gone) stops working.
         const hostToken = room.newHostToken();
         this.publisher?.evictHost(room.id, caller.socketId);
@@ -252,12 +255,12 @@ export class Hub {
       }
       case 'host.attach': {
         const a = msg as MessageOf<'host.attach'>;
-        if (!room.isHost(a.hostToken)) return { reply: fail('not-host', 'this is not the host token of that room') };
+        if (!room.isHost(a.hostToken)) return { reply: notHost() };
         return { reply: { ok: true, view: hostView(room, now) }, join: [channels.host(room.id)] };
       }
       case 'host.act': {
         const a = msg as MessageOf<'host.act'>;
-        if (!room.isHost(a.hostToken)) return { reply: fail('not-host', 'this is not the host token of that room') };
+        if (!room.isHost(a.hostToken)) return { reply: notHost() };
         const r = room.act(a.action, now);
         if (r.ok && a.action.type === 'remove') {
           this.publisher?.trainee(room.id, a.action.id, { ...traineeShared(room, now), removed: true });
@@ -277,14 +280,14 @@ export class Hub {
       }
       case 'trainee.attach': {
         const pid = room.pidOf((msg as MessageOf<'trainee.attach'>).token);
-        if (!pid) return { reply: fail('unknown', 'you are not in this room: join again') };
+        if (!pid) return { reply: notInRoom() };
         const view = traineeView(room, traineeShared(room, now), pid, now);
         return { reply: { ok: true, code: room.code, view }, join: [channels.trainee(room.id, pid), channels.class(room.id)], as: { code: room.code, pid } };
       }
       case 'trainee.vote': {
         const v = msg as MessageOf<'trainee.vote'>;
         const pid = room.pidOf(v.token);
-        if (!pid) return { reply: fail('unknown', 'you are not in this room: join again') };
+        if (!pid) return { reply: notInRoom() };
         const r = room.vote(pid, v.turn, v.choice, v.seq, now);
         // The acknowledgement tells the phone its vote counted; only the host's count changes.
         if (r.ok) this.touch(room, { host: true });
@@ -295,7 +298,7 @@ export class Hub {
       case 'trainee.seen': {
         const v = msg as MessageOf<'trainee.choose'>;
         const pid = room.pidOf(v.token);
-        if (!pid) return { reply: fail('unknown', 'you are not in this room: join again') };
+        if (!pid) return { reply: notInRoom() };
         const r =
           name === 'trainee.choose' ? room.choose(pid, v.turn, v.choice, v.seq, now) : name === 'trainee.seen' ? room.seen(pid, v.turn, now) : room.timeOut(pid, v.turn, now);
         if (r.ok) this.touch(room, { host: true, pid });

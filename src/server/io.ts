@@ -1,44 +1,73 @@
 /**
  * The socket layer: who may do what, and nothing unchecked gets through. Every message is
- * validated against its schema and bounded in size; each connection has a message budget
- * and each address a join budget; a failure is answered, never thrown, so one bad client
- * cannot take the server down.
+ * validated against its schema and bounded in size; each address has a cap on connections,
+ * on how fast it opens them, and a budget for joins and failed look-ups; each connection has
+ * a message budget, and one that keeps sending past it is disconnected. A failure is
+ * answered, never thrown, so one bad client cannot take the server down.
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import { fail } from './room.js';
+import { normalizeRoomCode } from '../engine/classroom/code.js';
+import { fail, notHost, notInRoom } from './room.js';
 import type { Hub, Outcome } from './hub.js';
 import { channels } from './hub.js';
 import { Messages, MAX_MESSAGE_BYTES, type MessageName, type ServerToClient } from './protocol.js';
 import { Buckets } from './limits.js';
-import { isTrainer } from './trust.js';
+import { addressKey, clientAddress, isTrainer, type Headers } from './trust.js';
 import type { Cluster } from './cluster.js';
 
 export interface IoOptions {
   trainerKey: string;
-  /** Treat connections from this machine as the trainer (the default, but not behind a proxy). */
+  /** Connections from this machine may be the trainer (the default, but not behind a public proxy). */
   trustLoopback: boolean;
-  /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
-  behindProxy?: boolean;
-  /** Joins allowed per address: burst, then one per `joinRefillMs`. */
+  /** This machine's own host names (besides localhost) for the trainer's local page. */
+  localNames?: readonly string[];
+  /** Proxies in front of the server (DOJO_TRUST_PROXY): the client's address is that many X-Forwarded-For entries from the right. */
+  trustProxy?: number;
+  /** Joins, and look-ups that found nothing, allowed per address: burst, then one per `joinRefillMs`. */
   joinBurst?: number;
   joinRefillMs?: number;
   /** Messages allowed per connection: burst, then one per `messageRefillMs`. */
   messageBurst?: number;
   messageRefillMs?: number;
+  /** Connections open at once per address (DOJO_MAX_CONN_PER_IP); as many may open at once, then ten a second. */
+  maxConnectionsPerAddress?: number;
+  /** Over-budget messages a connection may send within `floodWindowMs` before it is disconnected. */
+  floodRefusals?: number;
+  floodWindowMs?: number;
+  /** Sees every handshake's headers (the warning about an unannounced proxy). */
+  onHeaders?: (headers: Headers) => void;
 }
 
+/**
+ * A class behind one shared address (a school's NAT): up to about a hundred phones, each of which
+ * may briefly hold two connections while it reconnects (the old one lingers until its ping
+ * times out, 18 s), plus the trainer's screens.
+ */
+export const DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 256;
+const CONNECT_REFILL_MS = 100;
 
-/** The client's address: behind a trusted proxy, the one it forwarded. */
-function clientAddress(socket: Socket, behindProxy: boolean): string {
-  const fwd = socket.handshake.headers['x-forwarded-for'];
-  const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(',')[0]?.trim();
-  return behindProxy && first ? first : socket.handshake.address;
+/** Messages that name a room and a secret (a trainee's token or the host token). */
+const LOOKUPS = new Set<MessageName>(['trainee.attach', 'trainee.vote', 'trainee.choose', 'trainee.timeout', 'trainee.seen', 'host.attach', 'host.act']);
+
+/** The answer to a room message no process holds a room for: the same as a wrong token's. */
+function noRoom(name: MessageName) {
+  if (name === 'host.attach' || name === 'host.act') return notHost();
+  if (LOOKUPS.has(name)) return notInRoom();
+  return fail('no-room', 'no open room with that code');
 }
+
+const credential = (code: unknown, secret: unknown) => `${normalizeRoomCode(String(code ?? '')) ?? ''}|${String(secret ?? '')}`;
 
 interface SocketData {
   as?: { code: string; pid: string };
   trainer: boolean;
+  /** Where the connection comes from, as limits count it. */
+  addressKey: string;
+  /** Room and secret pairs that worked on this connection: using them again is no probe. */
+  known: Set<string>;
+  /** Over-budget messages in the current window. */
+  refusals: { n: number; since: number };
 }
 
 export function attachIo(http: HttpServer, hub: Hub, o: IoOptions): { io: Server; useCluster(c: Cluster): void } {
@@ -54,6 +83,11 @@ export function attachIo(http: HttpServer, hub: Hub, o: IoOptions): { io: Server
   });
   const joins = new Buckets(o.joinBurst ?? 30, o.joinRefillMs ?? 2_000);
   const budget = new Buckets(o.messageBurst ?? 40, o.messageRefillMs ?? 100);
+  const cap = o.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
+  const opening = new Buckets(cap, CONNECT_REFILL_MS);
+  const open = new Map<string, number>();
+  const floodRefusals = o.floodRefusals ?? 20;
+  const floodWindowMs = o.floodWindowMs ?? 10_000;
   let cluster: Cluster | undefined;
 
   hub.publisher = {
@@ -64,10 +98,41 @@ export function attachIo(http: HttpServer, hub: Hub, o: IoOptions): { io: Server
     evictTrainee: (roomId, pid) => io.in(channels.trainee(roomId, pid)).socketsLeave(channels.class(roomId)),
   };
 
+  // At the door: the address's connections at once, and how fast it opens new ones.
+  io.use((socket, next) => {
+    const headers = socket.handshake.headers as Headers;
+    o.onHeaders?.(headers);
+    const key = addressKey(clientAddress({ address: socket.handshake.address, headers }, o.trustProxy ?? 0));
+    const n = open.get(key) ?? 0;
+    if (n >= cap) return next(new Error('too-many-connections'));
+    if (!opening.take(key)) return next(new Error('slow-down'));
+    open.set(key, n + 1);
+    socket.conn.once('close', () => {
+      const left = (open.get(key) ?? 1) - 1;
+      if (left > 0) open.set(key, left);
+      else open.delete(key);
+    });
+    socket.data.addressKey = key;
+    next();
+  });
+
   io.on('connection', (socket: Socket<Record<string, never>, ServerToClient, Record<string, never>, SocketData>) => {
-    const address = clientAddress(socket, !!o.behindProxy);
+    const headers = socket.handshake.headers as Headers;
+    const address = socket.data.addressKey;
     const key = (socket.handshake.auth as { key?: unknown } | undefined)?.key;
-    socket.data.trainer = isTrainer(o, address, key);
+    socket.data.trainer = isTrainer(o, { address: socket.handshake.address, headers }, key);
+    socket.data.known = new Set();
+    socket.data.refusals = { n: 0, since: Date.now() };
+
+    /** Past its budget: refused; refused too often in a short while, the connection is closed. */
+    const flooding = (): boolean => {
+      const r = socket.data.refusals;
+      const now = Date.now();
+      if (now - r.since > floodWindowMs) Object.assign(r, { n: 0, since: now });
+      if (++r.n <= floodRefusals) return false;
+      socket.disconnect(true);
+      return true;
+    };
 
     socket.onAny((...args: unknown[]) => {
       const [name, payload] = args;
@@ -79,7 +144,8 @@ export function attachIo(http: HttpServer, hub: Hub, o: IoOptions): { io: Server
           /* the client is gone */
         }
       };
-      if (!budget.take(socket.id)) return answer(fail('slow-down', 'too many messages: slow down'));
+      if (!socket.connected) return;
+      if (!budget.take(socket.id)) return flooding() ? undefined : answer(fail('slow-down', 'too many messages: slow down'));
       if (typeof name !== 'string' || !Object.hasOwn(Messages, name)) return answer(fail('unknown-message', 'unknown message'));
       const schema = Messages[name as MessageName];
       const parsed = schema.safeParse(payload);
@@ -88,8 +154,13 @@ export function attachIo(http: HttpServer, hub: Hub, o: IoOptions): { io: Server
         return answer(fail('bad-message', `${name}: ${issue ? `${issue.path.join('.') || 'message'}: ${issue.message}` : 'invalid'}`));
       }
       const msg = parsed.data as Record<string, unknown>;
-      if (name === 'trainee.join' && !joins.take(address)) return answer(fail('slow-down', 'too many joins from this address: wait a moment'));
       const caller = { trainer: socket.data.trainer || isTrainer(o, undefined, msg.key), socketId: socket.id };
+      if (name === 'trainee.join' && !joins.take(address)) return answer(fail('slow-down', 'too many joins from this address: wait a moment'));
+      // A room and secret this connection has not used yet is a look-up; look-ups that find
+      // nothing spend the join budget, and once it is spent no more are tried.
+      const lookup = LOOKUPS.has(name as MessageName) && !caller.trainer ? credential(msg.code, msg.token ?? msg.hostToken) : undefined;
+      const probing = lookup !== undefined && !socket.data.known.has(lookup);
+      if (probing && !joins.has(address)) return answer(fail('slow-down', 'too many tries from this address: wait a moment'));
       void (async () => {
         let out: Outcome | undefined;
         try {
@@ -102,18 +173,29 @@ export function attachIo(http: HttpServer, hub: Hub, o: IoOptions): { io: Server
           console.error(`${name}: ${(e as Error).stack ?? e}`);
           return answer(fail('internal', 'the server could not do that'));
         }
-        if (!out) return answer(fail('no-room', 'no open room with that code'));
+        const reply = out?.reply ?? noRoom(name as MessageName);
+        if (probing && !reply.ok && (reply.error === 'unknown' || reply.error === 'not-host')) joins.take(address);
+        if (reply.ok) remember(name as MessageName, msg, reply as Record<string, unknown>);
         // Gone while this was being settled: nothing to join, no presence to count.
-        if (!socket.connected) return;
+        if (!out || !socket.connected) return answer(reply);
         if (out.join) for (const c of out.join) void socket.join(c);
         if (out.as && (socket.data.as?.pid !== out.as.pid || socket.data.as.code !== out.as.code)) {
           if (socket.data.as) void presence(socket.data.as, -1);
           socket.data.as = out.as;
           void presence(out.as, 1);
         }
-        answer(out.reply);
+        answer(reply);
       })();
     });
+
+    /** The room and secret that just worked: this connection may use them without spending its address's budget. */
+    function remember(name: MessageName, msg: Record<string, unknown>, reply: Record<string, unknown>): void {
+      const known = socket.data.known;
+      if (known.size >= 16) known.clear();
+      if (LOOKUPS.has(name)) known.add(credential(msg.code, msg.token ?? msg.hostToken));
+      else if (name === 'trainee.join') known.add(credential(reply.code, reply.token));
+      else if (name === 'room.create' || name === 'host.claim') known.add(credential(reply.code, reply.hostToken));
+    }
 
     socket.on('disconnect', () => {
       budget.forget(socket.id);

@@ -20,6 +20,12 @@ export class Buckets {
     return ok;
   }
 
+  /** Whether `take` would succeed now (nothing is taken). */
+  has(key: string): boolean {
+    const b = this.buckets.get(key);
+    return !b || b.tokens + (this.now() - b.at) / this.refillMs >= 1;
+  }
+
   forget(key: string): void {
     this.buckets.delete(key);
   }

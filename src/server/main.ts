@@ -6,17 +6,18 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
-import { networkInterfaces } from 'node:os';
+import { hostname, networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Server } from 'socket.io';
 import { PROJECT_ROOT } from '../cli/files.js';
 import { Cluster } from './cluster.js';
 import { createHttp } from './http.js';
 import { Hub } from './hub.js';
-import { attachIo } from './io.js';
+import { attachIo, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS } from './io.js';
 import { ServerLibrary } from './library.js';
 import { PgStore } from './pgStore.js';
 import { SqliteStore } from './sqliteStore.js';
+import { proxyWatch } from './trust.js';
 
 export interface ServeOptions {
   port: number;
@@ -35,6 +36,14 @@ export interface ServeOptions {
   joinRefillMs?: number;
   messageBurst?: number;
   messageRefillMs?: number;
+  /** Connections open at once per address (DOJO_MAX_CONN_PER_IP). */
+  maxConnectionsPerAddress?: number;
+  /** Over-budget messages a connection may send in 10 s before it is disconnected. */
+  floodRefusals?: number;
+  /** Proxies in front of the server (DOJO_TRUST_PROXY): the client address is that many X-Forwarded-For entries from the right. */
+  trustProxy?: number;
+  /** Where warnings go (default: the console, unless quiet). */
+  warn?: (message: string) => void;
   quiet?: boolean;
   /** How trainees reach the server when it is behind a proxy (DOJO_PUBLIC_URL); default: this machine's LAN address. */
   publicUrl?: string;
@@ -74,9 +83,14 @@ export async function serve(o: ServeOptions): Promise<Running> {
   const restored = o.redisUrl ? { rooms: 0, problems: [] } : hub.restore();
   // Behind a reverse proxy on this machine every visitor would look local: trust nobody for it.
   const trustLoopback = o.trustLoopback ?? !o.publicUrl;
-  const http = createHttp({ dist: o.dist, hub, library, trainerKey, trustLoopback });
+  const warn = o.warn ?? (o.quiet ? () => undefined : (m: string) => console.warn(m));
+  const trustProxy = o.trustProxy ?? 0;
+  const onHeaders = proxyWatch({ ...(o.publicUrl ? { publicUrl: o.publicUrl } : {}), trustProxy, warn });
+  // The trainer's own page may name this machine by its host name as well as localhost.
+  const localNames = [hostname(), `${hostname()}.local`];
+  const http = createHttp({ dist: o.dist, hub, library, trainerKey, trustLoopback, localNames, onHeaders });
   let redis: { quit(): Promise<unknown> } | undefined;
-  const { io, useCluster } = attachIo(http, hub, { trainerKey, trustLoopback, behindProxy: !!o.publicUrl, ...pickLimits(o) });
+  const { io, useCluster } = attachIo(http, hub, { trainerKey, trustLoopback, localNames, trustProxy, onHeaders, ...pickLimits(o) });
   if (o.redisUrl) {
     const { createClient } = await import('redis');
     const { createAdapter } = await import('@socket.io/redis-streams-adapter');
@@ -90,10 +104,20 @@ export async function serve(o: ServeOptions): Promise<Running> {
     hub.codeTaken = (c) => cluster.codeTaken(c);
   }
   hub.start();
-  await new Promise<void>((ok, bad) => {
-    http.once('error', bad);
-    http.listen(o.port, o.host ?? '0.0.0.0', () => ok());
-  });
+  try {
+    await new Promise<void>((ok, bad) => {
+      http.once('error', bad);
+      http.listen(o.port, o.host ?? '0.0.0.0', () => ok());
+    });
+  } catch (e) {
+    // The port is taken (or not ours to use): let go of everything, so the process can end.
+    hub.stop();
+    library.close();
+    await new Promise<void>((ok) => io.close(() => ok()));
+    await redis?.quit().catch(() => undefined);
+    store.close();
+    throw e;
+  }
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : o.port;
   const lan = lanAddresses();
@@ -106,6 +130,8 @@ export async function serve(o: ServeOptions): Promise<Running> {
   trainees join:        ${net ?? `http://localhost:${port}`}/join
   host from elsewhere:  ${net ?? `http://localhost:${port}`}/host#key=${trainerKey}   (keep this link to yourself)
   results:              ${results}${restored.rooms ? ` (${restored.rooms} open room${restored.rooms > 1 ? 's' : ''} restored)` : ''}${o.redisUrl ? `\n  sharing rooms via:    ${o.redisUrl}` : ''}`);
+    if (o.publicUrl && !trustProxy)
+      warn('warning: DOJO_PUBLIC_URL is set but DOJO_TRUST_PROXY is not: every trainee coming through the proxy counts as one address for the join limit and the connection cap. Set DOJO_TRUST_PROXY=1 for one proxy in front.');
     for (const p of restored.problems) console.warn(`warning: ${p}`);
     for (const p of library.problems) console.warn(`warning: ${p.file}:${p.line}:${p.col}: ${p.message}`);
   }
@@ -127,7 +153,7 @@ export async function serve(o: ServeOptions): Promise<Running> {
 
 function pickLimits(o: ServeOptions) {
   const out: Record<string, number> = {};
-  for (const k of ['joinBurst', 'joinRefillMs', 'messageBurst', 'messageRefillMs'] as const) if (o[k] !== undefined) out[k] = o[k]!;
+  for (const k of ['joinBurst', 'joinRefillMs', 'messageBurst', 'messageRefillMs', 'maxConnectionsPerAddress', 'floodRefusals'] as const) if (o[k] !== undefined) out[k] = o[k]!;
   return out;
 }
 
@@ -138,6 +164,8 @@ const USAGE = `npm start [-- --port N] [--db FILE] [--dist DIR]
   DATABASE_URL  keep results in PostgreSQL (postgres://USER:PASSWORD@HOST:5432/DB) instead of the SQLite file
   REDIS_URL     share rooms between several server processes
   DOJO_PUBLIC_URL   the address trainees use, when the server is behind a proxy
+  DOJO_TRUST_PROXY  how many proxies stand in front (1 for one nginx or tunnel): client addresses come from X-Forwarded-For
+  DOJO_MAX_CONN_PER_IP  connections open at once from one address (default ${DEFAULT_MAX_CONNECTIONS_PER_ADDRESS}: a class behind one shared address)
   DOJO_TRAINER_KEY  the key for hosting from another device (default: made once, kept in the db)`;
 
 export async function main(argv: string[]): Promise<number> {
@@ -171,6 +199,17 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const db = args.get('db') ?? process.env.DOJO_DB ?? join(PROJECT_ROOT, 'data/dojo.db');
+  const count = (name: string, min: number, max: number): number | undefined | null => {
+    const v = process.env[name];
+    if (v === undefined || v === '') return undefined;
+    const n = Number(v);
+    if (Number.isInteger(n) && n >= min && n <= max) return n;
+    console.error(`${name} must be a whole number from ${min} to ${max}, not "${v}"`);
+    return null;
+  };
+  const trustProxy = count('DOJO_TRUST_PROXY', 0, 10);
+  const maxConnections = count('DOJO_MAX_CONN_PER_IP', 1, 1_000_000);
+  if (trustProxy === null || maxConnections === null) return 2;
   try {
     const running = await serve({
       port,
@@ -182,6 +221,8 @@ export async function main(argv: string[]): Promise<number> {
       ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
       ...(process.env.DOJO_PUBLIC_URL ? { publicUrl: process.env.DOJO_PUBLIC_URL } : {}),
       ...(process.env.DOJO_TRAINER_KEY ? { trainerKey: process.env.DOJO_TRAINER_KEY } : {}),
+      ...(trustProxy !== undefined ? { trustProxy } : {}),
+      ...(maxConnections !== undefined ? { maxConnectionsPerAddress: maxConnections } : {}),
     });
     const stop = () => void running.close().then(() => process.exit(0));
     process.once('SIGINT', stop);

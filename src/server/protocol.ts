@@ -42,8 +42,12 @@ export const HostAction = z.discriminatedUnion('type', [
     turn: z.number().int().min(0).max(10_000).optional(),
   }),
   z.strictObject({ type: z.literal('end') }),
-  /** Take a trainee out of the room (e.g. a nickname not fit for the projector): their token stops working, their votes and play go. */
-  z.strictObject({ type: z.literal('remove'), id: z.string().min(1).max(32) }),
+  /**
+   * Take a trainee out of the room (e.g. a nickname not fit for the projector): their token stops
+   * working for good, their votes and play go. With `ban`, nobody may join this room again under
+   * that name or one that looks like it.
+   */
+  z.strictObject({ type: z.literal('remove'), id: z.string().min(1).max(32), ban: z.boolean().optional() }),
 ]);
 export type HostAction = z.infer<typeof HostAction>;
 

@@ -8,6 +8,7 @@ import { classDebrief, modelRoute, type ClassDebrief, type ClassRound, type Deci
 import type { Route } from '../engine/scoring/paths.js';
 import { board, type BoardEntry } from '../engine/classroom/board.js';
 import { tally } from '../engine/classroom/tally.js';
+import { nameKeys, nicknameProblem, type NicknameProblem } from '../engine/classroom/nickname.js';
 import { customerProfiles } from '../engine/customers/index.js';
 import { debrief, modelChoice } from '../engine/scoring/debrief.js';
 import { choose, expressionNow, offeredChoices, startSession, timeOut, SessionError, type Play, type SessionState } from '../engine/session/session.js';
@@ -18,6 +19,23 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 export const newToken = () => randomBytes(18).toString('base64url');
 
 export const fail = (error: string, message: string): Failure => ({ ok: false, error, message });
+
+/**
+ * One answer for "no such room" and "not your token", so that a wrong code and a wrong token
+ * cannot be told apart (probing for live codes learns nothing).
+ */
+export const notInRoom = () => fail('unknown', 'you are not in an open room with that code: join again');
+export const notHost = () => fail('not-host', 'this is not the host token of an open room with that code');
+
+const NAME_REFUSED: Record<NicknameProblem | 'lookalike' | 'banned', Failure> = {
+  blank: fail('name-blank', 'that nickname shows nothing: use letters, digits or symbols people can see'),
+  invisible: fail('name-invisible', 'that nickname has a blank-looking character in it: leave it out'),
+  formula: fail('name-formula', 'a nickname cannot start with = + - or @'),
+  marks: fail('name-marks', 'that nickname piles too many accents on one letter'),
+  mixed: fail('name-mixed', 'that nickname mixes Latin letters with Cyrillic or Greek ones that look alike: write it in one alphabet'),
+  lookalike: fail('name-lookalike', 'someone in this room has a name that looks the same: add something to tell you apart'),
+  banned: fail('name-banned', 'the trainer does not allow this name in this room: choose another'),
+};
 
 export type Phase = 'lobby' | 'playing' | 'ended';
 
@@ -56,6 +74,10 @@ interface Saved {
   rounds: ClassRound[];
   /** The best route, worked out once when the class starts (it takes a moment). */
   model?: Route;
+  /** Token hashes of trainees the trainer removed: never valid again, not even as a join key. */
+  dead?: string[];
+  /** Name skeletons the trainer banned from this room. */
+  banned?: string[];
 }
 
 /** Grace for a client's clock when it reports that a scenario's time limit ran out. */
@@ -75,6 +97,10 @@ export class Room {
   model?: Route;
   readonly participants = new Map<string, Participant>();
   private readonly byToken = new Map<string, string>();
+  /** The names in the room by each of their skeletons (look-alikes share one). */
+  private readonly bySkeleton = new Map<string, Set<string>>();
+  private dead = new Set<string>();
+  private banned = new Set<string>();
   /** Class vote: the open round's votes by participant. */
   readonly votes = new Map<string, { choice: number; seq: number }>();
   readonly plays = new Map<string, SoloPlay>();
@@ -139,6 +165,8 @@ export class Room {
     room.round = saved.round;
     room.rounds = saved.rounds;
     room.model = saved.model;
+    room.dead = new Set(saved.dead ?? []);
+    room.banned = new Set(saved.banned ?? []);
     for (const p of parts) room.addParticipant({ pid: p.pid, name: p.name, tokenHash: p.tokenHash, joinedAt: p.joinedAt });
     if (room.round) for (const v of votes) if (v.turn === room.round.turn) room.votes.set(v.pid, { choice: v.choice, seq: v.seq });
     for (const p of plays) room.plays.set(p.pid, JSON.parse(p.state) as SoloPlay);
@@ -154,20 +182,22 @@ export class Room {
       ...(this.session ? { session: this.session } : {}),
       ...(this.round ? { round: this.round } : {}),
       ...(this.model ? { model: this.model } : {}),
+      ...(this.dead.size ? { dead: [...this.dead] } : {}),
+      ...(this.banned.size ? { banned: [...this.banned] } : {}),
     };
     return { phase: this.phase, state: JSON.stringify(saved), updatedAt: this.updatedAt, expiresAt: this.expiresAt };
   }
 
   /** Make a change to the room's own state: computed on a copy, stored, then kept. */
   private commit(now: number, change: () => void): void {
-    const before = { phase: this.phase, session: this.session, round: this.round, rounds: this.rounds, votes: new Map(this.votes) };
+    const before = { phase: this.phase, session: this.session, round: this.round, rounds: this.rounds, votes: new Map(this.votes), dead: this.dead, banned: this.banned };
     try {
       change();
       this.touch(now);
       this.expirySavedAt = now;
       this.store.saveRoom(this.id, this.savedRow());
     } catch (e) {
-      Object.assign(this, { phase: before.phase, session: before.session, round: before.round, rounds: before.rounds });
+      Object.assign(this, { phase: before.phase, session: before.session, round: before.round, rounds: before.rounds, dead: before.dead, banned: before.banned });
       this.votes.clear();
       for (const [k, v] of before.votes) this.votes.set(k, v);
       throw e;
@@ -189,6 +219,32 @@ export class Room {
   private addParticipant(p: Participant): void {
     this.participants.set(p.pid, p);
     this.byToken.set(p.tokenHash, p.pid);
+    for (const k of nameKeys(p.name)) {
+      const names = this.bySkeleton.get(k) ?? new Set<string>();
+      names.add(p.name);
+      this.bySkeleton.set(k, names);
+    }
+  }
+
+  private dropParticipant(p: Participant): void {
+    this.participants.delete(p.pid);
+    this.byToken.delete(p.tokenHash);
+    for (const k of nameKeys(p.name)) {
+      const names = this.bySkeleton.get(k);
+      names?.delete(p.name);
+      if (names && !names.size) this.bySkeleton.delete(k);
+    }
+  }
+
+  /** Why this nickname may not join now (blank-looking, banned, like another's), if it may not. */
+  private nameRefused(nickname: string): Failure | undefined {
+    const problem = nicknameProblem(nickname);
+    if (problem && problem !== 'mixed') return NAME_REFUSED[problem];
+    const keys = nameKeys(nickname);
+    if (keys.some((k) => this.banned.has(k))) return NAME_REFUSED.banned;
+    // The very same name is another trainee of that name (numbered below); a look-alike is not.
+    if (keys.some((k) => [...(this.bySkeleton.get(k) ?? [])].some((n) => n !== nickname))) return NAME_REFUSED.lookalike;
+    return problem && NAME_REFUSED[problem];
   }
 
   /** Replace the host token (the trainer lost it); the old one stops working. */
@@ -215,12 +271,15 @@ export class Room {
 
   /** A new trainee; with the `key` of an earlier join (its answer lost), that same trainee again. */
   join(nickname: string, now: number, key?: string): Reply<{ pid: string; token: string }> {
+    if (key !== undefined && this.dead.has(hashToken(key))) return fail('removed', 'the trainer removed you from this room');
     const again = key === undefined ? undefined : this.pidOf(key);
     if (again) return { ok: true, pid: again, token: key! };
     if (this.participants.size >= 1000) return fail('full', 'this room is full');
-    const taken = new Set([...this.participants.values()].map((p) => p.name));
+    const refused = this.nameRefused(nickname);
+    if (refused) return refused;
     let name = nickname;
-    for (let n = 2; taken.has(name); n++) name = `${nickname} ${n}`;
+    for (let n = 2; this.bySkeleton.get(nameKeys(name)[0]!)?.has(name); n++) name = `${nickname} ${n}`;
+    if (nameKeys(name).some((k) => this.banned.has(k))) return NAME_REFUSED.banned;
     const token = key ?? newToken();
     const p: Participant = { pid: randomBytes(6).toString('base64url'), name, tokenHash: hashToken(token), joinedAt: now };
     this.store.addParticipant({ roomId: this.id, ...p });
@@ -339,9 +398,13 @@ export class Room {
         case 'remove': {
           const p = this.participants.get(action.id);
           if (!p) return fail('no-participant', 'no such trainee in this room');
+          // Their token is dead for good (also as a join key, also after a restart); banned, so is their name.
+          this.commit(now, () => {
+            this.dead = new Set([...this.dead, p.tokenHash]);
+            if (action.ban) this.banned = new Set([...this.banned, ...nameKeys(p.name)]);
+          });
           this.store.removeParticipant(this.id, p.pid);
-          this.participants.delete(p.pid);
-          this.byToken.delete(p.tokenHash);
+          this.dropParticipant(p);
           this.votes.delete(p.pid);
           this.plays.delete(p.pid);
           this.online.delete(p.pid);

@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { io as connect, type Socket } from 'socket.io-client';
+import { io as connect, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { serve, type Running, type ServeOptions } from '../../src/server/main.js';
 import type { HostView, Reply, TraineeView } from '../../src/server/protocol.js';
 
@@ -28,8 +28,9 @@ export class Client {
   hostViews: HostView[] = [];
   traineeViews: TraineeView[] = [];
 
-  constructor(url: string, auth: Record<string, unknown> = {}) {
-    this.socket = connect(url, { transports: ['websocket'], auth, reconnectionDelay: 50, reconnectionDelayMax: 200 });
+  /** `extra`: more socket.io-client options (e.g. `extraHeaders`, as a proxy or another site would send). */
+  constructor(url: string, auth: Record<string, unknown> = {}, extra: Partial<ManagerOptions & SocketOptions> = {}) {
+    this.socket = connect(url, { transports: ['websocket'], auth, reconnectionDelay: 50, reconnectionDelayMax: 200, ...extra });
     this.socket.on('view.host', (v: HostView) => this.hostViews.push(v));
     this.socket.on('view.trainee', (v: TraineeView) => this.traineeViews.push(v));
   }

@@ -3,3 +3,4 @@ export * from './code.js';
 export * from './tally.js';
 export * from './classPath.js';
 export * from './board.js';
+export * from './nickname.js';
