@@ -20,6 +20,7 @@ import { MessageScene } from './scenes/MessageScene.js';
 import { PauseScene } from './scenes/PauseScene.js';
 import { PlayScene } from './scenes/PlayScene.js';
 import { PreloadScene } from './scenes/PreloadScene.js';
+import { ProgressScene } from './scenes/ProgressScene.js';
 import { SelectScene } from './scenes/SelectScene.js';
 import { TitleScene } from './scenes/TitleScene.js';
 import { SERVICES, type DojoSnapshot, type Services } from './services.js';
@@ -188,7 +189,7 @@ export async function startGame(parent: HTMLElement): Promise<Phaser.Game> {
     // Keys come straight from the page (ui/keys.ts), not through Phaser's per-frame queue.
     input: { keyboard: false, touch: true, mouse: true },
     callbacks: { preBoot: (g) => g.registry.set(SERVICES, services) },
-    scene: [BootScene, PreloadScene, TitleScene, SelectScene, PlayScene, PauseScene, HistoryScene, GuideScene, DebriefScene, MessageScene],
+    scene: [BootScene, PreloadScene, TitleScene, SelectScene, PlayScene, PauseScene, HistoryScene, GuideScene, ProgressScene, DebriefScene, MessageScene],
   });
 
   services.stage.attach(game);

@@ -1,10 +1,15 @@
-/** Scenario select: cards grouped by the four customer types, with difficulty, setting, brief and best score. */
+/**
+ * Scenario select: cards grouped by the four customer types, with difficulty, setting, brief and
+ * best score; My progress (the button at the top right, or P) over it.
+ */
 import type { Problem } from '../../engine/problems.js';
+import { tallyAttempt } from '../../engine/progress/tally.js';
 import type { Scenario } from '../../engine/scenario/model.js';
 import { CUSTOMER_TYPES } from '../../engine/vocabulary.js';
 import { pick } from '../../engine/text.js';
 import type { Button } from '../ui/button.js';
 import { FocusGroup } from '../ui/focus.js';
+import { onKeys } from '../ui/keys.js';
 import { enableScroll } from '../ui/scroll.js';
 import { COLORS, TYPE_COLORS } from '../ui/theme.js';
 import { BaseScene, TITLE_SETTING } from './BaseScene.js';
@@ -20,6 +25,8 @@ export class SelectScene extends BaseScene {
     const loading = this.text(this.w / 2, this.h / 2, this.t('loading'), { size: 24, color: COLORS.onDark }).setOrigin(0.5);
     this.svc.audio.ambient(null);
     this.withLibrary((lib) => {
+      // From now on a finished play is tallied as it is saved (My progress reads the tallies).
+      this.svc.progress.tallyWith((a) => tallyAttempt(lib, a));
       loading.destroy();
       this.build(lib.scenarios, lib.imported);
       if (lib.problems.length) this.problemNotice(lib.problems);
@@ -33,16 +40,21 @@ export class SelectScene extends BaseScene {
     const { w, svc } = this;
     const locale = svc.locale();
     const best = svc.progress.save.best;
-    this.text(w / 2, 36, this.t('select.heading'), { size: 36, bold: true, color: COLORS.onDark, align: 'center' }).setOrigin(0.5, 0);
+    // On a phone the heading has a row of its own, below Back and My progress.
+    const listTop = this.portrait ? 172 : 120;
+    this.text(w / 2, this.portrait ? 96 : 36, this.t('select.heading'), { size: 36, bold: true, color: COLORS.onDark, align: 'center' }).setOrigin(0.5, 0);
     const back = this.button(this.portrait ? 70 : 90, 56, this.t('common.back'), { width: this.portrait ? 110 : 140, size: 22, variant: 'ghost' }, () => this.fadeTo('Title'));
     back.label.setColor(COLORS.onDark);
+    const progressW = this.portrait ? 180 : 200;
+    const progressButton = this.button(w - progressW / 2 - (this.portrait ? 16 : 24), 56, this.t('progress.open'), { width: progressW, size: 22, variant: 'ghost' }, () => this.openProgress());
+    progressButton.label.setColor(COLORS.onDark);
 
     const colW = this.portrait ? w - 48 : (w - 48) / 4 - 12;
     const cards: Button[] = [];
     let maxY = 0;
     CUSTOMER_TYPES.forEach((type, c) => {
       const x = this.portrait ? w / 2 : 24 + c * (colW + 16) + colW / 2;
-      let y = this.portrait ? 120 + maxY : 120;
+      let y = listTop + (this.portrait ? maxY : 0);
       const head = this.add.graphics();
       head.fillStyle(TYPE_COLORS[type]!, 1).fillRoundedRect(x - colW / 2, y, colW, 44, 10);
       this.text(x, y + 22, this.t(`types.${type}`), { size: 24, bold: true, color: '#ffffff', align: 'center' }).setOrigin(0.5);
@@ -61,12 +73,12 @@ export class SelectScene extends BaseScene {
         y += card.h + 12;
         cards.push(card);
       }
-      maxY = this.portrait ? y - 120 + 12 : Math.max(maxY, y);
+      maxY = this.portrait ? y - listTop + 12 : Math.max(maxY, y);
     });
 
     // The trainer's own files, below the four types.
     const mine: Button[] = [];
-    let contentBottom = (this.portrait ? 120 + maxY : maxY) + 10;
+    let contentBottom = (this.portrait ? listTop + maxY : maxY) + 10;
     if (imported.length) {
       const head = this.add.graphics();
       head.fillStyle(0x2f6f73, 1).fillRoundedRect(24, contentBottom, w - 48, 44, 10);
@@ -97,7 +109,10 @@ export class SelectScene extends BaseScene {
 
     const focus = new FocusGroup(this, { onEscape: () => this.fadeTo('Title') });
     // Column-major order reads naturally with Tab; arrows move within the list.
-    focus.set([...cards, ...mine, open, back], true);
+    focus.set([...cards, ...mine, open, back, progressButton], true);
+    onKeys(this, (e) => {
+      if (e.key === 'p' || e.key === 'P') this.openProgress();
+    });
     const cam = this.cameras.main;
     // Keep the focused card in view as the keyboard moves through the list.
     enableScroll(this, contentBottom + 24, (clamp) => {
@@ -113,6 +128,12 @@ export class SelectScene extends BaseScene {
       score: null,
       outcome: null,
     });
+  }
+
+  /** My progress, over the list: closing it comes back here, scrolled and focused as it was. */
+  private openProgress(): void {
+    this.scene.pause();
+    this.scene.launch('Progress', { from: 'Select' });
   }
 
   /** Some scenario files (bundled, or saved imports) did not load: say so, and show why on request. */
