@@ -21,7 +21,12 @@ export interface ConnectionOptions {
   /** Runs on the first connect and every reconnect. */
   onConnect: () => void;
   onState?: (s: LinkState) => void;
+  /** The server turned the connection away at the door (too many from this address, or too fast); it is tried again shortly. */
+  onRefused?: (reason: string) => void;
 }
+
+/** Refusals at the door, after which socket.io does not try again by itself. */
+const REFUSED = new Set(['too-many-connections', 'slow-down']);
 
 export type Answer<T> = Reply<T>;
 
@@ -32,16 +37,25 @@ export class Connection {
   readonly socket: Socket<ServerToClient, ClientToServer>;
   private linkState: LinkState = 'connecting';
   private waiters = new Set<() => void>();
+  private refusals = 0;
 
   constructor(private readonly o: ConnectionOptions) {
     this.socket = io({ transports: ['websocket'], auth: o.auth ?? {}, reconnectionDelay: 500, reconnectionDelayMax: 4000 });
     this.socket.on('connect', () => {
+      this.refusals = 0;
       this.set('online');
       for (const w of [...this.waiters]) w();
       o.onConnect();
     });
     this.socket.on('disconnect', () => this.set('offline'));
-    this.socket.on('connect_error', () => this.set(this.linkState === 'connecting' ? 'connecting' : 'offline'));
+    this.socket.on('connect_error', (e: Error) => {
+      this.set(this.linkState === 'connecting' ? 'connecting' : 'offline');
+      if (!REFUSED.has(e.message)) return;
+      o.onRefused?.(e.message);
+      // A place may free up in a moment: try again, a little later each time and not all at once.
+      this.refusals++;
+      setTimeout(() => this.socket.connect(), Math.min(30_000, 2000 * this.refusals) + Math.random() * 2000);
+    });
   }
 
   get state(): LinkState {

@@ -28,6 +28,15 @@ const KNOWN = new Set([
   'busy',
   'internal',
   'no-participant',
+  'removed',
+  'name-blank',
+  'name-invisible',
+  'name-formula',
+  'name-marks',
+  'name-mixed',
+  'name-lookalike',
+  'name-banned',
+  'too-many-connections',
 ]);
 
 export function errorText(f: Pick<Failure, 'error' | 'message'>): string {

@@ -11,7 +11,8 @@ import { expect, test, type Browser, type BrowserContextOptions, type Page } fro
 import { serve, type Running } from '../../src/server/main.js';
 import { ROOT, SHOTS, watchErrors } from './helpers.js';
 
-const PORT = 4319;
+// Its own server (E2E_CLASSROOM_PORT and E2E_DIST let several people run it at once on one machine).
+const PORT = Number(process.env.E2E_CLASSROOM_PORT ?? 4319);
 const BASE = `http://127.0.0.1:${PORT}`;
 const SCENARIO = 'broadband-outage';
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
@@ -19,7 +20,7 @@ const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, is
 let server: Running;
 
 test.beforeAll(async () => {
-  const dist = join(ROOT, 'dist');
+  const dist = process.env.E2E_DIST ?? join(ROOT, 'dist');
   if (!existsSync(join(dist, 'host.html'))) throw new Error('dist/host.html is missing: run `npx vite build` first');
   server = await serve({ port: PORT, host: '127.0.0.1', db: join(mkdtempSync(join(tmpdir(), 'dojo-e2e-')), 'dojo.db'), dist, quiet: true });
 });
@@ -299,21 +300,34 @@ test('a trainer in another browser takes a room over; the old screen is told', a
   await shoot(second.page, 'host-claim');
   await second.page.locator('[data-key="claim"]').click();
   await expect(second.page.locator('.room-code')).toHaveAttribute('data-code', code);
-  // A nickname not fit for the projector: the trainer removes it (the button asks once more).
+  // A nickname not fit for the projector: the trainer removes it, and bans it (the dialog asks first).
   const rude = await open(browser, `/join?code=${code}`, PHONE);
   await join_(rude.page, 'Rude name');
   const chip = second.page.locator('.person[data-person="Rude name"]');
   await expect(chip).toBeVisible();
+  const dialog = second.page.locator('dialog.remove-dialog');
   await chip.locator('.person-remove').click();
-  await expect(chip.locator('.person-remove--armed')).toBeVisible();
-  await shoot(second.page, 'host-lobby-remove');
-  // (Switching language for the photos redrew the list: ask again, then confirm.)
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator('h2')).toContainText('Rude name');
+  // Escape cancels: nobody is removed.
+  await second.page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(chip).toBeVisible();
   await chip.locator('.person-remove').click();
-  await chip.locator('.person-remove--armed').click();
+  await dialog.locator('#remove-ban').check();
+  await second.page.screenshot({ path: join(SHOTS, 'classroom-host-lobby-remove-zh-CN.png'), fullPage: true });
+  await dialog.locator('[data-key="remove-confirm"]').click();
   await expect(second.page.locator('.person')).toHaveCount(0);
   await expect(rude.page.locator('.removed-phone')).toBeVisible();
   await rude.page.locator('[data-key="join-again"]').click();
   await expect(rude.page.locator('#join-name')).toHaveValue('');
+  // The banned name, or one that looks like it, cannot come back; another can.
+  await rude.page.locator('#join-name').fill('RUDE NAME');
+  await rude.page.locator('[data-key="join"]').click();
+  await expect(rude.page.locator('#alert')).toContainText(/not allow|doesn't allow/);
+  await rude.page.screenshot({ path: join(SHOTS, 'classroom-phone-name-banned-en.png') });
+  await join_(rude.page, 'Polite name');
+  await expect(second.page.locator('.person[data-person="Polite name"]')).toBeVisible();
   rude.check();
   await rude.close();
 

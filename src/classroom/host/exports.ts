@@ -4,6 +4,7 @@
  * shows on the projector when hovered and stays in the browser's history.
  */
 import { el } from '../dom.js';
+import { hostToken } from '../prefs.js';
 import { locale, t } from '../text.js';
 
 export function exportHref(idOrCode: string, kind: 'csv' | 'json'): string {
@@ -11,9 +12,9 @@ export function exportHref(idOrCode: string, kind: 'csv' | 'json'): string {
   return `/api/rooms/${encodeURIComponent(idOrCode)}/export.${kind}?${q}`;
 }
 
-/** Fetch with the key and hand the file to the browser as a download. */
-async function download(href: string, key: string): Promise<void> {
-  const res = await fetch(href, { headers: { 'x-dojo-key': key } });
+/** Fetch with the key (or the room's host token) and hand the file to the browser as a download. */
+async function download(href: string, headers: Record<string, string>): Promise<void> {
+  const res = await fetch(href, { headers });
   if (!res.ok) throw new Error(`${res.status}`);
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'dojo-export';
   const url = URL.createObjectURL(await res.blob());
@@ -25,6 +26,9 @@ async function download(href: string, key: string): Promise<void> {
 }
 
 export function exportLinks(idOrCode: string, key: string | undefined, compact = false): HTMLElement {
+  // The host token of a room this browser hosts also opens its results (not the past list's ids).
+  const token = key ? undefined : hostToken(idOrCode);
+  const headers: Record<string, string> | undefined = key ? { 'x-dojo-key': key } : token ? { 'x-dojo-host-token': token } : undefined;
   return el(
     'p',
     { class: compact ? 'exports exports--compact' : 'exports' },
@@ -39,10 +43,10 @@ export function exportLinks(idOrCode: string, key: string | undefined, compact =
         },
         t(compact ? `exports.${kind}Short` : `exports.${kind}`),
       );
-      if (key)
+      if (headers)
         a.addEventListener('click', (e) => {
           e.preventDefault();
-          download(href, key).catch(() => window.alert(t('errors.internal')));
+          download(href, headers).catch(() => window.alert(t('errors.internal')));
         });
       return a;
     }),

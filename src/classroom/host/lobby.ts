@@ -46,7 +46,7 @@ export class LobbyScreen implements HostScreen {
   update(view: HostView): void {
     const n = view.participants.length;
     this.count.textContent = t('lobby.joined', { count: n });
-    fill(this.list, n ? people(view.participants, (p) => void this.ctx.act({ type: 'remove', id: p.id })) : el('p', { class: 'muted waiting' }, t('lobby.nobody')));
+    fill(this.list, n ? people(view.participants, (p, ban) => void this.ctx.act({ type: 'remove', id: p.id, ...(ban ? { ban } : {}) })) : el('p', { class: 'muted waiting' }, t('lobby.nobody')));
     if (n !== this.joined && this.joined >= 0 && n > this.joined) announce(t('lobby.joinedNow', { name: view.participants.at(-1)?.name ?? '', count: n }));
     this.joined = n;
     fill(

@@ -58,7 +58,12 @@ class HostApp implements HostContext {
 
   constructor(private readonly trainer: string | undefined) {
     const indicate = linkIndicator(byId('conn'), (s) => t(s === 'connecting' ? 'link.connecting' : 'link.reconnecting'));
-    this.conn = new Connection({ auth: trainer ? { key: trainer } : {}, onConnect: () => void this.connected(), onState: indicate });
+    this.conn = new Connection({
+      auth: trainer ? { key: trainer } : {},
+      onConnect: () => void this.connected(),
+      onState: indicate,
+      onRefused: (error) => showError({ error, message: '' }),
+    });
     this.conn.on('view.host', (v) => this.onView(v));
     languageSwitch(byId('lang'), () => this.redraw());
     this.render();

@@ -61,7 +61,7 @@ class JoinApp implements JoinContext {
     if (this.code && trainee(this.code)) this.page = 'loading';
     this.draft.code = this.code ?? '';
     const indicate = linkIndicator(byId('conn'), (s) => t(s === 'connecting' ? 'link.connecting' : 'link.reconnecting'));
-    this.conn = new Connection({ onConnect: () => void this.attach(), onState: indicate });
+    this.conn = new Connection({ onConnect: () => void this.attach(), onState: indicate, onRefused: (error) => showError({ error, message: '' }) });
     this.conn.on('view.trainee', (v) => v.code === this.code && this.setView(v));
     languageSwitch(byId('lang'), () => {
       this.screens.reset();
