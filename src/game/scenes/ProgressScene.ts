@@ -7,11 +7,12 @@
  * (a version-1 save) are tallied here first, a slice per frame. Scrolls by wheel, drag, the
  * arrow keys and Page Up / Down; Escape, Back or P return to where it was opened from.
  */
-import { CHART_PLAYS, MIN_PLAYS_FOR_CHART, progressReport, tallyAttempt, type ProgressReport, type Suggestion, type Trend } from '../../engine/progress/index.js';
+import { CHART_PLAYS, MIN_PLAYS_FOR_CHART, progressReport, tallyAttempt, type ProgressReport, type Trend } from '../../engine/progress/index.js';
 import { pick } from '../../engine/text.js';
 import type { Library } from '../../platform/library.js';
 import { drawCategoryChart } from '../progress/chart.js';
 import { drawPrincipleRow } from '../progress/principleRow.js';
+import { drawSuggestion } from '../progress/suggestion.js';
 import type { Button } from '../ui/button.js';
 import { FocusGroup } from '../ui/focus.js';
 import { onKeys } from '../ui/keys.js';
@@ -111,7 +112,8 @@ export class ProgressScene extends BaseScene<ProgressData> {
     } else {
       y = this.overview(r, x0, y, pw, k, spoken) + 20;
     }
-    const play = r.suggestion ? this.suggestion(r, r.suggestion, lib, name, x0, y, pw, k, spoken) : null;
+    const play = r.suggestion ? drawSuggestion(this, { report: r, suggestion: r.suggestion, lib, name, box: { x: x0, y, w: pw }, scale: k, onPlay: (id) => this.playNext(id) }) : null;
+    if (play) spoken.push(...play.spoken);
     if (play) y = play.bottom + 28;
 
     const charts = r.counted >= MIN_PLAYS_FOR_CHART;
@@ -205,43 +207,6 @@ export class ProgressScene extends BaseScene<ProgressData> {
     g.fillStyle(0xffffff, 1).fillRoundedRect(x, y, w, ty + 16 - y, 14);
     spoken.push(...(head ? [head] : []), body);
     return ty + 16;
-  }
-
-  /** What to work on next and why, with the scenario that trains it and a button to play it. */
-  private suggestion(r: ProgressReport, s: Suggestion, lib: Library, name: (id: string) => string, x0: number, y: number, pw: number, k: number, spoken: string[]): { button: Button; bottom: number } | null {
-    const scenario = lib.find(s.scenario);
-    if (!scenario) return null;
-    const locale = this.svc.locale();
-    const title = pick(scenario.title, locale);
-    const p = s.principle ? r.principles.find((x) => x.id === s.principle) : undefined;
-    const tip = s.principle ? lib.catalog.get(s.principle)?.tip : undefined;
-    const head = p ? this.t('progress.next', { name: name(p.id) }) : r.plays ? this.t('progress.fresh') : this.t('progress.start');
-    const lines = [
-      ...(p ? [this.t(p.polarity === 'practice' ? 'progress.whyPractice' : 'progress.whyViolation', { broken: p.broken, count: p.honoured + p.broken })] : []),
-      ...(tip ? [this.t('progress.tip', { tip: pick(tip, locale) })] : []),
-      p ? this.t('progress.trains', { title }) : r.plays ? this.t('progress.freshWhy', { title }) : this.t('progress.startWhy', { title }),
-      ...(r.plays ? [s.best === null ? this.t('progress.notPlayed') : this.t('progress.bestSoFar', { n: s.best })] : []),
-    ];
-    const wide = !this.portrait;
-    const bw = wide ? 360 : pw - 40;
-    const textW = wide ? pw - bw - 72 : pw - 40;
-    const g = this.add.graphics();
-    let ty = y + 16;
-    ty += this.text(x0 + 26, ty, head, { size: Math.round(22 * k), bold: true, width: textW }).setDepth(1).height + 6;
-    ty += this.text(x0 + 26, ty, lines.join('\n'), { size: Math.round(18 * k), width: textW, color: COLORS.ink }).setDepth(1).height;
-    const button = this.button(0, 0, this.t('progress.play', { title }), { width: bw, size: Math.round(20 * k), variant: 'primary' }, () => this.playNext(s.scenario));
-    let bottom: number;
-    if (wide) {
-      bottom = Math.max(ty, y + 16 + button.h) + 16;
-      button.setPosition(x0 + pw - 20 - bw / 2, (y + bottom) / 2);
-    } else {
-      button.setPosition(x0 + pw / 2, ty + 16 + button.h / 2);
-      bottom = ty + 16 + button.h + 20;
-    }
-    g.fillStyle(0xffffff, 1).fillRoundedRect(x0, y, pw, bottom - y, 14);
-    g.fillStyle(COLORS.accent, 1).fillRoundedRect(x0, y, 8, bottom - y, { tl: 14, bl: 14, tr: 0, br: 0 });
-    spoken.push(head, ...lines, button.label.text);
-    return { button, bottom };
   }
 
   /** Arrows scroll the page (they do not move between the two buttons); Tab and Shift+Tab do, keeping the focused one in view. */
