@@ -321,6 +321,15 @@ test('a trainer in another browser takes a room over; the old screen is told', a
   await expect(rude.page.locator('.removed-phone')).toBeVisible();
   await rude.page.locator('[data-key="join-again"]').click();
   await expect(rude.page.locator('#join-name')).toHaveValue('');
+  // A name a spreadsheet would run, or one that shows nothing, is refused on the phone before it is sent.
+  await rude.page.locator('#join-name').fill('=HYPERLINK("x")');
+  await rude.page.locator('[data-key="join"]').click();
+  await expect(rude.page.locator('#join-name-help')).toContainText('= + - or @');
+  await rude.page.locator('#join-name').fill('\u3164\u3164');
+  await rude.page.locator('[data-key="join"]').click();
+  await expect(rude.page.locator('#join-name-help')).toContainText('shows nothing');
+  await expect(rude.page.locator('#join-name')).toHaveAttribute('aria-invalid', 'true');
+  await rude.page.screenshot({ path: join(SHOTS, 'classroom-phone-name-blank-en.png') });
   // The banned name, or one that looks like it, cannot come back; another can.
   await rude.page.locator('#join-name').fill('RUDE NAME');
   await rude.page.locator('[data-key="join"]').click();

@@ -1,5 +1,6 @@
 /** The join form: the room code (prefilled from the QR code's link) and a nickname. */
 import { normalizeRoomCode } from '../../engine/classroom/code.js';
+import { nicknameProblem } from '../../engine/classroom/nickname.js';
 import { el } from '../dom.js';
 import { NICKNAME_MAX } from '../limits.js';
 import { t } from '../text.js';
@@ -75,9 +76,11 @@ export function joinForm(o: FormOptions): HTMLElement {
           const c = normalizeRoomCode(code.value);
           const n = name.value.normalize('NFC').replace(/\s+/g, ' ').trim();
           invalid(code, codeHelp, c ? undefined : t('join.codeInvalid'), t('join.codeHelp'));
-          invalid(name, nameHelp, n ? undefined : t('join.nameMissing'), t('join.nameHelp'));
+          // The server's own rules, checked here first so the reason shows under the field.
+          const problem = n ? nicknameProblem(n) : undefined;
+          invalid(name, nameHelp, !n ? t('join.nameMissing') : problem ? t(`errors.name-${problem}`) : undefined, t('join.nameHelp'));
           if (!c) return code.focus();
-          if (!n) return name.focus();
+          if (!n || problem) return name.focus();
           submit.disabled = true;
           submit.textContent = t('join.joining');
           void o.onJoin(c, n).finally(() => {
