@@ -24,6 +24,7 @@ import { ProgressScene } from './scenes/ProgressScene.js';
 import { SelectScene } from './scenes/SelectScene.js';
 import { TitleScene } from './scenes/TitleScene.js';
 import { SERVICES, type DojoSnapshot, type Services } from './services.js';
+import { startXapiReporter } from '../platform/lms/xapiReport.js';
 
 /** Show a file's problems over the current scene; a message already showing is replaced. */
 export function showProblems(game: Phaser.Game, title: string, problems: Problem[]): void {
@@ -197,6 +198,8 @@ export async function startGame(parent: HTMLElement): Promise<Phaser.Game> {
   Object.defineProperty(window, 'dojoControls', { configurable: true, value: () => currentControls() });
   Object.defineProperty(window, 'dojoFrames', { configurable: true, get: () => ({ ...frames }) });
   wireFileImport(game, services, parent);
+  // Served by the Dojo server with an LRS set up: solo plays become xAPI statements there.
+  startXapiReporter(services.events, () => services.locale());
   // Saving a scenario file reloads it here: through Vite in development, through the Dojo
   // server's event stream when it serves the built game (the page it sends says so).
   const saved = (d: { file: string; text: string }) => void reloadScenario(game, services, d.file, d.text);

@@ -11,6 +11,7 @@ import type { Locale } from '../engine/text.js';
 import { exportCsv, exportJson } from './exports.js';
 import type { Hub } from './hub.js';
 import type { ServerLibrary } from './library.js';
+import type { XapiService } from './xapi.js';
 import { isTrainer, type Headers } from './trust.js';
 
 const TYPES: Record<string, string> = {
@@ -46,6 +47,8 @@ export interface HttpOptions {
   localNames?: readonly string[];
   /** Sees every request's headers (the warning about an unannounced proxy). */
   onHeaders?: (headers: Headers) => void;
+  /** xAPI: solo plays posted by the game, and a room's statements for download (xapi.ts). */
+  xapi?: XapiService;
 }
 
 export function createHttp(o: HttpOptions): Server {
@@ -69,11 +72,14 @@ export function createHttp(o: HttpOptions): Server {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     const url = new URL(req.url ?? '/', 'http://x');
+    if (o.xapi && url.pathname.startsWith('/api/xapi') && (await o.xapi.handle(req, res, url.pathname))) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
     const path = url.pathname;
     if (path === '/api/library/events') return events(req, res);
     const exp = /^\/api\/rooms\/([A-Za-z0-9-]{1,64})\/export\.(csv|json)$/.exec(path);
     if (exp) return exportRoom(req, res, exp[1]!, exp[2] as 'csv' | 'json', url);
+    const xapiExp = /^\/api\/rooms\/([A-Za-z0-9-]{1,64})\/xapi\.json$/.exec(path);
+    if (xapiExp && o.xapi) return exportRoom(req, res, xapiExp[1]!, 'xapi', url);
     if (path.startsWith('/api/')) return send(res, 404, 'text/plain; charset=utf-8', 'not found');
     return file(req, res, PAGES[path] ?? path.slice(1));
   }
@@ -87,7 +93,7 @@ export function createHttp(o: HttpOptions): Server {
    * host token (in a header, never in a link). Anyone else is refused before the room is looked
    * up, so the answer says nothing about which rooms exist.
    */
-  function exportRoom(req: IncomingMessage, res: ServerResponse, id: string, kind: 'csv' | 'json', url: URL): void {
+  function exportRoom(req: IncomingMessage, res: ServerResponse, id: string, kind: 'csv' | 'json' | 'xapi', url: URL): void {
     const isTrainer_ = trainer(req, url);
     const hostToken = req.headers['x-dojo-host-token'];
     const refused = () => send(res, 403, 'text/plain; charset=utf-8', 'only the trainer (or this room\'s host) can export results');
@@ -104,10 +110,11 @@ export function createHttp(o: HttpOptions): Server {
     if (!room) return send(res, 404, 'text/plain; charset=utf-8', 'no such room');
     const locale: Locale = url.searchParams.get('lang') === 'en' ? 'en' : 'zh-CN';
     const day = new Date(room.row.createdAt).toISOString().slice(0, 10);
-    const name = `dojo-${day}-${room.code}-${room.play.scenario.id}.${kind}`;
+    const name = `dojo-${day}-${room.code}-${room.play.scenario.id}.${kind === 'xapi' ? 'xapi.json' : kind}`;
     res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
     res.setHeader('Cache-Control', 'no-store');
     if (kind === 'csv') return send(res, 200, 'text/csv; charset=utf-8', exportCsv(room, locale), req);
+    if (kind === 'xapi') return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(o.xapi!.download(room), null, 2), req);
     return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(exportJson(room), null, 2), req);
   }
 

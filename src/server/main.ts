@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import { hostname, networkInterfaces } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Server } from 'socket.io';
 import { PROJECT_ROOT } from '../cli/files.js';
 import { Cluster } from './cluster.js';
@@ -18,6 +18,7 @@ import { ServerLibrary } from './library.js';
 import { PgStore } from './pgStore.js';
 import { SqliteStore } from './sqliteStore.js';
 import { proxyWatch } from './trust.js';
+import { XapiService, xapiSettings, type XapiSettings } from './xapi.js';
 
 export interface ServeOptions {
   port: number;
@@ -42,6 +43,8 @@ export interface ServeOptions {
   floodRefusals?: number;
   /** Proxies in front of the server (DOJO_TRUST_PROXY): the client address is that many X-Forwarded-For entries from the right. */
   trustProxy?: number;
+  /** xAPI statements to an LRS (DOJO_XAPI_ENDPOINT …: xapi.ts); the outbox journal sits beside the SQLite file. */
+  xapi?: XapiSettings | null;
   /** Where warnings go (default: the console, unless quiet). */
   warn?: (message: string) => void;
   quiet?: boolean;
@@ -55,6 +58,7 @@ export interface Running {
   hub: Hub;
   port: number;
   trainerKey: string;
+  xapi: XapiService;
   close(): Promise<void>;
 }
 
@@ -88,7 +92,8 @@ export async function serve(o: ServeOptions): Promise<Running> {
   const onHeaders = proxyWatch({ ...(o.publicUrl ? { publicUrl: o.publicUrl } : {}), trustProxy, warn });
   // The trainer's own page may name this machine by its host name as well as localhost.
   const localNames = [hostname(), `${hostname()}.local`];
-  const http = createHttp({ dist: o.dist, hub, library, trainerKey, trustLoopback, localNames, onHeaders });
+  const xapi = new XapiService({ settings: o.xapi ?? null, hub, library, journal: join(dirname(resolve(o.db)), 'xapi-outbox.jsonl'), homePage: () => `${hub.joinBase ?? 'http://localhost'}/`, log: warn });
+  const http = createHttp({ dist: o.dist, hub, library, trainerKey, trustLoopback, localNames, onHeaders, xapi });
   let redis: { quit(): Promise<unknown> } | undefined;
   const { io, useCluster } = attachIo(http, hub, { trainerKey, trustLoopback, localNames, trustProxy, onHeaders, ...pickLimits(o) });
   if (o.redisUrl) {
@@ -104,6 +109,7 @@ export async function serve(o: ServeOptions): Promise<Running> {
     hub.codeTaken = (c) => cluster.codeTaken(c);
   }
   hub.start();
+  xapi.start();
   try {
     await new Promise<void>((ok, bad) => {
       http.once('error', bad);
@@ -111,6 +117,7 @@ export async function serve(o: ServeOptions): Promise<Running> {
     });
   } catch (e) {
     // The port is taken (or not ours to use): let go of everything, so the process can end.
+    xapi.stop();
     hub.stop();
     library.close();
     await new Promise<void>((ok) => io.close(() => ok()));
@@ -141,7 +148,9 @@ export async function serve(o: ServeOptions): Promise<Running> {
     hub,
     port,
     trainerKey,
+    xapi,
     async close() {
+      xapi.stop();
       hub.stop();
       library.close();
       await new Promise<void>((ok) => io.close(() => ok()));
@@ -166,7 +175,9 @@ const USAGE = `npm start [-- --port N] [--db FILE] [--dist DIR]
   DOJO_PUBLIC_URL   the address trainees use, when the server is behind a proxy
   DOJO_TRUST_PROXY  how many proxies stand in front (1 for one nginx or tunnel): client addresses come from X-Forwarded-For
   DOJO_MAX_CONN_PER_IP  connections open at once from one address (default ${DEFAULT_MAX_CONNECTIONS_PER_ADDRESS}: a class behind one shared address)
-  DOJO_TRAINER_KEY  the key for hosting from another device (default: made once, kept in the db)`;
+  DOJO_TRAINER_KEY  the key for hosting from another device (default: made once, kept in the db)
+  DOJO_XAPI_ENDPOINT  send xAPI statements of solo and classroom play to this LRS (…/xapi/); with
+                    DOJO_XAPI_USERNAME and DOJO_XAPI_PASSWORD (basic auth), DOJO_XAPI_PASS (pass mark, 65)`;
 
 export async function main(argv: string[]): Promise<number> {
   const args = new Map<string, string>();
@@ -210,6 +221,11 @@ export async function main(argv: string[]): Promise<number> {
   const trustProxy = count('DOJO_TRUST_PROXY', 0, 10);
   const maxConnections = count('DOJO_MAX_CONN_PER_IP', 1, 1_000_000);
   if (trustProxy === null || maxConnections === null) return 2;
+  const xapi = xapiSettings(process.env);
+  if (xapi && 'error' in xapi) {
+    console.error(xapi.error);
+    return 2;
+  }
   try {
     const running = await serve({
       port,
@@ -223,7 +239,9 @@ export async function main(argv: string[]): Promise<number> {
       ...(process.env.DOJO_TRAINER_KEY ? { trainerKey: process.env.DOJO_TRAINER_KEY } : {}),
       ...(trustProxy !== undefined ? { trustProxy } : {}),
       ...(maxConnections !== undefined ? { maxConnectionsPerAddress: maxConnections } : {}),
+      xapi,
     });
+    if (xapi) console.log(`  xAPI statements to:   ${xapi.endpoint}${xapi.auth ? ' (basic auth)' : ''}`);
     const stop = () => void running.close().then(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
