@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { classroomFigures } from './classroom.js';
 import { engineFigures } from './engine.js';
 import { gameFigures } from './game.js';
+import { scormFigures } from './scorm.js';
 
 // `npm run bench [engine] [game] [classroom] [-- --clients N]`
 const args = process.argv.slice(2);
@@ -16,6 +17,7 @@ const figures = [
   ...(wanted('engine') ? engineFigures() : []),
   ...(wanted('game') ? await gameFigures() : []),
   ...(wanted('classroom') ? await classroomFigures({ clients }) : []),
+  ...(wanted('scorm') ? scormFigures() : []),
 ];
 const result = {
   date: new Date().toISOString(),
