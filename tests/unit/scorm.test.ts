@@ -3,7 +3,7 @@
  * screen makes them) go through ScormRecord into scorm-again's SCORM 1.2 runtime, and every
  * value is checked against the 1.2 rules, including those scorm-again does not apply.
  */
-import { Scorm12API } from 'scorm-again/scorm12';
+import * as scormAgain from 'scorm-again/scorm12';
 import { describe, expect, it } from 'vitest';
 import { findPaths, type RoutePick } from '../../src/engine/scoring/paths.js';
 import { startSession, type Play } from '../../src/engine/session/session.js';
@@ -19,6 +19,9 @@ import { decodeSuspend, encodeSuspend } from '../../src/platform/lms/suspend.js'
 import { playOf } from './helpers.js';
 
 const FILE = 'scenarios/library/broadband-outage.yaml';
+
+// Its types declare a default export; its ES module exports the class by name.
+const { Scorm12API } = scormAgain as unknown as { Scorm12API: new (settings: object) => Scorm12Api & { loadFromJSON(json: object, el: string): void; renderCMIToJSONObject(): Record<string, unknown> } };
 
 /** A fresh scorm-again SCORM 1.2 runtime (the LMS side), optionally holding an earlier launch's data. */
 function lmsRuntime(saved?: object): Scorm12Api & { renderCMIToJSONObject(): Record<string, unknown> } {
