@@ -210,6 +210,7 @@ test('a long page scrolls by keys and wheel with Back fixed, and the suggestion 
     [
       ['five-to-closing', [2, 2]],
       ['router-engineer', [1, 1]],
+      ['five-to-closing', [3, 2, 2, 3, 2, 3, 1, 2, 2]],
       ['broadband-outage', [1, 3]],
       ['kettle-return', [3, 2]],
     ] as const
@@ -239,6 +240,12 @@ test('a long page scrolls by keys and wheel with Back fixed, and the suggestion 
   expect(scrolled.find((c) => c.label === play.label)!.top, 'the arrows scroll the page').toBeLessThan(play.top - 60);
   expect(scrolled.find((c) => c.label === 'Back'), 'Back stays put').toEqual(back);
   expect((await dojo(page)).focus, 'the arrows do not move the focus').toBe(play.label);
+  // Five-to-closing played badly, then well: its principles show a trend.
+  expect(d.progress!.principles.some((x) => x.trend === 'up')).toBe(true);
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(SHOTS, 'progress-en-phone-trends.png') });
   await page.keyboard.press('End');
   await page.mouse.move(195, 400);
   await page.mouse.wheel(0, -20_000);

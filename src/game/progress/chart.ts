@@ -7,7 +7,10 @@ import type { CategoryProgress, Trend } from '../../engine/progress/report.js';
 import type { BaseScene } from '../scenes/BaseScene.js';
 import { COLORS } from '../ui/theme.js';
 
-export const TREND_MARK: Record<NonNullable<Trend> | 'none', string> = { up: '↑', down: '↓', steady: '→', none: '–' };
+export const TREND_MARK: Record<NonNullable<Trend>, string> = { up: '↑', down: '↓', steady: '→' };
+
+/** The same colours as fills, for drawn arrows. */
+export const TREND_FILL: Record<NonNullable<Trend> | 'none', number> = { up: COLORS.goodFill, down: COLORS.badFill, steady: 0x4a5568, none: 0x9aa3b0 };
 
 export function trendColour(t: Trend): string {
   return t === 'up' ? COLORS.good : t === 'down' ? COLORS.bad : COLORS.inkSoft;

@@ -3,10 +3,11 @@
  * broken across every play (a practice: practised / missed; a violation: avoided / made, with
  * the severity), a bar of the two, and the trend.
  */
-import type { PrincipleProgress } from '../../engine/progress/report.js';
+import type Phaser from 'phaser';
+import type { PrincipleProgress, Trend } from '../../engine/progress/report.js';
 import type { BaseScene } from '../scenes/BaseScene.js';
 import { COLORS } from '../ui/theme.js';
-import { TREND_MARK, trendColour } from './chart.js';
+import { TREND_FILL } from './chart.js';
 
 export interface RowResult {
   height: number;
@@ -31,13 +32,26 @@ export function drawPrincipleRow(scene: BaseScene, p: PrincipleProgress, name: s
   const barW = textW;
   const total = p.honoured + p.broken;
   const trendKey = p.trend ?? 'none';
-  const mark = scene.text(x + w - pad - trendW / 2, y + pad, TREND_MARK[trendKey], { size: Math.round(26 * scale), bold: true, color: trendColour(p.trend) }).setOrigin(0.5, 0);
-  const word = scene.text(x + w - pad - trendW / 2, mark.y + mark.height, t(`progress.trend.${trendKey}`), { size: Math.round(15 * scale), color: COLORS.inkSoft, align: 'center', width: trendW }).setOrigin(0.5, 0);
+  // The trend as a drawn arrow (a text per row would cost a texture each), its word below.
+  const cx = x + w - pad - trendW / 2;
+  const arrow = 12 * scale;
+  const arrowY = y + pad + arrow;
+  const word = scene.text(cx, arrowY + arrow + 6, t(`progress.trend.${trendKey}`), { size: Math.round(15 * scale), color: COLORS.inkSoft, align: 'center', width: trendW }).setOrigin(0.5, 0);
   const height = Math.max(barY + 10, word.y + word.height) + pad - y;
   g.fillStyle(0xffffff, 1).fillRoundedRect(x, y, w, height, 12);
   const accent = p.recent >= 0.8 ? COLORS.goodFill : p.recent >= 0.5 ? COLORS.warnFill : COLORS.badFill;
   g.fillStyle(accent, 1).fillRoundedRect(x, y, 6, height, { tl: 12, bl: 12, tr: 0, br: 0 });
   g.fillStyle(COLORS.badFill, 1).fillRoundedRect(x + pad + 6, barY, barW, 8, 4);
   if (p.honoured) g.fillStyle(COLORS.goodFill, 1).fillRoundedRect(x + pad + 6, barY, Math.max(8, (barW * p.honoured) / total), 8, 4);
+  drawTrend(g, p.trend, cx, arrowY, arrow);
   return { height, spoken: `${name} (${t(`categories.${p.category}`)}): ${good}, ${bad}; ${t(`progress.trend.${trendKey}`)}` };
+}
+
+/** ↑ a triangle up, ↓ down, → right; a short dash with too few plays to tell. */
+function drawTrend(g: Phaser.GameObjects.Graphics, trend: Trend, cx: number, cy: number, r: number): void {
+  g.fillStyle(TREND_FILL[trend ?? 'none'], 1);
+  if (trend === 'up') g.fillTriangle(cx - r, cy + r * 0.7, cx + r, cy + r * 0.7, cx, cy - r);
+  else if (trend === 'down') g.fillTriangle(cx - r, cy - r * 0.7, cx + r, cy - r * 0.7, cx, cy + r);
+  else if (trend === 'steady') g.fillTriangle(cx - r * 0.7, cy - r, cx - r * 0.7, cy + r, cx + r, cy);
+  else g.fillRect(cx - r * 0.6, cy - 2, r * 1.2, 4);
 }
