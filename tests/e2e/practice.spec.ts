@@ -58,6 +58,9 @@ for (const [locale, size] of [
     expect(end.debrief!.overall).toBe(plain.overall);
     expect(end.debrief!.path).toEqual(plain.path);
     expect(await live(page)).toContain(w.debrief);
+    // Back to the list: the card just played keeps the focus.
+    await page.keyboard.press('Escape');
+    await until(page, (d) => d.scene === 'Select' && d.choices.length > 0 && d.focusIndex === d.choices.indexOf(ID), 'the list, focus on the card just played');
     check();
   });
 }

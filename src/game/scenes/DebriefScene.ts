@@ -134,7 +134,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
     const row = (i: number) => (portrait ? 20 + bw / 2 + i * (bw + 10) : w / 2 + (i - 1) * (bw + 20));
     buttons.push(this.button(row(0), y + 30, this.t('debrief.retry'), { width: bw, size: z(22) }, () => this.fadeTo('Play', { scenario: s.id, seed: Date.now() % 100000 })));
     buttons.push(this.button(row(1), y + 30, this.t('debrief.next'), { width: bw, size: z(22), variant: 'primary' }, () => this.fadeTo('Play', { scenario: next.id, seed: Date.now() % 100000 })));
-    buttons.push(this.button(row(2), y + 30, this.t('debrief.list'), { width: bw, size: z(22) }, () => this.fadeTo('Select')));
+    buttons.push(this.button(row(2), y + 30, this.t('debrief.list'), { width: bw, size: z(22) }, () => this.fadeTo('Select', { focus: s.id })));
     y += 80;
     this.text(20, y, this.t('debrief.replay'), { size: z(24), bold: true });
     y += 44;
@@ -164,7 +164,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
     enableScroll(this, y + 20, (clamp, e) => {
       if (e.key === 'Tab') this.cameras.main.scrollY = clamp(0);
     });
-    const focus = new FocusGroup(this, { onEscape: () => this.fadeTo('Select') });
+    const focus = new FocusGroup(this, { onEscape: () => this.fadeTo('Select', { focus: s.id }) });
     // The primary action first: on to the next scenario.
     focus.set(buttons, 1);
     // A screen reader hears what the page shows: the scores, the categories, the ending, the notes and every turn.

@@ -59,7 +59,7 @@ export class PauseScene extends BaseScene<PauseData> {
     add(this.t('pause.quit'), () => {
       this.scene.stop(this.args.from);
       this.scene.stop();
-      this.scene.start('Select');
+      this.scene.start('Select', { focus: this.args.scenario });
     });
     const focus = new FocusGroup(this, { onEscape: () => this.resume() });
     focus.set(items, true);

@@ -14,7 +14,12 @@ import { enableScroll } from '../ui/scroll.js';
 import { COLORS, TYPE_COLORS } from '../ui/theme.js';
 import { BaseScene, TITLE_SETTING } from './BaseScene.js';
 
-export class SelectScene extends BaseScene {
+export interface SelectData {
+  /** The scenario whose card takes the focus (the one just played). */
+  focus?: string;
+}
+
+export class SelectScene extends BaseScene<SelectData> {
   constructor() {
     super('Select');
   }
@@ -109,7 +114,10 @@ export class SelectScene extends BaseScene {
 
     const focus = new FocusGroup(this, { onEscape: () => this.fadeTo('Title') });
     // Column-major order reads naturally with Tab; arrows move within the list.
-    focus.set([...cards, ...mine, open, back, progressButton], true);
+    // Back from a scenario: its card keeps the focus (the play-test: focus went back to the first card).
+    const items = [...cards, ...mine, open, back, progressButton];
+    const was = items.findIndex((b) => this.args.focus !== undefined && b.getData('scenario') === this.args.focus);
+    focus.set(items, was >= 0 ? was : true);
     onKeys(this, (e) => {
       if (e.key === 'p' || e.key === 'P') this.openProgress();
     });
@@ -119,6 +127,7 @@ export class SelectScene extends BaseScene {
       const b = focus.current;
       if (b && (b.y - b.h / 2 < cam.scrollY || b.y + b.h / 2 > cam.scrollY + this.h)) cam.scrollY = clamp(b.y - this.h / 2);
     });
+    if (was >= 0) cam.scrollY = Math.max(0, Math.min(contentBottom + 24 - this.h, items[was]!.y - this.h / 2));
     svc.live.say([this.t('select.heading'), ...cards.map((c) => c.label.text.split('\n')[0]!)]);
     this.publish({
       choices: [...cards, ...mine.filter((_, i) => i % 2 === 0)].map((c) => c.getData('scenario') as string),
