@@ -61,14 +61,24 @@ function focusIsCard(d: Dojo, i: number): boolean {
 /** From the title, open a scenario by keyboard. */
 export async function startScenario(page: Page, id: string, o: { guide?: boolean } = {}): Promise<void> {
   await page.keyboard.press('Enter');
-  const sel = await until(page, (d) => d.scene === 'Select' && d.choices.length > 0, 'the scenario list');
-  const i = sel.choices.indexOf(id);
-  expect(i, `scenario ${id} on the list`).toBeGreaterThanOrEqual(0);
-  // Tab walks the list in its order (the arrows move on screen, column to column).
-  for (let k = 0; k < i; k++) await page.keyboard.press('Tab');
-  await until(page, (d) => d.focus !== undefined && d.choices.indexOf(id) === i && d.scene === 'Select' && focusIsCard(d, i), `focus on ${id}`);
+  await focusCard(page, id);
   await page.keyboard.press('Enter');
   await begin(page, id, o);
+}
+
+/**
+ * On the scenario list, move the focus to a scenario's card by Tab (Shift+Tab backwards): the list opens on the
+ * first card, or on the card last played when coming back to it.
+ */
+export async function focusCard(page: Page, id: string): Promise<void> {
+  const sel = await until(page, (d) => d.scene === 'Select' && d.choices.length > 0 && typeof d.focusIndex === 'number', 'the scenario list');
+  const i = sel.choices.indexOf(id);
+  expect(i, `scenario ${id} on the list`).toBeGreaterThanOrEqual(0);
+  const from = sel.focusIndex!;
+  // Tab walks the list in its order (the arrows move on screen, column to column).
+  for (let k = from; k < i; k++) await page.keyboard.press('Tab');
+  for (let k = from; k > i; k--) await page.keyboard.press('Shift+Tab');
+  await until(page, (d) => d.focus !== undefined && d.choices.indexOf(id) === i && d.scene === 'Select' && focusIsCard(d, i), `focus on ${id}`);
 }
 
 /** The intro card (brief and persona) comes first: begin. */

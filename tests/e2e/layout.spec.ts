@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { dojo, open, ROOT, SHOTS, until, watchErrors } from './helpers.js';
+import { dojo, focusCard, open, ROOT, SHOTS, until, watchErrors } from './helpers.js';
 
 interface Rect {
   label: string;
@@ -56,11 +56,7 @@ for (const [name, viewport, locale] of [
     await allInView(page, 'title');
     await page.keyboard.press('Enter');
     for (const id of LIBRARY) {
-      const sel = await until(page, (d) => d.scene === 'Select' && d.choices.length > 0 && d.focusIndex === 0, 'the list');
-      const i = sel.choices.indexOf(id);
-      expect(i, id).toBeGreaterThanOrEqual(0);
-      for (let k = 0; k < i; k++) await page.keyboard.press('Tab');
-      await until(page, (d) => d.focusIndex === i, `focus on ${id}`);
+      await focusCard(page, id);
       await page.keyboard.press('Enter');
       await until(page, (d) => d.scene === 'Play' && d.phase === 'intro' && d.scenario === id, `the intro of ${id}`);
       await allInView(page, `${id} intro`);
