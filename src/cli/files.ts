@@ -4,6 +4,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCatalog, type Catalog } from '../engine/catalog/catalog.js';
 import type { Problem } from '../engine/problems.js';
+import { loadSignals, type Signals } from '../engine/judge/signals.js';
 import { loadScenario, type LoadResult } from '../engine/scenario/load.js';
 import { MAX_FILE_BYTES } from '../engine/yamlSource.js';
 
@@ -48,4 +49,14 @@ export function readScenario(path: string, catalog: Catalog): LoadResult {
   const read = readText(path);
   if ('problem' in read) return { ok: false, problems: [read.problem] };
   return loadScenario(displayName(path), read.text, catalog);
+}
+
+export const DEFAULT_SIGNALS = join(PROJECT_ROOT, 'scenarios/judge-signals.yaml');
+
+/** The judge's cue patterns, compiled against the catalog, or the located problems that stop them loading. */
+export function readSignals(catalog: Catalog, path = DEFAULT_SIGNALS): { signals: Signals } | { problems: Problem[] } {
+  const read = readText(path);
+  if ('problem' in read) return { problems: [read.problem] };
+  const r = loadSignals(displayName(path), read.text, catalog);
+  return r.ok ? { signals: r.signals } : { problems: r.problems };
 }

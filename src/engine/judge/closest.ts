@@ -1,0 +1,53 @@
+/**
+ * The authored reply at a node that a typed reply is closest to, in principles (Jaccard over ids) and in
+ * wording (Dice over words, Chinese words from Intl.Segmenter), so the conversation can branch on it.
+ */
+import type { Scenario } from '../scenario/model.js';
+import { pick, type Locale } from '../text.js';
+
+export interface Closest {
+  node: string;
+  /** 0-based index of the choice in the node, as written. */
+  reply: number;
+  /** The choice's id, where the scenario gives one. */
+  id?: string;
+  similarity: number;
+}
+
+/** How much of the similarity comes from the principles; the rest is wording. */
+export const PRINCIPLE_SHARE = 0.6;
+
+const segmenters = new Map<Locale, Intl.Segmenter>();
+
+export function words(text: string, locale: Locale): Set<string> {
+  let seg = segmenters.get(locale);
+  if (!seg) {
+    seg = new Intl.Segmenter(locale === 'zh-CN' ? 'zh' : 'en', { granularity: 'word' });
+    segmenters.set(locale, seg);
+  }
+  const out = new Set<string>();
+  for (const s of seg.segment(text.toLowerCase())) if (s.isWordLike) out.add(s.segment);
+  return out;
+}
+
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>, dice: boolean): number {
+  if (!a.size && !b.size) return 1;
+  let both = 0;
+  for (const x of a) if (b.has(x)) both++;
+  return dice ? (2 * both) / (a.size + b.size) : both / (a.size + b.size - both);
+}
+
+export function closestReply(scenario: Scenario, nodeId: string, text: string, found: readonly string[], locale: Locale): Closest | undefined {
+  const node = scenario.nodes[nodeId];
+  if (!node || !node.choices.length) return undefined;
+  const mine = new Set(found);
+  const typed = words(text, locale);
+  let best: Closest | undefined;
+  for (const c of node.choices) {
+    const tags = new Set(c.principles.map((t) => t.id));
+    const sim = PRINCIPLE_SHARE * overlap(mine, tags, false) + (1 - PRINCIPLE_SHARE) * overlap(typed, words(pick(c.text, locale), locale), true);
+    const rounded = Math.round(sim * 1000) / 1000;
+    if (!best || rounded > best.similarity) best = { node: nodeId, reply: c.index, ...(c.id ? { id: c.id } : {}), similarity: rounded };
+  }
+  return best;
+}

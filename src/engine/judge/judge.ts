@@ -1,0 +1,109 @@
+/**
+ * The offline judge: which catalog principles a typed reply practises or violates. Pure (no I/O, no clock):
+ * give it the compiled signals once (`createJudge`), then call it per reply. Cues from the signals file are
+ * matched clause by clause, with negation and scope handling (clauses.ts); a principle whose cues match is
+ * found, with a confidence combined from its cues' weights and the first strongest match as evidence, unless
+ * a principle it yields to is found too. Both languages' cues run where the reply holds that script, so a
+ * mixed-script reply is read in both.
+ */
+import type { Scenario } from '../scenario/model.js';
+import type { Locale } from '../text.js';
+import { clauses, negated } from './clauses.js';
+import { closestReply, type Closest } from './closest.js';
+import { notice, type Notice } from './notices.js';
+import type { Signals } from './signals.js';
+
+export interface Finding {
+  id: string;
+  polarity: 'practice' | 'violation';
+  /** 0–1: how sure the cues make the judge. */
+  confidence: number;
+  /** [start, end) in the reply text, in UTF-16 code units (JavaScript string indices). */
+  evidence: [number, number];
+}
+
+export interface JudgeOptions {
+  locale?: Locale;
+  scenario?: Scenario;
+  node?: string;
+}
+
+export interface JudgeResult {
+  principles: Finding[];
+  closest?: Closest;
+  notice?: Notice;
+}
+
+export type Judge = (text: string, options?: JudgeOptions) => JudgeResult;
+
+/** Longer replies are judged on their first MAX_CHARS characters. */
+export const MAX_CHARS = 2000;
+
+const HAN = /\p{Script=Han}/u;
+const LATIN = /[A-Za-z]{2}/;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/gu;
+
+function screen(text: string): Notice | undefined {
+  if (!text.trim()) return notice('empty');
+  if (text.includes('\u0000') || (text.match(CONTROL)?.length ?? 0) > Math.max(1, text.length / 20)) return notice('binary');
+  if (!/\p{L}/u.test(text)) return notice('no-words');
+  return undefined;
+}
+
+/** good: practices and no violation; bad: any violation; neutral: nothing found. */
+export type Verdict = 'good' | 'bad' | 'neutral';
+
+export function verdictOf(polarities: readonly ('practice' | 'violation')[]): Verdict {
+  if (polarities.includes('violation')) return 'bad';
+  return polarities.length ? 'good' : 'neutral';
+}
+
+export function createJudge(signals: Signals): Judge {
+  return (raw, options = {}) => {
+    const locale = options.locale ?? (HAN.test(raw) ? 'zh-CN' : 'en');
+    const bad = screen(raw);
+    const withClosest = (r: JudgeResult, found: string[], text: string): JudgeResult => {
+      if (!options.scenario || options.node === undefined) return r;
+      if (!options.scenario.nodes[options.node]) return { ...r, notice: r.notice ?? notice('unknown-node') };
+      const c = closestReply(options.scenario, options.node, text, found, locale);
+      return c ? { ...r, closest: c } : r;
+    };
+    if (bad) return { principles: [], notice: bad };
+    // Curly apostrophes read as straight ones; the replacement keeps every index, so evidence spans hold.
+    const text = (raw.length > MAX_CHARS ? raw.slice(0, MAX_CHARS) : raw).replace(/[\u2018\u2019]/g, "'");
+    const locales = (['zh-CN', 'en'] as const).filter((l) => (l === 'zh-CN' ? HAN.test(text) : LATIN.test(text)));
+    const spans = clauses(text);
+    const hits = new Map<string, Finding>();
+    for (const p of signals.principles) {
+      if (p.unlessReply?.test(text)) continue;
+      let miss = 1;
+      let evidence: [number, number] | undefined;
+      let strongest = 0;
+      for (const l of locales) {
+        for (const cue of p.cues[l]) {
+          for (const c of spans) {
+            const clause = text.slice(c.start, c.end);
+            const m = cue.re.exec(clause);
+            if (!m || !m[0]) continue;
+            const at = c.start + m.index;
+            if (negated(text, c.start, at, l) || cue.unless?.test(clause)) continue;
+            miss *= 1 - cue.weight;
+            if (cue.weight > strongest) {
+              strongest = cue.weight;
+              evidence = [at, at + m[0].length];
+            }
+            break;
+          }
+        }
+      }
+      if (evidence) hits.set(p.id, { id: p.id, polarity: p.polarity, confidence: Math.round((1 - miss) * 1000) / 1000, evidence });
+    }
+    const yields = new Map(signals.principles.map((p) => [p.id, p.yieldsTo]));
+    const principles = [...hits.values()]
+      .filter((f) => !(yields.get(f.id) ?? []).some((y) => hits.has(y)))
+      .sort((a, b) => a.evidence[0] - b.evidence[0] || a.id.localeCompare(b.id));
+    const note = raw.length > MAX_CHARS ? notice('too-long', MAX_CHARS) : principles.length ? undefined : notice('nothing-recognised');
+    return withClosest({ principles, ...(note ? { notice: note } : {}) }, principles.map((f) => f.id), text);
+  };
+}
