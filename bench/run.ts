@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { classroomFigures } from './classroom.js';
 import { engineFigures } from './engine.js';
 import { gameFigures } from './game.js';
+import { judgeFigures } from './judge.js';
 import { scormFigures } from './scorm.js';
 
-// `npm run bench [engine] [game] [classroom] [-- --clients N]`
+// `npm run bench [engine] [game] [classroom] [scorm] [judge] [-- --clients N]`
 const args = process.argv.slice(2);
 const at = args.indexOf('--clients');
 const clients = at >= 0 ? Number(args[at + 1]) : 300;
@@ -18,6 +19,7 @@ const figures = [
   ...(wanted('game') ? await gameFigures() : []),
   ...(wanted('classroom') ? await classroomFigures({ clients }) : []),
   ...(wanted('scorm') ? scormFigures() : []),
+  ...(wanted('judge') ? judgeFigures() : []),
 ];
 const result = {
   date: new Date().toISOString(),

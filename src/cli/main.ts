@@ -4,6 +4,7 @@ import { auditCommand } from './commands/audit.js';
 import { checkCommand } from './commands/check.js';
 import { exportCommand } from './commands/export.js';
 import { graphCommand } from './commands/graph.js';
+import { judgeCommand } from './commands/judge.js';
 import { lintCommand } from './commands/lint.js';
 import { newCommand } from './commands/new.js';
 import { pathsCommand } from './commands/paths.js';
@@ -34,6 +35,12 @@ Usage:
   dojo export scorm FILE… --out course.zip [--pass 65] [--locale zh-CN|en|both] [--title T] [--game DIR]
                                                        a SCORM 1.2 package for an LMS (Moodle …): the full
                                                        game with these scenarios, one SCO each (docs/lms.md)
+  dojo judge --text "…" [--locale zh-CN|en] [--scenario ID|FILE --node ID] [--json]
+                                                       the offline judge: principles a typed reply practises
+                                                       or violates, with evidence, and the closest authored reply
+  dojo judge --jsonl                                   the same for JSON lines {"id", "text", "locale"?,
+                                                       "scenario"?, "node"?} on stdin, one answer line each
+  dojo judge --lint [--signals FILE]                   check the judge's cue patterns (scenarios/judge-signals.yaml)
 
 Options:
   --catalog FILE   use another principle catalog (default: scenarios/principles.yaml)
@@ -61,6 +68,7 @@ const commands: Record<string, Command> = {
   new: newCommand,
   audit: auditCommand,
   export: exportCommand,
+  judge: judgeCommand,
 };
 
 const stdio: Output = {

@@ -59,13 +59,16 @@ export function verdictOf(polarities: readonly ('practice' | 'violation')[]): Ve
   return polarities.length ? 'good' : 'neutral';
 }
 
+/** Compiles every pattern once (V8 compiles regular expressions on first use), so no reply pays for it. */
+const WARM_UP = '您好,我理解您的心情,不过规定就是规定。 Hello, I understand, but those are the rules. Take care!';
+
 export function createJudge(signals: Signals): Judge {
-  return (raw, options = {}) => {
+  const judge: Judge = (raw, options = {}) => {
     const locale = options.locale ?? (HAN.test(raw) ? 'zh-CN' : 'en');
     const bad = screen(raw);
     const withClosest = (r: JudgeResult, found: string[], text: string): JudgeResult => {
       if (!options.scenario || options.node === undefined) return r;
-      if (!options.scenario.nodes[options.node]) return { ...r, notice: r.notice ?? notice('unknown-node') };
+      if (!options.scenario.nodes[options.node]) return { ...r, notice: notice('unknown-node') };
       const c = closestReply(options.scenario, options.node, text, found, locale);
       return c ? { ...r, closest: c } : r;
     };
@@ -106,4 +109,6 @@ export function createJudge(signals: Signals): Judge {
     const note = raw.length > MAX_CHARS ? notice('too-long', MAX_CHARS) : principles.length ? undefined : notice('nothing-recognised');
     return withClosest({ principles, ...(note ? { notice: note } : {}) }, principles.map((f) => f.id), text);
   };
+  for (const text of [WARM_UP, WARM_UP.repeat(20), 'a'.repeat(MAX_CHARS), '好'.repeat(MAX_CHARS)]) judge(text);
+  return judge;
 }
