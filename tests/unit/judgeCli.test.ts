@@ -8,7 +8,8 @@ function dojo(args: string[], input?: string) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('dojo judge', () => {
+// Each case starts the real CLI (tsx compiles it): slow on a busy machine, hence the long timeout.
+describe('dojo judge', { timeout: 180_000 }, () => {
   it('--text prints what was found with its evidence, in the reply’s language', () => {
     const zh = dojo(['--text', '我理解您的心情,但是规定就是规定。']);
     expect(zh.code).toBe(0);
