@@ -25,6 +25,7 @@ import { SelectScene } from './scenes/SelectScene.js';
 import { TitleScene } from './scenes/TitleScene.js';
 import { SERVICES, type DojoSnapshot, type Services } from './services.js';
 import { startXapiReporter } from '../platform/lms/xapiReport.js';
+import { PAGE_TITLE, type TitleHandover } from '../title/handover.js';
 
 /** Show a file's problems over the current scene; a message already showing is replaced. */
 export function showProblems(game: Phaser.Game, title: string, problems: Problem[]): void {
@@ -99,11 +100,17 @@ async function reloadScenario(game: Phaser.Game, services: Services, file: strin
   else services.events.emit('library');
 }
 
-export async function startGame(parent: HTMLElement): Promise<Phaser.Game> {
+/**
+ * Start the game in `parent`. `pageTitle` is the title the page drew while the game loaded
+ * (src/title/): its settings are the trainee's, and the game takes over from it.
+ */
+export async function startGame(parent: HTMLElement, pageTitle?: TitleHandover): Promise<Phaser.Game> {
   const progress = new Progress(window.localStorage);
-  const locale = detectLocale(progress.save.settings.locale, navigator.languages ?? [navigator.language]);
+  const detected = detectLocale(progress.save.settings.locale, navigator.languages ?? [navigator.language]);
+  const chosen = pageTitle?.settings;
+  const locale = chosen?.locale ?? detected;
   const i18n = await createI18n(locale);
-  const audio = new Audio('./audio/', progress.save.settings.muted, progress.save.settings.volume);
+  const audio = new Audio('./audio/', chosen?.muted ?? progress.save.settings.muted, chosen?.volume ?? progress.save.settings.volume);
   audio.unlockOn(window);
   document.documentElement.lang = locale;
   setTextLocale(locale);
@@ -189,11 +196,28 @@ export async function startGame(parent: HTMLElement): Promise<Phaser.Game> {
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.NO_CENTER },
     // Keys come straight from the page (ui/keys.ts), not through Phaser's per-frame queue.
     input: { keyboard: false, touch: true, mouse: true },
-    callbacks: { preBoot: (g) => g.registry.set(SERVICES, services) },
+    callbacks: {
+      preBoot: (g) => {
+        g.registry.set(SERVICES, services);
+        if (pageTitle) g.registry.set(PAGE_TITLE, pageTitle);
+      },
+    },
     scene: [BootScene, PreloadScene, TitleScene, SelectScene, PlayScene, PauseScene, HistoryScene, GuideScene, ProgressScene, DebriefScene, MessageScene],
   });
 
   services.stage.attach(game);
+  // What the trainee changes on the page's title while the game's is not yet up (and what
+  // they changed before the game started) is the game's setting too, and saved.
+  pageTitle?.connect({
+    settings(s) {
+      if (s.locale !== services.locale()) void services.setLocale(s.locale);
+      else if (s.locale !== detected && progress.save.settings.locale !== s.locale) progress.update((save) => (save.settings.locale = s.locale));
+      audio.setMuted(s.muted);
+      audio.setVolume(s.volume);
+      const kept = progress.save.settings;
+      if (kept.muted !== audio.muted || kept.volume !== audio.volume) progress.update((save) => Object.assign(save.settings, { muted: audio.muted, volume: audio.volume }));
+    },
+  });
   const frames = renderOnDemand(game);
   Object.defineProperty(window, 'dojoControls', { configurable: true, value: () => currentControls() });
   Object.defineProperty(window, 'dojoFrames', { configurable: true, get: () => ({ ...frames }) });

@@ -6,11 +6,7 @@ import type { Locale } from '../engine/text.js';
 
 export const resources = { 'zh-CN': { translation: zh }, en: { translation: en } } as const;
 
-export function detectLocale(saved: Locale | undefined, languages: readonly string[]): Locale {
-  if (saved) return saved;
-  // Chinese unless the browser asks only for other languages.
-  return languages.length && !languages.some((l) => l.toLowerCase().startsWith('zh')) ? 'en' : 'zh-CN';
-}
+export { detectLocale } from './locale.js';
 
 export async function createI18n(locale: Locale): Promise<i18n> {
   const inst = i18next.createInstance();

@@ -1,7 +1,8 @@
 /**
  * A loader: a bar and "Loading… n%" in the middle of the screen, also told to window.dojo
  * (`loading`). It appears only once a load has taken `delayMs`: a quick load (files already
- * cached) flashes nothing and draws nothing.
+ * cached) flashes nothing and draws nothing. `shown: false` draws nothing at all (the page's
+ * own title stands in for it) and only tells window.dojo.
  */
 import type Phaser from 'phaser';
 import type { BaseScene } from '../scenes/BaseScene.js';
@@ -19,8 +20,14 @@ export class ProgressBar {
   constructor(
     private readonly scene: BaseScene,
     delayMs: number,
+    o: { shown?: boolean } = {},
   ) {
-    this.timer = scene.time.delayedCall(delayMs, () => this.show());
+    this.timer = scene.time.delayedCall(delayMs, () => (o.shown === false ? this.tellOnly() : this.show()));
+  }
+
+  private tellOnly(): void {
+    this.draw = () => this.scene.publish({ loading: this.share });
+    this.draw();
   }
 
   private show(): void {
