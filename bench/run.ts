@@ -8,7 +8,8 @@ import { gameFigures } from './game.js';
 import { judgeFigures } from './judge.js';
 import { scormFigures } from './scorm.js';
 
-// `npm run bench [engine] [game] [classroom] [scorm] [judge] [-- --clients N]`
+// `npm run bench [engine] [game] [startup] [classroom] [scorm] [judge] [-- --clients N]` (`startup`:
+// only the game's phone start-up and /join figures, which `game` includes)
 const args = process.argv.slice(2);
 const at = args.indexOf('--clients');
 const clients = at >= 0 ? Number(args[at + 1]) : 300;
@@ -16,7 +17,7 @@ const only = args.filter((a, i) => !a.startsWith('--') && (at < 0 || i !== at + 
 const wanted = (name: string) => !only.length || only.includes(name);
 const figures = [
   ...(wanted('engine') ? engineFigures() : []),
-  ...(wanted('game') ? await gameFigures() : []),
+  ...(wanted('game') ? await gameFigures() : wanted('startup') ? await gameFigures({ desktop: false, phone: true }) : []),
   ...(wanted('classroom') ? await classroomFigures({ clients }) : []),
   ...(wanted('scorm') ? scormFigures() : []),
   ...(wanted('judge') ? judgeFigures() : []),

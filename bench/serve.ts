@@ -1,4 +1,7 @@
-/** A tiny static file server on loopback, for benchmarks and tests; `prefix` serves the folder under a sub-path. */
+/**
+ * A tiny static file server on loopback, for benchmarks and tests; `prefix` serves the folder
+ * under a sub-path; `socket` adds a bare socket.io server that acknowledges `echo` with what it got.
+ */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
@@ -13,7 +16,7 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css',
 };
 
-export async function serve(root: string, prefix = '/'): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serve(root: string, prefix = '/', o: { socket?: boolean } = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const url = decodeURIComponent((req.url ?? '/').split('?')[0]!);
     if (!url.startsWith(prefix)) {
@@ -30,7 +33,15 @@ export async function serve(root: string, prefix = '/'): Promise<{ url: string; 
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
+  let io: { close(done: () => void): void } | undefined;
+  if (o.socket) {
+    const { Server } = await import('socket.io');
+    const sio = new Server(server);
+    sio.on('connection', (socket) => socket.on('echo', (x: unknown, ack: (x: unknown) => void) => ack(x)));
+    io = sio;
+  }
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
-  return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((r) => server.close(() => r())) };
+  const close = () => new Promise<void>((r) => (io ? io.close(() => r()) : server.close(() => r())));
+  return { url: `http://127.0.0.1:${port}${prefix}`, close };
 }
