@@ -34,7 +34,7 @@ function initialJsBytes(dir: string, follow?: RegExp): number {
     total += gzipSync(code, { level: 9 }).length;
     // Static imports only (`import … from "./x.js"`), not import("./x.js").
     for (const m of code.toString('utf8').matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([^"']+)["']/g)) queue.push(join(f, '..', m[1]!));
-    if (follow) for (const m of code.toString('utf8').matchAll(/import\(\s*["']\.\/([^"']+)["']\s*\)/g)) if (follow.test(m[1]!)) queue.push(join(f, '..', m[1]!));
+    if (follow) for (const m of code.toString('utf8').matchAll(/import\(\s*[`"']\.\/([^`"']+)[`"']/g)) if (follow.test(m[1]!)) queue.push(join(f, '..', m[1]!));
   }
   return total;
 }
