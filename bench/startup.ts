@@ -96,8 +96,11 @@ interface Probed {
 
 const READ = `(() => { const w = window; return { __readyAt: w.__readyAt, __pageTitleAt: w.__pageTitleAt, __startPaintAt: w.__startPaintAt, __pressedAt: w.__pressedAt, __tapAt: w.__tapAt, __tapHandledAt: w.__tapHandledAt, __sceneAt: w.__sceneAt, __socketAt: w.__socketAt, __formAt: w.__formAt, __cls: w.__cls, __shifts: w.__shifts, __long: w.__long, __inputs: w.__inputs }; })()`;
 
-/** A fresh phone (no cache, no storage) with the CPU slowed, on `url`, until `until` holds in the page. */
-async function onPhone(browser: Browser, url: string, until: string, act?: (page: Page, navigatedAt: number) => Promise<void>): Promise<Probed> {
+/**
+ * A fresh phone (no cache, no storage) with the CPU slowed, on `url`, until `until` holds in the
+ * page (a function, not a string: the Dojo server's pages forbid eval).
+ */
+async function onPhone(browser: Browser, url: string, until: () => boolean, act?: (page: Page, navigatedAt: number) => Promise<void>): Promise<Probed> {
   const ctx: BrowserContext = await browser.newContext({ ...PHONE, locale: 'zh-CN' });
   try {
     const page = await ctx.newPage();
@@ -133,8 +136,10 @@ function tapStartAt(afterMs: number): (page: Page, navigatedAt: number) => Promi
   };
 }
 
-const GAME_TITLE_GONE = `window.__readyAt !== undefined && !document.getElementById('page-title')`;
-const LIST_SHOWN = `!!(window.__sceneAt && window.__sceneAt['Select:ready'] !== undefined) && !document.getElementById('page-title')`;
+const FLOOR_READY = () => (window as unknown as Probed).__readyAt !== undefined;
+const GAME_TITLE_GONE = () => (window as unknown as Probed).__readyAt !== undefined && !document.getElementById('page-title');
+const LIST_SHOWN = () => (window as unknown as Probed).__sceneAt?.['Select:ready'] !== undefined && !document.getElementById('page-title');
+const JOIN_READY = () => (window as unknown as Probed).__formAt !== undefined && (window as unknown as Probed).__socketAt !== undefined;
 
 export interface PhoneStart {
   floor: number[];
@@ -155,7 +160,7 @@ export interface PhoneStart {
 export async function phoneStart(browser: Browser, floorUrl: string, gameUrl: string): Promise<PhoneStart> {
   const r: PhoneStart = { floor: [], pressable: [], canvasTitle: [], tapAt: [], tapHandled: [], tapToList: [], tapsOnPage: 0, cls: [], shifts: [] };
   for (let i = 0; i < RUNS; i++) {
-    const f = await onPhone(browser, floorUrl, 'window.__readyAt !== undefined');
+    const f = await onPhone(browser, floorUrl, FLOOR_READY);
     r.floor.push(f.__readyAt!);
     const g = await onPhone(browser, gameUrl, GAME_TITLE_GONE);
     if (g.__pageTitleAt === undefined || g.__startPaintAt === undefined) throw new Error(`benchmark: the page's title did not show: ${JSON.stringify(g)}`);
@@ -191,12 +196,11 @@ export async function phoneJoin(browser: Browser, socketFloorUrl: string, dist: 
   const dir = mkdtempSync(join(tmpdir(), 'dojo-bench-'));
   const server = await serve({ port: 0, host: '127.0.0.1', db: join(dir, 'bench.db'), dist, quiet: true });
   const interactive = (p: Probed) => Math.max(p.__formAt!, p.__socketAt!);
-  const ready = 'window.__formAt !== undefined && window.__socketAt !== undefined';
   const r: PhoneJoin = { floor: [], join: [] };
   try {
     for (let i = 0; i < RUNS; i++) {
-      r.floor.push(interactive(await onPhone(browser, socketFloorUrl, ready)));
-      r.join.push(interactive(await onPhone(browser, `http://127.0.0.1:${server.port}/join`, ready)));
+      r.floor.push(interactive(await onPhone(browser, socketFloorUrl, JOIN_READY)));
+      r.join.push(interactive(await onPhone(browser, `http://127.0.0.1:${server.port}/join`, JOIN_READY)));
     }
   } finally {
     await server.close();
