@@ -131,3 +131,118 @@ describe('trainer controls', () => {
     expect(await r.act({ type: 'addTime' })).toMatchObject({ ok: false, error: 'not-open' });
   }, 90_000);
 });
+
+/** A CSV file's tables (split at empty lines), each a list of rows of cell texts. */
+function csvTables(text: string): string[][][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const s = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if (quoted) {
+      if (ch === '"' && s[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && s[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += ch;
+  }
+  const tables: string[][][] = [[]];
+  for (const r of rows) {
+    if (r.length === 1 && r[0] === '') tables.push([]);
+    else tables.at(-1)!.push(r);
+  }
+  return tables;
+}
+
+describe('a session of several scenarios, and the exports', () => {
+  test('class vote: who voted what and when in the CSV; the XLSX holds the same tables; the next scenario carries the class score, also after a restart', async () => {
+    const db = join(tempDir(), 'dojo.db');
+    let s = await server(db);
+    const r = await room(s);
+    const a = await r.join('x;=1+1');
+    const b = await r.join('Bo');
+    await r.join('Cy');
+    ok(await r.act({ type: 'start' }));
+    const round = await until(() => r.host.host?.vote?.round, SLOW);
+    const [first, second] = r.host.host!.vote!.now.choices;
+    ok(await a.c.ask('trainee.vote', { code: r.code, token: ok(a.r).token, turn: round.turn, choice: second!.choice, seq: 1 }));
+    ok(await b.c.ask('trainee.vote', { code: r.code, token: ok(b.r).token, turn: round.turn, choice: first!.choice, seq: 1 }));
+    ok(await r.act({ type: 'advance', choice: second!.choice, turn: round.turn }));
+    await until(() => r.host.host?.vote?.round?.turn === round.turn + 1);
+
+    const csvRes = await fetch(`${s.url}/api/rooms/${r.code}/export.csv?lang=en`);
+    const csv = csvTables(await csvRes.text());
+    const participation = csv[1]!;
+    expect(participation[0]).toEqual(['trainee', 'turn', 'voted', 'reply', 'reply text', 'voted at (UTC)', 'class chose', 'same as the class']);
+    const turn1 = participation.filter((row) => row[1] === '1');
+    expect(turn1.map((row) => [row[0], row[2], row[3], row[6], row[7]])).toEqual([
+      ["x;'=1+1", 'yes', '2', '2', 'yes'],
+      ['Bo', 'yes', '1', '2', 'no'],
+      ['Cy', 'no', '', '2', ''],
+    ]);
+    expect(turn1[0]![5]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    // The open decision is listed too, nobody has voted on it yet.
+    expect(participation.filter((row) => row[1] === '2').map((row) => row[2])).toEqual(['no', 'no', 'no']);
+
+    const xRes = await fetch(`${s.url}/api/rooms/${r.code}/export.xlsx?lang=en`);
+    expect(xRes.headers.get('content-type')).toMatch(/spreadsheetml/);
+    const sheets = await readXlsxFile(Buffer.from(await xRes.arrayBuffer()));
+    expect(sheets.map((sh) => sh.sheet)).toEqual(['Class vote', 'Participation']);
+    // Cell by cell, the workbook says what the CSV says (numbers as numbers, empty cells empty, text defused alike).
+    sheets.forEach((sh, i) => {
+      const asText = sh.data.map((row) => row.map((c) => (c === null || c === undefined ? '' : String(c))));
+      const width = Math.max(...csv[i]!.map((row) => row.length));
+      expect(asText.map((row) => [...row, ...Array(width - row.length).fill('')])).toEqual(csv[i]);
+    });
+
+    ok(await r.act({ type: 'end' }));
+    expect(await r.act({ type: 'next', scenario: 'no-such-scenario' })).toMatchObject({ ok: false, error: 'no-scenario' });
+    ok(await r.act({ type: 'next', scenario: 'hotpot-wait' }));
+    const lobby = await until(() => r.host.host?.series && r.host.host);
+    expect(lobby.phase).toBe('lobby');
+    expect(lobby.scenario.id).toBe('hotpot-wait');
+    expect(lobby.series).toMatchObject({ n: 2, classTotal: { stages: [null], total: 0 } });
+    expect(lobby.participants).toHaveLength(3);
+
+    await s.close();
+    cleanup.length = 0;
+    s = await server(db);
+    const again = client(s);
+    const v = ok(await again.ask<{ view: HostView }>('host.attach', { code: r.code, hostToken: r.hostToken })).view;
+    expect(v.scenario.id).toBe('hotpot-wait');
+    expect(v.series?.stages.map((st) => st.scenario)).toEqual(['broadband-outage']);
+    const x = await fetch(`${s.url}/api/rooms/${r.code}/export.xlsx?lang=zh-CN`);
+    expect((await readXlsxFile(Buffer.from(await x.arrayBuffer()))).map((sh) => sh.sheet)).toEqual(['全班投票', '参与情况', '排行榜']);
+  }, 120_000);
+
+  test('everyone plays: the next scenario puts each trainee\'s points on the leaderboard', async () => {
+    const s = await server();
+    const r = await room(s, 'solo');
+    const a = await r.join('Ann');
+    ok(a.r);
+    ok(await r.act({ type: 'start' }));
+    const me = await until(() => a.c.trainee?.solo?.now.choices.length && a.c.trainee.solo);
+    ok(await a.c.ask('trainee.choose', { code: r.code, token: ok(a.r).token, turn: 0, choice: me.now.choices[0]!.choice, seq: 1 }));
+    const running = await until(() => r.host.host?.solo?.rows[0]?.running ?? undefined);
+    ok(await r.act({ type: 'end' }));
+    ok(await r.act({ type: 'next', scenario: 'door-bump' }));
+    const v = await until(() => r.host.host?.series && r.host.host);
+    expect(v.series!.standings).toEqual([{ pid: expect.any(String), name: 'Ann', total: running, stages: [running], rank: 1 }]);
+    ok(await r.act({ type: 'start' }));
+    // A fresh customer of the new scenario for each trainee.
+    await until(() => a.c.trainee?.scenario.id === 'door-bump' && a.c.trainee.solo?.now.turn === 0);
+  }, 60_000);
+});
