@@ -234,7 +234,7 @@ describe('a session of several scenarios, and the exports', () => {
     const a = await r.join('Ann');
     ok(a.r);
     ok(await r.act({ type: 'start' }));
-    const me = await until(() => a.c.trainee?.solo?.now.choices.length && a.c.trainee.solo);
+    const me = await until(() => (a.c.trainee?.solo?.now.choices.length ? a.c.trainee.solo : undefined));
     ok(await a.c.ask('trainee.choose', { code: r.code, token: ok(a.r).token, turn: 0, choice: me.now.choices[0]!.choice, seq: 1 }));
     const running = await until(() => r.host.host?.solo?.rows[0]?.running ?? undefined);
     ok(await r.act({ type: 'end' }));

@@ -11,7 +11,7 @@ import { Screens } from '../screens.js';
 import { VOTE_SECONDS } from '../limits.js';
 import { clearError, showError } from '../notices.js';
 import { forgetHostToken, hostToken, saveHostToken, saveTrainerKey, trainerKey } from '../prefs.js';
-import { projectorTools } from './projector.js';
+import { applyTheme, projectorTools } from './projector.js';
 import { seriesPanel } from './series.js';
 import { initLanguage, languageSwitch, t, txt } from '../text.js';
 import { BoardScreen } from './board.js';
@@ -351,6 +351,7 @@ function message(heading: string, text: string, actions: HTMLElement[] = []): HT
 }
 
 async function boot(): Promise<void> {
+  applyTheme();
   await initLanguage();
   new HostApp(takeKey());
 }
