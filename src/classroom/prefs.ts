@@ -21,6 +21,8 @@ interface Saved {
   /** The last nickname used (prefills the join form). */
   nickname?: string;
   lastCode?: string;
+  /** The host page's high-contrast light theme (for a washed-out projector). */
+  lightTheme?: boolean;
 }
 
 const empty = (): Saved => ({ hosts: {}, trainees: {} });
@@ -111,3 +113,6 @@ export const saveCoached = (code: string, turn: number) =>
 
 export const lastNickname = () => read().nickname;
 export const lastCode = () => read().lastCode;
+
+export const lightTheme = () => read().lightTheme === true;
+export const saveLightTheme = (on: boolean) => update((s) => (s.lightTheme = on));

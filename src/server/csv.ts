@@ -16,16 +16,37 @@ const CELL_START_FORMULA = /(^|[,;\t\r\n"])(\s*)([=+\-@])/g;
 const LEADING_CONTROL = /^[\t\r]/;
 const NEEDS_QUOTES = /[",;\t\r\n]/;
 
-export function csvCell(v: Cell): string {
+/** A text cell with every place a spreadsheet could start a formula defused (CSV and XLSX alike). */
+export function defuse(text: string): string {
+  const s = LEADING_CONTROL.test(text) ? `'${text}` : text;
+  return s.replace(CELL_START_FORMULA, "$1$2'$3");
+}
+
+/** A cell's text as a spreadsheet shows it (before CSV quoting). */
+export function cellText(v: Cell): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  let s = v;
-  if (LEADING_CONTROL.test(s)) s = `'${s}`;
-  s = s.replace(CELL_START_FORMULA, "$1$2'$3");
-  return NEEDS_QUOTES.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+  return defuse(v);
+}
+
+export function csvCell(v: Cell): string {
+  const s = cellText(v);
+  return typeof v === 'string' && (NEEDS_QUOTES.test(s) || s !== s.trim()) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export interface Table {
+  /** The sheet's name in a workbook. */
+  name: string;
+  head: readonly string[];
+  rows: readonly (readonly Cell[])[];
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
   return '\uFEFF' + [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Several tables in one file, one after another with an empty line between (one BOM). */
+export function tablesCsv(tables: readonly Table[]): string {
+  return tables.map((t, i) => (i ? toCsv(t.head, t.rows).slice(1) : toCsv(t.head, t.rows))).join('\r\n');
 }

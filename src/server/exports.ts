@@ -3,8 +3,9 @@ import { optionsAt } from '../engine/classroom/classPath.js';
 import { debrief, principleSides, replyOf, roundScore, turnScore } from '../engine/scoring/debrief.js';
 import type { Reply } from '../engine/scenario/model.js';
 import { pick, type Locale } from '../engine/text.js';
-import { toCsv, type Cell } from './csv.js';
+import { tablesCsv, type Cell, type Table } from './csv.js';
 import type { Room } from './room.js';
+import { seriesView } from './views.js';
 
 const HEAD = {
   vote: {
@@ -15,6 +16,22 @@ const HEAD = {
     en: ['trainee', 'turn', 'node', 'customer said', 'reply', 'turn score', 'principles honoured', 'principles broken', 'outcome', 'overall', 'grade'],
     'zh-CN': ['学员', '回合', '节点', '顾客的话', '回复', '本轮得分', '践行的原则', '违反的原则', '结局', '总分', '等级'],
   },
+  participation: {
+    en: ['trainee', 'turn', 'voted', 'reply', 'reply text', 'voted at (UTC)', 'class chose', 'same as the class'],
+    'zh-CN': ['学员', '回合', '是否投票', '所投选项', '回复内容', '投票时间 (UTC)', '全班所选', '与全班一致'],
+  },
+};
+
+const SHEETS = {
+  vote: { en: 'Class vote', 'zh-CN': '全班投票' },
+  solo: { en: 'Everyone plays', 'zh-CN': '人人对练' },
+  participation: { en: 'Participation', 'zh-CN': '参与情况' },
+  leaderboard: { en: 'Leaderboard', 'zh-CN': '排行榜' },
+};
+
+const LEADERBOARD_HEAD = {
+  en: { rank: 'rank', name: 'trainee', cls: 'class', total: 'total' },
+  'zh-CN': { rank: '名次', name: '学员', cls: '全班', total: '总分' },
 };
 
 /** The names of the principles a reply honours and breaks, as two cells. */
@@ -25,6 +42,63 @@ function sides(room: Room, reply: Reply, l: Locale): [string, string] {
 }
 
 export function exportCsv(room: Room, l: Locale): string {
+  return tablesCsv(exportTables(room, l));
+}
+
+/** The results as tables: the summary, then (class vote) who voted what and when, then (several scenarios) the leaderboard. */
+export function exportTables(room: Room, l: Locale): Table[] {
+  const tables = [summaryTable(room, l)];
+  if (room.mode === 'vote') tables.push(participationTable(room, l));
+  const board = leaderboardTable(room, l);
+  if (board) tables.push(board);
+  return tables;
+}
+
+/** Class vote: every trainee at every decision of this scenario: whether they voted, for which reply, when. */
+function participationTable(room: Room, l: Locale): Table {
+  const { scenario } = room.play;
+  const byTurn = new Map<string, { choice: number; at: number }>();
+  for (const v of room.storedVotes()) byTurn.set(`${v.turn - room.turnBase}:${v.pid}`, v);
+  const rows: Cell[][] = [];
+  const turns = room.session?.turns ?? [];
+  const count = turns.length + (room.round ? 1 : 0);
+  for (let i = 0; i < count; i++) {
+    const t = turns[i];
+    const offered = t?.offered ?? room.round!.offered;
+    const node = scenario.nodes[t?.node ?? room.round!.node]!;
+    for (const p of room.participants.values()) {
+      if (room.waiting.has(p.pid)) continue;
+      const v = byTurn.get(`${i}:${p.pid}`);
+      const k = v ? offered.indexOf(v.choice) : -1;
+      const text = v ? node.choices[v.choice]?.text : undefined;
+      rows.push([
+        p.name,
+        i + 1,
+        !!v,
+        k >= 0 ? k + 1 : '',
+        text ? pick(text, l) : '',
+        v ? new Date(v.at).toISOString().replace('T', ' ').slice(0, 19) : '',
+        t ? (t.choice < 0 ? (l === 'en' ? 'time ran out' : '超时') : offered.indexOf(t.choice) + 1) : '',
+        t && v ? v.choice === t.choice : '',
+      ]);
+    }
+  }
+  return { name: SHEETS.participation[l], head: HEAD.participation[l], rows };
+}
+
+/** Several scenarios in the session: the leaderboard over those finished (the current one's points are in its own table). */
+function leaderboardTable(room: Room, l: Locale): Table | undefined {
+  const s = seriesView(room);
+  if (!s) return undefined;
+  const h = LEADERBOARD_HEAD[l];
+  const titles = s.stages.map((st, i) => `${i + 1}. ${pick(st.title, l)}`);
+  if (s.standings) {
+    return { name: SHEETS.leaderboard[l], head: [h.rank, h.name, ...titles, h.total], rows: s.standings.map((r) => [r.rank, r.name, ...r.stages, r.total]) };
+  }
+  return { name: SHEETS.leaderboard[l], head: [h.cls, ...titles, h.total], rows: [[h.cls, ...s.classTotal!.stages, s.classTotal!.total]] };
+}
+
+function summaryTable(room: Room, l: Locale): Table {
   const { scenario } = room.play;
   const rows: Cell[][] = [];
   if (room.mode === 'vote') {
@@ -55,7 +129,7 @@ export function exportCsv(room: Room, l: Locale): string {
         ]);
       });
     });
-    return toCsv(HEAD.vote[l], rows);
+    return { name: SHEETS.vote[l], head: HEAD.vote[l], rows };
   }
   for (const e of room.boardEntries()) {
     const s = e.state;
@@ -77,7 +151,7 @@ export function exportCsv(room: Room, l: Locale): string {
       ]);
     });
   }
-  return toCsv(HEAD.solo[l], rows);
+  return { name: SHEETS.solo[l], head: HEAD.solo[l], rows };
 }
 
 export function exportJson(room: Room): unknown {

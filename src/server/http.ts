@@ -9,6 +9,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Locale } from '../engine/text.js';
 import { exportCsv, exportJson } from './exports.js';
+import { exportXlsx } from './xlsx.js';
 import type { Hub } from './hub.js';
 import type { ServerLibrary } from './library.js';
 import type { XapiService } from './xapi.js';
@@ -76,8 +77,8 @@ export function createHttp(o: HttpOptions): Server {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
     const path = url.pathname;
     if (path === '/api/library/events') return events(req, res);
-    const exp = /^\/api\/rooms\/([A-Za-z0-9-]{1,64})\/export\.(csv|json)$/.exec(path);
-    if (exp) return exportRoom(req, res, exp[1]!, exp[2] as 'csv' | 'json', url);
+    const exp = /^\/api\/rooms\/([A-Za-z0-9-]{1,64})\/export\.(csv|json|xlsx)$/.exec(path);
+    if (exp) return exportRoom(req, res, exp[1]!, exp[2] as 'csv' | 'json' | 'xlsx', url);
     const xapiExp = /^\/api\/rooms\/([A-Za-z0-9-]{1,64})\/xapi\.json$/.exec(path);
     if (xapiExp && o.xapi) return exportRoom(req, res, xapiExp[1]!, 'xapi', url);
     if (path.startsWith('/api/')) return send(res, 404, 'text/plain; charset=utf-8', 'not found');
@@ -93,7 +94,7 @@ export function createHttp(o: HttpOptions): Server {
    * host token (in a header, never in a link). Anyone else is refused before the room is looked
    * up, so the answer says nothing about which rooms exist.
    */
-  function exportRoom(req: IncomingMessage, res: ServerResponse, id: string, kind: 'csv' | 'json' | 'xapi', url: URL): void {
+  function exportRoom(req: IncomingMessage, res: ServerResponse, id: string, kind: 'csv' | 'json' | 'xlsx' | 'xapi', url: URL): void {
     const isTrainer_ = trainer(req, url);
     const hostToken = req.headers['x-dojo-host-token'];
     const refused = () => send(res, 403, 'text/plain; charset=utf-8', 'only the trainer (or this room\'s host) can export results');
@@ -114,6 +115,16 @@ export function createHttp(o: HttpOptions): Server {
     res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
     res.setHeader('Cache-Control', 'no-store');
     if (kind === 'csv') return send(res, 200, 'text/csv; charset=utf-8', exportCsv(room, locale), req);
+    if (kind === 'xlsx') {
+      exportXlsx(room, locale).then(
+        (buf) => sendBytes(res, 200, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buf, req),
+        (e: Error) => {
+          res.removeHeader('Content-Disposition');
+          send(res, 500, 'text/plain; charset=utf-8', `cannot write the workbook: ${e.message}`);
+        },
+      );
+      return;
+    }
     if (kind === 'xapi') return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(o.xapi!.download(room), null, 2), req);
     return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(exportJson(room), null, 2), req);
   }
@@ -175,7 +186,10 @@ export function createHttp(o: HttpOptions): Server {
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string, req?: IncomingMessage): void {
-  const buf = Buffer.from(body, 'utf8');
+  sendBytes(res, status, type, Buffer.from(body, 'utf8'), req);
+}
+
+function sendBytes(res: ServerResponse, status: number, type: string, buf: Buffer, req?: IncomingMessage): void {
   res.writeHead(status, { 'Content-Type': type, 'Content-Length': buf.length });
   res.end(req?.method === 'HEAD' ? undefined : buf);
 }

@@ -108,7 +108,8 @@ export class Hub {
   rebuild(idOrCode: string): Room | undefined {
     const row = this.o.store.room(idOrCode);
     if (!row) return undefined;
-    const r = loadScenario(row.sourceFile, row.sourceText, this.o.library.catalog);
+    const source = Room.sourceOf(row);
+    const r = loadScenario(source.file, source.text, this.o.library.catalog);
     if (!r.ok) throw new Error(`its scenario no longer loads: ${r.problems[0]?.message ?? ''}`);
     const play: Play = { scenario: r.scenario, catalog: this.o.library.catalog };
     return Room.restore(this.o.store, play, row, this.o.store.participants(row.id), this.o.store.votes(row.id), this.o.store.plays(row.id), { ttlMs: this.ttlMs });
@@ -261,7 +262,7 @@ export class Hub {
       case 'host.act': {
         const a = msg as MessageOf<'host.act'>;
         if (!room.isHost(a.hostToken)) return { reply: notHost() };
-        const r = room.act(a.action, now);
+        const r = a.action.type === 'next' ? this.next(room, a.action.scenario, now) : room.act(a.action, now);
         if (r.ok && a.action.type === 'remove') {
           this.publisher?.trainee(room.id, a.action.id, { ...traineeShared(room, now), removed: true });
           this.publisher?.evictTrainee(room.id, a.action.id);
@@ -289,8 +290,9 @@ export class Hub {
         const pid = room.pidOf(v.token);
         if (!pid) return { reply: notInRoom() };
         const r = room.vote(pid, v.turn, v.choice, v.seq, now);
-        // The acknowledgement tells the phone its vote counted; only the host's count changes.
-        if (r.ok) this.touch(room, { host: true });
+        // The acknowledgement tells the phone its vote counted; only the host's count changes
+        // (and, with the split shown live or the vote closed by this vote, everyone's screen).
+        if (r.ok) this.touch(room, { host: true, all: room.settings.showLive || !!r.closed });
         return { reply: r };
       }
       case 'trainee.choose':
@@ -307,6 +309,13 @@ export class Hub {
       default:
         return { reply: fail('unknown-message', `unknown message ${String(name)}`) };
     }
+  }
+
+  /** The trainer's "next scenario": from the library, as the room was made. */
+  private next(room: Room, scenario: string, now: number) {
+    const entry = this.o.library.get(scenario);
+    if (!entry) return fail('no-scenario', `no scenario "${scenario}"`);
+    return room.nextScenario({ scenario: entry.scenario, catalog: this.o.library.catalog }, { file: entry.file, text: entry.text }, now);
   }
 
   /** A socket speaking for a trainee connected or went away. */

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import type { ClassOption, DecidedBy } from '../engine/classroom/classPath.js';
+import type { RoomSettings } from '../engine/classroom/controls.js';
+import type { Standing, StageResult } from '../engine/classroom/leaderboard.js';
 import type { BoardRow, HeatCell } from '../engine/classroom/board.js';
 import type { SeverityLevel } from '../engine/catalog/schema.js';
 import type { Grade, Quadrant } from '../engine/scoring/debrief.js';
@@ -48,6 +50,23 @@ export const HostAction = z.discriminatedUnion('type', [
    * that name or one that looks like it.
    */
   z.strictObject({ type: z.literal('remove'), id: z.string().min(1).max(32), ban: z.boolean().optional() }),
+  /** Change the room's settings (lock, approval of joins, closing the vote once all have voted, the live split). */
+  z.strictObject({
+    type: z.literal('settings'),
+    settings: z
+      .strictObject({ locked: z.boolean().optional(), approval: z.boolean().optional(), autoClose: z.boolean().optional(), showLive: z.boolean().optional() })
+      .refine((o) => Object.keys(o).length > 0, 'name at least one setting'),
+  }),
+  /** Let a trainee waiting for approval in. */
+  z.strictObject({ type: z.literal('admit'), id: z.string().min(1).max(32) }),
+  /** Give a trainee another name (the same rules as a nickname typed on a phone). */
+  z.strictObject({ type: z.literal('rename'), id: z.string().min(1).max(32), name: Nickname }),
+  /** The vote's clock: 30 seconds more, stop, go on. */
+  z.strictObject({ type: z.literal('addTime') }),
+  z.strictObject({ type: z.literal('pause') }),
+  z.strictObject({ type: z.literal('resume') }),
+  /** The next scenario of the session, once this one is over: the class stays, the leaderboard runs on. */
+  z.strictObject({ type: z.literal('next'), scenario: z.string().min(1).max(128) }),
 ]);
 export type HostAction = z.infer<typeof HostAction>;
 
@@ -144,6 +163,10 @@ export interface RoundView {
   tie?: boolean;
   /** Whether letting the time run out is a possible outcome here (no votes). */
   canTimeOut: boolean;
+  /** The trainer stopped the clock (remainingMs is frozen). */
+  paused?: true;
+  /** While open, when the trainer shows the split live (and always to the host): votes per reply. */
+  live?: { options: number[]; counts: number[] };
 }
 
 export interface ClassTurnView {
@@ -181,6 +204,19 @@ export interface ParticipantView {
   online: boolean;
   /** Class vote: whether they voted in the open round (never what). */
   voted?: boolean;
+  /** Waiting for the trainer to let them in (approval mode). */
+  waiting?: true;
+}
+
+/** The scenarios played so far in this session and the running leaderboard. */
+export interface SeriesView {
+  /** 1-based: which scenario of the session this is. */
+  n: number;
+  stages: (StageResult & { title: LocalizedText })[];
+  /** Everyone plays: per trainee. */
+  standings?: Standing[];
+  /** Class vote: the class's score per scenario. */
+  classTotal?: { stages: (number | null)[]; total: number };
 }
 
 export interface HostView {
@@ -189,8 +225,10 @@ export interface HostView {
   phase: 'lobby' | 'playing' | 'ended';
   scenario: ScenarioInfo;
   voteSeconds: number;
+  settings: RoomSettings;
   participants: ParticipantView[];
   principles: Record<string, PrincipleInfo>;
+  series?: SeriesView;
   vote?: { now: NodeView; round?: RoundView; debrief?: ClassDebriefView };
   solo?: { rows: BoardRow[]; heat: HeatCell[]; ranking: BoardRow[]; mistakes: HeatCell[] };
 }
@@ -208,6 +246,9 @@ export interface TurnFeedback {
 export interface TraineeView {
   /** The trainer took this trainee out of the room. */
   removed?: true;
+  /** Approval mode: the trainer has not let this trainee in yet. */
+  waiting?: true;
+  series?: SeriesView;
   code: string;
   mode: Mode;
   phase: 'lobby' | 'playing' | 'ended';

@@ -8,6 +8,9 @@ import { classDebrief, modelRoute, type ClassDebrief, type ClassRound, type Deci
 import type { Route } from '../engine/scoring/paths.js';
 import { board, type BoardEntry } from '../engine/classroom/board.js';
 import { tally } from '../engine/classroom/tally.js';
+import { addTime, everyoneVoted, EXTRA_TIME_MS, pauseClock, resumeClock, settingsOf, timeUp, type RoomSettings, type VoteClock } from '../engine/classroom/controls.js';
+import { stagePoints, type StageResult } from '../engine/classroom/leaderboard.js';
+import type { LocalizedText } from '../engine/text.js';
 import { nameKeys, nicknameProblem, type NicknameProblem } from '../engine/classroom/nickname.js';
 import { customerProfiles } from '../engine/customers/index.js';
 import { debrief, modelChoice } from '../engine/scoring/debrief.js';
@@ -37,16 +40,28 @@ const NAME_REFUSED: Record<NicknameProblem | 'lookalike' | 'banned', Failure> = 
   banned: fail('name-banned', 'the trainer does not allow this name in this room: choose another'),
 };
 
+export const roomLocked = () => fail('locked', 'the trainer has locked this room: nobody new can join now. Ask the trainer to unlock it');
+const notLetIn = () => fail('waiting', 'the trainer has not let you in yet');
+
 export type Phase = 'lobby' | 'playing' | 'ended';
 
-export interface Round {
+export interface Round extends VoteClock {
+  /** Counts on across the scenarios of a session (each scenario's first decision follows the last one's). */
   turn: number;
   node: string;
   /** Choice indices offered, in screen order. */
   offered: number[];
-  deadline: number;
   status: 'open' | 'closed' | 'revealed';
 }
+
+/** A scenario file as the room holds it (the first is the room row's; later ones are in the saved state). */
+export interface Source {
+  file: string;
+  text: string;
+}
+
+/** A scenario played earlier in this session, for the leaderboard. */
+export type Stage = StageResult & { title: LocalizedText };
 
 interface Participant {
   pid: string;
@@ -62,6 +77,8 @@ export interface SoloPlay {
   /** When the phone showed the current decision (after the coaching): its time limit runs from here. */
   shownAt?: number;
   seq: number;
+  /** Which scenario of the session it belongs to (0, the first, when absent). */
+  stage?: number;
 }
 
 /** The room's state as stored (votes and solo plays have rows of their own). */
@@ -78,6 +95,16 @@ interface Saved {
   dead?: string[];
   /** Name skeletons the trainer banned from this room. */
   banned?: string[];
+  settings?: Partial<RoomSettings>;
+  /** Trainees waiting to be let in (approval mode). */
+  waiting?: string[];
+  /** Names the trainer gave, by participant (over the name they joined with). */
+  renamed?: Record<string, string>;
+  /** Scenarios played before the current one, and the current one's file when it is not the first. */
+  stages?: Stage[];
+  source?: Source;
+  /** Decisions voted on in the earlier scenarios (the next round numbers follow them). */
+  turnBase?: number;
 }
 
 /** Grace for a client's clock when it reports that a scenario's time limit ran out. */
@@ -95,6 +122,13 @@ export class Room {
   round?: Round;
   rounds: ClassRound[] = [];
   model?: Route;
+  settings: RoomSettings = settingsOf(undefined);
+  /** Approval mode: trainees who joined and wait for the trainer to let them in. */
+  waiting = new Set<string>();
+  renamed: Record<string, string> = {};
+  stages: Stage[] = [];
+  source?: Source;
+  turnBase = 0;
   readonly participants = new Map<string, Participant>();
   private readonly byToken = new Map<string, string>();
   /** The names in the room by each of their skeletons (look-alikes share one). */
@@ -112,7 +146,7 @@ export class Room {
 
   private constructor(
     private readonly store: Store,
-    readonly play: Play,
+    public play: Play,
     readonly row: Omit<RoomRow, 'phase' | 'state' | 'updatedAt' | 'expiresAt'>,
     public voteSeconds: number,
     readonly seed: number,
@@ -155,6 +189,12 @@ export class Room {
     return room;
   }
 
+  /** The scenario file a stored room plays now (the session may have moved on from its first). */
+  static sourceOf(row: RoomRow): Source {
+    const saved = JSON.parse(row.state) as Saved;
+    return saved.source ?? { file: row.sourceFile, text: row.sourceText };
+  }
+
   /** Rebuild a room from what the store holds (after a restart, or to export a past room). */
   static restore(store: Store, play: Play, row: RoomRow, parts: ParticipantRow[], votes: VoteRow[], plays: PlayRow[], options: RoomOptions): Room {
     const saved = JSON.parse(row.state) as Saved;
@@ -167,9 +207,19 @@ export class Room {
     room.model = saved.model;
     room.dead = new Set(saved.dead ?? []);
     room.banned = new Set(saved.banned ?? []);
-    for (const p of parts) room.addParticipant({ pid: p.pid, name: p.name, tokenHash: p.tokenHash, joinedAt: p.joinedAt });
+    room.settings = settingsOf(saved.settings);
+    room.waiting = new Set(saved.waiting ?? []);
+    room.renamed = saved.renamed ?? {};
+    room.stages = saved.stages ?? [];
+    room.source = saved.source;
+    room.turnBase = saved.turnBase ?? 0;
+    for (const p of parts) room.addParticipant({ pid: p.pid, name: room.renamed[p.pid] ?? p.name, tokenHash: p.tokenHash, joinedAt: p.joinedAt });
     if (room.round) for (const v of votes) if (v.turn === room.round.turn) room.votes.set(v.pid, { choice: v.choice, seq: v.seq });
-    for (const p of plays) room.plays.set(p.pid, JSON.parse(p.state) as SoloPlay);
+    for (const p of plays) {
+      const play = JSON.parse(p.state) as SoloPlay;
+      // A play of an earlier scenario of the session (this trainee has not started the current one).
+      if ((play.stage ?? 0) === room.stages.length) room.plays.set(p.pid, play);
+    }
     return room;
   }
 
@@ -184,22 +234,31 @@ export class Room {
       ...(this.model ? { model: this.model } : {}),
       ...(this.dead.size ? { dead: [...this.dead] } : {}),
       ...(this.banned.size ? { banned: [...this.banned] } : {}),
+      settings: this.settings,
+      ...(this.waiting.size ? { waiting: [...this.waiting] } : {}),
+      ...(Object.keys(this.renamed).length ? { renamed: this.renamed } : {}),
+      ...(this.stages.length ? { stages: this.stages } : {}),
+      ...(this.source ? { source: this.source } : {}),
+      ...(this.turnBase ? { turnBase: this.turnBase } : {}),
     };
     return { phase: this.phase, state: JSON.stringify(saved), updatedAt: this.updatedAt, expiresAt: this.expiresAt };
   }
 
   /** Make a change to the room's own state: computed on a copy, stored, then kept. */
   private commit(now: number, change: () => void): void {
-    const before = { phase: this.phase, session: this.session, round: this.round, rounds: this.rounds, votes: new Map(this.votes), dead: this.dead, banned: this.banned };
+    const kept = ['phase', 'session', 'round', 'rounds', 'dead', 'banned', 'settings', 'waiting', 'renamed', 'stages', 'source', 'turnBase', 'play', 'model'] as const;
+    const self = this as unknown as Record<(typeof kept)[number], unknown>;
+    const before = Object.fromEntries(kept.map((k) => [k, self[k]]));
+    const votes = new Map(this.votes);
     try {
       change();
       this.touch(now);
       this.expirySavedAt = now;
       this.store.saveRoom(this.id, this.savedRow());
     } catch (e) {
-      Object.assign(this, { phase: before.phase, session: before.session, round: before.round, rounds: before.rounds, dead: before.dead, banned: before.banned });
+      Object.assign(this, before);
       this.votes.clear();
-      for (const [k, v] of before.votes) this.votes.set(k, v);
+      for (const [k, v] of votes) this.votes.set(k, v);
       throw e;
     }
   }
@@ -274,6 +333,7 @@ export class Room {
     if (key !== undefined && this.dead.has(hashToken(key))) return fail('removed', 'the trainer removed you from this room');
     const again = key === undefined ? undefined : this.pidOf(key);
     if (again) return { ok: true, pid: again, token: key! };
+    if (this.settings.locked) return roomLocked();
     if (this.participants.size >= 1000) return fail('full', 'this room is full');
     const refused = this.nameRefused(nickname);
     if (refused) return refused;
@@ -284,7 +344,8 @@ export class Room {
     const p: Participant = { pid: randomBytes(6).toString('base64url'), name, tokenHash: hashToken(token), joinedAt: now };
     this.store.addParticipant({ roomId: this.id, ...p });
     this.addParticipant(p);
-    if (this.mode === 'solo' && this.phase === 'playing') this.startPlay(p.pid, now);
+    if (this.settings.approval) this.commit(now, () => (this.waiting = new Set([...this.waiting, p.pid])));
+    else if (this.mode === 'solo' && this.phase === 'playing') this.startPlay(p.pid, now);
     this.touch(now);
     return { ok: true, pid: p.pid, token };
   }
@@ -294,7 +355,7 @@ export class Room {
   }
 
   private startPlay(pid: string, now: number): void {
-    const play: SoloPlay = { state: startSession(this.play, this.soloSeed(pid)), enteredAt: now, seq: 0 };
+    const play: SoloPlay = { state: startSession(this.play, this.soloSeed(pid)), enteredAt: now, seq: 0, ...(this.stages.length ? { stage: this.stages.length } : {}) };
     this.savePlay(pid, play, now);
   }
 
@@ -304,8 +365,10 @@ export class Room {
     this.touch(now);
   }
 
-  vote(pid: string, turn: number, choice: number, seq: number, now: number): Reply<{ counted: true }> {
+  /** A vote; `closed` when it was the last one missing and the vote closed by itself. */
+  vote(pid: string, turn: number, choice: number, seq: number, now: number): Reply<{ counted: true; closed?: true }> {
     if (this.mode !== 'vote') return fail('wrong-mode', 'this room does not vote');
+    if (this.waiting.has(pid)) return notLetIn();
     const round = this.round;
     if (!round || this.phase !== 'playing') return fail('closed', 'there is no vote open');
     if (turn !== round.turn) {
@@ -320,18 +383,31 @@ export class Room {
     this.store.saveVote({ roomId: this.id, turn, pid, choice, seq, at: now });
     this.votes.set(pid, { choice, seq });
     this.touch(now);
-    return { ok: true, counted: true };
+    return this.closeIfAllVoted(now) ? { ok: true, counted: true, closed: true } : { ok: true, counted: true };
+  }
+
+  /** Trainees let in whose phone is connected now. */
+  present(): string[] {
+    return [...this.participants.keys()].filter((pid) => !this.waiting.has(pid) && (this.online.get(pid) ?? 0) > 0);
+  }
+
+  /** With "close when everyone has voted" on: close the open vote once every connected trainee has voted. */
+  closeIfAllVoted(now: number): boolean {
+    if (!this.settings.autoClose || this.round?.status !== 'open' || !everyoneVoted(this.present(), (pid) => this.votes.has(pid))) return false;
+    this.commit(now, () => (this.round = { ...this.round!, status: 'closed' }));
+    return true;
   }
 
   choose(pid: string, turn: number, choice: number, seq: number, now: number): Reply {
     const play = this.plays.get(pid);
     if (this.mode !== 'solo') return fail('wrong-mode', 'in this room the class votes');
+    if (this.waiting.has(pid)) return notLetIn();
     if (!play || this.phase !== 'playing') return fail('not-playing', 'the round is not running');
     if (seq <= play.seq) return { ok: true };
     if (turn !== play.state.turns.length || play.state.ending) return fail('stale', 'that decision is already behind you');
     const n = offeredChoices(this.play, play.state).findIndex((c) => c.index === choice);
     if (n < 0) return fail('bad-choice', 'that reply is not on offer');
-    this.savePlay(pid, { state: choose(this.play, play.state, n), enteredAt: now, seq }, now);
+    this.savePlay(pid, { ...play, state: choose(this.play, play.state, n), enteredAt: now, seq, shownAt: undefined }, now);
     return { ok: true };
   }
 
@@ -343,7 +419,7 @@ export class Room {
     const node = this.play.scenario.nodes[play.state.node];
     if (!node?.timeLimit || !node.onTimeout) return fail('no-time-limit', 'there is no time limit here');
     if (now < this.deadline(play, node.timeLimit) - TIMEOUT_GRACE_MS) return fail('too-early', 'there is still time');
-    this.savePlay(pid, { state: timeOut(this.play, play.state), enteredAt: now, seq: play.seq }, now);
+    this.savePlay(pid, { ...play, state: timeOut(this.play, play.state), enteredAt: now, shownAt: undefined }, now);
     return { ok: true };
   }
 
@@ -376,7 +452,7 @@ export class Room {
           });
           else {
             this.commit(now, () => (this.phase = 'playing'));
-            for (const pid of this.participants.keys()) if (!this.plays.has(pid)) this.startPlay(pid, now);
+            for (const pid of this.participants.keys()) if (!this.plays.has(pid) && !this.waiting.has(pid)) this.startPlay(pid, now);
           }
           return { ok: true };
         case 'close':
@@ -389,8 +465,24 @@ export class Room {
           return { ok: true };
         case 'reopen':
           if (!this.round || this.phase !== 'playing') return fail('no-round', 'there is no vote to reopen');
-          this.commit(now, () => (this.round = { ...this.round!, status: 'open', deadline: now + this.voteSeconds * 1000 }));
+          this.commit(now, () => {
+            const { pausedLeft: _, ...round } = this.round!;
+            this.round = { ...round, status: 'open', deadline: now + this.voteSeconds * 1000 };
+          });
           return { ok: true };
+        case 'addTime':
+        case 'pause':
+        case 'resume':
+          return this.clock(action.type, now);
+        case 'settings':
+          return this.changeSettings(action.settings, now);
+        case 'admit':
+          return this.admit(action.id, now);
+        case 'rename':
+          return this.rename(action.id, action.name, now);
+        case 'next':
+          // The hub loads the scenario and calls nextScenario.
+          return fail('no-scenario', 'the next scenario must come from the library');
         case 'advance':
           // Already settled (a retried or doubled advance): nothing more to do.
           if (action.turn !== undefined && action.turn !== this.round?.turn) return { ok: true };
@@ -404,6 +496,12 @@ export class Room {
             if (action.ban) this.banned = new Set([...this.banned, ...nameKeys(p.name)]);
           });
           this.store.removeParticipant(this.id, p.pid);
+          if (this.waiting.has(p.pid) || this.renamed[p.pid] !== undefined) {
+            this.commit(now, () => {
+              this.waiting = new Set([...this.waiting].filter((w) => w !== p.pid));
+              this.renamed = Object.fromEntries(Object.entries(this.renamed).filter(([k]) => k !== p.pid));
+            });
+          }
           this.dropParticipant(p);
           this.votes.delete(p.pid);
           this.plays.delete(p.pid);
@@ -425,6 +523,79 @@ export class Room {
     }
   }
 
+  /** +30 s, pause, resume: only while the vote is open. */
+  private clock(what: 'addTime' | 'pause' | 'resume', now: number): Reply {
+    const round = this.round;
+    if (this.mode !== 'vote' || round?.status !== 'open' || this.phase !== 'playing') return fail('not-open', 'no vote is open: the clock runs only while voting');
+    const next = what === 'addTime' ? addTime(round, EXTRA_TIME_MS, now) : what === 'pause' ? pauseClock(round, now) : resumeClock(round, now);
+    if (!next) return fail(what === 'pause' ? 'paused' : 'running', what === 'pause' ? 'the clock is already paused' : 'the clock is already running');
+    this.commit(now, () => (this.round = next));
+    return { ok: true };
+  }
+
+  private changeSettings(patch: Partial<RoomSettings>, now: number): Reply<{ closed?: true }> {
+    const admitted = patch.approval === false ? [...this.waiting] : [];
+    this.commit(now, () => {
+      this.settings = { ...this.settings, ...patch };
+      // Approval off: whoever was waiting comes in.
+      if (admitted.length) this.waiting = new Set();
+    });
+    for (const pid of admitted) if (this.mode === 'solo' && this.phase === 'playing' && !this.plays.has(pid)) this.startPlay(pid, now);
+    return this.closeIfAllVoted(now) ? { ok: true, closed: true } : { ok: true };
+  }
+
+  private admit(pid: string, now: number): Reply {
+    if (!this.participants.has(pid)) return fail('no-participant', 'no such trainee in this room');
+    if (!this.waiting.has(pid)) return fail('not-waiting', 'that trainee is not waiting to be let in');
+    this.commit(now, () => (this.waiting = new Set([...this.waiting].filter((w) => w !== pid))));
+    if (this.mode === 'solo' && this.phase === 'playing' && !this.plays.has(pid)) this.startPlay(pid, now);
+    return { ok: true };
+  }
+
+  /** The trainer names a trainee (the same rules as a name typed on a phone, and unlike anyone else's). */
+  private rename(pid: string, name: string, now: number): Reply {
+    const p = this.participants.get(pid);
+    if (!p) return fail('no-participant', 'no such trainee in this room');
+    if (name === p.name) return { ok: true };
+    this.dropParticipant(p);
+    const refused = this.nameRefused(name) ?? (this.bySkeleton.get(nameKeys(name)[0]!)?.has(name) ? NAME_REFUSED.lookalike : undefined);
+    this.addParticipant(p);
+    if (refused) return refused;
+    this.commit(now, () => (this.renamed = { ...this.renamed, [pid]: name }));
+    this.dropParticipant(p);
+    this.addParticipant({ ...p, name });
+    return { ok: true };
+  }
+
+  /**
+   * The next scenario of the session, once this one has ended: what this one gave goes on the
+   * leaderboard, the class stays, and the room waits in the lobby for Start.
+   */
+  nextScenario(play: Play, source: Source, now: number): Reply {
+    if (this.phase !== 'ended') return fail('not-ended', 'finish or end this scenario before the next one');
+    if (this.stages.length >= 50) return fail('too-many-scenarios', 'a session holds at most 50 scenarios');
+    const result: Stage =
+      this.mode === 'vote'
+        ? { scenario: this.play.scenario.id, title: this.play.scenario.title, mode: 'vote', classScore: this.session?.ending ? debrief(this.play, this.session).overall : null }
+        : { scenario: this.play.scenario.id, title: this.play.scenario.title, mode: 'solo', points: stagePoints(this.board().rows) };
+    const turns = this.session?.turns.length ?? 0;
+    this.commit(now, () => {
+      this.stages = [...this.stages, result];
+      this.turnBase += turns;
+      this.play = play;
+      this.source = source;
+      this.phase = 'lobby';
+      this.session = undefined;
+      this.round = undefined;
+      this.rounds = [];
+      this.model = undefined;
+    });
+    this.debriefCache = undefined;
+    this.plays.clear();
+    this.votes.clear();
+    return { ok: true };
+  }
+
   private openRound(now: number): void {
     const s = this.session!;
     this.votes.clear();
@@ -434,7 +605,7 @@ export class Room {
       return;
     }
     this.round = {
-      turn: s.turns.length,
+      turn: this.turnBase + s.turns.length,
       node: s.node,
       offered: offeredChoices(this.play, s).map((c) => c.index),
       deadline: now + this.voteSeconds * 1000,
@@ -479,7 +650,7 @@ export class Room {
   tick(now: number): boolean {
     let changed = false;
     if (this.phase !== 'playing') return false;
-    if (this.round?.status === 'open' && now >= this.round.deadline) {
+    if (this.round?.status === 'open' && timeUp(this.round, now)) {
       this.commit(now, () => (this.round = { ...this.round!, status: 'closed' }));
       changed = true;
     }
@@ -507,6 +678,11 @@ export class Room {
   classModel(i: number): number | undefined {
     const t = this.session?.turns[i];
     return t && modelChoice(this.play, t);
+  }
+
+  /** The class's votes on this scenario's decisions, as stored (with when each was cast). */
+  storedVotes(): VoteRow[] {
+    return this.store.votes(this.id).filter((v) => v.turn >= this.turnBase);
   }
 
   boardEntries(): BoardEntry[] {

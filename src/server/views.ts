@@ -19,6 +19,9 @@ import type {
 } from './protocol.js';
 import type { Room } from './room.js';
 import { debrief } from '../engine/scoring/debrief.js';
+import { isPaused, timeLeft } from '../engine/classroom/controls.js';
+import { classStandings, standings } from '../engine/classroom/leaderboard.js';
+import type { SeriesView } from './protocol.js';
 
 export function scenarioInfo(s: Scenario): ScenarioInfo {
   return {
@@ -83,13 +86,16 @@ function roundView(room: Room, now: number): RoundView | undefined {
   if (!r) return undefined;
   const t = room.currentTally();
   const node = room.play.scenario.nodes[r.node]!;
+  const open = r.status === 'open';
   return {
     turn: r.turn,
     status: r.status,
-    remainingMs: r.status === 'open' ? Math.max(0, r.deadline - now) : 0,
+    remainingMs: open ? timeLeft(r, now) : 0,
     voters: t.voters,
-    participants: room.participants.size,
+    participants: room.participants.size - room.waiting.size,
     canTimeOut: !!node.onTimeout,
+    ...(open && isPaused(r) ? { paused: true as const } : {}),
+    ...(open && room.settings.showLive ? { live: { options: t.options, counts: t.counts } } : {}),
     ...(r.status === 'revealed'
       ? { options: revealed(room, r.node, r.offered, t), ...(t.majority !== undefined ? { majority: t.majority } : {}), tie: t.tie }
       : {}),
@@ -163,21 +169,36 @@ function voteSection(room: Room, now: number): HostView['vote'] {
 /** The principles a class-vote view names (revealed options, debrief turns). */
 const voteGroups = (vote: HostView['vote']) => [vote?.round?.options, ...(vote?.debrief?.turns.map((t) => t.options) ?? [])];
 
+/** The scenarios played so far in the session and the leaderboard; absent while on the first. */
+export function seriesView(room: Room): SeriesView | undefined {
+  if (!room.stages.length) return undefined;
+  const names = new Map([...room.participants.values()].filter((p) => !room.waiting.has(p.pid)).map((p) => [p.pid, p.name]));
+  return {
+    n: room.stages.length + 1,
+    stages: room.stages,
+    ...(room.mode === 'solo' ? { standings: standings(room.stages, names) } : { classTotal: classStandings(room.stages) }),
+  };
+}
+
 export function hostView(room: Room, now: number): HostView {
   const voting = room.round?.status === 'open';
+  const series = seriesView(room);
   const view: HostView = {
     code: room.code,
     mode: room.mode,
     phase: room.phase,
     scenario: infoOf(room.play),
     voteSeconds: room.voteSeconds,
+    settings: room.settings,
     participants: [...room.participants.values()].map((p) => ({
       id: p.pid,
       name: p.name,
       online: (room.online.get(p.pid) ?? 0) > 0,
-      ...(voting ? { voted: room.votes.has(p.pid) } : {}),
+      ...(voting && !room.waiting.has(p.pid) ? { voted: room.votes.has(p.pid) } : {}),
+      ...(room.waiting.has(p.pid) ? { waiting: true as const } : {}),
     })),
     principles: {},
+    ...(series ? { series } : {}),
   };
   const vote = voteSection(room, now);
   if (vote) view.vote = vote;
@@ -202,6 +223,7 @@ function feedbackOf(room: Room, s: SessionState, i: number): TurnFeedback {
 /** The part every trainee's view shares, built once per update. */
 export function traineeShared(room: Room, now: number): TraineeView {
   const vote = voteSection(room, now);
+  const series = seriesView(room);
   return {
     code: room.code,
     mode: room.mode,
@@ -209,11 +231,12 @@ export function traineeShared(room: Room, now: number): TraineeView {
     scenario: infoOf(room.play),
     principles: named(principlesOf(room.play), voteGroups(vote)),
     ...(vote ? { vote } : {}),
+    ...(series ? { series } : {}),
   };
 }
 
 export function traineeView(room: Room, shared: TraineeView, pid: string, now: number): TraineeView {
-  const view: TraineeView = { ...shared, name: room.participants.get(pid)?.name ?? '' };
+  const view: TraineeView = { ...shared, name: room.participants.get(pid)?.name ?? '', ...(room.waiting.has(pid) ? { waiting: true as const } : {}) };
   if (shared.vote?.round) {
     const mine = room.votes.get(pid)?.choice;
     view.vote = { ...shared.vote, round: { ...shared.vote.round, ...(mine !== undefined ? { mine } : {}) } };

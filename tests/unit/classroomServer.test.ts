@@ -37,6 +37,8 @@ async function classRoom(s: Server, n = 3, mode: 'vote' | 'solo' = 'vote', scena
     trainees.push({ c, token: j.token });
   }
   const act = (action: object, token = made.hostToken) => host.ask('host.act', { code: made.code, hostToken: token, action });
+  // These tests follow rounds that stay open after everyone voted (the default closes them: classroomControls.test.ts).
+  ok(await act({ type: 'settings', settings: { autoClose: false } }));
   return { host, code: made.code, hostToken: made.hostToken, trainees, act };
 }
 

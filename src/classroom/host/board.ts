@@ -8,6 +8,8 @@ import type { HostView } from '../../server/protocol.js';
 import { button, el, fill } from '../dom.js';
 import { t, tg, txt } from '../text.js';
 import { confirmButton } from './confirm.js';
+import { RoomControls } from './roomControls.js';
+import { seriesPanel } from './series.js';
 import type { HostContext, HostScreen } from './context.js';
 import { exportLinks } from './exports.js';
 
@@ -20,18 +22,23 @@ export class BoardScreen implements HostScreen {
   private readonly after = el('div', { class: 'board-after' });
   private readonly endButton: HTMLButtonElement;
   private readonly closing = el('div', { class: 'controls-main' });
+  private readonly roomControls: RoomControls;
+  private readonly series = el('div', { class: 'board-series' });
 
   constructor(private readonly ctx: HostContext) {
     // Made once: a re-render as trainees play must not disarm its "are you sure".
     this.endButton = confirmButton(t('board.end'), t('board.endConfirm'), () => void ctx.act({ type: 'end' }), 'end-round');
+    this.roomControls = new RoomControls(ctx);
     this.root = el(
       'section',
       { class: 'screen board' },
       el('div', { class: 'board-head' }, this.heading, this.counts),
       this.after,
+      this.series,
       this.table,
       this.heat,
       el('div', { class: 'controls' }, this.closing, el('div', { class: 'controls-end' }, this.endButton)),
+      this.roomControls.root,
     );
   }
 
@@ -47,6 +54,8 @@ export class BoardScreen implements HostScreen {
     fill(this.heat, el('h2', null, t('board.heat')), solo.heat.length ? heatMap(view, solo.heat) : el('p', { class: 'muted' }, t('board.heatEmpty')));
     fill(this.after, ended ? [ranking(solo.ranking), mistakes(view, solo.mistakes)] : null);
     this.endButton.hidden = ended;
+    this.roomControls.update(view);
+    fill(this.series, ended ? seriesPanel(this.ctx, view, true) : null);
     fill(this.closing, ended ? [exportLinks(view.code, this.ctx.key()), button(t('room.newSession'), () => this.ctx.newSession(), { key: 'new-session', class: 'btn btn--secondary' })] : null);
   }
 }

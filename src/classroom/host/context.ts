@@ -1,6 +1,6 @@
 /** What the host's screens may ask of the page: act on the room, build links, leave. */
 import type { Screen } from '../screens.js';
-import type { HostAction, HostView } from '../../server/protocol.js';
+import type { HostAction, HostView, ScenarioInfo } from '../../server/protocol.js';
 
 export interface HostContext {
   /** Send a host action; resolves when answered (failures are shown by the page). */
@@ -13,6 +13,8 @@ export interface HostContext {
   joinUrl(code: string): string;
   /** Whether the join link still says localhost (phones cannot use it). */
   joinIsLocal(): boolean;
+  /** The scenarios the server can host (for the next scenario of a session). */
+  scenarios(): ScenarioInfo[];
   /** Leave this room's screen for the start screen (the room stays open). */
   newSession(): void;
 }

@@ -9,6 +9,7 @@ import { button, el, fill } from '../dom.js';
 import { announce } from '../notices.js';
 import { shareBar } from '../principles.js';
 import { pct, t, tg, txt } from '../text.js';
+import { seriesPanel } from './series.js';
 import type { HostContext, HostScreen } from './context.js';
 import { exportLinks } from './exports.js';
 
@@ -27,7 +28,7 @@ export class DebriefScreen implements HostScreen {
   update(view: HostView): void {
     const d = view.vote?.debrief;
     if (!d) return;
-    const key = `${view.code}:${d.turns.length}:${d.overall}`;
+    const key = `${view.code}:${view.series?.n ?? 1}:${d.turns.length}:${d.overall}`;
     if (key === this.shown) return;
     this.shown = key;
     fill(
@@ -37,6 +38,7 @@ export class DebriefScreen implements HostScreen {
       summaryCards(d),
       el('h2', null, t('debrief.turns')),
       el('div', { class: 'table-wrap' }, this.table(d)),
+      seriesPanel(this.ctx, view, true),
       el(
         'div',
         { class: 'actions' },

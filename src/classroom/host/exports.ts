@@ -1,5 +1,5 @@
 /**
- * Links to a room's results: CSV (opens in Excel, Chinese intact), JSON (everything) and the
+ * Links to a room's results: CSV (opens in Excel, Chinese intact), the same as an Excel workbook, JSON (everything) and the
  * plays as xAPI statements (JSON, for a learning record store: src/server/xapi.ts).
  * From another device the trainer's key goes in a request header, never in a link: a link
  * shows on the projector when hovered and stays in the browser's history.
@@ -8,7 +8,7 @@ import { el } from '../dom.js';
 import { hostToken } from '../prefs.js';
 import { locale, t } from '../text.js';
 
-export function exportHref(idOrCode: string, kind: 'csv' | 'json' | 'xapi'): string {
+export function exportHref(idOrCode: string, kind: 'csv' | 'xlsx' | 'json' | 'xapi'): string {
   const q = new URLSearchParams({ lang: locale() });
   if (kind === 'xapi') return `/api/rooms/${encodeURIComponent(idOrCode)}/xapi.json`;
   return `/api/rooms/${encodeURIComponent(idOrCode)}/export.${kind}?${q}`;
@@ -34,7 +34,7 @@ export function exportLinks(idOrCode: string, key: string | undefined, compact =
   return el(
     'p',
     { class: compact ? 'exports exports--compact' : 'exports' },
-    (['csv', 'json', 'xapi'] as const).map((kind) => {
+    (['csv', 'xlsx', 'json', 'xapi'] as const).map((kind) => {
       const href = exportHref(idOrCode, kind);
       const a = el(
         'a',

@@ -9,12 +9,16 @@ import { qrCanvas } from '../qr.js';
 import { t, txt } from '../text.js';
 import type { HostContext, HostScreen } from './context.js';
 import { people } from './people.js';
+import { peopleActions, RoomControls } from './roomControls.js';
+import { seriesPanel } from './series.js';
 
 export class LobbyScreen implements HostScreen {
   readonly root: HTMLElement;
   private readonly list = el('div', { class: 'lobby-people-list' });
   private readonly count = el('h2', { class: 'lobby-count' });
   private readonly actions = el('div', { class: 'lobby-actions' });
+  private readonly controls: RoomControls;
+  private readonly series = el('div', { class: 'lobby-series' });
   private joined = -1;
 
   constructor(
@@ -23,6 +27,7 @@ export class LobbyScreen implements HostScreen {
   ) {
     const url = ctx.joinUrl(view.code);
     const shownUrl = url.replace(/^https?:\/\//, '');
+    this.controls = new RoomControls(ctx, false);
     this.root = el(
       'section',
       { class: 'screen lobby' },
@@ -38,7 +43,8 @@ export class LobbyScreen implements HostScreen {
         ctx.joinIsLocal() ? el('p', { class: 'hint hint--warn' }, t('lobby.localHint')) : null,
       ),
       el('div', { class: 'lobby-qr' }, qrCanvas(url, t('lobby.qrLabel', { url })), el('p', { class: 'qr-caption' }, t('lobby.scan'))),
-      el('div', { class: 'lobby-people' }, this.count, this.list),
+      el('div', { class: 'lobby-people' }, this.count, this.list, this.controls.root),
+      this.series,
       this.actions,
     );
   }
@@ -46,7 +52,10 @@ export class LobbyScreen implements HostScreen {
   update(view: HostView): void {
     const n = view.participants.length;
     this.count.textContent = t('lobby.joined', { count: n });
-    fill(this.list, n ? people(view.participants, (p, ban) => void this.ctx.act({ type: 'remove', id: p.id, ...(ban ? { ban } : {}) })) : el('p', { class: 'muted waiting' }, t('lobby.nobody')));
+    const list = [...view.participants.filter((p) => p.waiting), ...view.participants.filter((p) => !p.waiting)];
+    fill(this.list, n ? people(list, peopleActions(this.ctx)) : el('p', { class: 'muted waiting' }, t('lobby.nobody')));
+    this.controls.update(view);
+    fill(this.series, view.series ? seriesPanel(this.ctx, view, false) : null);
     if (n !== this.joined && this.joined >= 0 && n > this.joined) announce(t('lobby.joinedNow', { name: view.participants.at(-1)?.name ?? '', count: n }));
     this.joined = n;
     fill(

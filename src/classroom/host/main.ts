@@ -11,6 +11,8 @@ import { Screens } from '../screens.js';
 import { VOTE_SECONDS } from '../limits.js';
 import { clearError, showError } from '../notices.js';
 import { forgetHostToken, hostToken, saveHostToken, saveTrainerKey, trainerKey } from '../prefs.js';
+import { applyTheme, projectorTools } from './projector.js';
+import { seriesPanel } from './series.js';
 import { initLanguage, languageSwitch, t, txt } from '../text.js';
 import { BoardScreen } from './board.js';
 import type { HostContext, HostScreen } from './context.js';
@@ -44,7 +46,7 @@ class HostApp implements HostContext {
   private view?: HostView;
   /** When the view arrived (its times count from then). */
   private viewAt = 0;
-  private scenarios?: ScenarioInfo[];
+  private library?: ScenarioInfo[];
   private joinBase?: string;
   private rooms?: RoomSummary[];
   private pending = false;
@@ -65,7 +67,11 @@ class HostApp implements HostContext {
       onRefused: (error) => showError({ error, message: '' }),
     });
     this.conn.on('view.host', (v) => this.onView(v));
-    languageSwitch(byId('lang'), () => this.redraw());
+    languageSwitch(byId('lang'), () => {
+      projectorTools(byId('projector'));
+      this.redraw();
+    });
+    projectorTools(byId('projector'));
     this.render();
   }
 
@@ -73,6 +79,10 @@ class HostApp implements HostContext {
 
   key(): string | undefined {
     return this.trainer;
+  }
+
+  scenarios(): ScenarioInfo[] {
+    return this.library ?? [];
   }
 
   busy(): boolean {
@@ -123,8 +133,8 @@ class HostApp implements HostContext {
     this.code = undefined;
     this.view = undefined;
     history.replaceState(history.state, '', location.pathname);
-    this.page = this.scenarios ? 'start' : 'loading';
-    if (!this.scenarios) void this.loadLibrary();
+    this.page = this.library ? 'start' : 'loading';
+    if (!this.library) void this.loadLibrary();
     this.render();
   }
 
@@ -133,9 +143,9 @@ class HostApp implements HostContext {
   private async connected(): Promise<void> {
     if (this.code) {
       await this.attach();
-      if (!this.scenarios) void this.loadLibrary(true);
+      if (!this.library) void this.loadLibrary(true);
     } else if (this.page === 'past') await this.loadPast();
-    else if (!this.scenarios) await this.loadLibrary();
+    else if (!this.library) await this.loadLibrary();
   }
 
   private onView(v: HostView): void {
@@ -146,6 +156,8 @@ class HostApp implements HostContext {
   }
 
   private setView(v: HostView): void {
+    // A new scenario of the session: its decisions count from 1 again.
+    if (v.series?.n !== this.view?.series?.n) this.replies.clear();
     this.view = v;
     this.viewAt = performance.now();
     this.page = 'room';
@@ -164,7 +176,7 @@ class HostApp implements HostContext {
       return;
     }
     const baseChanged = r.joinBase !== this.joinBase;
-    this.scenarios = r.scenarios;
+    this.library = r.scenarios;
     this.joinBase = r.joinBase;
     if (this.page === 'loading') this.page = 'start';
     if (baseChanged && this.screens.kind === 'lobby') this.screens.reset();
@@ -275,7 +287,7 @@ class HostApp implements HostContext {
         return message(t('denied.heading'), t('denied.text'));
       case 'start':
         return startScreen({
-          scenarios: this.scenarios ?? [],
+          scenarios: this.library ?? [],
           choice: this.choice,
           onCreate: (c) => void this.create(c),
           onPast: () => {
@@ -311,6 +323,7 @@ class HostApp implements HostContext {
         return new BoardScreen(this);
       case 'ended':
         return message(t('ended.heading'), t('ended.text'), [
+          seriesPanel(this, this.view!, true),
           exportLinks(this.code!, this.trainer),
           button(t('room.newSession'), () => this.newSession(), { key: 'new-session', class: 'btn btn--secondary' }),
         ]);
@@ -338,6 +351,7 @@ function message(heading: string, text: string, actions: HTMLElement[] = []): HT
 }
 
 async function boot(): Promise<void> {
+  applyTheme();
   await initLanguage();
   new HostApp(takeKey());
 }

@@ -8,20 +8,31 @@ import type { ParticipantView } from '../../server/protocol.js';
 import { el } from '../dom.js';
 import { t } from '../text.js';
 import { askRemove } from './removeDialog.js';
+import { askRename } from './renameDialog.js';
 
-export function people(list: readonly ParticipantView[], onRemove?: (p: ParticipantView, ban: boolean) => void): HTMLElement {
+/** What the trainer may do to a trainee from the list. */
+export interface PeopleActions {
+  remove(p: ParticipantView, ban: boolean): void;
+  rename(p: ParticipantView, name: string): void;
+  admit(p: ParticipantView): void;
+}
+
+export function people(list: readonly ParticipantView[], actions?: PeopleActions): HTMLElement {
   return el(
     'ul',
     { class: 'people' },
     list.map((p) =>
       el(
         'li',
-        { class: `person${p.online ? '' : ' person--away'}${p.voted ? ' person--voted' : ''}`, attrs: { 'data-person': p.name } },
+        { class: `person${p.online ? '' : ' person--away'}${p.voted ? ' person--voted' : ''}${p.waiting ? ' person--waiting' : ''}`, attrs: { 'data-person': p.name } },
         el('span', { class: `dot${p.online ? ' dot--on' : ''}`, attrs: { 'aria-hidden': 'true' } }),
         el('span', { class: 'person-name' }, p.name),
         el('span', { class: 'visually-hidden' }, ` (${t(p.online ? 'people.online' : 'people.away')}${p.voted ? `, ${t('people.voted')}` : ''})`),
+        p.waiting ? el('span', { class: 'badge badge--waiting' }, t('people.waiting')) : null,
         p.voted ? el('span', { class: 'tick', attrs: { 'aria-hidden': 'true' } }, '✓') : null,
-        onRemove ? removeButton(p, onRemove) : null,
+        actions && p.waiting ? admitButton(p, actions) : null,
+        actions ? renameButton(p, actions) : null,
+        actions ? removeButton(p, (q, ban) => actions.remove(q, ban)) : null,
       ),
     ),
   );
@@ -30,4 +41,14 @@ export function people(list: readonly ParticipantView[], onRemove?: (p: Particip
 function removeButton(p: ParticipantView, onRemove: (p: ParticipantView, ban: boolean) => void): HTMLButtonElement {
   const label = t('people.remove', { name: p.name });
   return el('button', { class: 'person-remove', key: `remove-${p.id}`, attrs: { type: 'button', 'aria-label': label, title: label, 'aria-haspopup': 'dialog' }, on: { click: () => askRemove(p, (ban) => onRemove(p, ban)) } }, '×');
+}
+
+function admitButton(p: ParticipantView, a: PeopleActions): HTMLButtonElement {
+  const label = t('people.admit', { name: p.name });
+  return el('button', { class: 'person-admit', key: `admit-${p.id}`, attrs: { type: 'button', 'aria-label': label, title: label }, on: { click: () => a.admit(p) } }, t('people.admitShort'));
+}
+
+function renameButton(p: ParticipantView, a: PeopleActions): HTMLButtonElement {
+  const label = t('people.rename', { name: p.name });
+  return el('button', { class: 'person-rename', key: `rename-${p.id}`, attrs: { type: 'button', 'aria-label': label, title: label, 'aria-haspopup': 'dialog' }, on: { click: () => askRename(p, (name) => a.rename(p, name)) } }, '✎');
 }

@@ -13,6 +13,7 @@ import { Stage } from '../stage.js';
 import { pct, t, txt } from '../text.js';
 import { confirmButton } from './confirm.js';
 import type { HostContext, HostScreen } from './context.js';
+import { RoomControls } from './roomControls.js';
 
 export class VoteScreen implements HostScreen {
   readonly root: HTMLElement;
@@ -24,22 +25,26 @@ export class VoteScreen implements HostScreen {
   private readonly options = el('div', { class: 'options-wrap' });
   private readonly controls = el('div', { class: 'controls-main' });
   private readonly timer: Countdown;
+  private readonly clockButtons = el('div', { class: 'clock-controls', attrs: { role: 'group' } });
+  private readonly roomControls: RoomControls;
   private lastKey = '';
 
   constructor(private readonly ctx: HostContext) {
     this.timer = countdown(this.clock, (s) => t('vote.secondsLeft', { count: s }));
+    this.roomControls = new RoomControls(ctx);
     this.root = el(
       'section',
       { class: 'screen vote' },
       el('h1', { class: 'visually-hidden' }, t('vote.heading')),
       el('div', { class: 'vote-stage' }, this.stage.root),
-      el('div', { class: 'vote-side' }, el('div', { class: 'round-bar' }, this.turn, this.state, this.clock, this.tally), this.options),
+      el('div', { class: 'vote-side' }, el('div', { class: 'round-bar' }, this.turn, this.state, this.clock, this.tally), this.clockButtons, this.options),
       el(
         'div',
         { class: 'controls' },
         this.controls,
         el('div', { class: 'controls-end' }, confirmButton(t('vote.end'), t('vote.endConfirm'), () => void ctx.act({ type: 'end' }), 'end')),
       ),
+      this.roomControls.root,
     );
   }
 
@@ -50,13 +55,16 @@ export class VoteScreen implements HostScreen {
     this.stage.update(view.scenario, vote.now);
     this.turn.textContent = t('vote.turn', { n: vote.now.turn + 1 });
     const status = round?.status ?? 'closed';
-    this.state.textContent = t(`vote.status.${status}`);
+    this.state.textContent = round?.paused ? t('vote.paused') : t(`vote.status.${status}`);
+    this.root.dataset.paused = String(!!round?.paused);
     this.state.dataset.status = status;
     this.root.dataset.status = status;
     // The countdown restarts only when the round (or its reopening) changes, not on each vote.
-    const key = `${round?.turn}:${status}`;
+    // (and when the trainer adds time, pauses or resumes: the time left then changes).
+    const key = `${round?.turn}:${status}:${round?.paused ? `p${round.remainingMs}` : ''}:${this.clockChange(view)}`;
     if (key !== this.lastKey) {
       this.timer.set(round && status === 'open' ? round.remainingMs : undefined);
+      if (round?.paused) this.timer.stop();
       if (this.lastKey) announce(t(`vote.status.${status}`));
       this.lastKey = key;
     }
@@ -64,6 +72,29 @@ export class VoteScreen implements HostScreen {
     this.tally.dataset.voters = String(round?.voters ?? 0);
     fill(this.options, round ? this.optionList(view, vote.now.choices, round) : null);
     fill(this.controls, round ? this.buttons(round) : null);
+    fill(this.clockButtons, round?.status === 'open' ? this.clockControls(round) : null);
+    this.roomControls.update(view);
+  }
+
+  private clockSeen = { deadline: 0, n: 0 };
+
+  /** A count that changes when the deadline moves by more than a second (time added, resumed). */
+  private clockChange(view: HostView): number {
+    const r = view.vote?.round;
+    if (!r || r.status !== 'open' || r.paused) return this.clockSeen.n;
+    const deadline = performance.now() + r.remainingMs;
+    if (Math.abs(deadline - this.clockSeen.deadline) > 1500) this.clockSeen = { deadline, n: this.clockSeen.n + 1 };
+    return this.clockSeen.n;
+  }
+
+  private clockControls(round: RoundView): HTMLElement[] {
+    const busy = this.ctx.busy();
+    return [
+      button(t('vote.addTime'), () => void this.ctx.act({ type: 'addTime' }), { key: 'add-time', class: 'btn btn--small', disabled: busy }),
+      round.paused
+        ? button(t('vote.resume'), () => void this.ctx.act({ type: 'resume' }), { key: 'pause', class: 'btn btn--small btn--primary', disabled: busy })
+        : button(t('vote.pause'), () => void this.ctx.act({ type: 'pause' }), { key: 'pause', class: 'btn btn--small', disabled: busy }),
+    ];
   }
 
   private optionList(view: HostView, choices: ChoiceView[], round: RoundView): (HTMLElement | null)[] {
@@ -82,12 +113,22 @@ export class VoteScreen implements HostScreen {
             'div',
             { class: 'option-body' },
             el('p', { class: 'option-text' }, el('span', { class: 'visually-hidden' }, `${t('vote.reply', { n: i + 1 })}: `), txt(c.text)),
-            o ? this.revealedPart(view, o, i, isMajority, round) : null,
+            o ? this.revealedPart(view, o, i, isMajority, round) : this.livePart(round, c.choice),
           ),
         );
       }),
     );
     return [list, round.status === 'revealed' && round.tie ? el('p', { class: 'note note--tie' }, t('vote.tie')) : null];
+  }
+
+  /** The split while voting, when the trainer shows it live. */
+  private livePart(round: RoundView, choice: number): HTMLElement | null {
+    const live = round.live;
+    if (!live || round.status !== 'open') return null;
+    const i = live.options.indexOf(choice);
+    const votes = i >= 0 ? live.counts[i]! : 0;
+    const share = round.voters ? votes / round.voters : 0;
+    return el('div', { class: 'option-live' }, shareBar(share, `${pct(share)} · ${t('vote.votes', { count: votes })}`, false));
   }
 
   private revealedPart(view: HostView, o: RevealedOption, i: number, isMajority: boolean, round: RoundView): HTMLElement {

@@ -17,7 +17,7 @@ import { SoloPhone } from './solo.js';
 import { VotePhone } from './vote.js';
 import { LobbyPhone, VoteEndedPhone } from './waiting.js';
 
-type Kind = 'form' | 'loading' | 'removed' | 'lobby' | 'vote' | 'vote-ended' | 'solo';
+type Kind = 'form' | 'loading' | 'removed' | 'waiting' | 'lobby' | 'vote' | 'vote-ended' | 'solo';
 
 class JoinApp implements JoinContext {
   private code?: string;
@@ -242,6 +242,7 @@ class JoinApp implements JoinContext {
   private kind(): Kind {
     if (this.page !== 'room' || !this.view) return this.page === 'room' ? 'loading' : this.page;
     const v = this.view;
+    if (v.waiting) return 'waiting';
     if (v.phase === 'lobby') return 'lobby';
     if (v.mode === 'solo') return 'solo';
     return v.phase === 'ended' || !v.vote || v.vote.debrief ? 'vote-ended' : 'vote';
@@ -265,6 +266,13 @@ class JoinApp implements JoinContext {
           el('h1', null, t('phone.removed')),
           el('p', null, t('phone.removedText')),
           button(t('phone.joinAgain'), () => this.leave(), { key: 'join-again', class: 'btn btn--primary btn--big btn--block' }),
+        );
+      case 'waiting':
+        return el(
+          'section',
+          { class: 'screen phone waiting-phone' },
+          el('h1', null, t('phone.welcome', { name: this.view?.name ?? '' })),
+          el('p', { class: 'waiting-note', attrs: { role: 'status' } }, el('span', { class: 'pulse', attrs: { 'aria-hidden': 'true' } }), t('phone.approval')),
         );
       case 'lobby':
         return new LobbyPhone();

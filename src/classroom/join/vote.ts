@@ -3,7 +3,7 @@
  * voting is open (the vote can change until it closes), "Voting closed", and once revealed
  * how the class split and the feedback on the reply this trainee chose.
  */
-import type { TraineeView } from '../../server/protocol.js';
+import type { RoundView, TraineeView } from '../../server/protocol.js';
 import { countdown, type Countdown } from '../countdown.js';
 import { el, fill } from '../dom.js';
 import { announce } from '../notices.js';
@@ -33,12 +33,14 @@ export class VotePhone implements JoinScreen {
     const round = vote.round;
     const status = round?.status ?? 'closed';
     const key = `${round?.turn}:${status}`;
+    // Each view brings the time left (the trainer may add time, pause, resume).
+    this.timer.set(round?.status === 'open' ? round.remainingMs : undefined);
+    if (round?.paused) this.timer.stop();
     if (key !== this.lastKey) {
-      this.timer.set(round?.status === 'open' ? round.remainingMs : undefined);
       if (this.lastKey) announce(t(`phone.status.${status}`));
       this.lastKey = key;
     }
-    this.status.textContent = t(`phone.status.${status}`);
+    this.status.textContent = round?.paused ? t('phone.paused') : t(`phone.status.${status}`);
     this.status.dataset.status = status;
     if (!round) return fill(this.body);
     const mine = this.ctx.myVote(round.turn) ?? (round.mine !== undefined ? { choice: round.mine, sending: false } : undefined);
@@ -60,7 +62,7 @@ export class VotePhone implements JoinScreen {
                 on: { click: () => this.ctx.vote(round.turn, c.choice) },
               },
               el('span', { class: 'choice-num', attrs: { 'aria-hidden': 'true' } }, i + 1),
-              el('span', { class: 'choice-text' }, txt(c.text)),
+              el('span', { class: 'choice-text' }, txt(c.text), liveBar(round, c.choice)),
             ),
           ),
         ),
@@ -110,4 +112,13 @@ export class VotePhone implements JoinScreen {
   dispose(): void {
     this.timer.stop();
   }
+}
+
+/** The class's split while voting, when the trainer shows it live. */
+function liveBar(round: RoundView, choice: number): HTMLElement | null {
+  if (!round.live) return null;
+  const i = round.live.options.indexOf(choice);
+  const votes = i >= 0 ? round.live.counts[i]! : 0;
+  const share = round.voters ? votes / round.voters : 0;
+  return shareBar(share, `${pct(share)} · ${t('vote.votes', { count: votes })}`, false);
 }

@@ -4,3 +4,5 @@ export * from './tally.js';
 export * from './classPath.js';
 export * from './board.js';
 export * from './nickname.js';
+export * from './controls.js';
+export * from './leaderboard.js';

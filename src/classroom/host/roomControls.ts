@@ -1,0 +1,75 @@
+/**
+ * The trainer's room controls, on every room screen: lock the room, approve joiners, close the
+ * vote once everyone has voted, show the split live; and the people in the room, with Admit for
+ * those waiting, Rename and Remove. A <details> panel (Enter or Space opens it), open by itself
+ * while someone waits to be let in. Each switch is a button with aria-pressed.
+ */
+import type { HostView, ParticipantView } from '../../server/protocol.js';
+import type { RoomSettings } from '../../engine/classroom/controls.js';
+import { announce } from '../notices.js';
+import { button, el, fill } from '../dom.js';
+import { t } from '../text.js';
+import type { HostContext } from './context.js';
+import { people, type PeopleActions } from './people.js';
+
+const SWITCHES = ['locked', 'approval', 'autoClose', 'showLive'] as const;
+
+export function peopleActions(ctx: HostContext): PeopleActions {
+  return {
+    remove: (p, ban) => void ctx.act({ type: 'remove', id: p.id, ...(ban ? { ban } : {}) }),
+    rename: (p, name) => void ctx.act({ type: 'rename', id: p.id, name }),
+    admit: (p) => void ctx.act({ type: 'admit', id: p.id }),
+  };
+}
+
+export class RoomControls {
+  readonly root: HTMLDetailsElement;
+  private readonly summary = el('summary', { class: 'room-controls-summary', key: 'room-controls' });
+  private readonly switches = el('div', { class: 'switches', attrs: { role: 'group' } });
+  private readonly list = el('div', { class: 'room-controls-people' });
+  private waitingBefore = 0;
+
+  /** `withPeople`: also list the people (the lobby lists them itself). */
+  constructor(
+    private readonly ctx: HostContext,
+    private readonly withPeople = true,
+  ) {
+    this.root = el('details', { class: 'room-controls' }, this.summary, this.switches, withPeople ? this.list : null);
+  }
+
+  update(view: HostView): void {
+    const waiting = view.participants.filter((p) => p.waiting);
+    this.summary.textContent = waiting.length ? t('controls.headingWaiting', { count: waiting.length }) : t('controls.heading');
+    if (waiting.length > this.waitingBefore) {
+      this.root.open = true;
+      announce(t('controls.waitingNow', { name: waiting.at(-1)!.name, count: waiting.length }));
+    }
+    this.waitingBefore = waiting.length;
+    this.switches.setAttribute('aria-label', t('controls.heading'));
+    const busy = this.ctx.busy();
+    fill(
+      this.switches,
+      SWITCHES.filter((k) => view.mode === 'vote' || (k !== 'autoClose' && k !== 'showLive')).map((k) => this.toggle(k, view.settings, busy)),
+    );
+    if (this.withPeople) fill(this.list, ordered(view.participants).length ? people(ordered(view.participants), peopleActions(this.ctx)) : el('p', { class: 'muted' }, t('lobby.nobody')));
+  }
+
+  private toggle(k: (typeof SWITCHES)[number], s: RoomSettings, busy: boolean): HTMLElement {
+    const on = s[k];
+    return el(
+      'div',
+      { class: 'switch-row' },
+      button(t(`controls.${k}`), () => void this.ctx.act({ type: 'settings', settings: { [k]: !on } }), {
+        key: `setting-${k}`,
+        class: `switch${on ? ' switch--on' : ''}`,
+        pressed: on,
+        disabled: busy,
+        attrs: { 'aria-describedby': `setting-${k}-help` },
+      }),
+      el('span', { class: 'help', attrs: { id: `setting-${k}-help` } }, t(`controls.${k}Help`)),
+    );
+  }
+}
+
+/** Waiting trainees first (they need the trainer), then the rest as they joined. */
+const ordered = (list: readonly ParticipantView[]) => [...list.filter((p) => p.waiting), ...list.filter((p) => !p.waiting)];

@@ -1,0 +1,161 @@
+/**
+ * The host page on a 1920×1080 projector: type that scales with the screen, a large QR code,
+ * the light theme (remembered), the trainer's controls by keyboard, and the board ≥ 28 px.
+ * Screenshots in both languages, and each again at 25% (as read from the back of the room),
+ * into test-results/screenshots/projector-*.png. Trainees are socket.io clients here.
+ */
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { io as connect, type Socket } from 'socket.io-client';
+import { serve, type Running } from '../../src/server/main.js';
+import { ROOT, SHOTS, watchErrors } from './helpers.js';
+
+const PORT = Number(process.env.E2E_PROJECTOR_PORT ?? 4329);
+const BASE = `http://127.0.0.1:${PORT}`;
+let server: Running;
+const sockets: Socket[] = [];
+
+test.beforeAll(async () => {
+  const dist = process.env.E2E_DIST ?? join(ROOT, 'dist');
+  if (!existsSync(join(dist, 'host.html'))) throw new Error('dist/host.html is missing: run `npx vite build` first');
+  server = await serve({ port: PORT, host: '127.0.0.1', db: join(mkdtempSync(join(tmpdir(), 'dojo-e2e-')), 'dojo.db'), dist, quiet: true });
+});
+test.afterAll(async () => {
+  for (const s of sockets) s.disconnect();
+  await server?.close();
+});
+
+async function hostPage(browser: Browser, lang: 'en' | 'zh-CN') {
+  const context = await browser.newContext({ baseURL: BASE, reducedMotion: 'reduce', viewport: { width: 1920, height: 1080 }, locale: lang });
+  const page = await context.newPage();
+  const check = watchErrors(page);
+  await page.goto('/host');
+  await expect(page.locator('input[name="scenario"]').first()).toBeAttached();
+  return { page, check, context };
+}
+
+async function trainee(code: string, nickname: string) {
+  const s = connect(BASE, { transports: ['websocket'] });
+  sockets.push(s);
+  const r = (await s.timeout(20_000).emitWithAck('trainee.join', { code, nickname })) as { ok: boolean; token: string; error?: string; message?: string };
+  return { s, r };
+}
+
+/** The screenshot, and the same scaled to 25% (a 480×270 image, as from the back of the room). */
+async function shoot(page: Page, browser: Browser, name: string): Promise<void> {
+  const lang = await page.evaluate(() => document.documentElement.lang);
+  const path = join(SHOTS, `projector-${name}-${lang}.png`);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.screenshot({ path });
+  const small = await browser.newPage({ viewport: { width: 480, height: 270 } });
+  await small.setContent(`<body style="margin:0"><img style="width:480px;height:270px" src="data:image/png;base64,${readFileSync(path).toString('base64')}"></body>`);
+  await small.screenshot({ path: join(SHOTS, `projector-${name}-${lang}-25pc.png`) });
+  await small.close();
+}
+
+/** The smallest font size of visible text inside `selector`. */
+const smallestText = (page: Page, selector: string) =>
+  page.evaluate((sel) => {
+    let min = Infinity;
+    for (const root of document.querySelectorAll(sel)) {
+      const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        const p = n.parentElement!;
+        if (!n.textContent?.trim() || p.closest('.visually-hidden') || !p.getClientRects().length) continue;
+        min = Math.min(min, parseFloat(getComputedStyle(p).fontSize));
+      }
+    }
+    return min;
+  }, selector);
+
+for (const lang of ['en', 'zh-CN'] as const) {
+  test(`lobby on the projector (${lang}): big QR, type scaled, controls by keyboard, a locked room refuses a late joiner`, async ({ browser }) => {
+    const { page, check, context } = await hostPage(browser, lang);
+    await page.locator('input[name="scenario"][value="broadband-outage"]').check();
+    await page.locator('input[name="mode"][value="vote"]').check();
+    await page.locator('[data-key="create"]').click();
+    const code = (await page.locator('.room-code').getAttribute('data-code'))!;
+    const ann = await trainee(code, lang === 'en' ? 'Ann' : '小安');
+    expect(ann.r.ok).toBe(true);
+    await expect(page.locator('.lobby-people .person')).toHaveCount(1);
+    const qr = await page.locator('.lobby .qr').boundingBox();
+    expect(qr!.width).toBeGreaterThanOrEqual(0.4 * 1080);
+    expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBeGreaterThanOrEqual(32);
+    await shoot(page, browser, 'lobby', );
+
+    // Keyboard only: open the room controls and lock the room.
+    await page.locator('.room-controls-summary').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.room-controls')).toHaveAttribute('open', '');
+    await page.keyboard.press('Tab');
+    await expect(page.locator('[data-key="setting-locked"]')).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(page.locator('[data-key="setting-locked"]')).toHaveAttribute('aria-pressed', 'true');
+    const late = await trainee(code, 'Late');
+    expect(late.r).toMatchObject({ ok: false, error: 'locked' });
+    // Approval on, lock off: the next joiner waits and is let in from the keyboard.
+    await page.locator('[data-key="setting-approval"]').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-key="setting-approval"]')).toHaveAttribute('aria-pressed', 'true');
+    await page.locator('[data-key="setting-locked"]').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-key="setting-locked"]')).toHaveAttribute('aria-pressed', 'false');
+    const bo = await trainee(code, 'Bo');
+    expect(bo.r.ok).toBe(true);
+    await expect(page.locator('.person--waiting')).toHaveCount(1);
+    await shoot(page, browser, 'lobby-waiting');
+    await page.locator('.person--waiting .person-admit').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.person--waiting')).toHaveCount(0);
+    // Rename from the keyboard: the dialog opens with the name, Enter confirms.
+    await page.locator('.lobby-people-list .person-rename').first().focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#rename-name').fill('Annie');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.lobby-people-list [data-person="Annie"]')).toBeVisible();
+
+    // The light theme, remembered across a reload.
+    await page.locator('[data-key="theme"]').click();
+    await page.reload();
+    await expect(page.locator('body')).toHaveClass(/theme-light/);
+    await expect(page.locator('[data-key="theme"]')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.locator('.room-code')).toBeVisible();
+    await shoot(page, browser, 'lobby-light');
+    check();
+    await context.close();
+  });
+
+  test(`everyone plays on the projector (${lang}): the board, heat map and results ≥ 28 px; the next scenario shows the leaderboard`, async ({ browser }) => {
+    const { page, check, context } = await hostPage(browser, lang);
+    await page.locator('input[name="scenario"][value="broadband-outage"]').check();
+    await page.locator('input[name="mode"][value="solo"]').check();
+    await page.locator('[data-key="create"]').click();
+    const code = (await page.locator('.room-code').getAttribute('data-code'))!;
+    const names = lang === 'en' ? ['Ann', 'Bo', 'Cy'] : ['小安', '老包', '陈晨'];
+    const ts = await Promise.all(names.map((n) => trainee(code, n)));
+    await expect(page.locator('.lobby-people .person')).toHaveCount(3);
+    await page.locator('[data-key="start"]').click();
+    await expect(page.locator('.board')).toBeVisible();
+    for (const [i, t] of ts.entries()) {
+      const a = (await t.s.timeout(20_000).emitWithAck('trainee.attach', { code, token: t.r.token })) as { view: { solo: { now: { choices: { choice: number }[] } } } };
+      await t.s.timeout(20_000).emitWithAck('trainee.choose', { code, token: t.r.token, turn: 0, choice: a.view.solo.now.choices[i % a.view.solo.now.choices.length]!.choice, seq: 1 });
+    }
+    await expect(page.locator('.heat-wrap li, .heat-wrap tr').first()).toBeVisible();
+    expect(await smallestText(page, '.board .table-wrap, .heat-wrap')).toBeGreaterThanOrEqual(28);
+    await shoot(page, browser, 'board');
+    await page.locator('[data-key="end-round"]').click();
+    await page.locator('[data-key="end-round"]').click();
+    await expect(page.locator('.board-after')).not.toBeEmpty();
+    expect(await smallestText(page, '.board-after, .board .table-wrap, .heat-wrap')).toBeGreaterThanOrEqual(28);
+    await shoot(page, browser, 'results');
+    await page.locator('#next-scenario').selectOption('door-bump');
+    await page.locator('#next-scenario').press('Enter');
+    await expect(page.locator('.leaderboard tbody tr')).toHaveCount(3);
+    expect(await smallestText(page, '.leaderboard')).toBeGreaterThanOrEqual(28);
+    await shoot(page, browser, 'leaderboard');
+    check();
+    await context.close();
+  });
+}
