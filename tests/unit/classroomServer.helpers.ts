@@ -35,7 +35,8 @@ export class Client {
     this.socket.on('view.trainee', (v: TraineeView) => this.traineeViews.push(v));
   }
 
-  async ask<T = Record<string, unknown>>(event: string, payload: unknown, timeout = 5000): Promise<Reply<T>> {
+  /** The answer may wait behind seconds of work on a busy machine (a class-vote start searches the model route). */
+  async ask<T = Record<string, unknown>>(event: string, payload: unknown, timeout = 15_000): Promise<Reply<T>> {
     return (await this.socket.timeout(timeout).emitWithAck(event, payload)) as Reply<T>;
   }
 
@@ -52,7 +53,7 @@ export class Client {
   }
 }
 
-export async function until<T>(f: () => T | undefined | false, ms = 5000): Promise<T> {
+export async function until<T>(f: () => T | undefined | false, ms = 15_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = f();

@@ -68,9 +68,20 @@ export function optionsAt(play: Play, node: string, offered: readonly number[], 
   });
 }
 
-/** The best route from the start: the class's "model path" (it does not depend on the seed, which only picks line variants). */
+const routes = new WeakMap<Play['scenario'], WeakMap<Play['catalog'], Route | undefined>>();
+
+/**
+ * The best route from the start: the class's "model path" (it does not depend on the seed, which only picks line
+ * variants). The search costs seconds of CPU on a large scenario, so it is kept per scenario and catalog: every
+ * room that plays the same loaded scenario (and each next scenario of a sequence) pays for it once.
+ */
 export function modelRoute(play: Play, seed: number): Route | undefined {
-  return findPaths(play, startSession(play, seed)).best;
+  let byCatalog = routes.get(play.scenario);
+  if (!byCatalog) routes.set(play.scenario, (byCatalog = new WeakMap()));
+  if (byCatalog.has(play.catalog)) return byCatalog.get(play.catalog);
+  const best = findPaths(play, startSession(play, seed)).best;
+  byCatalog.set(play.catalog, best);
+  return best;
 }
 
 export function classDebrief(play: Play, state: SessionState, rounds: readonly ClassRound[], model: Route | undefined = modelRoute(play, state.seed)): ClassDebrief {
