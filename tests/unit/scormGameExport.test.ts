@@ -17,6 +17,7 @@ import { bundledSchemas, exportCourse, type ExportRequest } from '../../src/scor
 import { FILE_LIST, parseFileList } from '../../src/scorm/fileList.js';
 import { gameFileNames } from '../../src/scorm/gameFiles.js';
 import { scormFileList } from '../../src/scorm/vitePlugin.js';
+import { startServer } from './classroomServer.helpers.js';
 import { catalog, ROOT } from './helpers.js';
 
 let dir: string;
@@ -47,8 +48,8 @@ beforeAll(() => {
     mkdirSync(join(game, rel, '..'), { recursive: true });
     writeFileSync(join(game, rel), text);
   };
-  put('scorm.html', '<!doctype html><script type="module" src="./assets/scorm-1.js"></script>');
-  put('index.html', '<!doctype html><script type="module" src="./assets/index-1.js"></script>');
+  put('scorm.html', '<!doctype html><html><head><script type="module" src="./assets/scorm-1.js"></script></head></html>');
+  put('index.html', '<!doctype html><html><head><script type="module" src="./assets/index-1.js"></script></head></html>');
   put('assets/scorm-1.js', 'import "./shared-1.js"; import("./export-1.js");');
   put('assets/shared-1.js', 'export const a = 1;');
   put('assets/export-1.js', 'export const b = "导出";');
@@ -117,6 +118,20 @@ describe('exportCourse (the game\'s export)', () => {
     for (const name of Object.keys(cli)) expect(Buffer.from(browser[name]!).equals(Buffer.from(cli[name]!)), name).toBe(true);
     expect(strFromU8(browser['imsmanifest.xml']!)).toContain('<adlcp:masteryscore>70</adlcp:masteryscore>');
     expect(JSON.parse(strFromU8(browser['dojo-course.json']!))).toMatchObject({ pass: 70, locale: 'en', scenarios: [{ id: 'mini-angry', file: 'scenarios/mini-angry.yaml' }] });
+  });
+
+  it('from the Dojo server: pages are marked as served by it, but the launch page goes out as the package carries it', async () => {
+    const s = await startServer({ dist: game });
+    try {
+      expect(await (await fetch(`${s.url}/index.html`)).text()).toContain('name="dojo-server"');
+      expect(Buffer.from(await (await fetch(`${s.url}/scorm.html`)).arrayBuffer()).equals(readFileSync(join(game, 'scorm.html')))).toBe(true);
+      const made = await exportCourse(request({ base: `${s.url}/`, fetch: (...a) => globalThis.fetch(...a) }));
+      const local = await exportCourse(request());
+      if (!made.ok || !local.ok) throw new Error(JSON.stringify(made));
+      expect(Buffer.from(made.pkg.zip).equals(Buffer.from(local.pkg.zip))).toBe(true);
+    } finally {
+      await s.close();
+    }
   });
 
   it('ids that do not fit SCORM 1.2: the located problems, nothing fetched', async () => {
