@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { scormFileList } from './src/scorm/vitePlugin.js';
 
 /**
  * In development, saving a scenario file sends its new text to the running game, which
@@ -34,7 +35,7 @@ export default defineConfig({
   // No SPA fallback: a missing asset is a 404, not index.html parsed as an image.
   appType: 'mpa',
   publicDir: 'assets',
-  plugins: [scenarioHotReload()],
+  plugins: [scenarioHotReload(), scormFileList()],
   build: {
     outDir: 'dist',
     target: 'es2022',

@@ -17,6 +17,7 @@ import { DebriefScene } from './scenes/DebriefScene.js';
 import { GuideScene } from './scenes/GuideScene.js';
 import { HistoryScene } from './scenes/HistoryScene.js';
 import { MessageScene } from './scenes/MessageScene.js';
+import { ExportScene } from './scenes/ExportScene.js';
 import { PauseScene } from './scenes/PauseScene.js';
 import { PlayScene } from './scenes/PlayScene.js';
 import { PreloadScene } from './scenes/PreloadScene.js';
@@ -202,7 +203,7 @@ export async function startGame(parent: HTMLElement, pageTitle?: TitleHandover):
         if (pageTitle) g.registry.set(PAGE_TITLE, pageTitle);
       },
     },
-    scene: [BootScene, PreloadScene, TitleScene, SelectScene, PlayScene, PauseScene, HistoryScene, GuideScene, ProgressScene, DebriefScene, MessageScene],
+    scene: [BootScene, PreloadScene, TitleScene, SelectScene, PlayScene, PauseScene, HistoryScene, GuideScene, ProgressScene, DebriefScene, MessageScene, ExportScene],
   });
 
   services.stage.attach(game);

@@ -56,6 +56,8 @@ export interface DojoSnapshot {
   outcome: string | null;
   /** A message on screen (e.g. the problems of a file that did not load). */
   message?: { title: string; lines: string[] };
+  /** The trainer's "Export for LMS" dialog: the options chosen and how the package is coming along. */
+  export?: { scenario: string; pass: number; locale: string; state: 'options' | 'building' | 'saved' | 'failed'; done?: number; total?: number; file?: string; bytes?: number; error?: string };
   /** The conversation so far, while it is open: "who: what was said", oldest first. */
   history?: string[];
   /** The debrief's figures once a scenario has ended. */

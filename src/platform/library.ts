@@ -24,6 +24,8 @@ export interface ImportResult {
 export class Library {
   /** Scenarios a trainer opened, newest last. */
   readonly imported: Scenario[] = [];
+  /** Each imported scenario's file text, by id (what an LMS package carries). */
+  private readonly texts = new Map<string, string>();
 
   constructor(
     readonly catalog: Catalog,
@@ -52,12 +54,19 @@ export class Library {
     }
     this.remove(r.scenario.id);
     this.imported.push(r.scenario);
+    this.texts.set(r.scenario.id, text);
     return { scenario: r.scenario, problems: r.problems };
   }
 
   remove(id: string): void {
     const i = this.imported.findIndex((s) => s.id === id);
     if (i >= 0) this.imported.splice(i, 1);
+    this.texts.delete(id);
+  }
+
+  /** The file text of an imported scenario, as the trainer opened it. */
+  textOf(id: string): string | undefined {
+    return this.texts.get(id);
   }
 
   /** A bundled file changed on disk (development): validate and swap it in. */

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Locale } from '../engine/text.js';
+import { LAUNCH_PAGE } from '../scorm/course.js';
 import { exportCsv, exportJson } from './exports.js';
 import { exportXlsx } from './xlsx.js';
 import type { Hub } from './hub.js';
@@ -162,8 +163,10 @@ export function createHttp(o: HttpOptions): Server {
     res.setHeader('Cache-Control', /[-.][A-Za-z0-9_-]{8}\.(js|css)$/.test(full) ? 'public, max-age=31536000, immutable' : 'no-cache');
     if (ext === '.html') {
       let html = await readFile(full, 'utf8');
-      // The game listens for scenario saves only when this server serves it.
-      html = html.replace('<head>', '<head>\n    <meta name="dojo-server" content="1" />');
+      // The game listens for scenario saves only when this server serves it. The SCORM launch
+      // page goes out as a package carries it: it reports to an LMS, not here, and the game's
+      // own "Export for LMS" packs it from here byte for byte (scorm/exportCourse.ts).
+      if (decoded !== LAUNCH_PAGE) html = html.replace('<head>', '<head>\n    <meta name="dojo-server" content="1" />');
       if (decoded !== 'index.html') res.setHeader('Content-Security-Policy', CLASSROOM_CSP);
       return send(res, 200, type, html, req);
     }

@@ -26,6 +26,14 @@ export class Buckets {
     return !b || b.tokens + (this.now() - b.at) / this.refillMs >= 1;
   }
 
+  /** How long until `take` would succeed (0 if it would now). */
+  waitMs(key: string): number {
+    const b = this.buckets.get(key);
+    if (!b) return 0;
+    const tokens = b.tokens + (this.now() - b.at) / this.refillMs;
+    return tokens >= 1 ? 0 : Math.ceil((1 - tokens) * this.refillMs);
+  }
+
   forget(key: string): void {
     this.buckets.delete(key);
   }

@@ -18,7 +18,7 @@ import { ServerLibrary } from './library.js';
 import { PgStore } from './pgStore.js';
 import { SqliteStore } from './sqliteStore.js';
 import { proxyWatch } from './trust.js';
-import { XapiService, xapiSettings, type XapiSettings } from './xapi.js';
+import { XAPI_POST_BURST, XAPI_POST_REFILL_MS, XapiService, xapiSettings, type XapiSettings } from './xapi.js';
 
 export interface ServeOptions {
   port: number;
@@ -43,6 +43,9 @@ export interface ServeOptions {
   floodRefusals?: number;
   /** Proxies in front of the server (DOJO_TRUST_PROXY): the client address is that many X-Forwarded-For entries from the right. */
   trustProxy?: number;
+  /** Solo-play reports one address may post to /api/xapi/plays: at once, then one every so many ms (xapi.ts). */
+  xapiPostBurst?: number;
+  xapiPostRefillMs?: number;
   /** xAPI statements to an LRS (DOJO_XAPI_ENDPOINT …: xapi.ts); the outbox journal sits beside the SQLite file. */
   xapi?: XapiSettings | null;
   /** Where warnings go (default: the console, unless quiet). */
@@ -92,7 +95,7 @@ export async function serve(o: ServeOptions): Promise<Running> {
   const onHeaders = proxyWatch({ ...(o.publicUrl ? { publicUrl: o.publicUrl } : {}), trustProxy, warn });
   // The trainer's own page may name this machine by its host name as well as localhost.
   const localNames = [hostname(), `${hostname()}.local`];
-  const xapi = new XapiService({ settings: o.xapi ?? null, hub, library, journal: join(dirname(resolve(o.db)), 'xapi-outbox.jsonl'), homePage: () => `${hub.joinBase ?? 'http://localhost'}/`, log: warn });
+  const xapi = new XapiService({ settings: o.xapi ?? null, hub, library, journal: join(dirname(resolve(o.db)), 'xapi-outbox.jsonl'), homePage: () => `${hub.joinBase ?? 'http://localhost'}/`, log: warn, trustProxy, ...pickXapiLimits(o) });
   const http = createHttp({ dist: o.dist, hub, library, trainerKey, trustLoopback, localNames, onHeaders, xapi });
   let redis: { quit(): Promise<unknown> } | undefined;
   const { io, useCluster } = attachIo(http, hub, { trainerKey, trustLoopback, localNames, trustProxy, onHeaders, ...pickLimits(o) });
@@ -166,6 +169,10 @@ function pickLimits(o: ServeOptions) {
   return out;
 }
 
+function pickXapiLimits(o: ServeOptions): { postBurst?: number; postRefillMs?: number } {
+  return { ...(o.xapiPostBurst !== undefined ? { postBurst: o.xapiPostBurst } : {}), ...(o.xapiPostRefillMs !== undefined ? { postRefillMs: o.xapiPostRefillMs } : {}) };
+}
+
 const USAGE = `npm start [-- --port N] [--db FILE] [--dist DIR]
   --port N      port to listen on (default: PORT or 8080)
   --db FILE     SQLite file for classroom results (default: DOJO_DB or data/dojo.db)
@@ -177,7 +184,8 @@ const USAGE = `npm start [-- --port N] [--db FILE] [--dist DIR]
   DOJO_MAX_CONN_PER_IP  connections open at once from one address (default ${DEFAULT_MAX_CONNECTIONS_PER_ADDRESS}: a class behind one shared address)
   DOJO_TRAINER_KEY  the key for hosting from another device (default: made once, kept in the db)
   DOJO_XAPI_ENDPOINT  send xAPI statements of solo and classroom play to this LRS (…/xapi/); with
-                    DOJO_XAPI_USERNAME and DOJO_XAPI_PASSWORD (basic auth), DOJO_XAPI_PASS (pass mark, 65)`;
+                    DOJO_XAPI_USERNAME and DOJO_XAPI_PASSWORD (basic auth), DOJO_XAPI_PASS (pass mark, 65)
+  DOJO_XAPI_RATE    solo-play reports one address may post a second (default ${1000 / XAPI_POST_REFILL_MS}, ${XAPI_POST_BURST} at once); more get 429`;
 
 export async function main(argv: string[]): Promise<number> {
   const args = new Map<string, string>();
@@ -220,7 +228,8 @@ export async function main(argv: string[]): Promise<number> {
   };
   const trustProxy = count('DOJO_TRUST_PROXY', 0, 10);
   const maxConnections = count('DOJO_MAX_CONN_PER_IP', 1, 1_000_000);
-  if (trustProxy === null || maxConnections === null) return 2;
+  const xapiRate = count('DOJO_XAPI_RATE', 1, 10_000);
+  if (trustProxy === null || maxConnections === null || xapiRate === null) return 2;
   const xapi = xapiSettings(process.env);
   if (xapi && 'error' in xapi) {
     console.error(xapi.error);
@@ -239,6 +248,8 @@ export async function main(argv: string[]): Promise<number> {
       ...(process.env.DOJO_TRAINER_KEY ? { trainerKey: process.env.DOJO_TRAINER_KEY } : {}),
       ...(trustProxy !== undefined ? { trustProxy } : {}),
       ...(maxConnections !== undefined ? { maxConnectionsPerAddress: maxConnections } : {}),
+      // A rate of N a second keeps a burst of 12 seconds' worth.
+      ...(xapiRate !== undefined ? { xapiPostRefillMs: 1000 / xapiRate, xapiPostBurst: Math.max(XAPI_POST_BURST, xapiRate * 12) } : {}),
       xapi,
     });
     if (xapi) console.log(`  xAPI statements to:   ${xapi.endpoint}${xapi.auth ? ' (basic auth)' : ''}`);

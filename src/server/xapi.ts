@@ -17,13 +17,20 @@ import * as z from 'zod';
 import type { SessionState } from '../engine/session/session.js';
 import { replayPicks } from '../platform/lms/objectives.js';
 import type { Hub } from './hub.js';
+import { Buckets } from './limits.js';
 import type { ServerLibrary } from './library.js';
 import type { Room } from './room.js';
+import { addressKey, clientAddress } from './trust.js';
 import { XapiOutbox, type OutboxStatus } from './xapiOutbox.js';
 import { nameUuid, playStatements, type Actor, type Statement } from './xapiStatements.js';
 
 export const XAPI_PLAYS = '/api/xapi/plays';
 const MAX_BODY = 32 * 1024;
+/** A body this much over the cap is not read to its end: the connection is cut. */
+const MAX_DRAIN = 1024 * 1024;
+/** Reports one address may post: this many at once, then one every so many ms (a play posts one per decision). */
+export const XAPI_POST_BURST = 120;
+export const XAPI_POST_REFILL_MS = 100;
 const DAY = 86_400_000;
 
 export interface XapiSettings {
@@ -74,8 +81,10 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
-      // Too large: the rest is read and thrown away, so the answer (413) still reaches the sender.
-      if (size > MAX_BODY) resolve(null);
+      // Too large: the rest is read and thrown away, so the answer (413) still reaches the
+      // sender; past MAX_DRAIN the connection is cut rather than read on.
+      if (size > MAX_DRAIN) req.destroy();
+      else if (size > MAX_BODY) resolve(null);
       else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -113,10 +122,27 @@ export function roomStatements(room: Room, o: { pass: number; homePage: string; 
 export class XapiService {
   readonly outbox: XapiOutbox | null;
   private poll?: NodeJS.Timeout;
+  private readonly posts: Buckets;
 
   constructor(
-    private readonly o: { settings: XapiSettings | null; hub: Hub; library: ServerLibrary; journal: string; homePage: () => string; pollMs?: number; log?: (m: string) => void; fetch?: typeof fetch; minRetryMs?: number },
+    private readonly o: {
+      settings: XapiSettings | null;
+      hub: Hub;
+      library: ServerLibrary;
+      journal: string;
+      homePage: () => string;
+      pollMs?: number;
+      log?: (m: string) => void;
+      fetch?: typeof fetch;
+      minRetryMs?: number;
+      /** Proxies in front (DOJO_TRUST_PROXY): whose address a post counts under (trust.ts). */
+      trustProxy?: number;
+      /** The per-address limit on posts (default XAPI_POST_BURST at once, then one every XAPI_POST_REFILL_MS). */
+      postBurst?: number;
+      postRefillMs?: number;
+    },
   ) {
+    this.posts = new Buckets(o.postBurst ?? XAPI_POST_BURST, o.postRefillMs ?? XAPI_POST_REFILL_MS);
     this.outbox = o.settings
       ? new XapiOutbox({ endpoint: o.settings.endpoint, journal: o.journal, ...(o.settings.auth ? { auth: o.settings.auth } : {}), ...(o.log ? { log: o.log } : {}), ...(o.fetch ? { fetch: o.fetch } : {}), ...(o.minRetryMs ? { minRetryMs: o.minRetryMs } : {}) })
       : null;
@@ -172,6 +198,17 @@ export class XapiService {
     }
     if (path !== XAPI_PLAYS) return false;
     if (req.method !== 'POST') return json(res, 405, { error: 'method not allowed' }), true;
+    // Anyone may post here (no login): each address gets a budget, counted before anything is read.
+    const key = addressKey(clientAddress({ address: req.socket.remoteAddress, headers: req.headers }, this.o.trustProxy ?? 0));
+    if (!this.posts.take(key)) {
+      const wait = Math.max(1, Math.ceil(this.posts.waitMs(key) / 1000));
+      res.setHeader('Retry-After', String(wait));
+      return json(res, 429, { error: `too many reports from this address: try again in ${wait} s`, retryAfter: wait }), true;
+    }
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
+      res.setHeader('Connection', 'close');
+      return json(res, 413, { error: `at most ${MAX_BODY} bytes` }), true;
+    }
     if (!this.outbox) return json(res, 404, { error: 'xAPI is not set up on this server (DOJO_XAPI_ENDPOINT)', enabled: false }), true;
     if (!/^application\/json\b/.test(String(req.headers['content-type'] ?? ''))) return json(res, 415, { error: 'send JSON' }), true;
     const text = await readBody(req);

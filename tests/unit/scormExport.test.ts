@@ -150,6 +150,11 @@ describe('dojo export scorm', () => {
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.err).toMatch(/^dojo export: /);
     }
+    // A folder that cannot be made (a file stands where it would go): a clear error, no package.
+    writeFileSync(join(dir, 'a-file'), 'x');
+    const blocked = await dojo('export', 'scorm', 'tests/fixtures/mini-angry.yaml', '--out', join(dir, 'a-file', 'sub', 'course.zip'), '--game', game);
+    expect(blocked.code).toBe(1);
+    expect(blocked.err).toMatch(/^cannot make the folder .*a-file\/sub: ENOTDIR$/);
     const notBuilt = await dojo('export', 'scorm', 'tests/fixtures/mini-angry.yaml', '--out', join(dir, 'g.zip'), '--game', join(dir, 'nothing'));
     expect(notBuilt.code).toBe(1);
     expect(notBuilt.err).toMatch(/--game .*nothing: .* has no scorm\.html/);

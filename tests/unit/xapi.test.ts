@@ -5,12 +5,14 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findPaths } from '../../src/engine/scoring/paths.js';
 import { choose, offeredChoices, startSession, type Play } from '../../src/engine/session/session.js';
 import { XapiReporter, XAPI_STORE } from '../../src/platform/lms/xapiReport.js';
 import { replayPicks } from '../../src/platform/lms/objectives.js';
+import { request } from 'node:http';
+import { Buckets } from '../../src/server/limits.js';
 import { xapiSettings } from '../../src/server/xapi.js';
 import { XapiOutbox } from '../../src/server/xapiOutbox.js';
 import { EXT, nameUuid, playStatements, VERBS, type Statement } from '../../src/server/xapiStatements.js';
@@ -256,6 +258,96 @@ describe('xAPI on the Dojo server', () => {
     const r = await fetch(`${s.url}/api/xapi/plays`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
     expect(r.status).toBe(404);
     expect(existsSync(join(s.db, '..', 'xapi-outbox.jsonl'))).toBe(false);
+  });
+});
+
+describe('POST /api/xapi/plays: limits per address', () => {
+  const report = (i: number, picks: number[]) => ({ learner: `learner-${String(i).padStart(4, '0')}`, registration: nameUuid(`flood-${i}`), scenario: 'broadband-outage', seed: 1, picks });
+
+  it('a flood from one address: the budget taken, the rest 429 with Retry-After; the server answers others meanwhile; nothing queued twice', async () => {
+    const lrs = await fakeLrs();
+    const s = await startServer({ xapi: { endpoint: lrs.url, pass: 65 }, xapiPostBurst: 30, xapiPostRefillMs: 600_000, trustProxy: 1 });
+    cleanup.push(() => s.close());
+    const picks = best().slice(0, 2);
+    const post = (body: unknown, from = '203.0.113.9') =>
+      fetch(`${s.url}/api/xapi/plays`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': from }, body: JSON.stringify(body) });
+    const flood = Promise.all(Array.from({ length: 150 }, (_, i) => post(report(i, picks))));
+    // While it runs, the server still answers: the status page, and another address's report.
+    expect((await fetch(`${s.url}/api/xapi`)).status).toBe(200);
+    expect((await post(report(9999, picks), '198.51.100.20')).status).toBe(202);
+    const answers = await flood;
+    const accepted = answers.map((r, i) => [r.status, i] as const).filter(([st]) => st === 202).map(([, i]) => i);
+    expect(accepted).toHaveLength(30);
+    const limited = answers.filter((r) => r.status === 429);
+    expect(limited).toHaveLength(120);
+    expect(Number(limited[0]!.headers.get('Retry-After'))).toBeGreaterThanOrEqual(1);
+    expect(await limited[0]!.json()).toMatchObject({ error: expect.stringMatching(/^too many reports from this address: try again in \d+ s$/), retryAfter: expect.any(Number) });
+    // Each accepted play is queued once (3 statements: initialized and two answers), the same play again adds nothing.
+    await until(() => lrs.got.length === 31 * 3, 5000);
+    expect(new Set(lrs.got.map((x) => x.id)).size).toBe(lrs.got.length);
+    await until(() => s.xapi.status()?.pending === 0, 5000);
+    expect(s.xapi.status()).toMatchObject({ pending: 0, sent: 31 * 3, dead: 0 });
+    // A forged X-Forwarded-For entry further left does not buy a fresh budget: the proxy's entry counts.
+    expect((await post(report(1, picks), '10.9.9.9, 203.0.113.9')).status).toBe(429);
+    // The same play posted again (here from another address, with budget left) queues nothing new.
+    const again = await post(report(accepted[0]!, picks), '198.51.100.20');
+    expect(again.status).toBe(202);
+    expect(await again.json()).toEqual({ queued: 0, statements: 3 });
+    const journal = readFileSync(join(dirname(s.db), 'xapi-outbox.jsonl'), 'utf8').split('\n').filter((l) => l.startsWith('{"q"'));
+    const ids = journal.map((l) => (JSON.parse(l) as { q: Statement }).q.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('without a trusted proxy, X-Forwarded-For is not believed: one budget for the connection\'s address', async () => {
+    const s = await startServer({ xapi: { endpoint: 'http://127.0.0.1:9/xapi/', pass: 65 }, xapiPostBurst: 3, xapiPostRefillMs: 60_000 });
+    cleanup.push(() => s.close());
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const r = await fetch(`${s.url}/api/xapi/plays`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `198.51.100.${i}` }, body: '{}' });
+      statuses.push(r.status);
+    }
+    expect(statuses).toEqual([400, 400, 400, 429, 429]);
+  });
+
+  it('bodies over 32 KB: 413 by their Content-Length without reading them, and streamed ones cut off; the server stays up', async () => {
+    const s = await startServer({ xapi: { endpoint: 'http://127.0.0.1:9/xapi/', pass: 65 } });
+    cleanup.push(() => s.close());
+    const declared = await fetch(`${s.url}/api/xapi/plays`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ pad: 'x'.repeat(33_000) }) });
+    expect(declared.status).toBe(413);
+    expect(await declared.json()).toEqual({ error: 'at most 32768 bytes' });
+    // Chunked, with no length: 413 once past the cap; a sender that goes on past 1 MB is cut off.
+    const streamed = await new Promise<number | 'cut'>((resolve) => {
+      const req = request(`${s.url}/api/xapi/plays`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+      });
+      req.on('error', () => resolve('cut'));
+      const chunk = 'x'.repeat(64 * 1024);
+      let sent = 0;
+      const more = () => {
+        while (sent < 4 * 1024 * 1024) {
+          sent += chunk.length;
+          if (!req.write(chunk)) return void req.once('drain', more);
+        }
+        req.end();
+      };
+      more();
+    });
+    expect([413, 'cut']).toContain(streamed);
+    expect((await fetch(`${s.url}/api/xapi`)).status).toBe(200);
+  });
+
+  it('Buckets tell how long until the next token', () => {
+    let now = 0;
+    const b = new Buckets(2, 1000, () => now);
+    expect(b.waitMs('a')).toBe(0);
+    expect(b.take('a') && b.take('a')).toBe(true);
+    expect(b.take('a')).toBe(false);
+    expect(b.waitMs('a')).toBe(1000);
+    now = 400;
+    expect(b.waitMs('a')).toBe(600);
+    now = 1000;
+    expect(b.take('a')).toBe(true);
   });
 });
 

@@ -94,11 +94,14 @@ export class SelectScene extends BaseScene<SelectData> {
       imported.forEach((s, i) => {
         const x = 24 + (i % perRow) * (cw + 16);
         const label = [pick(s.title, locale), `${this.t(`types.${s.customer.type}`)} · ${'★'.repeat(s.difficulty)}  ${s.file}`].join('\n');
-        const card = this.button(x + (cw - 150) / 2, 0, label, { width: cw - 162, size: 19, align: 'left' }, () => this.fadeTo('Play', { scenario: s.id, seed: Date.now() % 100000 }));
+        // The card, and beside it the trainer's two actions on the file: export it for an LMS, remove it.
+        const aw = this.portrait ? 230 : 210;
+        const card = this.button(x + (cw - aw - 12) / 2, 0, label, { width: cw - aw - 12, height: 124, size: 19, align: 'left' }, () => this.fadeTo('Play', { scenario: s.id, seed: Date.now() % 100000 }));
         card.setY(y + card.h / 2);
         card.setData('scenario', s.id);
-        const remove = this.button(x + cw - 70, card.y, this.t('select.remove'), { width: 140, size: 18 }, () => void svc.removeImported(s.id));
-        mine.push(card, remove);
+        const lms = this.button(x + cw - aw / 2, card.y - card.h / 4 - 2, this.t('lms.export.open'), { width: aw, height: card.h / 2 - 4, size: 16 }, () => void this.exportForLms(s));
+        const remove = this.button(x + cw - aw / 2, card.y + card.h / 4 + 2, this.t('select.remove'), { width: aw, height: card.h / 2 - 4, size: 16 }, () => void svc.removeImported(s.id));
+        mine.push(card, lms, remove);
         if (i % perRow === perRow - 1 || i === imported.length - 1) y += card.h + 12;
       });
       contentBottom = y;
@@ -130,12 +133,27 @@ export class SelectScene extends BaseScene<SelectData> {
     if (was >= 0) cam.scrollY = Math.max(0, Math.min(contentBottom + 24 - this.h, items[was]!.y - this.h / 2));
     svc.live.say([this.t('select.heading'), ...cards.map((c) => c.label.text.split('\n')[0]!)]);
     this.publish({
-      choices: [...cards, ...mine.filter((_, i) => i % 2 === 0)].map((c) => c.getData('scenario') as string),
+      choices: [...cards, ...mine.filter((_, i) => i % 3 === 0)].map((c) => c.getData('scenario') as string),
       scenario: null,
       node: null,
       customer: null,
       score: null,
       outcome: null,
+    });
+  }
+
+  /**
+   * A trainer's own file as a SCORM 1.2 package: first the same id checks as `dojo export`
+   * (their located problems in the problem panel), then the options and the export (ExportScene).
+   */
+  private async exportForLms(s: Scenario): Promise<void> {
+    const here = this.thisStart();
+    const [lib, { exportProblems }] = await Promise.all([this.svc.library(), import('../../scorm/exportCourse.js')]);
+    const problems = exportProblems(s, lib.catalog);
+    this.whenRunning(here, () => {
+      this.scene.pause();
+      if (problems.length) this.scene.launch('Message', { from: 'Select', title: this.t('lms.export.checkTitle', { file: s.file }), problems });
+      else this.scene.launch('Export', { from: 'Select', scenario: s.id });
     });
   }
 

@@ -183,7 +183,12 @@ export class XapiReporter {
       }
       for (const [reg, report] of Object.entries(this.kept.outbox)) {
         const r = await this.fetch(`${this.o.base}api/xapi/plays`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...report, registration: reg }) });
-        if (r.status >= 500 || r.status === 429 || r.status === 408) throw new Error(`HTTP ${r.status}`);
+        if (r.status >= 500 || r.status === 429 || r.status === 408) {
+          // Over the server's limit: not before it says (Retry-After, in seconds).
+          const after = Number(r.headers?.get('Retry-After'));
+          if (r.status === 429 && after > 0) this.retryMs = Math.max(this.retryMs, Math.min(600, after) * 1000);
+          throw new Error(`HTTP ${r.status}`);
+        }
         // Taken (202), or refused for good (a scenario the server does not have): either way not sent again.
         if (this.kept.outbox[reg] === report || JSON.stringify(this.kept.outbox[reg]) === JSON.stringify(report)) delete this.kept.outbox[reg];
         this.write();
