@@ -265,7 +265,8 @@ describe('the complaint-handling procedure (file 002 处理客户抱怨的原则
       const d = debrief(play, playPicks(play, best.picks.map((p) => (p === 't' ? 't' : p - 1))));
       expect(d.procedure?.outOfOrder ?? [], f).toEqual([]);
     }
-  });
+    // A path search per scenario: minutes on the shared 2-core machine.
+  }, 240_000);
   it('is part of the debrief', () => {
     const play = scenario('angry', [{ tags: '[understand-feelings]' }]);
     expect(debrief(play, playPicks(play, [0])).procedure?.order).toEqual(['empathise']);

@@ -69,11 +69,11 @@ export async function playCommand(argv: string[], io: Output): Promise<number> {
 const L = {
   'zh-CN': {
     you: '你', timeout: '(没有回应,时间到)', coach: '辅导', model: '更好的说法', debrief: '复盘', overall: '总分', decisions: '决策', outcome: '结局', quadrant: '服务类型', soft: '软服务', hard: '硬服务', honoured: '做到', broken: '违反',
-    severity: { minor: '轻微', serious: '严重', grave: '极严重' }, capped: '封顶', caps: { lost: '客户没留住: 最高C', serious: '严重失误: 最高B', grave: '极严重失误: 最高C' }, order: '处理顺序', outOfOrder: '顺序颠倒',
+    severity: { minor: '轻微', serious: '严重', grave: '极严重' }, capped: '封顶', caps: { lost: '客户没留住: 最高C', serious: '严重失误: 最高B', grave: '极严重失误: 最高C' }, order: '处理顺序', outOfOrder: '顺序颠倒', missed: '该做未做', inOrder: '顺序得当',
   },
   en: {
     you: 'You', timeout: '(no reply: time ran out)', coach: 'Coach', model: 'Model reply', debrief: 'Debrief', overall: 'Overall', decisions: 'Decisions', outcome: 'Outcome', quadrant: 'Service type', soft: 'soft service', hard: 'hard service', honoured: 'honoured', broken: 'broken',
-    severity: { minor: 'minor', serious: 'serious', grave: 'grave' }, capped: 'capped', caps: { lost: 'customer lost: C at most', serious: 'serious mistake: B at most', grave: 'grave mistake: C at most' }, order: 'Handling order', outOfOrder: 'out of order',
+    severity: { minor: 'minor', serious: 'serious', grave: 'grave' }, capped: 'capped', caps: { lost: 'customer lost: C at most', serious: 'serious mistake: B at most', grave: 'grave mistake: C at most' }, order: 'Handling order', outOfOrder: 'out of order', missed: 'called for but passed over', inOrder: 'in a sound order',
   },
 } as const;
 
@@ -103,6 +103,8 @@ export function formatRecord(r: PlayRecord, customerName: string): string {
     const turnOf = (id: string) => d.procedure!.steps.find((s) => s.id === id)!.firstTurn;
     out.push(`${t.order}: ${d.procedure.order.map((id) => `${id}@${turnOf(id)}`).join(' → ') || '—'}`);
     if (d.procedure.outOfOrder.length) out.push(`${t.outOfOrder}: ${d.procedure.outOfOrder.map((o) => `${o.late}@${o.lateTurn} < ${o.early}@${o.earlyTurn}`).join(sep)}`);
+    if (d.procedure.missed.length) out.push(`${t.missed}: ${d.procedure.missed.map((m) => `${m.step}@${m.dueTurn} → ${m.takenTurn ?? '—'}`).join(sep)}`);
+    if (d.procedure.sound && d.procedure.order.length) out.push(t.inOrder);
   }
   out.push(`${t.quadrant}: ${q}   (${t.soft} ${d.service.soft ?? '—'}, ${t.hard} ${d.service.hard ?? '—'})`);
   out.push(Object.entries(d.categories).map(([c, v]) => `${c} ${v ?? '—'}`).join('   '));

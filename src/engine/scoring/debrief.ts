@@ -146,9 +146,17 @@ export function gradeOf(overall: number): Grade {
   return overall >= 90 ? 'S' : overall >= 80 ? 'A' : overall >= 65 ? 'B' : overall >= 50 ? 'C' : 'D';
 }
 
+/**
+ * File 001 §1.2.2 calls the factory and friendly-face types "较强" on one side and "较弱" on the other
+ * (the chart's half-way line), but quality service "两方面都很强", strong on both: that takes the
+ * grade-A line on both axes. Fair on both sides but not strong on both is none of the four types (null).
+ */
+export const QUALITY_LINE = 80;
+
 export function quadrantOf(soft: number | null, hard: number | null): Quadrant | null {
   if (soft === null || hard === null) return null;
-  if (hard >= 50) return soft >= 50 ? 'quality' : 'factory';
+  if (hard >= 50 && soft >= 50) return hard >= QUALITY_LINE && soft >= QUALITY_LINE ? 'quality' : null;
+  if (hard >= 50) return 'factory';
   return soft >= 50 ? 'friendly' : 'indifferent';
 }
 
@@ -332,7 +340,9 @@ export function debrief(play: Play, state: SessionState): Debrief {
   const procedure = procedureReport(
     catalog,
     state.turns.map((t) => replyOf(scenario, t).principles),
-    turns.map((t) => t.choice === t.model),
+    // A reply scoring as well as the model reply is a best reply, whichever of the equals it was.
+    state.turns.map((t, i) => scores[i]! >= turnScore(play, { ...t, choice: turns[i]!.model })),
+    state.turns.map((t, i) => replyOf(scenario, { node: t.node, choice: turns[i]!.model }).principles),
   );
   return {
     scenario: scenario.id,

@@ -6,6 +6,12 @@
  * any real conversation, so a swap of neighbours is not flagged). A step taken early with the
  * best reply that was on offer is the scenario's doing, not the trainee's, and is not flagged:
  * where the moment called for acting at once, the best reply acts at once.
+ *
+ * A step is also `missed` where the best reply on offer at some turn carried it out, the trainee's
+ * reply scored below that best reply, and the trainee had not yet taken the step: the moment called
+ * for it and it was passed over (it came later, or never). The order is only "sound" with neither
+ * an out-of-order step nor a missed one; steps that no best reply called for and the trainee never
+ * took are `absent` (this conversation never asked for them).
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { Tag } from '../scenario/model.js';
@@ -24,13 +30,25 @@ export interface ProcedureReport {
   order: string[];
   /** A step (`late`) taken before a step at least two places earlier (`early`). */
   outOfOrder: { early: string; late: string; earlyTurn: number; lateTurn: number }[];
+  /** Steps the best reply carried out at `dueTurn` while the trainee, scoring lower, had not taken them; `takenTurn` null = never. */
+  missed: { step: string; dueTurn: number; takenTurn: number | null }[];
+  /** Steps never taken and never called for by a best reply on offer. */
+  absent: string[];
+  /** True only with nothing out of order and nothing missed. */
+  sound: boolean;
 }
 
 /**
- * `turns`: the principles of each reply heard, in order; `best`: whether each was the best reply on offer.
+ * `turns`: the principles of each reply heard, in order; `best`: whether each scored as well as the best
+ * reply on offer; `models`: the principles of that best reply at each turn (none given: nothing is missed).
  * Undefined when the catalog has no procedure.
  */
-export function procedureReport(catalog: Catalog, turns: readonly (readonly Tag[])[], best: readonly boolean[] = []): ProcedureReport | undefined {
+export function procedureReport(
+  catalog: Catalog,
+  turns: readonly (readonly Tag[])[],
+  best: readonly boolean[] = [],
+  models: readonly (readonly Tag[])[] = [],
+): ProcedureReport | undefined {
   const proc = catalog.procedure;
   if (!proc) return undefined;
   const steps: ProcedureStepReport[] = proc.steps.map((s) => {
@@ -47,5 +65,14 @@ export function procedureReport(catalog: Catalog, turns: readonly (readonly Tag[
       }
     }
   }
-  return { steps, order, outOfOrder };
+  const missed: ProcedureReport['missed'] = [];
+  const absent: string[] = [];
+  proc.steps.forEach((s, i) => {
+    const carries = (tags: readonly Tag[] | undefined) => (tags ?? []).some((t) => s.principles.includes(t.id));
+    const taken = steps[i]!.firstTurn;
+    const due = models.findIndex((tags, turn) => carries(tags) && best[turn] === false && (taken === null || taken > turn + 1));
+    if (due >= 0) missed.push({ step: s.id, dueTurn: due + 1, takenTurn: taken });
+    else if (taken === null && !models.some((tags) => carries(tags))) absent.push(s.id);
+  });
+  return { steps, order, outOfOrder, missed, absent, sound: !outOfOrder.length && !missed.length };
 }

@@ -47,11 +47,11 @@ export function drawPrincipleRow(scene: BaseScene, p: PrincipleProgress, name: s
   return { height, spoken: `${name} (${t(`categories.${p.category}`)}): ${good}, ${bad}; ${t(`progress.trend.${trendKey}`)}` };
 }
 
-/** ↑ a triangle up, ↓ down, → right; a short dash with too few plays to tell. */
+/** ↑ a triangle up, ↓ down; steady a level "=" (a right-pointing triangle read as "play"); a short dash with too few plays to tell. */
 function drawTrend(g: Phaser.GameObjects.Graphics, trend: Trend, cx: number, cy: number, r: number): void {
   g.fillStyle(TREND_FILL[trend ?? 'none'], 1);
   if (trend === 'up') g.fillTriangle(cx - r, cy + r * 0.7, cx + r, cy + r * 0.7, cx, cy - r);
   else if (trend === 'down') g.fillTriangle(cx - r, cy - r * 0.7, cx + r, cy - r * 0.7, cx, cy + r);
-  else if (trend === 'steady') g.fillTriangle(cx - r * 0.7, cy - r, cx - r * 0.7, cy + r, cx + r, cy);
+  else if (trend === 'steady') g.fillRect(cx - r, cy - r * 0.45, r * 2, r * 0.35).fillRect(cx - r, cy + r * 0.1, r * 2, r * 0.35);
   else g.fillRect(cx - r * 0.6, cy - 2, r * 1.2, 4);
 }

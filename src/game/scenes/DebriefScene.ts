@@ -228,13 +228,15 @@ export class DebriefScene extends BaseScene<DebriefData> {
       plain(this.t('debrief.procedureSteps', { steps: steps.map((s) => pick(s.name, locale)).join(' → ') }));
       const taken = proc.order.map((id) => this.t('debrief.procedureStep', { name: stepName(id), turn: proc.steps.find((s) => s.id === id)!.firstTurn }));
       plain(taken.length ? this.t('debrief.procedureYours', { steps: taken.join(' → ') }) : this.t('debrief.procedureNone'));
-      if (taken.length) {
-        (proc.outOfOrder.length ? bad : plain)(
-          proc.outOfOrder.length
-            ? proc.outOfOrder.map((o) => this.t('debrief.outOfOrder', { late: stepName(o.late), lateTurn: o.lateTurn, early: stepName(o.early), earlyTurn: o.earlyTurn })).join(this.t('list'))
-            : this.t('debrief.inOrder'),
-        );
+      if (proc.outOfOrder.length) {
+        bad(proc.outOfOrder.map((o) => this.t('debrief.outOfOrder', { late: stepName(o.late), lateTurn: o.lateTurn, early: stepName(o.early), earlyTurn: o.earlyTurn })).join(this.t('list')));
       }
+      for (const m of proc.missed) {
+        bad(this.t(m.takenTurn === null ? 'debrief.missedNever' : 'debrief.missedLate', { step: stepName(m.step), due: m.dueTurn, taken: m.takenTurn }));
+      }
+      if (proc.absent.length) plain(this.t('debrief.absent', { steps: proc.absent.map(stepName).join(this.t('list')) }));
+      // The verdict only when it is true: nothing out of order and nothing the moment called for passed over.
+      if (taken.length && proc.sound) plain(this.t('debrief.inOrder'));
     }
     // Trainees read the source documents' titles, not their file numbers.
     return out.map((o) => ({ ...o, text: readableSources(o.text, locale) }));
@@ -243,7 +245,10 @@ export class DebriefScene extends BaseScene<DebriefData> {
   private drawQuadrant(x: number, y: number, cw: number, ch: number, d: Debrief): void {
     const g = this.add.graphics();
     // The dot only where both soft and hard service were at stake: otherwise there is no place to put it.
-    const dot = d.service.soft !== null && d.service.hard !== null ? { x: x + (cw * d.service.soft) / 100, y: y + ch - (ch * d.service.hard) / 100 } : null;
+    // Kept a radius and a margin inside the border, so a 0 or a 100 reads as inside the chart, not on its frame.
+    const inset = 16;
+    const at = (v: number, span: number) => inset + ((span - 2 * inset) * v) / 100;
+    const dot = d.service.soft !== null && d.service.hard !== null ? { x: x + at(d.service.soft, cw), y: y + ch - at(d.service.hard, ch) } : null;
     const half = (q: Quadrant, qx: number, qy: number, fill: number) => {
       g.fillStyle(fill, d.service.quadrant === q ? 0.35 : 0.12).fillRect(qx, qy, cw / 2, ch / 2);
       const label = this.text(qx + cw / 4, qy + ch / 4, this.t(`quadrants.${q}`), { size: this.z(17), bold: d.service.quadrant === q, align: 'center' }).setOrigin(0.5);
