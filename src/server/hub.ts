@@ -166,7 +166,13 @@ export class Hub {
 
   /** Whether this process may act for the room now (its lease trusted or renewed); lost, it is dropped. */
   private keep(room: Room, now: number): boolean {
-    if (this.leases.keep(room.id, now)) return true;
+    try {
+      if (this.leases.keep(room.id, now)) return true;
+    } catch (e) {
+      // The store failed: not now (the room stays, and is checked again next time).
+      console.error(`room ${room.code}: renewing its lease: ${(e as Error).message}`);
+      return false;
+    }
     if (!this.leases.holds(room.id)) this.lose(room.id);
     return false;
   }
@@ -196,7 +202,12 @@ export class Hub {
 
   tick(): void {
     const now = this.now();
-    if (this.leases.due(now)) for (const id of this.leases.renewAll(now)) this.lose(id);
+    try {
+      if (this.leases.due(now)) for (const id of this.leases.renewAll(now)) this.lose(id);
+    } catch (e) {
+      // The store failed: the leases then run out here, and each room is checked again before use.
+      console.error(`renewing room leases: ${(e as Error).message}`);
+    }
     for (const room of [...this.rooms.values()]) {
       if (room.expired(now)) {
         this.remove(room, true);
@@ -274,8 +285,9 @@ export class Hub {
       out = await this.settle(name, msg, caller, !!o.adopt);
     } catch (e) {
       // Refused at the write: the room is another process's now (and already let go here).
-      if (e instanceof Fenced) return undefined;
-      throw e;
+      if (!(e instanceof Fenced)) throw e;
+      await this.o.store.durable();
+      return undefined;
     }
     await this.o.store.durable();
     // Refused at the commit (PostgreSQL), or lost meanwhile: what this told the caller may not stand.
@@ -411,7 +423,7 @@ export class Hub {
     }
     if (!code) return { reply: fail('busy', 'no free room code: try again') };
     const id = randomUUID();
-    if (!this.leases.take(id, now).ok) return { reply: fail('busy', 'the database is busy: try again') };
+    if (!this.leases.take(id, now).ok) return { reply: fail('internal', 'the database is busy: try again') };
     const hostToken = newToken();
     let room: Room;
     try {

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ACQUIRE, CHECK, HOLDER, LEASE_TABLE, RELEASE, RENEW_ONE, sqliteNamed, sqliteParams } from './leaseSql.js';
-import { Fenced, type LeaseAnswer, type ParticipantRow, type PlayRow, type RoomRow, type Store, type VoteRow } from './store.js';
+import { Fenced, LeaseBusy, type LeaseAnswer, type ParticipantRow, type PlayRow, type RoomRow, type Store, type VoteRow } from './store.js';
 
 const SCHEMA = `
 create table if not exists meta (key text primary key, value text not null);
@@ -242,21 +242,39 @@ export class SqliteStore implements Store {
     return this.q.rooms.all(limit).map((r) => ({ ...room(r), participantCount: r.participant_count }));
   }
 
+  /**
+   * A lease statement: inside this turn's transaction if one is open, else committed at once
+   * (a renewal on a timer then holds no write lock past its own statement). Waiting past the
+   * busy timeout for another process's write lock: LeaseBusy.
+   */
+  private lease<T>(f: () => T): T {
+    const own = !this.db.inTransaction;
+    try {
+      if (own) this.db.exec('BEGIN IMMEDIATE');
+      const r = f();
+      if (own) this.db.exec('COMMIT');
+      return r;
+    } catch (e) {
+      if (own && this.db.inTransaction) this.db.exec('ROLLBACK');
+      if ((e as { code?: string }).code === 'SQLITE_BUSY') throw new LeaseBusy(`the database is busy: ${(e as Error).message}`);
+      throw e;
+    }
+  }
+
   acquireLease(roomId: string, holder: string, now: number, ttlMs: number, force: boolean): LeaseAnswer {
-    this.begin();
-    const got = this.q.acquire.get(sqliteParams([roomId, holder, now + ttlMs, now, force ? 1 : 0]));
-    if (got) return { ok: true, token: got.token };
-    const h = this.q.holder.get(sqliteParams([roomId]));
-    return { ok: false, holder: h?.holder ?? '', expiresAt: h?.expires_at ?? 0 };
+    return this.lease(() => {
+      const got = this.q.acquire.get(sqliteParams([roomId, holder, now + ttlMs, now, force ? 1 : 0]));
+      if (got) return { ok: true, token: got.token };
+      const h = this.q.holder.get(sqliteParams([roomId]));
+      return { ok: false, holder: h?.holder ?? '', expiresAt: h?.expires_at ?? 0 };
+    });
   }
   renewLeases(holder: string, held: { roomId: string; token: number }[], now: number, ttlMs: number): string[] {
     if (!held.length) return [];
-    this.begin();
-    return held.filter((l) => this.q.renew.run(sqliteParams([holder, now + ttlMs, l.roomId, l.token])).changes === 0).map((l) => l.roomId);
+    return this.lease(() => held.filter((l) => this.q.renew.run(sqliteParams([holder, now + ttlMs, l.roomId, l.token])).changes === 0).map((l) => l.roomId));
   }
   releaseLease(roomId: string, token: number): void {
-    this.begin();
-    this.q.release.run(sqliteParams([roomId, token]));
+    this.lease(() => this.q.release.run(sqliteParams([roomId, token])));
   }
   fence(roomId: string, token: number): void {
     this.fences.set(roomId, token);

@@ -114,7 +114,9 @@ describe.each(kinds)('$name store, two processes behind Redis', (kind) => {
 
     // The class moves on together, on either process.
     ok(await act(host2, { type: 'advance', turn: 0 }));
-    await until(() => trainees.every((tr) => tr.c.trainee?.vote?.round?.turn === 1), 10_000).catch(() => undefined);
+    await until(() => trainees.every((tr) => tr.c.trainee?.vote?.round?.turn === 1) && host.host?.vote?.round?.turn === 1 && host2.host?.vote?.round?.turn === 1, 10_000).catch(
+      () => undefined,
+    );
     expect(trainees.map((tr) => `${tr.name}:${tr.c.trainee?.vote?.round?.turn}`)).toEqual(trainees.map((tr) => `${tr.name}:1`));
     expect([host.host?.vote?.round?.turn, host2.host?.vote?.round?.turn]).toEqual([1, 1]);
     // Both processes are still up.
