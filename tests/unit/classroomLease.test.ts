@@ -68,6 +68,8 @@ describe.each(kinds)('$name store, two processes behind Redis', (kind) => {
       return trainees.at(-1)!;
     };
     for (const n of ['a1', 'a2', 'a3']) await join(onA.url, n);
+    // The vote stays open while trainees come and go (not closed once all present have voted).
+    ok(await act(host, { type: 'settings', settings: { autoClose: false } }));
     ok(await act(host, { type: 'start' }));
     const first = await until(() => trainees[0]!.c.trainee?.vote?.round && trainees[0]!.c.trainee.vote, 10_000);
     const choices = first.now.choices.map((c) => c.choice);
