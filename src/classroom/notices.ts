@@ -26,6 +26,7 @@ const KNOWN = new Set([
   'no-scenario',
   'too-early',
   'busy',
+  'moving',
   'internal',
   'no-participant',
   'removed',

@@ -5,13 +5,15 @@
  * gives it a way to publish to channels.
  */
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { makeRoomCode, normalizeRoomCode } from '../engine/classroom/code.js';
 import type { Play } from '../engine/session/session.js';
 import { loadScenario } from '../engine/scenario/load.js';
 import type { ServerLibrary } from './library.js';
 import type { HostView, MessageName, MessageOf, Reply, RoomSummary, TraineeView } from './protocol.js';
 import { fail, newToken, notHost, notInRoom, Room } from './room.js';
-import type { Store } from './store.js';
+import { Leases } from './lease.js';
+import { Fenced, type Store } from './store.js';
 import { hostView, scenarioInfo, traineeShared, traineeView } from './views.js';
 
 export interface Caller {
@@ -28,6 +30,8 @@ export interface Outcome {
   join?: string[];
   /** Who the socket now speaks for (for presence when it disconnects). */
   as?: { code: string; pid: string };
+  /** Refused because another process holds the room's lease until then (route.ts waits and tries again). */
+  heldUntil?: number;
 }
 
 export interface Publisher {
@@ -58,6 +62,8 @@ export interface HubOptions {
   now?: () => number;
   /** How long a room stays open after its last activity. */
   ttlMs?: number;
+  /** Room leases (lease.ts); default: this process alone on its database. */
+  leases?: Leases;
 }
 
 interface Dirty {
@@ -80,10 +86,16 @@ export class Hub {
   codeTaken?: (code: string) => Promise<boolean>;
   readonly now: () => number;
   readonly ttlMs: number;
+  readonly leases: Leases;
+  /** Rooms lost to another holder, by code: when (in `losses` counts), so a message settled meanwhile is settled again. */
+  private readonly lostAt = new Map<string, number>();
+  private losses = 0;
 
   constructor(private readonly o: HubOptions) {
     this.now = o.now ?? Date.now;
     this.ttlMs = o.ttlMs ?? 12 * 3600_000;
+    this.leases = o.leases ?? new Leases(o.store, { holder: `${hostname()}:${process.pid}:${randomUUID()}`, sole: true });
+    o.store.onFenced = (roomId) => this.lose(roomId);
   }
 
   get store(): Store {
@@ -95,8 +107,7 @@ export class Hub {
     const problems: string[] = [];
     for (const row of this.o.store.liveRooms(this.now())) {
       try {
-        const room = this.rebuild(row.id);
-        if (room) this.add(room);
+        this.takeOn(row.id, this.now());
       } catch (e) {
         problems.push(`room ${row.code}: ${(e as Error).message}`);
       }
@@ -120,6 +131,58 @@ export class Hub {
     this.byId.set(room.id, room);
   }
 
+  /** Take the room's lease, then build it from the store (which now has every write of the last holder). */
+  private takeOn(roomId: string, now: number): Room | { heldUntil: number } | undefined {
+    const lease = this.leases.take(roomId, now);
+    if (!lease.ok) return { heldUntil: lease.until };
+    let room: Room | undefined;
+    try {
+      room = this.rebuild(roomId);
+    } finally {
+      if (!room) this.leases.release(roomId);
+    }
+    if (room) this.add(room);
+    return room;
+  }
+
+  /** Let go of a room in memory: it expired (`release` its lease), or another process holds it now. */
+  private remove(room: Room, release: boolean): void {
+    this.rooms.delete(room.code);
+    this.byId.delete(room.id);
+    this.hostShownAt.delete(room.id);
+    this.dirty.delete(room.id);
+    if (release) this.leases.release(room.id);
+  }
+
+  /** Another process holds the room now (its lease ran out here, or a write was refused): drop it and push nothing more. */
+  private lose(roomId: string): void {
+    const room = this.byId.get(roomId);
+    this.leases.forget(roomId);
+    if (!room) return;
+    this.remove(room, false);
+    this.lostAt.set(room.code, ++this.losses);
+    console.warn(`room ${room.code}: another server process holds it now; this one lets it go`);
+  }
+
+  /** Whether this process may act for the room now (its lease trusted or renewed); lost, it is dropped. */
+  private keep(room: Room, now: number): boolean {
+    try {
+      if (this.leases.keep(room.id, now)) return true;
+    } catch (e) {
+      // The store failed: not now (the room stays, and is checked again next time).
+      console.error(`room ${room.code}: renewing its lease: ${(e as Error).message}`);
+      return false;
+    }
+    if (!this.leases.holds(room.id)) this.lose(room.id);
+    return false;
+  }
+
+  /** The room with this code if this process holds it now. */
+  private held(code: string, now: number): Room | undefined {
+    const room = this.find(code);
+    return room && this.keep(room, now) ? room : undefined;
+  }
+
   find(code: string): Room | undefined {
     const c = normalizeRoomCode(code);
     return c ? this.rooms.get(c) : undefined;
@@ -130,24 +193,30 @@ export class Hub {
     this.ticker.unref();
   }
 
+  /** Stop the timers and let every room's lease go, so another process may take the rooms at once. */
   stop(): void {
     clearInterval(this.ticker);
     clearTimeout(this.flushTimer);
+    for (const room of [...this.rooms.values()]) this.remove(room, true);
   }
 
   tick(): void {
     const now = this.now();
+    try {
+      if (this.leases.due(now)) for (const id of this.leases.renewAll(now)) this.lose(id);
+    } catch (e) {
+      // The store failed: the leases then run out here, and each room is checked again before use.
+      console.error(`renewing room leases: ${(e as Error).message}`);
+    }
     for (const room of [...this.rooms.values()]) {
       if (room.expired(now)) {
-        this.rooms.delete(room.code);
-        this.byId.delete(room.id);
-        this.hostShownAt.delete(room.id);
+        this.remove(room, true);
         continue;
       }
       try {
-        if (room.tick(now)) this.touch(room, { host: true, all: true });
+        if (this.keep(room, now) && room.tick(now)) this.touch(room, { host: true, all: true });
       } catch (e) {
-        console.error(`room ${room.code}: ${(e as Error).message}`);
+        if (!(e instanceof Fenced)) console.error(`room ${room.code}: ${(e as Error).message}`);
       }
     }
   }
@@ -180,7 +249,7 @@ export class Hub {
 
   private publish(id: string, d: Dirty, now: number): void {
     const room = this.byId.get(id);
-    if (!room || !this.publisher) return;
+    if (!room || !this.publisher || !this.keep(room, now)) return;
     if (d.host) {
       // The host's screen (the whole class, the board) at most every HOST_VIEW_MS: under a
       // burst of votes it shows the count rising without rebuilding the view per vote.
@@ -209,20 +278,36 @@ export class Hub {
    * undefined. Resolves once what the message changed is on disk.
    */
   async handle<N extends MessageName>(name: N, msg: MessageOf<N>, caller: Caller, o: { adopt?: boolean } = {}): Promise<Outcome | undefined> {
-    const out = await this.settle(name, msg, caller, !!o.adopt);
+    const code = normalizeRoomCode(String((msg as { code?: unknown }).code ?? '')) ?? '';
+    const mark = this.losses;
+    let out: Outcome | undefined;
+    try {
+      out = await this.settle(name, msg, caller, !!o.adopt);
+    } catch (e) {
+      // Refused at the write: the room is another process's now (and already let go here).
+      if (!(e instanceof Fenced)) throw e;
+      await this.o.store.durable();
+      return undefined;
+    }
     await this.o.store.durable();
+    // Refused at the commit (PostgreSQL), or lost meanwhile: what this told the caller may not stand.
+    if ((this.lostAt.get(code) ?? 0) > mark) return undefined;
     return out;
   }
 
-  /** Take on an open room that only the store has (this process restarted, or the one holding it died). */
-  adopt(code: string): Room | undefined {
+  /**
+   * Take on an open room that only the store has (this process restarted, or the one holding
+   * it died or froze past its lease); refused while another process's lease on it runs.
+   */
+  adopt(code: string, now = this.now()): Room | { heldUntil: number } | undefined {
     const c = normalizeRoomCode(code);
-    if (!c || this.rooms.has(c)) return c ? this.rooms.get(c) : undefined;
+    if (!c) return undefined;
+    if (this.held(c, now)) return this.rooms.get(c);
+    // Still here but its lease could not be renewed just now (the store was busy): soon.
+    if (this.rooms.has(c)) return { heldUntil: now + 250 };
     const row = this.o.store.room(c);
-    if (!row || row.expiresAt <= this.now()) return undefined;
-    const room = this.rebuild(row.id);
-    if (room) this.add(room);
-    return room;
+    if (!row || row.expiresAt <= now) return undefined;
+    return this.takeOn(row.id, now);
   }
 
   private async settle<N extends MessageName>(name: N, msg: MessageOf<N>, caller: Caller, adopt: boolean): Promise<Outcome | undefined> {
@@ -245,8 +330,9 @@ export class Hub {
       default:
         break;
     }
-    const room = this.find(String(m.code ?? '')) ?? (adopt ? this.adopt(String(m.code ?? '')) : undefined);
+    const room = this.held(String(m.code ?? ''), now) ?? (adopt ? this.adopt(String(m.code ?? ''), now) : undefined);
     if (!room) return undefined;
+    if (!(room instanceof Room)) return { reply: fail('moving', 'the server holding this room is not answering: try again in a few seconds'), heldUntil: room.heldUntil };
     switch (name) {
       case 'host.claim': {
         // A new token: the old one (in a browser that is gone) stops working.
@@ -320,7 +406,7 @@ export class Hub {
 
   /** A socket speaking for a trainee connected or went away. */
   presence(code: string, pid: string, delta: 1 | -1): boolean {
-    const room = this.find(code);
+    const room = this.held(code, this.now());
     if (!room || !room.participants.has(pid)) return false;
     room.online.set(pid, Math.max(0, (room.online.get(pid) ?? 0) + delta));
     this.touch(room, { host: true });
@@ -336,25 +422,33 @@ export class Hub {
       if (!this.rooms.has(c) && !(await this.codeTaken?.(c))) code = c;
     }
     if (!code) return { reply: fail('busy', 'no free room code: try again') };
+    const id = randomUUID();
+    if (!this.leases.take(id, now).ok) return { reply: fail('internal', 'the database is busy: try again') };
     const hostToken = newToken();
-    const room = Room.create(
+    let room: Room;
+    try {
+      room = this.createRoom(entry, { id, code, mode: m.mode, voteSeconds: m.voteSeconds, hostToken }, now);
+    } catch (e) {
+      this.leases.release(id);
+      throw e;
+    }
+    this.add(room);
+    return { reply: { ok: true, code, hostToken, view: hostView(room, now) }, join: [channels.host(room.id)] };
+  }
+
+  private createRoom(entry: NonNullable<ReturnType<ServerLibrary['get']>>, init: { id: string; code: string; mode: MessageOf<'room.create'>['mode']; voteSeconds: number; hostToken: string }, now: number): Room {
+    return Room.create(
       this.o.store,
       { scenario: entry.scenario, catalog: this.o.library.catalog },
       {
-        id: randomUUID(),
-        code,
-        mode: m.mode,
-        voteSeconds: m.voteSeconds,
+        ...init,
         seed: randomBytes(4).readUInt32LE(0),
         sourceFile: entry.file,
         sourceText: entry.text,
-        hostToken,
       },
       { ttlMs: this.ttlMs },
       now,
     );
-    this.add(room);
-    return { reply: { ok: true, code, hostToken, view: hostView(room, now) }, join: [channels.host(room.id)] };
   }
 
   summaries(limit: number): RoomSummary[] {

@@ -15,6 +15,7 @@ import { Messages, MAX_MESSAGE_BYTES, type MessageName, type ServerToClient } fr
 import { Buckets } from './limits.js';
 import { addressKey, clientAddress, isTrainer, type Headers } from './trust.js';
 import type { Cluster } from './cluster.js';
+import { route } from './route.js';
 
 export interface IoOptions {
   trainerKey: string;
@@ -166,9 +167,7 @@ export function attachIo(http: HttpServer, hub: Hub, o: IoOptions): { io: Server
         try {
           // A room in memory here; else one another process holds; else one only the store
           // still has (after a restart, or its process died): this process takes it on.
-          out = await hub.handle(name as MessageName, msg as never, caller);
-          if (!out && cluster) out = await cluster.forward(name as MessageName, msg, caller);
-          out ??= await hub.handle(name as MessageName, msg as never, caller, { adopt: true });
+          out = await route(hub, cluster, name as MessageName, msg, caller);
         } catch (e) {
           console.error(`${name}: ${(e as Error).stack ?? e}`);
           return answer(fail('internal', 'the server could not do that'));

@@ -14,6 +14,7 @@ import { Cluster } from './cluster.js';
 import { createHttp } from './http.js';
 import { Hub } from './hub.js';
 import { attachIo, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS } from './io.js';
+import { Leases } from './lease.js';
 import { ServerLibrary } from './library.js';
 import { PgStore } from './pgStore.js';
 import { SqliteStore } from './sqliteStore.js';
@@ -32,6 +33,8 @@ export interface ServeOptions {
   trustLoopback?: boolean;
   ttlMs?: number;
   watch?: boolean;
+  /** How long a room's lease lasts without renewal (DOJO_LEASE_MS): how soon another process takes on the rooms of one that froze or died. */
+  leaseMs?: number;
   /** Limits (tests and benchmarks raise or lower them). */
   joinBurst?: number;
   joinRefillMs?: number;
@@ -84,7 +87,9 @@ export async function serve(o: ServeOptions): Promise<Running> {
   if (!o.trainerKey) store.setMeta('trainer-key', trainerKey);
   const library = ServerLibrary.load(PROJECT_ROOT);
   if (o.watch) library.watch();
-  const hub = new Hub({ store, library, ...(o.ttlMs ? { ttlMs: o.ttlMs } : {}) });
+  // One holder per room: alone on the database (no REDIS_URL), this process takes every lease.
+  const leases = new Leases(store, { holder: `${hostname()}:${process.pid}:${randomBytes(6).toString('base64url')}`, sole: !o.redisUrl, ...(o.leaseMs ? { ttlMs: o.leaseMs } : {}) });
+  const hub = new Hub({ store, library, leases, ...(o.ttlMs ? { ttlMs: o.ttlMs } : {}) });
   // Several processes: a room is taken on by whichever process a message about it reaches
   // when no other holds it (io.ts), not all at once at start-up (they may share a database).
   const restored = o.redisUrl ? { rooms: 0, problems: [] } : hub.restore();
@@ -178,7 +183,9 @@ const USAGE = `npm start [-- --port N] [--db FILE] [--dist DIR]
   --db FILE     SQLite file for classroom results (default: DOJO_DB or data/dojo.db)
   --dist DIR    the built game (default: dist)
   DATABASE_URL  keep results in PostgreSQL (postgres://USER:PASSWORD@HOST:5432/DB) instead of the SQLite file
-  REDIS_URL     share rooms between several server processes
+  REDIS_URL     share rooms between several server processes (on one database: the same --db file, or DATABASE_URL)
+  DOJO_LEASE_MS how long a process holds a room without renewing it (default 10000): how soon another takes
+                over the rooms of one that froze or died
   DOJO_PUBLIC_URL   the address trainees use, when the server is behind a proxy
   DOJO_TRUST_PROXY  how many proxies stand in front (1 for one nginx or tunnel): client addresses come from X-Forwarded-For
   DOJO_MAX_CONN_PER_IP  connections open at once from one address (default ${DEFAULT_MAX_CONNECTIONS_PER_ADDRESS}: a class behind one shared address)
@@ -229,7 +236,8 @@ export async function main(argv: string[]): Promise<number> {
   const trustProxy = count('DOJO_TRUST_PROXY', 0, 10);
   const maxConnections = count('DOJO_MAX_CONN_PER_IP', 1, 1_000_000);
   const xapiRate = count('DOJO_XAPI_RATE', 1, 10_000);
-  if (trustProxy === null || maxConnections === null || xapiRate === null) return 2;
+  const leaseMs = count('DOJO_LEASE_MS', 1000, 600_000);
+  if (trustProxy === null || maxConnections === null || xapiRate === null || leaseMs === null) return 2;
   const xapi = xapiSettings(process.env);
   if (xapi && 'error' in xapi) {
     console.error(xapi.error);
@@ -250,6 +258,7 @@ export async function main(argv: string[]): Promise<number> {
       ...(maxConnections !== undefined ? { maxConnectionsPerAddress: maxConnections } : {}),
       // A rate of N a second keeps a burst of 12 seconds' worth.
       ...(xapiRate !== undefined ? { xapiPostRefillMs: 1000 / xapiRate, xapiPostBurst: Math.max(XAPI_POST_BURST, xapiRate * 12) } : {}),
+      ...(leaseMs !== undefined ? { leaseMs } : {}),
       xapi,
     });
     if (xapi) console.log(`  xAPI statements to:   ${xapi.endpoint}${xapi.auth ? ' (basic auth)' : ''}`);

@@ -5,6 +5,8 @@
  * on a new database do not both create it. Add a migration; never edit one that shipped.
  * Columns mirror the SQLite store's (sqliteStore.ts); times are milliseconds since 1970.
  */
+import { LEASE_TABLE } from './leaseSql.js';
+
 export interface Migration {
   version: number;
   sql: string;
@@ -36,6 +38,21 @@ create table if not exists plays (
   room_id text not null, pid text not null, state text not null, seq integer not null, updated_at bigint not null,
   primary key (room_id, pid)
 );
+`,
+  },
+  {
+    // One holder per room (lease.ts), and one trainee per join key in a room: a database that
+    // two holders wrote at once (issue 14, V1) may hold such twins; the later ones go.
+    version: 2,
+    sql: `
+${LEASE_TABLE}
+create temporary table twins on commit drop as
+  select p.room_id, p.pid from participants p where exists (select 1 from participants q
+    where q.room_id = p.room_id and q.token_hash = p.token_hash and (q.joined_at, q.pid) < (p.joined_at, p.pid));
+delete from votes v using twins t where v.room_id = t.room_id and v.pid = t.pid;
+delete from plays v using twins t where v.room_id = t.room_id and v.pid = t.pid;
+delete from participants v using twins t where v.room_id = t.room_id and v.pid = t.pid;
+create unique index participants_token on participants (room_id, token_hash);
 `,
   },
 ];

@@ -14,8 +14,9 @@
  * before it, including those of the still-open transaction, exactly as with SQLite.
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { ACQUIRE, CHECK, HOLDER, RELEASE } from './leaseSql.js';
 import { MIGRATION_LOCK, MIGRATIONS } from './pgSchema.js';
-import type { ParticipantRow, PlayRow, RoomRow, Store, VoteRow } from './store.js';
+import { LeaseBusy, type LeaseAnswer, type ParticipantRow, type PlayRow, type RoomRow, type Store, type VoteRow } from './store.js';
 
 export interface PgStoreOptions {
   /** How long to wait for the database to accept the connection (default 10 s). */
@@ -27,10 +28,10 @@ export interface PgStoreOptions {
 type Event =
   | { op: 'ready'; from: number; to: number }
   | { op: 'open-failed'; message: string; code?: string }
-  | { op: 'committed'; batch: number }
+  | { op: 'committed'; batch: number; fenced?: { room: string; token: number }[] }
   | { op: 'failed'; batch: number; message: string };
 
-type Reply = { rows: Record<string, unknown>[] } | { error: string } | { closed: true; committed: boolean };
+type Reply = { rows: Record<string, unknown>[] } | { error: string; code?: string } | { closed: true; committed: boolean };
 
 interface Batch {
   id: number;
@@ -92,7 +93,22 @@ const SQL = {
   plays: 'select * from plays where room_id = $1 order by pid collate "C"',
   rooms: `select r.*, (select count(*) from participants p where p.room_id = r.id) as participant_count
     from rooms r order by created_at desc limit $1`,
+  acquire: ACQUIRE,
+  holder: HOLDER,
+  renew: `update room_leases l set expires_at = $2 from unnest($3::text[], $4::bigint[]) as t(room_id, token)
+    where l.room_id = t.room_id and l.token = t.token and l.holder = $1 returning l.room_id`,
+  release: RELEASE,
 } as const;
+
+/**
+ * Run in the transaction before a fenced room's first write: no row, the token is not current
+ * and the room's writes are left out; a row, and it stays locked until the commit, so no other
+ * process can take the lease in between (its ACQUIRE waits, then sees the committed writes).
+ */
+const FENCE_CHECK = `${CHECK} for update`;
+
+/** How long a lease operation waits for a lease row another transaction holds (then: LeaseBusy). */
+const LEASE_LOCK_TIMEOUT = '2s';
 type Name = keyof typeof SQL;
 
 interface RoomSql {
@@ -155,6 +171,8 @@ export class PgStore implements Store {
   readonly description: string;
   /** Called when a commit fails (the database then no longer matches what was acknowledged). */
   onFailure?: (e: Error) => void;
+  onFenced?: (roomId: string) => void;
+  private readonly fences = new Map<string, number>();
   private readonly flag: Int32Array;
   private open?: Batch;
   /** The newest batch not yet settled: everything before it is settled too (the worker keeps order). */
@@ -192,7 +210,7 @@ export class PgStore implements Store {
     const reply = new MessageChannel();
     const events = new MessageChannel();
     const worker = new Worker(new URL('./pgWorker.mjs', import.meta.url), {
-      workerData: { url, migrations: MIGRATIONS, lockKey: MIGRATION_LOCK, flag, replyPort: reply.port2, eventPort: events.port2, connectTimeoutMs },
+      workerData: { url, migrations: MIGRATIONS, lockKey: MIGRATION_LOCK, fenceCheck: FENCE_CHECK, leaseLockTimeout: LEASE_LOCK_TIMEOUT, flag, replyPort: reply.port2, eventPort: events.port2, connectTimeoutMs },
       transferList: [reply.port2, events.port2],
     });
     const first = await new Promise<Event>((resolve, reject) => {
@@ -229,6 +247,9 @@ export class PgStore implements Store {
     if (!b) return;
     this.pending.delete(e.batch);
     if (this.latest === b) this.latest = undefined;
+    // Told before the batch resolves, so that whoever awaits it finds the room already let go.
+    // (Unless this process has taken the room again since, with a newer token.)
+    if (e.op === 'committed') for (const f of e.fenced ?? []) if (this.fences.get(f.room) === f.token) this.onFenced?.(f.room);
     if (e.op === 'committed') b.resolve();
     else this.fail(b, new Error(`commit failed: ${e.message}`));
     this.idle();
@@ -253,7 +274,7 @@ export class PgStore implements Store {
   }
 
   /** Post a write into this turn's transaction, opening the batch (and scheduling its commit) if needed. */
-  private write(name: Name, params: unknown[]): void {
+  private write(name: Name, params: unknown[], room?: string): void {
     if (this.closed) throw new Error('the store is closed');
     if (this.dead) throw this.dead;
     if (!this.open) {
@@ -276,7 +297,29 @@ export class PgStore implements Store {
         this.worker.postMessage({ op: 'commit', batch: b.id });
       });
     }
-    this.worker.postMessage({ op: 'write', name, sql: SQL[name], params, merge: (MERGE as Partial<Record<Name, Merge>>)[name] });
+    const token = room === undefined ? undefined : this.fences.get(room);
+    this.worker.postMessage({ op: 'write', name, sql: SQL[name], params, merge: (MERGE as Partial<Record<Name, Merge>>)[name], ...(token !== undefined ? { room, token } : {}) });
+  }
+
+  /** Send this turn's transaction to be committed now (before a lease operation, which runs outside any). */
+  private commitNow(): void {
+    const b = this.open;
+    if (!b) return;
+    this.open = undefined;
+    this.worker.postMessage({ op: 'commit', batch: b.id });
+  }
+
+  /** A lease statement, on its own (autocommit), waiting at most LEASE_LOCK_TIMEOUT for the row. */
+  private lease<T>(name: Name, params: unknown[]): T[] {
+    if (this.closed) throw new Error('the store is closed');
+    this.commitNow();
+    const r = this.call({ op: 'lease', name, sql: SQL[name], params });
+    if ('error' in r) {
+      if (r.code === '55P03') throw new LeaseBusy(`the lease of a room is being written by another process: ${r.error}`);
+      throw new Error(`PostgreSQL: ${r.error}`);
+    }
+    if (!('rows' in r)) throw new Error('PostgreSQL: unexpected answer');
+    return r.rows as T[];
   }
 
   /** Run a query on the worker and wait for its answer, blocking this thread. */
@@ -316,25 +359,25 @@ export class PgStore implements Store {
     this.write('setMeta', [key, value]);
   }
   createRoom(r: RoomRow): void {
-    this.write('createRoom', [r.id, r.code, r.mode, r.scenarioId, r.sourceFile, r.sourceText, r.hostTokenHash, r.createdAt, r.updatedAt, r.expiresAt, r.phase, r.state]);
+    this.write('createRoom', [r.id, r.code, r.mode, r.scenarioId, r.sourceFile, r.sourceText, r.hostTokenHash, r.createdAt, r.updatedAt, r.expiresAt, r.phase, r.state], r.id);
   }
   saveRoom(id: string, patch: Pick<RoomRow, 'phase' | 'state' | 'updatedAt' | 'expiresAt'>): void {
-    this.write('saveRoom', [id, patch.phase, patch.state, patch.updatedAt, patch.expiresAt]);
+    this.write('saveRoom', [id, patch.phase, patch.state, patch.updatedAt, patch.expiresAt], id);
   }
   setHostToken(roomId: string, hash: string): void {
-    this.write('setHostToken', [roomId, hash]);
+    this.write('setHostToken', [roomId, hash], roomId);
   }
   addParticipant(p: ParticipantRow): void {
-    this.write('addParticipant', [p.roomId, p.pid, p.name, p.tokenHash, p.joinedAt]);
+    this.write('addParticipant', [p.roomId, p.pid, p.name, p.tokenHash, p.joinedAt], p.roomId);
   }
   removeParticipant(roomId: string, pid: string): void {
-    this.write('removeParticipant', [roomId, pid]);
+    this.write('removeParticipant', [roomId, pid], roomId);
   }
   saveVote(v: VoteRow): void {
-    this.write('saveVote', [v.roomId, v.turn, v.pid, v.choice, v.seq, v.at]);
+    this.write('saveVote', [v.roomId, v.turn, v.pid, v.choice, v.seq, v.at], v.roomId);
   }
   savePlay(p: PlayRow): void {
-    this.write('savePlay', [p.roomId, p.pid, p.state, p.seq, p.updatedAt]);
+    this.write('savePlay', [p.roomId, p.pid, p.state, p.seq, p.updatedAt], p.roomId);
   }
   liveRooms(now: number): RoomRow[] {
     return this.read<RoomSql>('liveRooms', [now]).map(room);
@@ -370,6 +413,24 @@ export class PgStore implements Store {
   }
   rooms(limit: number): (RoomRow & { participantCount: number })[] {
     return this.read<RoomSql & { participant_count: number }>('rooms', [limit]).map((r) => ({ ...room(r), participantCount: r.participant_count }));
+  }
+
+  acquireLease(roomId: string, holder: string, now: number, ttlMs: number, force: boolean): LeaseAnswer {
+    const got = this.lease<{ token: number }>('acquire', [roomId, holder, now + ttlMs, now, force ? 1 : 0])[0];
+    if (got) return { ok: true, token: Number(got.token) };
+    const h = this.lease<{ holder: string; expires_at: number }>('holder', [roomId])[0];
+    return { ok: false, holder: h?.holder ?? '', expiresAt: Number(h?.expires_at ?? 0) };
+  }
+  renewLeases(holder: string, held: { roomId: string; token: number }[], now: number, ttlMs: number): string[] {
+    if (!held.length) return [];
+    const kept = new Set(this.lease<{ room_id: string }>('renew', [holder, now + ttlMs, held.map((l) => l.roomId), held.map((l) => l.token)]).map((r) => r.room_id));
+    return held.filter((l) => !kept.has(l.roomId)).map((l) => l.roomId);
+  }
+  releaseLease(roomId: string, token: number): void {
+    this.lease('release', [roomId, token]);
+  }
+  fence(roomId: string, token: number): void {
+    this.fences.set(roomId, token);
   }
 
   /** Commit what is open, wait for it, and let go of the connection. */

@@ -9,7 +9,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import pg from 'pg';
 
-/** @type {{ url: string, migrations: { version: number, sql: string }[], lockKey: number, flag: SharedArrayBuffer, replyPort: import('node:worker_threads').MessagePort, eventPort: import('node:worker_threads').MessagePort, connectTimeoutMs: number }} */
+/** @type {{ url: string, migrations: { version: number, sql: string }[], lockKey: number, fenceCheck: string, leaseLockTimeout: string, flag: SharedArrayBuffer, replyPort: import('node:worker_threads').MessagePort, eventPort: import('node:worker_threads').MessagePort, connectTimeoutMs: number }} */
 const w = workerData;
 const flag = new Int32Array(w.flag);
 // Times are milliseconds since 1970 in bigint columns, counts are bigint: both fit a JS number.
@@ -20,7 +20,7 @@ pg.types.setTypeParser(20, (v) => Number(v));
 let client;
 /** Set when the connection broke; the next statement reconnects if no transaction was open. */
 let broken;
-/** An open transaction, with the first error any of its statements met. */
+/** An open transaction, with the first error any of its statements met and its fenced rooms' checks (room → token current). */
 let tx;
 
 async function connect() {
@@ -76,16 +76,39 @@ function answer(msg) {
 
 const describe = (e) => (e instanceof Error ? e.message || e.code || String(e) : String(e));
 
-async function write(m) {
+/**
+ * Whether a fenced room's token is current, checked once per transaction (pgStore.ts
+ * FENCE_CHECK: the lease row stays locked until the commit). Not current: its writes are left out.
+ */
+async function fenceOk(room, token) {
+  const known = tx.fences.get(room);
+  if (known !== undefined) return known.ok;
+  let ok = false;
+  try {
+    ok = (await client.query({ name: 'fence-check', text: w.fenceCheck, values: [room, token] })).rowCount > 0;
+  } catch (e) {
+    tx.error = e;
+  }
+  tx.fences.set(room, { ok, token });
+  return ok;
+}
+
+async function begin() {
   if (!tx) {
-    tx = { error: undefined };
+    tx = { error: undefined, fences: new Map() };
     try {
       await (await conn()).query('BEGIN');
     } catch (e) {
       tx.error = e;
     }
   }
+}
+
+async function write(m) {
+  await begin();
   // After an error PostgreSQL refuses the rest of the transaction anyway; keep the first cause.
+  if (tx.error) return;
+  if (m.room !== undefined && !(await fenceOk(m.room, m.token))) return;
   if (tx.error) return;
   try {
     await client.query(m.name ? { name: m.name, text: m.sql, values: m.params } : { text: m.sql, values: m.params });
@@ -98,8 +121,12 @@ async function write(m) {
  * Consecutive upserts of one kind as one statement (see Merge in pgStore.ts): per key, the row
  * that running them in order would leave, so the result is the same, in one round trip.
  */
-async function writeMany(group) {
-  const spec = group[0].merge;
+async function writeMany(all) {
+  const spec = all[0].merge;
+  await begin();
+  const group = [];
+  for (const m of all) if (tx.error || m.room === undefined || (await fenceOk(m.room, m.token))) group.push(m);
+  if (!group.length) return;
   const byKey = new Map();
   for (const m of group) {
     const k = JSON.stringify(spec.key.map((i) => m.params[i]));
@@ -141,7 +168,8 @@ async function commit(m) {
       t.error = e;
     }
   } else if (client && !broken) await client.query('ROLLBACK').catch(() => undefined);
-  for (const batch of batches) w.eventPort.postMessage(t.error ? { op: 'failed', batch, message: describe(t.error) } : { op: 'committed', batch });
+  const fenced = [...t.fences].filter(([, f]) => !f.ok).map(([room, f]) => ({ room, token: f.token }));
+  for (const batch of batches) w.eventPort.postMessage(t.error ? { op: 'failed', batch, message: describe(t.error) } : { op: 'committed', batch, fenced });
 }
 
 /** At most this many batches share one commit. */
@@ -165,6 +193,23 @@ async function read(m) {
     // A read that fails inside the open transaction spoils it too (PostgreSQL aborts it).
     if (tx && !tx.error) tx.error = e;
     answer({ error: describe(e) });
+  }
+}
+
+/** A lease statement on its own (no transaction is open: the server thread committed first), waiting a bounded time for the row. */
+async function lease(m) {
+  try {
+    if (tx) throw new Error('a lease statement inside a write transaction');
+    const c = await conn();
+    await c.query(`SET lock_timeout = '${w.leaseLockTimeout}'`);
+    try {
+      const r = await c.query({ name: m.name, text: m.sql, values: m.params });
+      answer({ rows: r.rows });
+    } finally {
+      await c.query('SET lock_timeout = 0');
+    }
+  } catch (e) {
+    answer({ error: describe(e), code: e?.code });
   }
 }
 
@@ -195,6 +240,7 @@ async function drain() {
     const m = queue.shift();
     if (m.op === 'commit') await commit(m);
     else if (m.op === 'read') await read(m);
+    else if (m.op === 'lease') await lease(m);
     else if (m.op === 'close') await close(m);
   }
   running = false;

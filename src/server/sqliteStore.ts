@@ -6,7 +6,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { ParticipantRow, PlayRow, RoomRow, Store, VoteRow } from './store.js';
+import { ACQUIRE, CHECK, HOLDER, LEASE_TABLE, RELEASE, RENEW_ONE, sqliteNamed, sqliteParams } from './leaseSql.js';
+import { Fenced, LeaseBusy, type LeaseAnswer, type ParticipantRow, type PlayRow, type RoomRow, type Store, type VoteRow } from './store.js';
 
 const SCHEMA = `
 create table if not exists meta (key text primary key, value text not null);
@@ -30,6 +31,21 @@ create table if not exists plays (
   room_id text not null, pid text not null, state text not null, seq integer not null, updated_at integer not null,
   primary key (room_id, pid)
 );
+${LEASE_TABLE}
+`;
+
+/**
+ * One trainee per join key (their token) in a room, so that a join applied twice cannot make
+ * two. A database from before this index may hold such twins (issue 14, V1): the later ones go.
+ */
+const ONE_TRAINEE_PER_TOKEN = `
+delete from votes where (room_id, pid) in (select p.room_id, p.pid from participants p
+  where exists (select 1 from participants q where q.room_id = p.room_id and q.token_hash = p.token_hash and (q.joined_at, q.pid) < (p.joined_at, p.pid)));
+delete from plays where (room_id, pid) in (select p.room_id, p.pid from participants p
+  where exists (select 1 from participants q where q.room_id = p.room_id and q.token_hash = p.token_hash and (q.joined_at, q.pid) < (p.joined_at, p.pid)));
+delete from participants where exists (select 1 from participants q where q.room_id = participants.room_id
+  and q.token_hash = participants.token_hash and (q.joined_at, q.pid) < (participants.joined_at, participants.pid));
+create unique index participants_token on participants (room_id, token_hash);
 `;
 
 interface RoomSql {
@@ -68,6 +84,10 @@ export class SqliteStore implements Store {
   private committed?: Promise<void>;
   /** Called when a commit fails (the database then no longer matches what was acknowledged). */
   onFailure?: (e: Error) => void;
+  onFenced?: (roomId: string) => void;
+  /** Each fenced room's token, and whether it was still current in the open transaction. */
+  private readonly fences = new Map<string, number>();
+  private readonly checked = new Map<string, boolean>();
 
   /** `path` ':memory:' for a throwaway store. */
   constructor(path: string) {
@@ -78,6 +98,7 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    if (!this.db.prepare("select 1 from sqlite_master where type = 'index' and name = 'participants_token'").get()) this.db.transaction(() => this.db.exec(ONE_TRAINEE_PER_TOKEN))();
     const db = this.db;
     this.q = {
       meta: db.prepare<[string], { value: string }>('select value from meta where key = ?'),
@@ -111,16 +132,40 @@ export class SqliteStore implements Store {
         'select * from votes where room_id = ? and turn = ? order by at',
       ),
       plays: db.prepare<[string], { room_id: string; pid: string; state: string; seq: number; updated_at: number }>('select * from plays where room_id = ?'),
+      acquire: db.prepare<Record<string, unknown>, { token: number }>(sqliteNamed(ACQUIRE)),
+      holder: db.prepare<Record<string, unknown>, { holder: string; expires_at: number }>(sqliteNamed(HOLDER)),
+      check: db.prepare<Record<string, unknown>, { ok: number }>(sqliteNamed(CHECK)),
+      renew: db.prepare(sqliteNamed(RENEW_ONE)),
+      release: db.prepare(sqliteNamed(RELEASE)),
       rooms: db.prepare<[number], RoomSql & { participant_count: number }>(
         'select r.*, (select count(*) from participants p where p.room_id = r.id) as participant_count from rooms r order by created_at desc limit ?',
       ),
     };
   }
 
-  /** Open the shared transaction of this turn of the event loop, if none is open. */
-  private write(): void {
+  /**
+   * Open the shared transaction of this turn of the event loop, if none is open, and for a
+   * write to a fenced room check (once per transaction) that its token is still current. The
+   * transaction holds SQLite's write lock from its start (IMMEDIATE), so no other process can
+   * take the lease between that check and the commit.
+   */
+  private write(roomId?: string): void {
+    this.begin();
+    const token = roomId === undefined ? undefined : this.fences.get(roomId);
+    if (token === undefined) return;
+    let current = this.checked.get(roomId!);
+    if (current === undefined) {
+      current = !!this.q.check.get(sqliteParams([roomId, token]));
+      this.checked.set(roomId!, current);
+      if (!current) this.onFenced?.(roomId!);
+    }
+    if (!current) throw new Fenced(roomId!);
+  }
+
+  private begin(): void {
     if (this.db.inTransaction) return;
-    this.db.exec('BEGIN');
+    this.db.exec('BEGIN IMMEDIATE');
+    this.checked.clear();
     this.committed = new Promise<void>((done, failed) =>
       setImmediate(() => {
         try {
@@ -149,31 +194,31 @@ export class SqliteStore implements Store {
     this.q.setMeta.run(key, value);
   }
   createRoom(r: RoomRow): void {
-    this.write();
+    this.write(r.id);
     this.q.createRoom.run(r);
   }
   saveRoom(id: string, patch: Pick<RoomRow, 'phase' | 'state' | 'updatedAt' | 'expiresAt'>): void {
-    this.write();
+    this.write(id);
     this.q.saveRoom.run({ id, ...patch });
   }
   setHostToken(roomId: string, hash: string): void {
-    this.write();
+    this.write(roomId);
     this.q.setHostToken.run(hash, roomId);
   }
   removeParticipant(roomId: string, pid: string): void {
-    this.write();
+    this.write(roomId);
     this.q.removeParticipant(roomId, pid);
   }
   addParticipant(p: ParticipantRow): void {
-    this.write();
+    this.write(p.roomId);
     this.q.addParticipant.run(p);
   }
   saveVote(v: VoteRow): void {
-    this.write();
+    this.write(v.roomId);
     this.q.saveVote.run(v);
   }
   savePlay(p: PlayRow): void {
-    this.write();
+    this.write(p.roomId);
     this.q.savePlay.run(p);
   }
   liveRooms(now: number): RoomRow[] {
@@ -196,6 +241,46 @@ export class SqliteStore implements Store {
   rooms(limit: number): (RoomRow & { participantCount: number })[] {
     return this.q.rooms.all(limit).map((r) => ({ ...room(r), participantCount: r.participant_count }));
   }
+
+  /**
+   * A lease statement: inside this turn's transaction if one is open, else committed at once
+   * (a renewal on a timer then holds no write lock past its own statement). Waiting past the
+   * busy timeout for another process's write lock: LeaseBusy.
+   */
+  private lease<T>(f: () => T): T {
+    const own = !this.db.inTransaction;
+    try {
+      if (own) this.db.exec('BEGIN IMMEDIATE');
+      const r = f();
+      if (own) this.db.exec('COMMIT');
+      return r;
+    } catch (e) {
+      if (own && this.db.inTransaction) this.db.exec('ROLLBACK');
+      if ((e as { code?: string }).code === 'SQLITE_BUSY') throw new LeaseBusy(`the database is busy: ${(e as Error).message}`);
+      throw e;
+    }
+  }
+
+  acquireLease(roomId: string, holder: string, now: number, ttlMs: number, force: boolean): LeaseAnswer {
+    return this.lease(() => {
+      const got = this.q.acquire.get(sqliteParams([roomId, holder, now + ttlMs, now, force ? 1 : 0]));
+      if (got) return { ok: true, token: got.token };
+      const h = this.q.holder.get(sqliteParams([roomId]));
+      return { ok: false, holder: h?.holder ?? '', expiresAt: h?.expires_at ?? 0 };
+    });
+  }
+  renewLeases(holder: string, held: { roomId: string; token: number }[], now: number, ttlMs: number): string[] {
+    if (!held.length) return [];
+    return this.lease(() => held.filter((l) => this.q.renew.run(sqliteParams([holder, now + ttlMs, l.roomId, l.token])).changes === 0).map((l) => l.roomId));
+  }
+  releaseLease(roomId: string, token: number): void {
+    this.lease(() => this.q.release.run(sqliteParams([roomId, token])));
+  }
+  fence(roomId: string, token: number): void {
+    this.fences.set(roomId, token);
+    this.checked.delete(roomId);
+  }
+
   close(): void {
     if (this.db.inTransaction) this.db.exec('COMMIT');
     this.db.close();

@@ -47,6 +47,19 @@ export interface PlayRow {
   updatedAt: number;
 }
 
+/** A room's lease (lease.ts): granted with its fencing token, or refused with whose it is until when. */
+export type LeaseAnswer = { ok: true; token: number } | { ok: false; holder: string; expiresAt: number };
+
+/** Writes to a room refused because another process holds its lease now (a newer token). */
+export class Fenced extends Error {
+  constructor(readonly roomId: string) {
+    super(`room ${roomId} is held by another server process now`);
+  }
+}
+
+/** A lease operation could not get at the lease row in time (another process is writing it): try later. */
+export class LeaseBusy extends Error {}
+
 export interface Store {
   /** Resolves once every write made so far is committed: acknowledge only after it. */
   durable(): Promise<void>;
@@ -69,4 +82,23 @@ export interface Store {
   /** Past and present rooms, newest first. */
   rooms(limit: number): (RoomRow & { participantCount: number })[];
   close(): void;
+
+  // ---- one holder per room (lease.ts) ----
+  /**
+   * Take the room's lease for `holder` until `now + ttlMs`, if it is free, expired, already
+   * this holder's, or `force`d. A new holder gets a higher fencing token than any before; the
+   * same holder keeps its token. May throw LeaseBusy.
+   */
+  acquireLease(roomId: string, holder: string, now: number, ttlMs: number, force: boolean): LeaseAnswer;
+  /** Extend the leases `holder` still holds with these tokens; the rooms of the others (lost to another holder). May throw LeaseBusy. */
+  renewLeases(holder: string, held: { roomId: string; token: number }[], now: number, ttlMs: number): string[];
+  /** Let the lease go at once (the room expired, the server stops): another process may take it. */
+  releaseLease(roomId: string, token: number): void;
+  /**
+   * From now on, writes to this room are committed only while `token` is its current one;
+   * otherwise they are refused (the rest of their transaction is not) and `onFenced` is told.
+   * SQLite refuses at the write (it throws Fenced), PostgreSQL at the commit.
+   */
+  fence(roomId: string, token: number): void;
+  onFenced?: (roomId: string) => void;
 }

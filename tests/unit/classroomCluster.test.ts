@@ -3,36 +3,23 @@
  * the trainees on process B; a vote round completes and nothing is lost. Needs Debian's
  * redis-server (.ci/run installs it; on CI the test never skips).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { Client, ok, startServer, until } from './classroomServer.helpers.js';
+import { haveRedis, startRedis } from './serverProcess.helpers.js';
 
-const haveRedis = spawnSync('redis-server', ['--version']).status === 0;
 const run = haveRedis || process.env.CI ? test : test.skip;
 
-let redis: ChildProcess | undefined;
+let redis: { url: string; stop(): void } | undefined;
 let url = '';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   if (!haveRedis) return;
-  const port = await freePort();
-  redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  url = `redis://127.0.0.1:${port}`;
-  await until(() => spawnSync('redis-cli', ['-p', String(port), 'ping']).stdout?.toString().includes('PONG'), 10_000);
+  redis = await startRedis();
+  url = redis.url;
 });
 
 afterAll(() => {
-  redis?.kill();
+  redis?.stop();
 });
 
 run('host on process A, trainees on process B: a vote round completes and nothing is lost', async () => {

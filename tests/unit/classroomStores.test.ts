@@ -3,10 +3,10 @@
  * restarts and kill -9 lose no acknowledged vote or trainee, expired rooms stay exportable,
  * a write that cannot be saved is never acknowledged, and the server says which store it uses.
  */
-import { spawn } from 'node:child_process';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import type { TraineeView } from '../../src/server/protocol.js';
 import { Client, fakeDist, ok, startServer, until } from './classroomServer.helpers.js';
+import { spawnServer as spawnProcess } from './serverProcess.helpers.js';
 import { storeKinds, type StoreTarget } from './storeKinds.helpers.js';
 
 const kinds = await storeKinds();
@@ -54,26 +54,7 @@ async function classRoom(s: { url: string }, n = 3) {
 const lastVote = (c: Client) => c.trainee?.vote;
 
 /** bin/serve.mjs in a process of its own, on the target's store. */
-function spawnServer(t: StoreTarget, dist: string) {
-  const child = spawn(process.execPath, ['bin/serve.mjs', '--port', '0', '--host', '127.0.0.1', '--dist', dist, ...t.args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...t.env },
-  });
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<{ code: number | null; out: string; err: string }>((resolve) => child.on('exit', (code) => resolve({ code, out, err })));
-  const up = new Promise<{ url: string; out: string }>((resolve, reject) => {
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /localhost:(\d+)\/host/.exec(out);
-      if (m && /results:.*\n/.test(out)) resolve({ url: `http://127.0.0.1:${m[1]}`, out });
-    });
-    void exited.then((e) => reject(new Error(`server exited ${e.code}: ${e.out}${e.err}`)));
-  });
-  cleanup.push(() => child.kill('SIGKILL'));
-  return { up, exited, kill: () => child.kill('SIGKILL') };
-}
+const spawnServer = (t: StoreTarget, dist: string) => spawnProcess(t, dist, (f) => cleanup.push(f));
 
 describe.each(kinds)('$name store: the classroom server', (kind) => {
   describe.skipIf(!!kind.skip)('durability', () => {
