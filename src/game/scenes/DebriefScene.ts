@@ -120,7 +120,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
     let y = (portrait ? y3 + z(280) : top + z(280)) + 10;
     const summary = s.endings[d.ending]?.summary;
     if (summary) {
-      const t = this.text(20, y, `${this.t(`outcomes.${d.outcome}`)}: ${pick(summary, locale)}`, { size: z(20), width: w - 40, color: good ? COLORS.good : COLORS.bad });
+      const t = this.text(20, y, `${this.t(`outcomes.${d.outcome}`)}: ${readableSources(pick(summary, locale), locale)}`, { size: z(20), width: w - 40, color: good ? COLORS.good : COLORS.bad });
       y += t.height + 10;
     }
     // Why the overall is lower than the turns alone would make it, and the mistakes that did it.
@@ -174,7 +174,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
       this.t('debrief.decisions', { n: signed(d.decisions) }),
       `${this.t('debrief.categories')}: ${CATEGORY_IDS.map((c) => `${this.t(`categories.${c}`)} ${d.categories[c] ?? '—'}`).join(this.t('list'))}`,
       ...(d.service.quadrant ? [`${this.t('debrief.quadrant')}: ${this.t(`quadrants.${d.service.quadrant}`)}`] : []),
-      ...(summary ? [pick(summary, locale)] : []),
+      ...(summary ? [readableSources(pick(summary, locale), locale)] : []),
       ...notes.map((n) => n.text),
       this.t('debrief.replay'),
       ...spokenTurns,
