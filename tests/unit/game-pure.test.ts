@@ -48,7 +48,8 @@ class Memory implements KeyValue {
 describe('Chinese typography', () => {
   it('uses full-width punctuation between Chinese characters, and leaves times, numbers and English alone', () => {
     expect(typeset('\u60a8\u597d,\u8bf7\u95ee:\u6709\u4ec0\u4e48\u95ee\u9898?')).toBe('\u60a8\u597d\uff0c\u8bf7\u95ee\uff1a\u6709\u4ec0\u4e48\u95ee\u9898\uff1f');
-    expect(typeset('\u4e0b\u5348 5:55,\u6211\u4eec')).toBe('\u4e0b\u5348 5:55,\u6211\u4eec');
+    // A time keeps its colon; the comma after it, before Chinese, is Chinese.
+    expect(typeset('\u4e0b\u5348 5:55,\u6211\u4eec')).toBe('\u4e0b\u5348 5:55\uff0c\u6211\u4eec');
     expect(typeset('Hello, world: fine?')).toBe('Hello, world: fine?');
     expect(typeset('(\u4ed6\u62cd\u4e86\u62cd\u67dc\u53f0)')).toBe('\uff08\u4ed6\u62cd\u4e86\u62cd\u67dc\u53f0\uff09');
     // Brackets change in pairs; a comma after a Chinese closing quote is Chinese.
@@ -61,6 +62,20 @@ describe('Chinese typography', () => {
     expect(typeset('态度(000第2条),再把')).toBe('态度（000第2条），再把');
     expect(typeset('决策得分 100(占80%),结局占20%')).toBe('决策得分 100（占80%），结局占20%');
     expect(typeset('(记录);跟进')).toBe('（记录）；跟进');
+  });
+
+  it('no half-width mark between a number or Latin word and Chinese, no space beside a full-width mark (the play-test)', () => {
+    expect(typeset('79:有严重失误')).toBe('79：有严重失误');
+    expect(typeset('(100,不计分)')).toBe('（100，不计分）');
+    expect(typeset('5车8F,济南西')).toBe('5车8F，济南西');
+    expect(typeset('许女士: 二十八岁')).toBe('许女士：二十八岁');
+    expect(typeset('结局: 赢回客户')).toBe('结局：赢回客户');
+    expect(typeset('正是 《服务礼仪》')).toBe('正是《服务礼仪》');
+    expect(typeset('(练习,不计分) (他叹了口气)')).toBe('（练习，不计分）（他叹了口气）');
+    // Times, English and a line's own spacing stay.
+    expect(typeset('下午 5:55 到')).toBe('下午 5:55 到');
+    expect(typeset('中 (file 000) 文')).toBe('中 (file 000) 文');
+    expect(typeset('你:\n好')).toBe('你：\n好');
   });
 });
 

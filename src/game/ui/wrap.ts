@@ -121,11 +121,20 @@ export function typeset(text: string): string {
     const next = chars[i + 1] ?? '';
     const afterChinese = HAN.test(prev) || CJK_MARK.test(prev);
     if (c === '(') {
-      const wide = HAN.test(next) || afterChinese;
+      // Wide when Chinese is beside it or inside it ("(100,不计分)").
+      const close = chars.indexOf(')', i + 1);
+      const wide = HAN.test(next) || afterChinese || HAN_ONLY.test(chars.slice(i + 1, close < 0 ? undefined : close).join(''));
       open.push(wide);
       out.push(wide ? fw : c);
     } else if (c === ')') out.push((open.length ? open.pop()! : HAN.test(prev)) ? fw : c);
-    else out.push(afterChinese ? fw : c);
+    // A comma, colon … between a number or a Latin word and Chinese ("79:有严重失误", "(100,不计分)") is Chinese.
+    else out.push(afterChinese || HAN_ONLY.test(next) ? fw : c);
   });
-  return out.join('');
+  // Full-width marks carry their own space: none after them, none between a character and one ("许女士: 二十八岁",
+  // "正是 《服务礼仪》", "） （").
+  return out.join('').replace(SPACE_AFTER_MARK, '').replace(SPACE_BEFORE_MARK, '');
 }
+
+const HAN_ONLY = /[\u3400-\u9fff\uf900-\ufaff]/;
+const SPACE_AFTER_MARK = /(?<=[\u3001-\u303f\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f]) +(?=\S)/g;
+const SPACE_BEFORE_MARK = /(?<=[\u3400-\u9fff\uf900-\ufaff]) +(?=[\u3001-\u303f\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f])/g;
