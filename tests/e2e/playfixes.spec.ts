@@ -1,0 +1,82 @@
+/**
+ * What a trainee play-test found on the play screen (issue 13's second round): a language
+ * switch mid-turn keeps the turn (its countdown, the call's running time, the intro card),
+ * the pause menu keeps focus on the language item, dims the game and fits its buttons.
+ */
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { dojo, open, SHOTS, startScenario, until, watchErrors } from './helpers.js';
+
+/** The countdown's seconds left, as drawn (either language). */
+async function secondsLeft(page: Page): Promise<number> {
+  const label = await page.locator('.stage-countdown-label').first().textContent();
+  const n = Number(/(\d+)/.exec(label ?? '')?.[1]);
+  expect(Number.isFinite(n), `a countdown label: ${label}`).toBe(true);
+  return n;
+}
+
+/** Open the pause menu, switch language there, and check focus stays on the language item. */
+async function switchLanguageInPause(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  const menu = await until(page, (d) => d.scene === 'Pause' && d.focusIndex === 0, 'the pause menu');
+  const lang = menu.choices.findIndex((c) => c === '切换为简体中文' || c === 'Switch to English');
+  expect(lang, `a language item in ${JSON.stringify(menu.choices)}`).toBeGreaterThan(0);
+  for (let i = 0; i < lang; i++) await page.keyboard.press('Tab');
+  await until(page, (d) => d.focusIndex === lang, 'focus on the language item');
+  const before = menu.choices[0];
+  await page.keyboard.press('Enter');
+  const after = await until(page, (d) => d.scene === 'Pause' && d.choices[0] !== before, 'the menu in the other language');
+  // Rebuilt in the new language, the menu keeps focus where it was.
+  expect(after.focusIndex, 'focus stays on the language item').toBe(lang);
+}
+
+test('a language switch in the pause menu keeps the countdown where it was', async ({ page }) => {
+  const check = watchErrors(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await open(page, { locale: 'en' });
+  await startScenario(page, 'five-to-closing');
+  const full = await secondsLeft(page);
+  await page.waitForTimeout(3500);
+  const before = await secondsLeft(page);
+  expect(before, 'the clock runs').toBeLessThan(full);
+  await switchLanguageInPause(page);
+  await page.keyboard.press('Escape');
+  await until(page, (d) => d.scene === 'Play' && d.phase === 'choosing', 'the replies again');
+  const after = await secondsLeft(page);
+  await page.screenshot({ path: join(SHOTS, 'playfixes-language-countdown.png') });
+  expect(after, `the countdown went on from ${before} s (it was ${full} s at the start)`).toBeLessThanOrEqual(before);
+  expect((await dojo(page)).phase).toBe('choosing');
+  check();
+});
+
+test('phone: a language switch keeps the call clock, and the intro card comes back in the new language', async ({ page }) => {
+  const check = watchErrors(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page, { locale: 'zh-CN' });
+  await page.keyboard.press('Enter');
+  const { focusCard } = await import('./helpers.js');
+  await focusCard(page, 'router-engineer');
+  await page.keyboard.press('Enter');
+  await until(page, (d) => d.scene === 'Play' && d.phase === 'intro', 'the intro card');
+  // On the intro card: the switch brings the card back, not the first line.
+  await switchLanguageInPause(page);
+  await page.keyboard.press('Escape');
+  const intro = await until(page, (d) => d.scene === 'Play' && d.phase !== 'loading', 'the play screen again');
+  expect(intro.phase, 'the intro card again').toBe('intro');
+  await page.screenshot({ path: join(SHOTS, 'playfixes-intro-en-phone.png') });
+  await page.keyboard.press('Enter');
+  await until(page, (d) => d.phase === 'choosing', 'the first replies');
+  await page.waitForTimeout(4200);
+  const timer = page.locator('.stage-call-timer');
+  const seconds = async () => {
+    const [m, s] = (await timer.textContent())!.split(':').map(Number);
+    return m! * 60 + s!;
+  };
+  const before = await seconds();
+  expect(before, 'the call has run').toBeGreaterThanOrEqual(3);
+  await switchLanguageInPause(page);
+  await page.keyboard.press('Escape');
+  await until(page, (d) => d.scene === 'Play' && d.phase === 'choosing', 'the replies again');
+  expect(await seconds(), 'the call clock goes on').toBeGreaterThanOrEqual(before);
+  check();
+});
