@@ -21,7 +21,7 @@ export interface CoachingInput {
   reply: Reply;
   /** What the trainee said, or null for a time-out. */
   said: string | null;
-  /** The better reply's text ('' for "saying nothing"). */
+  /** The better reply as shown (play/modelReply.ts: its words in quotes, or to wait quietly). */
   betterText: string | null;
   name: (id: string) => string;
   locale: Locale;
@@ -59,7 +59,7 @@ export function showCoaching(scene: BaseScene, o: CoachingInput): Coaching {
   const better = last.better
     ? {
         head: t('play.better', { n: signed(last.better.score) }),
-        text: o.betterText ? `“${o.betterText}”` : t('play.noReply'),
+        text: o.betterText ?? '',
         why: last.better.honoured.length ? t('play.betterWhy', { names: last.better.honoured.map(o.name).join(t('list')) }) : '',
       }
     : null;

@@ -32,6 +32,7 @@ import { playLayout, type PlayLayout } from '../play/playLayout.js';
 import { PlayStage } from '../play/playStage.js';
 import { PracticeRun } from '../play/practice.js';
 import { playSnapshot } from '../play/snapshot.js';
+import { modelReplyText } from '../play/modelReply.js';
 import type { Exchange } from './HistoryScene.js';
 import type { PracticeRecord } from './DebriefScene.js';
 import type { GuideData } from './GuideScene.js';
@@ -427,7 +428,7 @@ export class PlayScene extends BaseScene<PlayData> {
       last,
       reply: last.turn.choice < 0 ? node.onTimeout! : node.choices[last.turn.choice]!,
       said: last.turn.choice < 0 ? null : pick(node.choices[last.turn.choice]!.text, locale),
-      betterText: better ? (better.choice < 0 ? '' : pick(node.choices[better.choice]!.text, locale)) : null,
+      betterText: better ? modelReplyText(node, better.choice, locale, this.t('play.waitQuietly'), true) : null,
       name: (id: string) => pick(session.play.catalog.get(id)!.name, locale),
       locale,
       box: { x: at.coaching.x, y: this.choicesTop - (this.portrait ? 10 : 0), w: at.coaching.w, bottom: this.h - 10, top: 10 },
