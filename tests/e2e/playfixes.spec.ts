@@ -8,6 +8,30 @@ import { expect, test, type Page } from '@playwright/test';
 import { dojo, open, SHOTS, startScenario, until, watchErrors } from './helpers.js';
 
 /** The countdown's seconds left, as drawn (either language). */
+/** The mean colour of a screenshot's pixels in a box (decoded by the page itself). */
+async function meanColour(page: Page, png: Buffer, box: { x: number; y: number; w: number; h: number }): Promise<[number, number, number]> {
+  return page.evaluate(
+    async ([b64, b]) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const g = c.getContext('2d')!;
+      g.drawImage(img, 0, 0);
+      const d = g.getImageData(b.x, b.y, b.w, b.h).data;
+      const sum = [0, 0, 0];
+      for (let i = 0; i < d.length; i += 4) for (let k = 0; k < 3; k++) sum[k]! += d[i + k]!;
+      const n = d.length / 4;
+      return [sum[0]! / n, sum[1]! / n, sum[2]! / n] as [number, number, number];
+    },
+    [png.toString('base64'), box] as const,
+  );
+}
+
+const brightness = (c: [number, number, number]) => (c[0] + c[1] + c[2]) / 3;
+
 async function secondsLeft(page: Page): Promise<number> {
   const label = await page.locator('.stage-countdown-label').first().textContent();
   const n = Number(/(\d+)/.exec(label ?? '')?.[1]);
@@ -78,5 +102,27 @@ test('phone: a language switch keeps the call clock, and the intro card comes ba
   await page.keyboard.press('Escape');
   await until(page, (d) => d.scene === 'Play' && d.phase === 'choosing', 'the replies again');
   expect(await seconds(), 'the call clock goes on').toBeGreaterThanOrEqual(before);
+  check();
+});
+
+test('the pause menu dims the game behind it and its last button sits inside the panel', async ({ page }) => {
+  const check = watchErrors(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await open(page, { locale: 'en', reducedMotion: false });
+  await startScenario(page, 'five-to-closing');
+  // The customer, left of the menu.
+  const customer = { x: 120, y: 560, w: 160, h: 120 };
+  const before = brightness(await meanColour(page, await page.screenshot(), customer));
+  await page.keyboard.press('Escape');
+  await until(page, (d) => d.scene === 'Pause' && d.focusIndex === 0, 'the pause menu');
+  await page.waitForTimeout(300);
+  const shot = await page.screenshot({ path: join(SHOTS, 'playfixes-pause-en.png') });
+  const after = brightness(await meanColour(page, shot, customer));
+  expect.soft(after, `dimmed: ${after.toFixed(0)} against ${before.toFixed(0)} before`).toBeLessThan(before * 0.6);
+  const controls = await page.evaluate(() => (window as unknown as { dojoControls: () => { bottom: number; left: number; right: number }[] }).dojoControls());
+  const last = controls.at(-1)!;
+  // Under the last button, the panel's own colour (light), not the dimmed game.
+  const below = await meanColour(page, shot, { x: Math.round((last.left + last.right) / 2) - 20, y: Math.round(last.bottom) + 10, w: 40, h: 4 });
+  expect(brightness(below), `panel under the last button: ${below.map(Math.round).join(',')}`).toBeGreaterThan(200);
   check();
 });
