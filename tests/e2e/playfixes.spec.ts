@@ -126,3 +126,29 @@ test('the pause menu dims the game behind it and its last button sits inside the
   expect(brightness(below), `panel under the last button: ${below.map(Math.round).join(',')}`).toBeGreaterThan(200);
   check();
 });
+
+test('phone: the stage direction is at least 14 CSS px', async ({ page }) => {
+  const check = watchErrors(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page, { locale: 'zh-CN' });
+  await page.keyboard.press('Enter');
+  const { focusCard } = await import('./helpers.js');
+  await focusCard(page, 'five-to-closing');
+  await page.keyboard.press('Enter');
+  await until(page, (d) => d.scene === 'Play' && d.phase === 'intro', 'the intro card');
+  await page.screenshot({ path: join(SHOTS, 'playfixes-intro-zh-phone.png') });
+  await page.keyboard.press('Enter');
+  await until(page, (d) => d.phase === 'choosing', 'the first replies');
+  // The note's font size as drawn: its CSS size times the stage's scale on the page.
+  const px = await page.evaluate(() => {
+    const note = document.querySelector('.stage-speech-note') as HTMLElement;
+    const stage = document.querySelector('.stage') as HTMLElement;
+    const scale = stage.getBoundingClientRect().width / stage.offsetWidth;
+    return parseFloat(getComputedStyle(note).fontSize) * scale;
+  });
+  expect(px, `the stage direction is ${px.toFixed(1)} CSS px`).toBeGreaterThanOrEqual(14);
+  await page.keyboard.press('1');
+  await until(page, (d) => d.phase === 'coaching', 'coaching');
+  await page.screenshot({ path: join(SHOTS, 'playfixes-coaching-zh-phone.png') });
+  check();
+});

@@ -35,6 +35,8 @@ export interface CoachingInput {
   practice?: { first: number };
   /** Text size before any fitting (larger on a phone, where the canvas is drawn at about half size). */
   textScale?: number;
+  /** No text smaller than this, however the card is fitted (a phone's 14 CSS pixels). */
+  minTextSize?: number;
 }
 
 export interface Coaching {
@@ -73,7 +75,7 @@ export function showCoaching(scene: BaseScene, o: CoachingInput): Coaching {
     let y = box.y + size(18);
     const add = (s: string, opts: { size: number; color?: string; bold?: boolean }, gap: number) => {
       if (!s) return;
-      const text = scene.text(box.x + 20, y, s, { size: size(opts.size), width, color: opts.color ?? COLORS.ink, bold: opts.bold ?? false });
+      const text = scene.text(box.x + 20, y, s, { size: Math.max(o.minTextSize ?? 0, size(opts.size)), width, color: opts.color ?? COLORS.ink, bold: opts.bold ?? false });
       c.add(text);
       y += text.height + size(gap);
     };

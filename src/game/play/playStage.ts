@@ -14,7 +14,7 @@ import { MeterView } from '../stage/meter.js';
 import { SpeechPanel } from '../stage/speech.js';
 import { Typewriter } from '../ui/typewriter.js';
 import type { BaseScene } from '../scenes/BaseScene.js';
-import type { PlayLayout } from './playLayout.js';
+import { PHONE_MIN_TEXT, type PlayLayout } from './playLayout.js';
 import { sceneStepTimer } from './turnClock.js';
 
 export class PlayStage {
@@ -54,7 +54,7 @@ export class PlayStage {
       this.meters.set(m.id, meter);
     });
     const { x, y, w } = at.panel;
-    const speech = new SpeechPanel(scene.svc.stage, x, y, w, pick(this.s.customer.name, locale), { minHeight: scene.portrait ? 190 : 150, lineSize: scene.portrait ? 28 : 25 });
+    const speech = new SpeechPanel(scene.svc.stage, x, y, w, pick(this.s.customer.name, locale), { minHeight: scene.portrait ? 190 : 150, lineSize: scene.portrait ? 28 : 25, ...(scene.portrait ? { noteSize: PHONE_MIN_TEXT } : {}) });
     this.speech = speech;
     this.typewriter = new Typewriter(scene, speech, () => scene.svc.audio.play('ui-type'));
     if (this.s.customer.look.channel === 'phone') {

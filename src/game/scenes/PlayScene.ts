@@ -28,7 +28,7 @@ import { layReplies } from '../play/replies.js';
 import { TurnClock } from '../play/turnClock.js';
 import { dismissCoaching, saveResume } from '../play/record.js';
 import { endingExpression, endingLine } from '../play/ending.js';
-import { playLayout, type PlayLayout } from '../play/playLayout.js';
+import { PHONE_MIN_TEXT, playLayout, type PlayLayout } from '../play/playLayout.js';
 import { PlayStage } from '../play/playStage.js';
 import { PracticeRun } from '../play/practice.js';
 import { playSnapshot } from '../play/snapshot.js';
@@ -200,7 +200,7 @@ export class PlayScene extends BaseScene<PlayData> {
   private showIntro(s: Scenario): void {
     this.phase = 'intro';
     this.stage!.hideLine();
-    const { begin, spoken } = showIntro(this, s, this.svc.locale(), { ...this.at.panel, bottom: this.h - 12 }, () => this.showNode(false), this.portrait ? PHONE_TEXT : 1);
+    const { begin, spoken } = showIntro(this, s, this.svc.locale(), { ...this.at.panel, bottom: this.h - 12 }, () => this.showNode(false), this.portrait ? PHONE_TEXT : 1, this.portrait ? PHONE_MIN_TEXT : 0);
     this.focus.set([begin], true);
     this.svc.live.say(spoken);
     this.report([begin.label.text]);
@@ -437,6 +437,7 @@ export class PlayScene extends BaseScene<PlayData> {
       ...(better ? { retry: { label: this.t('play.tryAgain'), onRetry: () => this.tryAgain() } } : {}),
       ...(practice ? { practice: { first: practice.first } } : {}),
       textScale: this.portrait ? PHONE_TEXT : 1,
+      ...(this.portrait ? { minTextSize: PHONE_MIN_TEXT } : {}),
     });
     this.focus.set(buttons, true);
     this.svc.live.say([...spoken, ...buttons.map((b) => b.label.text)]);
