@@ -15,9 +15,10 @@ import { fitCard } from './card.js';
 export function showIntro(scene: BaseScene, s: Scenario, locale: Locale, box: { x: number; y: number; w: number; bottom: number }, onBegin: () => void, textScale = 1, minTextSize = 0): { begin: Button; spoken: string[] } {
   const { x, y, w } = box;
   let begin!: Button;
-  fitCard(scene, [1, 0.92, 0.85, 0.78, 0.72, 0.66].map((k) => k * textScale), box.bottom, (c, size) => {
-    // Text no smaller than minTextSize (a phone's 14 CSS pixels); gaps shrink freely.
-    const ts = (n: number) => Math.max(minTextSize, size(n));
+  // Text no smaller than minTextSize (a phone's 14 CSS pixels) when the card fits so; a card that does not
+  // (a long English brief) is fitted without the floor rather than push Begin off the screen.
+  const build = (min: number) => fitCard(scene, [1, 0.92, 0.85, 0.78, 0.72, 0.66].map((k) => k * textScale), box.bottom, (c, size) => {
+    const ts = (n: number) => Math.max(min, size(n));
     const bg = scene.add.graphics();
     c.add(bg);
     let yy = y + size(18);
@@ -39,5 +40,10 @@ export function showIntro(scene: BaseScene, s: Scenario, locale: Locale, box: { 
     bg.fillStyle(COLORS.panel, 0.98).fillRoundedRect(x, y, w, yy - y, 16);
     return yy;
   });
+  const card = build(minTextSize);
+  if (!card.fits && minTextSize) {
+    card.card.destroy();
+    build(0);
+  }
   return { begin, spoken: [pick(s.title, locale), pick(s.brief, locale), pick(s.customer.persona, locale), begin.label.text] };
 }
