@@ -21,7 +21,7 @@ export interface CoachingInput {
   reply: Reply;
   /** What the trainee said, or null for a time-out. */
   said: string | null;
-  /** The better reply's text ('' for "saying nothing"). */
+  /** The better reply as shown (play/modelReply.ts: its words in quotes, or to wait quietly). */
   betterText: string | null;
   name: (id: string) => string;
   locale: Locale;
@@ -35,6 +35,8 @@ export interface CoachingInput {
   practice?: { first: number };
   /** Text size before any fitting (larger on a phone, where the canvas is drawn at about half size). */
   textScale?: number;
+  /** No text smaller than this, however the card is fitted (a phone's 14 CSS pixels). */
+  minTextSize?: number;
 }
 
 export interface Coaching {
@@ -59,7 +61,7 @@ export function showCoaching(scene: BaseScene, o: CoachingInput): Coaching {
   const better = last.better
     ? {
         head: t('play.better', { n: signed(last.better.score) }),
-        text: o.betterText ? `“${o.betterText}”` : t('play.noReply'),
+        text: o.betterText ?? '',
         why: last.better.honoured.length ? t('play.betterWhy', { names: last.better.honoured.map(o.name).join(t('list')) }) : '',
       }
     : null;
@@ -73,7 +75,7 @@ export function showCoaching(scene: BaseScene, o: CoachingInput): Coaching {
     let y = box.y + size(18);
     const add = (s: string, opts: { size: number; color?: string; bold?: boolean }, gap: number) => {
       if (!s) return;
-      const text = scene.text(box.x + 20, y, s, { size: size(opts.size), width, color: opts.color ?? COLORS.ink, bold: opts.bold ?? false });
+      const text = scene.text(box.x + 20, y, s, { size: Math.max(o.minTextSize ?? 0, size(opts.size)), width, color: opts.color ?? COLORS.ink, bold: opts.bold ?? false });
       c.add(text);
       y += text.height + size(gap);
     };

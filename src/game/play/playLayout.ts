@@ -3,6 +3,12 @@
  * Pause button, the customer (or the call frame), the panel with the customer's line, and
  * the column the replies, the countdown and the coaching share.
  */
+/**
+ * The smallest text on a phone, in canvas pixels: the portrait canvas (720 wide) is drawn on a
+ * 390-pixel screen at about 0.54, so 26 is 14 CSS pixels.
+ */
+export const PHONE_MIN_TEXT = 26;
+
 export interface PlayLayout {
   meter: (i: number, count: number) => { x: number; y: number; w: number };
   pause: { x: number; y: number; w: number };

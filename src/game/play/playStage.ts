@@ -14,7 +14,8 @@ import { MeterView } from '../stage/meter.js';
 import { SpeechPanel } from '../stage/speech.js';
 import { Typewriter } from '../ui/typewriter.js';
 import type { BaseScene } from '../scenes/BaseScene.js';
-import type { PlayLayout } from './playLayout.js';
+import { PHONE_MIN_TEXT, type PlayLayout } from './playLayout.js';
+import { sceneStepTimer } from './turnClock.js';
 
 export class PlayStage {
   readonly character: CharacterView;
@@ -22,6 +23,9 @@ export class PlayStage {
   private speech?: SpeechPanel;
   private typewriter?: Typewriter;
   private callClock?: Phaser.Time.TimerEvent;
+  private callSteps?: ReturnType<typeof sceneStepTimer>;
+  /** How long the call has run (ms): kept across a rebuild. */
+  callMs = 0;
   expression: Expression = 'neutral';
   /** The line on the panel now. */
   line = '';
@@ -40,8 +44,8 @@ export class PlayStage {
     this.character = new CharacterView(scene.svc.stage, look.character, at.character, scene.svc.reducedMotion, call);
   }
 
-  /** The meters and the line panel, once the faces have loaded and the session exists; a call's time runs from here. */
-  build(session: SessionController, locale: Locale, callRunning: () => boolean): void {
+  /** The meters and the line panel, once the faces have loaded and the session exists; a call's time runs from here (or from `callMs`, a rebuild's). */
+  build(session: SessionController, locale: Locale, callRunning: () => boolean, callMs = 0): void {
     const { scene, at } = this;
     session.meters().forEach((m, i, all) => {
       const { x, y, w } = at.meter(i, all.length);
@@ -50,12 +54,24 @@ export class PlayStage {
       this.meters.set(m.id, meter);
     });
     const { x, y, w } = at.panel;
-    const speech = new SpeechPanel(scene.svc.stage, x, y, w, pick(this.s.customer.name, locale), { minHeight: scene.portrait ? 190 : 150, lineSize: scene.portrait ? 28 : 25 });
+    const speech = new SpeechPanel(scene.svc.stage, x, y, w, pick(this.s.customer.name, locale), { minHeight: scene.portrait ? 190 : 150, lineSize: scene.portrait ? 28 : 25, ...(scene.portrait ? { noteSize: PHONE_MIN_TEXT } : {}) });
     this.speech = speech;
     this.typewriter = new Typewriter(scene, speech, () => scene.svc.audio.play('ui-type'));
     if (this.s.customer.look.channel === 'phone') {
-      let seconds = 0;
-      this.callClock = scene.time.addEvent({ delay: 1000, loop: true, callback: () => callRunning() && this.character.setCallTime(++seconds) });
+      this.callMs = callMs;
+      this.character.setCallTime(callMs / 1000);
+      const steps = sceneStepTimer(scene);
+      this.callSteps = steps;
+      this.callClock = scene.time.addEvent({
+        delay: 250,
+        loop: true,
+        callback: () => {
+          const ms = steps.timer.step();
+          if (!callRunning()) return;
+          this.callMs += ms;
+          this.character.setCallTime(this.callMs / 1000);
+        },
+      });
     }
   }
 
@@ -102,6 +118,7 @@ export class PlayStage {
 
   remove(): void {
     this.callClock?.remove();
+    this.callSteps?.off();
     this.character.remove();
     this.speech?.remove();
     for (const m of this.meters.values()) m.remove();

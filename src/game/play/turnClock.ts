@@ -1,20 +1,43 @@
 /**
  * The countdown of a timed line. Time runs in the engine: the clock only reports elapsed
  * time to the session (`tick`) and draws what is left, with a tick sound in the last five
- * seconds. It runs on the scene's clock, so the pause menu stops it. The time to read the
- * replies (engine/reading.ts) comes first: the bar shows it and the customer's limit as one,
- * and only the limit's part reaches the session.
+ * seconds. Each step sends the real time since the last (play/turnTime.ts), not counting
+ * the time the scene was paused or asleep or the page hidden, so a slow machine's rare
+ * frames do not slow the countdown. The time to read the replies (engine/reading.ts) comes
+ * first: the bar shows it and the customer's limit as one, and only the limit's part reaches
+ * the session. What is left of it survives a rebuild (`graceLeft`).
  */
-import type Phaser from 'phaser';
+import Phaser from 'phaser';
 import type { SessionController } from '../sessionController.js';
 import { CountdownView } from '../stage/countdown.js';
 import type { BaseScene } from '../scenes/BaseScene.js';
+import { StepTimer, spendGrace } from './turnTime.js';
 
+/** How often the clock steps and redraws (at most once a frame). */
 const TICK_MS = 100;
+
+/**
+ * A StepTimer held while the scene is paused or asleep and while the page is hidden;
+ * `off` unhooks it.
+ */
+export function sceneStepTimer(scene: Phaser.Scene): { timer: StepTimer; off: () => void } {
+  const timer = new StepTimer(() => performance.now());
+  const hooks: [Phaser.Events.EventEmitter, string, () => void][] = [
+    [scene.events, Phaser.Scenes.Events.PAUSE, () => timer.hold('pause')],
+    [scene.events, Phaser.Scenes.Events.RESUME, () => timer.release('pause')],
+    [scene.events, Phaser.Scenes.Events.SLEEP, () => timer.hold('sleep')],
+    [scene.events, Phaser.Scenes.Events.WAKE, () => timer.release('sleep')],
+    [scene.game.events, Phaser.Core.Events.HIDDEN, () => timer.hold('hidden')],
+    [scene.game.events, Phaser.Core.Events.VISIBLE, () => timer.release('hidden')],
+  ];
+  for (const [on, name, fn] of hooks) on.on(name, fn);
+  return { timer, off: () => hooks.forEach(([on, name, fn]) => on.off(name, fn)) };
+}
 
 export class TurnClock {
   private readonly view: CountdownView;
-  private readonly timer: Phaser.Time.TimerEvent;
+  private readonly event: Phaser.Time.TimerEvent;
+  private readonly steps: ReturnType<typeof sceneStepTimer>;
   private lastSecond = -1;
   private readonly total: number;
 
@@ -27,20 +50,31 @@ export class TurnClock {
     running: () => boolean,
     /** Time to read the replies first (ms). */
     private grace = 0,
+    /** What was left of it before a rebuild (ms), when this is the same turn shown again. */
+    graceLeft = grace,
   ) {
     this.total = grace + limit * 1000;
+    this.grace = Math.min(grace, Math.max(0, graceLeft));
     this.view = new CountdownView(scene.svc.stage, box.x, box.y, box.w);
     this.draw();
-    this.timer = scene.time.addEvent({
+    this.steps = sceneStepTimer(scene);
+    this.event = scene.time.addEvent({
       delay: TICK_MS,
       loop: true,
       callback: () => {
-        if (!running()) return;
-        if (this.grace > 0) this.grace = Math.max(0, this.grace - TICK_MS);
-        else session.tick(TICK_MS);
+        const ms = this.steps.timer.step();
+        if (!running() || !ms) return;
+        const spent = spendGrace(this.grace, ms);
+        this.grace = spent.grace;
+        if (spent.toSession) session.tick(spent.toSession);
         if (running()) this.draw();
       },
     });
+  }
+
+  /** The reading time still to run (ms). */
+  get graceLeft(): number {
+    return this.grace;
   }
 
   private draw(): void {
@@ -52,7 +86,8 @@ export class TurnClock {
   }
 
   stop(): void {
-    this.timer.remove();
+    this.steps.off();
+    this.event.remove();
     this.view.remove();
   }
 }

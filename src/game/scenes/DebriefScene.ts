@@ -16,6 +16,7 @@ import { FocusGroup } from '../ui/focus.js';
 import { enableScroll } from '../ui/scroll.js';
 import { COLORS } from '../ui/theme.js';
 import { BaseScene } from './BaseScene.js';
+import { modelReplyText } from '../play/modelReply.js';
 
 /** A turn tried again for practice: its score never replaces the first answer's. */
 export interface PracticeRecord {
@@ -152,7 +153,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
         ...practice
           .filter((p) => p.turn === i + 1)
           .map((p) => this.t('debrief.practised', { score: signed(p.score), said: p.choice < 0 ? this.t('play.noReply') : pick(node.choices[p.choice]!.text, locale) })),
-        ...(t.score < 100 ? [`${this.t('debrief.model')}: ${t.model < 0 ? this.t('play.noReply') : pick(node.choices[t.model]!.text, locale)}`] : []),
+        ...(t.score < 100 ? [`${this.t('debrief.model')}: ${modelReplyText(node, t.model, locale, this.t('play.waitQuietly'))}`] : []),
       ];
       spokenTurns.push(lines.join(' '));
       const txt = this.text(36, y + 10, lines.join('\n'), { size: z(19), width: w - 72, color: COLORS.ink });

@@ -8,6 +8,7 @@ import { FocusGroup } from '../ui/focus.js';
 import { enableScroll } from '../ui/scroll.js';
 import { COLORS } from '../ui/theme.js';
 import { BaseScene } from './BaseScene.js';
+import { PHONE_MIN_TEXT } from '../play/playLayout.js';
 
 export interface Exchange {
   /** Who spoke: the customer's name, or "You". */
@@ -49,7 +50,7 @@ export class HistoryScene extends BaseScene<HistoryData> {
       else g.fillStyle(0xffffff, 1).fillRoundedRect(x, y - 8, pw - indent, bottom - y + 16, 12).lineStyle(1, 0xd5d9e0, 1).strokeRoundedRect(x, y - 8, pw - indent, bottom - y + 16, 12);
       y = bottom + 24;
     }
-    const back = this.button(w - 100, 52, this.t('common.close'), { width: 160, size: 20, variant: 'primary' }, () => this.close());
+    const back = this.button(w - 100, 52, this.t('common.close'), { width: 160, size: this.portrait ? PHONE_MIN_TEXT : 20, variant: 'primary' }, () => this.close());
     back.setScrollFactor(0).setDepth(5);
     const bottom = y + 20;
     const cam = this.cameras.main;

@@ -7,7 +7,12 @@ import { BaseScene } from './BaseScene.js';
 interface PauseData {
   from: string;
   scenario: string;
+  /** The item focused before a rebuild (the language item, after a switch). */
+  focus?: number;
 }
+
+const ITEM_GAP = 74;
+const BUTTON_H = 56;
 
 export class PauseScene extends BaseScene<PauseData> {
   constructor() {
@@ -18,15 +23,18 @@ export class PauseScene extends BaseScene<PauseData> {
     const { w, h, svc } = this;
     this.add.rectangle(0, 0, w, h, 0x000000, 0.6).setOrigin(0).setInteractive();
     const pw = Math.min(520, w - 40);
-    this.add.graphics().fillStyle(COLORS.panel, 1).fillRoundedRect(w / 2 - pw / 2, h / 2 - 304, pw, 608, 18);
-    this.text(w / 2, h / 2 - 274, this.t('pause.title'), { size: 34, bold: true, align: 'center' }).setOrigin(0.5, 0);
+    // Seven items under the title, with a margin below the last as wide as above the title.
+    const ph = 100 + 7 * ITEM_GAP - (ITEM_GAP - BUTTON_H) + 34;
+    const top = h / 2 - ph / 2;
+    this.add.graphics().fillStyle(COLORS.panel, 1).fillRoundedRect(w / 2 - pw / 2, top, pw, ph, 18);
+    this.text(w / 2, top + 30, this.t('pause.title'), { size: 34, bold: true, align: 'center' }).setOrigin(0.5, 0);
     const bw = pw - 80;
     const other = svc.locale() === 'zh-CN' ? 'en' : 'zh-CN';
     const items: Button[] = [];
-    let y = h / 2 - 174;
+    let y = top + 100 + BUTTON_H / 2;
     const add = (label: string, fn: () => void, variant: 'primary' | 'secondary' = 'secondary') => {
       items.push(this.button(w / 2, y, label, { width: bw, variant, size: 24 }, fn));
-      y += 74;
+      y += ITEM_GAP;
     };
     add(this.t('pause.resume'), () => this.resume(), 'primary');
     add(this.t('pause.history'), () => {
@@ -47,8 +55,11 @@ export class PauseScene extends BaseScene<PauseData> {
       this.scene.get(this.args.from).scene.start(this.args.from, { scenario: this.args.scenario, seed: Date.now() % 100000 });
     });
     add(this.t('title.language'), () => {
+      // The menu is rebuilt in the new language: focus stays here.
+      this.args = { ...this.args, focus: items.indexOf(language) };
       void svc.setLocale(other);
     });
+    const language = items.at(-1)!;
     add(svc.audio.muted ? this.t('title.soundOff') : this.t('title.soundOn'), () => {
       svc.audio.setMuted(!svc.audio.muted);
       svc.progress.update((s) => (s.settings.muted = svc.audio.muted));
@@ -62,7 +73,7 @@ export class PauseScene extends BaseScene<PauseData> {
       this.scene.start('Select', { focus: this.args.scenario });
     });
     const focus = new FocusGroup(this, { onEscape: () => this.resume() });
-    focus.set(items, true);
+    focus.set(items, this.args.focus ?? true);
     svc.live.say([this.t('pause.title'), ...items.map((b) => b.label.text)]);
     this.publish({ scene: 'Pause', choices: items.map((b) => b.label.text) });
   }

@@ -28,10 +28,11 @@ import { layReplies } from '../play/replies.js';
 import { TurnClock } from '../play/turnClock.js';
 import { dismissCoaching, saveResume } from '../play/record.js';
 import { endingExpression, endingLine } from '../play/ending.js';
-import { playLayout, type PlayLayout } from '../play/playLayout.js';
+import { PHONE_MIN_TEXT, playLayout, type PlayLayout } from '../play/playLayout.js';
 import { PlayStage } from '../play/playStage.js';
 import { PracticeRun } from '../play/practice.js';
 import { playSnapshot } from '../play/snapshot.js';
+import { modelReplyText } from '../play/modelReply.js';
 import type { Exchange } from './HistoryScene.js';
 import type { PracticeRecord } from './DebriefScene.js';
 import type { GuideData } from './GuideScene.js';
@@ -45,6 +46,20 @@ export interface PlayData {
   skipIntro?: boolean;
   /** The last turn's coaching was on screen (a reload or a rebuild shows it again). */
   coaching?: boolean;
+  /** The intro card was on screen (a rebuild shows it again, in the new language). */
+  intro?: boolean;
+  /** What a rebuild (language, rotation) keeps of the turn on screen. */
+  carry?: TurnCarry;
+}
+
+/** The turn on screen when the scene was rebuilt: its line is shown at once and its clock goes on where it was. */
+interface TurnCarry {
+  node: string;
+  turns: number;
+  /** The reading time left (ms); null when the replies were not up yet. */
+  graceMs: number | null;
+  /** How long the call had run (ms). */
+  callMs: number;
 }
 
 type Phase = 'loading' | 'intro' | 'line' | 'choosing' | 'coaching' | 'ending';
@@ -72,6 +87,8 @@ export class PlayScene extends BaseScene<PlayData> {
   private lastChoices: string[] = [];
   private lineStartedAt = 0;
   private choicesShownAt = 0;
+  /** The reading time left of the turn shown before a rebuild, for its clock (used once). */
+  private carriedGrace: number | null = null;
 
   constructor() {
     super('Play');
@@ -89,6 +106,7 @@ export class PlayScene extends BaseScene<PlayData> {
     this.stage = undefined;
     this.lastChoices = [];
     this.lineStartedAt = 0;
+    this.carriedGrace = null;
     this.unsubscribe = undefined;
     this.at = playLayout(this.w, this.h, this.portrait);
     // The stage's animations (meters, face, countdown) stop with the scene's own clock.
@@ -153,7 +171,8 @@ export class PlayScene extends BaseScene<PlayData> {
     this.backdrop(scenario.setting, 0.1);
     this.fadeIn();
     svc.audio.ambient(scenario.setting);
-    this.stage!.build(session, svc.locale(), () => this.phase !== 'ending');
+    const carry = this.args.carry;
+    this.stage!.build(session, svc.locale(), () => this.phase !== 'ending', carry?.callMs ?? 0);
     this.button(this.at.pause.x, this.at.pause.y, this.t('play.pause'), { width: this.at.pause.w, height: 48, size: 20 }, () => this.pause()).setDepth(5);
     this.input.on('pointerup', (p: Phaser.Input.Pointer) => {
       if (this.phase === 'line' && this.stage!.onPanel(p.x, p.y)) this.stage!.skip();
@@ -168,7 +187,12 @@ export class PlayScene extends BaseScene<PlayData> {
     svc.events.emit(LEARNING_STARTED, started);
     if (snapshot && this.args.coaching && session.state.turns.length) this.showCoachingAgain();
     else if (session.ended) this.showEnding();
-    else if (session.state.turns.length || this.args.snapshot || this.args.skipIntro) this.showNode(false);
+    else if (this.args.intro && !session.state.turns.length) this.showIntro(scenario);
+    else if (carry && carry.node === session.state.node && carry.turns === session.state.turns.length) {
+      // The same turn, rebuilt: the line at once, and the countdown goes on from where it was.
+      this.carriedGrace = carry.graceMs;
+      this.showNode(false, true);
+    } else if (session.state.turns.length || this.args.snapshot || this.args.skipIntro) this.showNode(false);
     else this.showIntro(scenario);
   }
 
@@ -176,7 +200,7 @@ export class PlayScene extends BaseScene<PlayData> {
   private showIntro(s: Scenario): void {
     this.phase = 'intro';
     this.stage!.hideLine();
-    const { begin, spoken } = showIntro(this, s, this.svc.locale(), { ...this.at.panel, bottom: this.h - 12 }, () => this.showNode(false), this.portrait ? PHONE_TEXT : 1);
+    const { begin, spoken } = showIntro(this, s, this.svc.locale(), { ...this.at.panel, bottom: this.h - 12 }, () => this.showNode(false), this.portrait ? PHONE_TEXT : 1, this.portrait ? PHONE_MIN_TEXT : 0);
     this.focus.set([begin], true);
     this.svc.live.say(spoken);
     this.report([begin.label.text]);
@@ -189,7 +213,21 @@ export class PlayScene extends BaseScene<PlayData> {
 
   protected override restartData(): PlayData {
     // A practice turn is not kept: a rebuild goes back to the first answer's coaching.
-    return this.session ? { ...this.args, snapshot: this.session.persisted(), coaching: this.phase === 'coaching' || !!this.practice } : this.args;
+    if (!this.session) return this.args;
+    const { state } = this.session;
+    const onTurn = !this.practice && (this.phase === 'line' || this.phase === 'choosing');
+    return {
+      ...this.args,
+      snapshot: this.session.persisted(),
+      coaching: this.phase === 'coaching' || !!this.practice,
+      intro: this.phase === 'intro',
+      carry: {
+        node: onTurn ? state.node : '',
+        turns: onTurn ? state.turns.length : -1,
+        graceMs: this.phase === 'choosing' && this.clock ? this.clock.graceLeft : null,
+        callMs: this.stage?.callMs ?? 0,
+      },
+    };
   }
 
   /** The conversation so far (play/conversation.ts), for the history overlay. */
@@ -275,7 +313,7 @@ export class PlayScene extends BaseScene<PlayData> {
   }
 
   /** The customer's line, typed out (at once when it is a turn tried again), then the replies. */
-  private showNode(animate: boolean): void {
+  private showNode(animate: boolean, instant = false): void {
     const session = this.live;
     if (!session.play.scenario.nodes[session.state.node]) return this.showEnding();
     this.phase = 'line';
@@ -285,7 +323,7 @@ export class PlayScene extends BaseScene<PlayData> {
     const { note, line } = this.lineOf(session.state.node, session.state.variant);
     this.report([]);
     this.lineStartedAt = performance.now();
-    this.stage!.say([this.practiceNote(), note].filter(Boolean).join(' '), line, this.svc.reducedMotion || !!this.practice, () => this.showChoices());
+    this.stage!.say([this.practiceNote(), note].filter(Boolean).join(' '), line, instant || this.svc.reducedMotion || !!this.practice, () => this.showChoices());
   }
 
   private practiceNote(): string {
@@ -309,7 +347,10 @@ export class PlayScene extends BaseScene<PlayData> {
     this.focus.holdPresses(CHOICE_HOLD_MS);
     this.choicesShownAt = performance.now();
     const texts = offered.map((c) => pick(c.text, locale));
-    if (node.timeLimit) this.clock = new TurnClock(this, { x: column.x, y: this.choicesTop, w: column.w }, node.timeLimit, session, () => this.phase === 'choosing', readingMs(texts, locale));
+    const grace = readingMs(texts, locale);
+    const graceLeft = this.carriedGrace ?? grace;
+    this.carriedGrace = null;
+    if (node.timeLimit) this.clock = new TurnClock(this, { x: column.x, y: this.choicesTop, w: column.w }, node.timeLimit, session, () => this.phase === 'choosing', grace, graceLeft);
     // The stage direction too: how the customer says it is part of what they say.
     const said = [this.practiceNote(), node.note ? pick(node.note, locale) : ''].filter(Boolean);
     this.svc.live.say([...said, `${pick(session.play.scenario.customer.name, locale)}: ${this.stage!.line}`, ...texts.map((t, i) => `${i + 1}. ${t}`)]);
@@ -387,7 +428,7 @@ export class PlayScene extends BaseScene<PlayData> {
       last,
       reply: last.turn.choice < 0 ? node.onTimeout! : node.choices[last.turn.choice]!,
       said: last.turn.choice < 0 ? null : pick(node.choices[last.turn.choice]!.text, locale),
-      betterText: better ? (better.choice < 0 ? '' : pick(node.choices[better.choice]!.text, locale)) : null,
+      betterText: better ? modelReplyText(node, better.choice, locale, this.t('play.waitQuietly'), true) : null,
       name: (id: string) => pick(session.play.catalog.get(id)!.name, locale),
       locale,
       box: { x: at.coaching.x, y: this.choicesTop - (this.portrait ? 10 : 0), w: at.coaching.w, bottom: this.h - 10, top: 10 },
@@ -396,6 +437,7 @@ export class PlayScene extends BaseScene<PlayData> {
       ...(better ? { retry: { label: this.t('play.tryAgain'), onRetry: () => this.tryAgain() } } : {}),
       ...(practice ? { practice: { first: practice.first } } : {}),
       textScale: this.portrait ? PHONE_TEXT : 1,
+      ...(this.portrait ? { minTextSize: PHONE_MIN_TEXT } : {}),
     });
     this.focus.set(buttons, true);
     this.svc.live.say([...spoken, ...buttons.map((b) => b.label.text)]);

@@ -23,7 +23,7 @@ export class SpeechPanel {
     private readonly y: number,
     width: number,
     name: string,
-    o: { minHeight: number; lineSize: number },
+    o: { minHeight: number; lineSize: number; noteSize?: number },
   ) {
     this.root = layer.add('div', 'stage-speech', x, y);
     const s = this.root.style;
@@ -37,6 +37,7 @@ export class SpeechPanel {
     this.note = document.createElement('p');
     this.note.className = 'stage-speech-note';
     this.note.style.color = COLORS.inkSoft;
+    if (o.noteSize) this.note.style.fontSize = `${o.noteSize}px`;
     const line = document.createElement('p');
     line.className = 'stage-speech-line';
     line.style.color = COLORS.ink;
