@@ -123,7 +123,7 @@ describe('harm stays with the play', () => {
       { turn: 2, id: 'argue-back', severity: 'grave' },
       { turn: 4, id: 'lecture-customer', severity: 'serious' },
     ]);
-    expect(d.turns[1]!.mistakes).toEqual([{ id: 'argue-back', severity: 'grave', points: 100 }]);
+    expect(d.turns[1]!.mistakes).toEqual([{ id: 'argue-back', severity: 'grave', points: 100, weight: 1 }]);
   });
 });
 

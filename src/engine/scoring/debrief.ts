@@ -200,8 +200,10 @@ export interface PrincipleTally {
 export interface BrokenPrinciple {
   id: string;
   severity: SeverityLevel;
-  /** Turn points it cost. */
+  /** Turn points it cost: its severity's points × how strongly the reply shows it (the scenario's weight). */
   points: number;
+  /** How strongly the reply shows it: 1 plainly, below 1 in part, above 1 flagrantly. */
+  weight: number;
 }
 
 export interface AnnotatedTurn {
@@ -263,7 +265,7 @@ export function mistakesOf(catalog: Catalog, reply: Reply): BrokenPrinciple[] {
     const p = catalog.get(t.id);
     if (!p || p.polarity !== 'violation') continue;
     const severity = severityOf(p);
-    out.push({ id: p.id, severity, points: roundScore(t.weight * SEVERITY_POINTS[severity]) });
+    out.push({ id: p.id, severity, points: roundScore(t.weight * SEVERITY_POINTS[severity]), weight: t.weight });
   }
   return out.sort((a, b) => b.points - a.points);
 }

@@ -8,6 +8,7 @@
  */
 import type { Reply } from '../../engine/scenario/model.js';
 import { readableSources } from '../../engine/sources.js';
+import { mistakeLabel } from '../mistakeLabel.js';
 import { pick, signed, type Locale } from '../../engine/text.js';
 import type { LastTurn } from '../sessionController.js';
 import type { Button } from '../ui/button.js';
@@ -55,7 +56,7 @@ export function showCoaching(scene: BaseScene, o: CoachingInput): Coaching {
   const practice = o.practice ? t('play.practiceHead', { first: signed(o.practice.first) }) : '';
   const head = timedOut ? t('play.timedOutScore', { n: signed(last.score) }) : t(o.practice ? 'play.practiceScore' : 'play.turnScore', { n: signed(last.score) });
   const honoured = last.honoured.length ? `✓ ${last.honoured.map(o.name).join(t('list'))}` : '';
-  const mistakes = last.mistakes.map((m) => t('play.mistake', { name: o.name(m.id), severity: t(`severity.${m.severity}`), points: m.points }));
+  const mistakes = last.mistakes.map((m) => mistakeLabel(t, o.name(m.id), m));
   const wrong = mistakes.length ? `✗ ${mistakes.join(t('list'))}` : '';
   const feedback = readableSources(pick(o.reply.feedback, o.locale), o.locale);
   const better = last.better

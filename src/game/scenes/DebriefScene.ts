@@ -10,6 +10,7 @@ import type { Catalog } from '../../engine/catalog/catalog.js';
 import type { BrokenPrinciple, Debrief, Quadrant } from '../../engine/scoring/debrief.js';
 import type { SessionState } from '../../engine/session/session.js';
 import { readableSources } from '../../engine/sources.js';
+import { mistakeLabel } from '../mistakeLabel.js';
 import { pick, signed } from '../../engine/text.js';
 import type { Button } from '../ui/button.js';
 import { FocusGroup } from '../ui/focus.js';
@@ -70,7 +71,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
       const n = catalog.get(id)?.name;
       return n ? pick(n, locale) : id;
     };
-    const mistake = (m: BrokenPrinciple) => this.t('play.mistake', { name: name(m.id), severity: this.t(`severity.${m.severity}`), points: m.points });
+    const mistake = (m: BrokenPrinciple) => mistakeLabel((k, v) => this.t(k, v), name(m.id), m);
     const heading = this.text(w / 2, 24, `${this.t('debrief.heading')} · ${pick(s.title, locale)}`, { size: z(30), bold: true, align: 'center', width: w - 40 }).setOrigin(0.5, 0);
 
     // Score, grade and outcome.
