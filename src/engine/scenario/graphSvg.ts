@@ -95,6 +95,7 @@ body { font-family: 'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-s
 ul.outcomes { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 1rem; }
 ul.outcomes span { display: inline-block; width: 1rem; height: 1rem; border-radius: 0.5rem; margin-right: 0.35rem; vertical-align: -0.15rem; }
 .graph { overflow: auto; border: 1px solid #d0d7de; }
+.graph svg { max-width: 100%; height: auto; }
 </style>
 </head>
 <body>
