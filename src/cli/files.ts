@@ -1,5 +1,5 @@
 /** Reading catalog and scenario files from disk for the CLI. */
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCatalog, type Catalog } from '../engine/catalog/catalog.js';
@@ -7,9 +7,22 @@ import type { Problem } from '../engine/problems.js';
 import { loadSignals, type Signals } from '../engine/judge/signals.js';
 import { loadScenario, type LoadResult } from '../engine/scenario/load.js';
 import { MAX_FILE_BYTES } from '../engine/yamlSource.js';
+import { declaredId } from '../engine/scenario/idRule.js';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEFAULT_CATALOG = join(PROJECT_ROOT, 'scenarios/principles.yaml');
+export const LIBRARY_DIR = join(PROJECT_ROOT, 'scenarios/library');
+
+/** The bundled scenarios' ids, each with its file as messages name it (the game refuses these ids in a trainer's file). */
+export function bundledIds(): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const name of readdirSync(LIBRARY_DIR).filter((f) => f.endsWith('.yaml')).sort()) {
+    const path = join(LIBRARY_DIR, name);
+    const id = declaredId(readFileSync(path, 'utf8'));
+    if (id) ids.set(id, displayName(path));
+  }
+  return ids;
+}
 
 /** How a file is named in messages: relative to the working directory when inside it. */
 export function displayName(path: string): string {

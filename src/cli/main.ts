@@ -2,6 +2,7 @@
 import { UsageError } from './args.js';
 import { auditCommand } from './commands/audit.js';
 import { checkCommand } from './commands/check.js';
+import { coverageCommand } from './commands/coverage.js';
 import { exportCommand } from './commands/export.js';
 import { graphCommand } from './commands/graph.js';
 import { judgeCommand } from './commands/judge.js';
@@ -12,6 +13,7 @@ import { playCommand } from './commands/play.js';
 import { principlesCommand } from './commands/principles.js';
 import { recordCommand } from './commands/record.js';
 import { schemaCommand } from './commands/schema.js';
+import { stringsCommand } from './commands/strings.js';
 import { testCommand } from './commands/test.js';
 
 export const USAGE = `dojo — Complaint Dojo (投诉应对实训) command line
@@ -20,14 +22,22 @@ Usage:
   dojo principles [--json] [--locale zh-CN|en]        list the principle catalog
   dojo new --type angry|silent|talkative|expert --id ID [--out FILE]
                                                        write a commented starter scenario
-  dojo check FILE…                                     validate scenario files
-  dojo lint FILE… [--json]                             check, plus graph and teaching checks
-  dojo graph FILE [--locale …]                         print a Mermaid flowchart of the scenario
+  dojo check FILE… [--locale zh-CN|en]                 validate scenario files (messages: --locale, else LANG)
+  dojo lint FILE… [--json] [--locale zh-CN|en]         check, plus graph and teaching checks
+  dojo graph FILE [--svg|--html] [--out F] [--locale …]
+                                                       a Mermaid flowchart, or a picture with the best
+                                                       and worst paths marked (no browser needed)
+  dojo coverage [FILE|DIR…] [--json] [--locale …]      principles each scenario exercises (as the best
+                                                       reply, as a tempting wrong one), trains never
+                                                       used, catalog principles no scenario exercises
   dojo play FILE [--choices 1,2,t] [--seed N] [--locale zh-CN|en] [--json]
                                                        play; without --choices, interactively in the terminal
   dojo paths FILE [--json] [--locale zh-CN|en]         every ending, and the best and worst routes
   dojo audit FILE… [--json] [--seeds N]                can it be won without reading? reading-free
                                                        strategies in both languages, and the giveaways
+  dojo strings export FILE… --out sheet.xlsx|.csv     every text with a stable id, zh-CN and en side by side
+  dojo strings import SHEET --into FILE…              write a sheet's texts back (only the text changes;
+                                                       rows that cannot be placed are reported by row:col)
   dojo schema                                          print the scenario JSON Schema (for editors)
   dojo record FILE (--choices 1,2 | --path best|worst) [--name N] [--seed N] [--locale …]
                                                        write a golden transcript to scenarios/transcripts/
@@ -69,6 +79,8 @@ const commands: Record<string, Command> = {
   audit: auditCommand,
   export: exportCommand,
   judge: judgeCommand,
+  coverage: coverageCommand,
+  strings: stringsCommand,
 };
 
 const stdio: Output = {

@@ -156,10 +156,24 @@ function lazySource(file: string, text: string): YamlSource {
 function fullParse(file: string, text: string): ParsedYaml {
   const { doc, lines } = yamlDocument(text);
   const problems: Problem[] = [];
-  for (const e of [...doc.errors, ...doc.warnings]) {
+  const sourceLines = text.split('\n');
+  const located = (e: (typeof doc.errors)[number]) => {
     const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
     const first = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    problems.push({ ...at(file, pos.line, pos.col, 'yaml-syntax', `YAML: ${first}`), severity: doc.errors.includes(e as never) ? 'error' : 'warning' });
+    return { pos, first };
+  };
+  // One mistake (a tab, a colon) throws the parser off for the rest of its block: the first
+  // error is the one to fix, the others mostly follow from it, so they are counted, not listed.
+  const [firstError, ...followOn] = doc.errors;
+  if (firstError) {
+    const { pos, first } = located(firstError);
+    const more = new Set(followOn.map((e) => located(e).pos.line).filter((l) => l !== pos.line)).size;
+    const hint = syntaxHint(first, sourceLines[pos.line - 1] ?? '');
+    problems.push({ ...at(file, pos.line, pos.col, 'yaml-syntax', `YAML: ${first}${more ? `; ${more} more line${more > 1 ? 's' : ''} affected` : ''}`, hint) });
+  }
+  for (const e of doc.warnings) {
+    const { pos, first } = located(e);
+    problems.push({ ...at(file, pos.line, pos.col, 'yaml-syntax', `YAML: ${first}`), severity: 'warning' });
   }
   if (doc.errors.length) return { problems };
   const source = sourceOf(file, doc, lines);
@@ -171,6 +185,16 @@ function fullParse(file: string, text: string): ParsedYaml {
     return { source, problems: [at(file, 1, 1, 'yaml-alias', `YAML: ${msg.split('\n')[0]}`, 'aliases (*name) may be used only a few times')] };
   }
   return { source, data, problems };
+}
+
+/** A fix hint for the YAML mistakes trainers make most, read from the parser's message and the line. */
+export function syntaxHint(message: string, line: string): string | undefined {
+  if (/tab/i.test(message) || /^ *\t/.test(line)) return 'indent with spaces, not tabs: set your editor to insert spaces';
+  const colons = line.replace(/"[^"]*"|'[^']*'/g, '""').match(/:\s/g)?.length ?? 0;
+  if (colons >= 2 && /flow collection|compact mapping|Nested mappings|Implicit/i.test(message)) {
+    return `an ASCII colon followed by a space inside ${line.includes('{') ? '{ … }' : 'text'} starts a new field: put the text in quotes, or use a Chinese colon (\uff1a)`;
+  }
+  return undefined;
 }
 
 /** Positions of a parsed document's nodes. */
@@ -237,7 +261,7 @@ export function schemaProblems(source: YamlSource, error: z.ZodError, data?: unk
       for (const k of issue.keys) {
         const split = /[^ -~]|\s/.test(k);
         const hint = split
-          ? 'a comma inside { … } ends the text there: put the text in quotes, or use a Chinese comma (,)'
+          ? 'a comma inside { … } ends the text there: put the text in quotes, or use a Chinese comma (\uff0c)'
           : 'check the spelling against the schema';
         out.push(source.problem([...path, k], 'schema', `unknown field "${k}"${where(path)}`, { key: true, hint }));
       }

@@ -8,6 +8,7 @@ import { loadCatalog, type Catalog } from '../engine/catalog/catalog.js';
 import type { Problem } from '../engine/problems.js';
 import type { Scenario } from '../engine/scenario/model.js';
 import { loadScenario } from '../engine/scenario/load.js';
+import { bundledIdProblem } from '../engine/scenario/idRule.js';
 import { MAX_FILE_BYTES } from '../engine/yamlSource.js';
 import catalogText from '../../scenarios/principles.yaml?raw';
 
@@ -49,9 +50,8 @@ export class Library {
     }
     const r = loadScenario(name, text, this.catalog);
     if (!r.ok) return { problems: r.problems };
-    if (this.scenarios.some((s) => s.id === r.scenario.id)) {
-      return { problems: [{ file: name, line: 1, col: 1, severity: 'error', code: 'duplicate-id', message: `id "${r.scenario.id}" is already used by a bundled scenario: give yours another id` }] };
-    }
+    const clash = bundledIdProblem(r.scenario, new Map(this.scenarios.map((s) => [s.id, s.file])));
+    if (clash) return { problems: [clash] };
     this.remove(r.scenario.id);
     this.imported.push(r.scenario);
     this.texts.set(r.scenario.id, text);

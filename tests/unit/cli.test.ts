@@ -177,7 +177,7 @@ describe('dojo lint, deeper checks', () => {
     const r = await dojo('check', 'tests/fixtures/mini-angry.yaml', 'tests/fixtures/mini-angry.yaml');
     expect(r.code).toBe(1);
     expect(r.out.split('\n')).toEqual(['ok tests/fixtures/mini-angry.yaml']);
-    expect(r.err).toBe('tests/fixtures/mini-angry.yaml:2:5: scenario id "mini-angry" is also used by tests/fixtures/mini-angry.yaml');
+    expect(r.err).toBe('tests/fixtures/mini-angry.yaml:2:5: scenario id "mini-angry" is also used by tests/fixtures/mini-angry.yaml:2');
   });
 });
 
@@ -185,7 +185,7 @@ describe('dojo lint edge cases', () => {
   it('reports a scenario id used by two files, as check does', async () => {
     const r = await dojo('lint', 'tests/fixtures/mini-angry.yaml', 'tests/fixtures/mini-angry.yaml');
     expect(r.code).toBe(1);
-    expect(r.out).toContain('tests/fixtures/mini-angry.yaml:2:5: scenario id "mini-angry" is also used by tests/fixtures/mini-angry.yaml');
+    expect(r.out).toContain('tests/fixtures/mini-angry.yaml:2:5: scenario id "mini-angry" is also used by tests/fixtures/mini-angry.yaml:2');
   });
 
   it('lints a file that reuses text through many YAML aliases, as check accepts it', async () => {

@@ -37,3 +37,12 @@ export function playOf(path: string): Play {
   const cat = catalog();
   return { scenario: loadFile(path, cat), catalog: cat };
 }
+
+/** Run the dojo CLI in-process, as a trainer would from the shell: exit code, standard output and error. */
+export async function runDojo(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const { main } = await import('../../src/cli/main.js');
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}

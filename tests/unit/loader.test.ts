@@ -12,7 +12,7 @@ const check = (name: string, text?: string) => {
   const file = `tests/fixtures/bad/${name}`;
   const r = loadScenario(file, text ?? readFileSync(join(ROOT, file), 'utf8'), cat);
   expect(r.ok).toBe(false);
-  return r.problems.map(formatProblem).sort();
+  return r.problems.map((p) => formatProblem(p)).sort();
 };
 
 describe('scenario loader: located problems', () => {
@@ -21,7 +21,7 @@ describe('scenario loader: located problems', () => {
       'tests/fixtures/bad/many-problems.yaml:15:22: unknown principle "emotion-frist" (did you mean "emotion-first"?)',
       'tests/fixtures/bad/many-problems.yaml:17:15: no node or ending "nowhere"',
       'tests/fixtures/bad/many-problems.yaml:23:11: "mood" is not a meter of the angry customer (use one of: anger, trust, patience)',
-      'tests/fixtures/bad/many-problems.yaml:24:9: duplicate node id "open"',
+      'tests/fixtures/bad/many-problems.yaml:24:9: duplicate node id "open": the first is at line 11',
     ]);
   });
 
@@ -41,7 +41,7 @@ describe('scenario loader: located problems', () => {
 
   it('explains the ASCII comma in a flow map of Chinese text', () => {
     expect(check('comma.yaml')).toContain(
-      'tests/fixtures/bad/comma.yaml:2:20: unknown field "世界" in title (a comma inside { … } ends the text there: put the text in quotes, or use a Chinese comma (,))',
+      'tests/fixtures/bad/comma.yaml:2:20: unknown field "世界" in title (a comma inside { … } ends the text there: put the text in quotes, or use a Chinese comma (，))',
     );
   });
 
@@ -69,7 +69,7 @@ describe('scenario loader: located problems', () => {
   it('loads a valid file and fills defaults: plain strings by script, weights, start node', () => {
     const text = readFileSync(join(ROOT, 'tests/fixtures/mini-angry.yaml'), 'utf8');
     const r = loadScenario('mini.yaml', text, cat);
-    if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
+    if (!r.ok) throw new Error(r.problems.map((p) => formatProblem(p)).join('\n'));
     expect(r.scenario.start).toBe('open');
     expect(r.scenario.breakdown).toBe('end-escalated');
     expect(r.scenario.nodes.open!.line).toHaveLength(2);
@@ -102,7 +102,7 @@ describe('two parsers: js-yaml for plain files, yaml for the rest and for positi
       expect(parseYaml('t.yaml', text).via, text).toBe('yaml');
     }
     // What the full parser says is kept: an unknown tag is a located warning.
-    expect(parseYaml('t.yaml', 'a: 1\nb: !custom 2\n').problems.map(formatProblem)).toEqual(['t.yaml:2:4: warning: YAML: Unresolved tag: !custom']);
+    expect(parseYaml('t.yaml', 'a: 1\nb: !custom 2\n').problems.map((p) => formatProblem(p))).toEqual(['t.yaml:2:4: warning: YAML: Unresolved tag: !custom']);
   });
 
   it('where the two parsers would read the same text differently, the data is the full parser\'s', () => {
@@ -133,7 +133,7 @@ describe('two parsers: js-yaml for plain files, yaml for the rest and for positi
   });
 
   it('a file js-yaml refuses gets the full parser\'s located message', () => {
-    expect(parseYaml('t.yaml', 'id: a\ntitle: b\nid: c\n').problems.map(formatProblem)).toEqual(['t.yaml:3:1: YAML: Map keys must be unique']);
+    expect(parseYaml('t.yaml', 'id: a\ntitle: b\nid: c\n').problems.map((p) => formatProblem(p))).toEqual(['t.yaml:3:1: YAML: Map keys must be unique']);
   });
 
   it('a fast-path file still locates its problems exactly (the positions are looked up when asked for)', () => {
@@ -148,7 +148,7 @@ describe('two parsers: js-yaml for plain files, yaml for the rest and for positi
     // The problem points at the tag: the id itself, or the `{` of a `{ id: …, weight: … }` tag.
     const col = (tag[1] ? text.lastIndexOf('{', at) : at) - text.lastIndexOf('\n', at - 1);
     const r = loadScenario(file, text, cat);
-    expect(r.problems.map(formatProblem)).toEqual([`${file}:${lineNo}:${col}: unknown principle "${id}x" (did you mean "${id}"?)`]);
+    expect(r.problems.map((p) => formatProblem(p))).toEqual([`${file}:${lineNo}:${col}: unknown principle "${id}x" (did you mean "${id}"?)`]);
     const ok = loadScenario(file, readFileSync(join(ROOT, file), 'utf8'), cat);
     expect(ok.ok && ok.scenario.nodes['when-fixed']!.loc.line).toBe(text.split('\n').findIndex((l) => l.includes('id: when-fixed')) + 1);
   });

@@ -54,16 +54,16 @@ describe('customer.look in the scenario format', () => {
   it('refuses an unknown value at its line and column, naming the word it is nearest to', () => {
     const r = withLook('{ gender: woman, age: 40s, role: bussiness, channel: fone }');
     expect(r.ok).toBe(false);
-    const out = r.problems.map(formatProblem).sort();
+    const out = r.problems.map((p) => formatProblem(p)).sort();
     expect(out).toEqual([
       'look.yaml:11:42: customer.look.role: unknown role "bussiness" (did you mean "business"?): use one of shopkeeper, office, business, engineer, site, workwear, retiree, traveller, student, casual',
       'look.yaml:11:62: customer.look.channel: unknown channel "fone" (did you mean "phone"?): use one of in-person, phone',
     ]);
     const age = withLook('{ age: 45 }');
     expect(age.ok).toBe(false);
-    expect(age.problems.map(formatProblem)).toEqual(['look.yaml:11:16: customer.look.age: unknown age band 45: use one of 20s, 30s, 40s, 50s, 60s, 70s']);
+    expect(age.problems.map((p) => formatProblem(p))).toEqual(['look.yaml:11:16: customer.look.age: unknown age band 45: use one of 20s, 30s, 40s, 50s, 60s, 70s']);
     const key = withLook('{ hair: grey }');
-    expect(key.problems.map(formatProblem)).toEqual(['look.yaml:11:11: unknown field "hair" in customer.look (check the spelling against the schema)']);
+    expect(key.problems.map((p) => formatProblem(p))).toEqual(['look.yaml:11:11: unknown field "hair" in customer.look (check the spelling against the schema)']);
   });
 
   it('refuses a look no drawn character fits, at customer.look, naming the nearest characters', () => {

@@ -14,15 +14,22 @@ export function localeOf(args: Args): Locale {
   return l as Locale;
 }
 
-export function printProblems(io: Output, problems: readonly Problem[]): void {
-  for (const p of [...problems].sort(byPosition)) io.err(formatProblem(p));
+/** The language of messages: --locale when given, else the environment's (LC_ALL, LC_MESSAGES, LANG), else English. */
+export function messageLocale(args?: Args, env: NodeJS.ProcessEnv = process.env): Locale {
+  if (args && stringFlag(args, 'locale') !== undefined) return localeOf(args);
+  const lang = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^zh/i.test(lang) ? 'zh-CN' : 'en';
+}
+
+export function printProblems(io: Output, problems: readonly Problem[], locale: Locale = messageLocale()): void {
+  for (const p of [...problems].sort(byPosition)) io.err(formatProblem(p, locale));
 }
 
 /** The catalog, or undefined after printing why it could not be loaded. */
 export function catalogOf(args: Args, io: Output): Catalog | undefined {
   const r = readCatalog(stringFlag(args, 'catalog'));
   if ('problems' in r) {
-    printProblems(io, r.problems);
+    printProblems(io, r.problems, messageLocale(args));
     return undefined;
   }
   return r.catalog;
@@ -34,7 +41,7 @@ export function playOf(args: Args, io: Output): Play | undefined {
   const catalog = catalogOf(args, io);
   if (!catalog) return undefined;
   const r = readScenario(args.positionals[0]!, catalog);
-  printProblems(io, r.problems);
+  printProblems(io, r.problems, messageLocale(args));
   return r.ok ? { scenario: r.scenario, catalog } : undefined;
 }
 
@@ -42,6 +49,6 @@ export function playOf(args: Args, io: Output): Play | undefined {
 export function duplicateId(seen: Map<string, string>, s: Scenario): Problem | undefined {
   const other = seen.get(s.id);
   if (other) return { file: s.file, ...s.idLoc, severity: 'error', code: 'duplicate-id', message: `scenario id "${s.id}" is also used by ${other}` };
-  seen.set(s.id, s.file);
+  seen.set(s.id, `${s.file}:${s.idLoc.line}`);
   return undefined;
 }

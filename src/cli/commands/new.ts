@@ -5,10 +5,10 @@ import { customerProfiles } from '../../engine/customers/index.js';
 import { article } from '../../engine/text.js';
 import { CUSTOMER_TYPES, type CustomerType } from '../../engine/scenario/schema.js';
 import { parseArgs, stringFlag, UsageError } from '../args.js';
-import { PROJECT_ROOT } from '../files.js';
+import { displayName, PROJECT_ROOT } from '../files.js';
 import type { Output } from '../main.js';
 
-export function starter(type: CustomerType, id: string, schemaPath: string): string {
+export function starter(type: CustomerType, id: string, schemaPath: string, filePath = `${id}.yaml`): string {
   const profile = customerProfiles[type];
   const practices = profile.signature.practices;
   const violations = profile.signature.violations;
@@ -20,7 +20,7 @@ export function starter(type: CustomerType, id: string, schemaPath: string): str
   const bad = profile.breakdownOutcome;
   return `# yaml-language-server: $schema=${schemaPath}
 # A Complaint Dojo scenario: one file, everything in it. Replace the text in « » with your own.
-# Check it:  npx dojo lint ${id}.yaml      Try it:  npx dojo play ${id}.yaml
+# Check it:  npx dojo lint ${filePath}      Try it:  npx dojo play ${filePath}
 # Full guide: docs/authoring.md. Principle ids: npx dojo principles.
 
 # A unique id (lowercase letters, digits, hyphens).
@@ -154,10 +154,11 @@ export function newCommand(argv: string[], io: Output): number {
     io.err(`${relative(process.cwd(), out) || out}: already exists (use --force to overwrite)`);
     return 1;
   }
+  const shown = displayName(out).split('\\').join('/');
   const schema = relative(dirname(out), join(PROJECT_ROOT, 'scenarios/scenario.schema.json')).split('\\').join('/');
   try {
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, starter(type as CustomerType, id, schema));
+    writeFileSync(out, starter(type as CustomerType, id, schema, shown));
   } catch (e) {
     io.err(`${relative(process.cwd(), out) || out}:1:1: cannot write the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
     return 1;

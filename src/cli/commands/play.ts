@@ -82,8 +82,9 @@ export function formatRecord(r: PlayRecord, customerName: string): string {
   const sep = r.locale === 'en' ? ', ' : '、';
   const out: string[] = [`# ${r.title}  (seed ${r.seed})`, ''];
   for (const turn of r.turns) {
-    out.push(`${turn.n}. ${customerName}: ${turn.customer}`);
-    if (turn.note) out.push(`   ${turn.note}`);
+    // The stage note sets the scene before the customer speaks, as the interactive play shows it.
+    if (turn.note) out.push(`${turn.n}. ${turn.note}`);
+    out.push(`${turn.note ? ' '.repeat(String(turn.n).length + 2) : `${turn.n}. `}${customerName}: ${turn.customer}`);
     out.push(`   ${t.you}: ${turn.timedOut ? t.timeout : turn.said}   [${signed(turn.score)}]`);
     if (turn.honoured.length) out.push(`   ✓ ${t.honoured}: ${turn.honoured.map((p) => p.name).join(sep)}`);
     if (turn.broken.length) out.push(`   ✗ ${t.broken}: ${turn.broken.map((p) => `${p.name} (${t.severity[p.severity]} −${p.points})`).join(sep)}`);

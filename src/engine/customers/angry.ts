@@ -58,6 +58,7 @@ export const angryProfile: CustomerProfile = {
   type: 'angry',
   meters,
   breakdownOutcome: 'escalated',
+  breaksOffAs: ['escalated', 'unresolved'],
   signature: {
     practices: ['emotion-first', 'understand-feelings', 'let-them-vent', 'stay-calm'],
     violations: ['argue-back', 'lecture-customer', 'flat-refusal', 'insist-im-right'],

@@ -44,6 +44,7 @@ export const expertProfile: CustomerProfile = {
   type: 'expert',
   meters,
   breakdownOutcome: 'escalated',
+  breaksOffAs: ['escalated', 'unresolved'],
   signature: {
     practices: ['humble-learning', 'praise-expertise', 'professional-competence'],
     violations: ['bluff', 'insist-im-right'],

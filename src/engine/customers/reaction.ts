@@ -66,6 +66,8 @@ export interface CustomerProfile {
   meters: readonly MeterSpec[];
   /** Outcome when the customer breaks off (machine reaches its final state). */
   breakdownOutcome: Outcome;
+  /** The outcomes a scenario's breakdown ending may have for this type (the first is breakdownOutcome). */
+  breaksOffAs: readonly Outcome[];
   /** The principles this type most depends on (for lint and for the authoring guide). */
   signature: { practices: readonly string[]; violations: readonly string[] };
   /** A 0–100 mood (100 = happiest) for the presentation. */

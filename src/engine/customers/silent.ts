@@ -49,6 +49,7 @@ export const silentProfile: CustomerProfile = {
   type: 'silent',
   meters,
   breakdownOutcome: 'left-silently',
+  breaksOffAs: ['left-silently', 'unresolved'],
   signature: {
     practices: ['open-questions', 'show-patience', 'attentive-listening'],
     violations: ['pry-and-press', 'vague-brush-off', 'belittle-customer'],

@@ -38,6 +38,7 @@ export const talkativeProfile: CustomerProfile = {
   type: 'talkative',
   meters,
   breakdownOutcome: 'unresolved',
+  breaksOffAs: ['unresolved', 'escalated'],
   signature: {
     practices: ['take-initiative', 'rapport-matching', 'attentive-listening'],
     violations: ['interrupt-customer', 'fake-attention'],

@@ -18,6 +18,7 @@ import { MAX_ALIASES, TEXT_FIELDS, type PathSegment, type YamlSource } from '../
 import { loadScenario } from './load.js';
 import type { Loc, Scenario } from './model.js';
 import { GOOD_OUTCOMES } from './model.js';
+import { breakOffAfterModel, forgivingEndings } from './lintRoutes.js';
 
 export interface LintResult {
   scenario?: Scenario;
@@ -62,6 +63,14 @@ function edges(s: Scenario, id: string): string[] {
   const n = s.nodes[id];
   if (!n) return [];
   return [...n.choices, ...(n.onTimeout ? [n.onTimeout] : [])].flatMap((r) => r.next.map((b) => b.to));
+}
+
+/** Whether any reply or branch on a way to `target` has a "when" (walking back from it). */
+function conditionsOnTheWay(s: Scenario, target: string): boolean {
+  const back = new Map<string, string[]>();
+  for (const id of s.order) for (const to of edges(s, id)) back.set(to, [...(back.get(to) ?? []), id]);
+  const before = closure([target], (id) => back.get(id) ?? []);
+  return [...before].some((id) => s.nodes[id]?.choices.some((c) => c.when || c.next.some((b) => b.when)) || s.nodes[id]?.onTimeout?.next.some((b) => b.when));
 }
 
 /** Unreachable nodes and endings; nodes from which no ending can be reached (dead ends and closed loops). */
@@ -156,10 +165,14 @@ function teachingFindings(s: Scenario, catalog: Catalog, at: At): void {
   if (report.worst && GOOD_OUTCOMES.includes(report.worst.outcome)) {
     at(first, 'warning', 'worst-path', `even the worst-scoring path ends "${report.worst.outcome}" (via ${report.worst.picks.join(',')})`, 'let the worst replies lead to an unresolved, escalated or left-silently ending');
   }
+  // An ending no `next` leads to has its own warning (graphFindings); here, those links lead to but no play does.
+  const linked = closure([s.start], (id) => edges(s, id));
   for (const e of report.endings) {
-    if (!e.reachable && e.id !== s.breakdown) {
-      at(s.endings[e.id]!.loc, 'warning', 'never-reached', `no way of playing reaches ending "${e.id}" (the conditions on the way never hold)`, 'check the "when" conditions that lead here against the meters the customer can reach (npx dojo paths)');
-    }
+    if (e.reachable || e.id === s.breakdown || !linked.has(e.id)) continue;
+    const why = conditionsOnTheWay(s, e.id)
+      ? 'the conditions on the way never hold'
+      : 'on every route the customer breaks off or the talk ends before it';
+    at(s.endings[e.id]!.loc, 'warning', 'never-reached', `no way of playing reaches ending "${e.id}" (${why})`, 'check the "when" conditions that lead here against the meters the customer can reach (npx dojo paths)');
   }
   for (const id of report.stuck) {
     at(s.nodes[id]!.loc, 'error', 'stuck', `at node "${id}" the trainee can be left with no reply to choose: every choice's "when" fails`, 'give one choice no "when", or add a timeLimit with onTimeout');
@@ -173,6 +186,8 @@ function teachingFindings(s: Scenario, catalog: Catalog, at: At): void {
     at(first, 'warning', 'same-key', `the best reply is always choice ${picks[0]}: trainees learn the key, not the principle`, 'move the best reply to different places in different nodes');
   }
   agreementFindings(play, at);
+  forgivingEndings(play, report, at);
+  breakOffAfterModel(play, at);
   const used = new Set(Object.values(s.nodes).flatMap((n) => [...n.choices, ...(n.onTimeout ? [n.onTimeout] : [])].flatMap((c) => c.principles.map((t) => t.id))));
   const sig = customerProfiles[s.customer.type].signature;
   const missing = [...sig.practices, ...sig.violations].filter((id) => !used.has(id));

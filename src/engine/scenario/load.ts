@@ -69,7 +69,7 @@ function normalise(file: string, raw: ScenarioFile, src: YamlSource, problems: P
         ...(when ? { when } : {}),
       };
     });
-    if (nodes[n.id]) problems.push(src.problem([...path, 'id'], 'duplicate-id', `duplicate node id "${n.id}"`));
+    if (nodes[n.id]) problems.push(src.problem([...path, 'id'], 'duplicate-id', `duplicate node id "${n.id}": the first is at line ${nodes[n.id]!.loc.line}`));
     nodes[n.id] ??= {
       id: n.id,
       line: lines(n.line),
@@ -84,7 +84,8 @@ function normalise(file: string, raw: ScenarioFile, src: YamlSource, problems: P
   const endings: Record<string, Ending> = {};
   raw.endings.forEach((e, i) => {
     const path: PathSegment[] = ['endings', i];
-    if (nodes[e.id] || endings[e.id]) problems.push(src.problem([...path, 'id'], 'duplicate-id', `duplicate id "${e.id}": node and ending ids must all differ`));
+    const first = nodes[e.id] ?? endings[e.id];
+    if (first) problems.push(src.problem([...path, 'id'], 'duplicate-id', `duplicate id "${e.id}": the first is at line ${first.loc.line}; node and ending ids must all differ`));
     endings[e.id] ??= {
       id: e.id,
       outcome: e.outcome,
@@ -188,10 +189,11 @@ function crossCheck(s: Scenario, raw: ScenarioFile, src: YamlSource, catalog: Ca
   });
   raw.nodes.forEach((n, i) => {
     const path: PathSegment[] = ['nodes', i];
-    const ids = new Set<string>();
+    const ids = new Map<string, number>();
     n.choices.forEach((c, j) => {
-      if (c.id && ids.has(c.id)) err([...path, 'choices', j, 'id'], 'duplicate-id', `duplicate choice id "${c.id}" in node "${n.id}"`);
-      if (c.id) ids.add(c.id);
+      const firstAt = c.id === undefined ? undefined : ids.get(c.id);
+      if (firstAt !== undefined) err([...path, 'choices', j, 'id'], 'duplicate-id', `duplicate choice id "${c.id}" in node "${n.id}": the first is at line ${src.locate([...path, 'choices', firstAt, 'id']).line}`);
+      if (c.id && firstAt === undefined) ids.set(c.id, j);
       checkReply(c, [...path, 'choices', j]);
       checkCondition(c.when, [...path, 'choices', j, 'when']);
     });
@@ -199,8 +201,13 @@ function crossCheck(s: Scenario, raw: ScenarioFile, src: YamlSource, catalog: Ca
     if (n.onTimeout && !n.timeLimit) err([...path, 'onTimeout'], 'timeout', '"onTimeout" needs a "timeLimit" on the same node', undefined, true);
     if (n.timeLimit && !n.onTimeout) err([...path, 'timeLimit'], 'timeout', '"timeLimit" needs an "onTimeout" saying what happens when time runs out', undefined, true);
   });
+  const breaksOffAs = customerProfiles[type].breaksOffAs;
   if (raw.breakdown) {
-    if (!s.endings[raw.breakdown]) err(['breakdown'], 'unknown-node', `no ending "${raw.breakdown}"`);
+    const ending = s.endings[raw.breakdown];
+    if (!ending) err(['breakdown'], 'unknown-node', `no ending "${raw.breakdown}"`);
+    else if (!breaksOffAs.includes(ending.outcome)) {
+      err(['breakdown'], 'breakdown-outcome', `${article(type)} ${type} customer cannot break off as "${ending.outcome}" (ending "${ending.id}")`, `point breakdown at an ending with outcome ${breaksOffAs.join(' or ')}`);
+    }
   } else if (!s.breakdown) {
     const o = customerProfiles[type].breakdownOutcome;
     err(['endings'], 'breakdown', `${article(type)} ${type} customer can break off (outcome ${o}), but no ending has outcome "${o}"`, `add an ending with outcome: ${o}`);

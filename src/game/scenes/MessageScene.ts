@@ -23,7 +23,8 @@ export class MessageScene extends BaseScene<MessageData> {
 
   create(): void {
     const { w, h, svc } = this;
-    const lines = [...(this.args.lines ?? []), ...[...(this.args.problems ?? [])].sort(byPosition).map(formatProblem)];
+    // Problems are shown in the game's language (problemText reads the loader's English in Chinese).
+    const lines = [...(this.args.lines ?? []), ...[...(this.args.problems ?? [])].sort(byPosition).map((p) => formatProblem(p, svc.locale()))];
     this.add.rectangle(0, 0, w, h, 0x000000, 0.65).setOrigin(0).setInteractive().setScrollFactor(0).setDepth(-2);
     const pw = Math.min(1100, w - 40);
     const x = (w - pw) / 2;
@@ -31,7 +32,7 @@ export class MessageScene extends BaseScene<MessageData> {
     this.text(x + 24, 40, this.args.title, { size: 28, bold: true, width: pw - 48 });
     let y = 96;
     for (const l of lines.slice(0, 200)) {
-      const t = this.text(x + 24, y, l, { size: 18, width: pw - 48, color: l.includes('warning:') ? COLORS.inkSoft : COLORS.ink });
+      const t = this.text(x + 24, y, l, { size: 18, width: pw - 48, color: l.includes('warning:') || l.includes('警告:') ? COLORS.inkSoft : COLORS.ink });
       y += t.height + 8;
     }
     if (lines.length > 200) y += this.text(x + 24, y, `… ${lines.length - 200} more`, { size: 18 }).height + 8;
