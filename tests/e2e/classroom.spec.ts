@@ -115,6 +115,11 @@ test('class vote: a host and three trainees play a scenario to the class debrief
   await expect(host.page.locator('.people')).toContainText('小王');
   await expect(host.page.locator('.people .dot--on')).toHaveCount(3);
   await shoot(host.page, 'host-lobby');
+  // A trainee changes their mind below, after everyone has voted: the trainer closes the vote by hand here
+  // (closing by itself once all have voted is on by default; the room controls turn it off).
+  await host.page.locator('details:has([data-key="setting-autoClose"]) > summary').click();
+  await host.page.locator('[data-key="setting-autoClose"]').click();
+  await expect(host.page.locator('[data-key="setting-autoClose"]')).toHaveAttribute('aria-pressed', 'false');
   await host.page.locator('[data-key="start"]').click();
 
   // ---- decision 1: two vote for reply 2, one changes their mind from 3 to 1 ----
