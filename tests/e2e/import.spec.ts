@@ -62,7 +62,7 @@ test('broken scenario files are refused with located messages, and the game goes
     const d = await until(page, (x) => x.scene === 'Message' && !!x.message, `the problems of ${name}`);
     expect(d.message!.lines.some((l) => pattern.test(l)), `${name}: ${d.message!.lines.join(' | ')}`).toBe(true);
     if (name === 'refs.yaml') {
-      expect(d.message!.lines).toContain('refs.yaml:24:9: duplicate node id "open"');
+      expect(d.message!.lines).toContain('refs.yaml:24:9: duplicate node id "open": the first is at line 11');
       await page.screenshot({ path: join(SHOTS, 'import-problems-en.png') });
     }
     await page.keyboard.press('Enter');
