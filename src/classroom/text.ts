@@ -1,20 +1,33 @@
 /**
  * The pages' language: i18next with the project's locales (the classroom's strings live
  * under "classroom"), scenario text picked for the locale, and the 简体中文 / English switch.
+ * A page loads only the strings it shows, in its language; the other language is fetched
+ * when the switch asks for it (a phone joining a class should not wait for the game's text).
  */
 import type { i18n } from 'i18next';
 import { typeset } from '../game/ui/wrap.js';
 import { pick, type Locale, type LocalizedText } from '../engine/text.js';
-import { createI18n, detectLocale } from '../platform/i18n.js';
+import { createI18nFrom } from '../platform/i18nCore.js';
+import { detectLocale } from '../platform/locale.js';
 import { button, fill } from './dom.js';
 import { saveLocale, savedLocale } from './prefs.js';
 
 let inst: i18n | undefined;
 let current: Locale = 'zh-CN';
 
+const STRINGS: Record<Locale, () => Promise<{ strings: object }>> = {
+  'zh-CN': () => import('./strings/zh-CN.js'),
+  en: () => import('./strings/en.js'),
+};
+
+/** One language's strings (the two locales hold the same keys, tests/unit/game-pure.test.ts). */
+async function bundleFor(l: Locale): Promise<object> {
+  return (await STRINGS[l]()).strings;
+}
+
 export async function initLanguage(): Promise<Locale> {
   current = detectLocale(savedLocale(), navigator.languages ?? [navigator.language]);
-  inst = await createI18n(current);
+  inst = await createI18nFrom(current, { [current]: { translation: await bundleFor(current) } });
   document.documentElement.lang = current;
   return current;
 }
@@ -44,6 +57,7 @@ export function txt(text: LocalizedText | undefined): string {
 export const pct = (share: number) => `${Math.round(share * 100)}%`;
 
 export async function setLocale(l: Locale): Promise<void> {
+  if (inst && !inst.hasResourceBundle(l, 'translation')) inst.addResourceBundle(l, 'translation', await bundleFor(l));
   current = l;
   saveLocale(l);
   await inst?.changeLanguage(l);

@@ -1,5 +1,5 @@
 /** What the host's screen and each trainee's phone are shown, built from a room. */
-import { severityOf } from '../engine/catalog/catalog.js';
+import { severityOf } from '../engine/catalog/severity.js';
 import { optionsAt } from '../engine/classroom/classPath.js';
 import { principleSides, replyOf, roundScore, turnScore } from '../engine/scoring/debrief.js';
 import type { Play, SessionState } from '../engine/session/session.js';

@@ -53,7 +53,8 @@ class JoinApp implements JoinContext {
   private readonly screens = new Screens<Kind, TraineeView>(this.app, (k) => this.make(k));
   private readonly conn: Connection;
 
-  constructor() {
+  /** The socket opens at once; what it brings is handled once the page's language has loaded. */
+  constructor(language: Promise<unknown>) {
     const fromUrl = normalizeRoomCode(new URLSearchParams(location.search).get('code') ?? '');
     const remembered = lastCode();
     // A reload (or the QR link again) with a token for that room attaches straight away.
@@ -61,13 +62,20 @@ class JoinApp implements JoinContext {
     if (this.code && trainee(this.code)) this.page = 'loading';
     this.draft.code = this.code ?? '';
     const indicate = linkIndicator(byId('conn'), (s) => t(s === 'connecting' ? 'link.connecting' : 'link.reconnecting'));
-    this.conn = new Connection({ onConnect: () => void this.attach(), onState: indicate, onRefused: (error) => showError({ error, message: '' }) });
-    this.conn.on('view.trainee', (v) => v.code === this.code && this.setView(v));
-    languageSwitch(byId('lang'), () => {
-      this.screens.reset();
+    const later = (f: () => void) => void language.then(f);
+    this.conn = new Connection({
+      onConnect: () => later(() => void this.attach()),
+      onState: (s) => later(() => indicate(s)),
+      onRefused: (error) => later(() => showError({ error, message: '' })),
+    });
+    this.conn.on('view.trainee', (v) => later(() => v.code === this.code && this.setView(v)));
+    later(() => {
+      languageSwitch(byId('lang'), () => {
+        this.screens.reset();
+        this.render();
+      });
       this.render();
     });
-    this.render();
   }
 
   // ---- JoinContext ----
@@ -300,9 +308,4 @@ class JoinApp implements JoinContext {
   }
 }
 
-async function boot(): Promise<void> {
-  await initLanguage();
-  new JoinApp();
-}
-
-void boot();
+new JoinApp(initLanguage());

@@ -1,5 +1,5 @@
 /** `dojo principles`: the catalog, as a table or JSON. */
-import { severityOf } from '../../engine/catalog/catalog.js';
+import { severityOf } from '../../engine/catalog/severity.js';
 import { SEVERITY_POINTS } from '../../engine/scoring/value.js';
 import { pick } from '../../engine/text.js';
 import { parseArgs } from '../args.js';

@@ -1,7 +1,7 @@
 /** Load and query the principle catalog. */
 import type { Problem } from '../problems.js';
 import { parseYaml, schemaProblems } from '../yamlSource.js';
-import { CatalogSchema, CATEGORY_IDS, type Alias, type CatalogFile, type Principle, type Procedure, type SeverityLevel } from './schema.js';
+import { CatalogSchema, CATEGORY_IDS, type Alias, type CatalogFile, type Principle, type Procedure } from './schema.js';
 
 export interface Catalog {
   readonly categories: CatalogFile['categories'];
@@ -13,10 +13,7 @@ export interface Catalog {
   alias(id: string): Alias | undefined;
 }
 
-/** Violations without a stated severity count as serious. */
-export function severityOf(p: Principle): SeverityLevel {
-  return p.severity?.level ?? 'serious';
-}
+export { severityOf } from './severity.js';
 
 export function makeCatalog(file: CatalogFile): Catalog {
   const byId = new Map(file.principles.map((p) => [p.id, p]));

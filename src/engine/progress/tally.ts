@@ -10,7 +10,8 @@
  *     committed it and the reply taken did not.
  * The category scores are the debrief's (the facet against the best reply, where at stake).
  */
-import { severityOf, type Catalog } from '../catalog/catalog.js';
+import type { Catalog } from '../catalog/catalog.js';
+import { severityOf } from '../catalog/severity.js';
 import type { CategoryId, SeverityLevel } from '../catalog/schema.js';
 import type { Scenario } from '../scenario/model.js';
 import { alternatives, debrief, replyOf, turnScore } from '../scoring/debrief.js';

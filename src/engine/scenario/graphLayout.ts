@@ -4,7 +4,8 @@
  * uses it in Node, and the browser studio can import it as it is.
  */
 import dagre from '@dagrejs/dagre';
-import { severityOf, type Catalog } from '../catalog/catalog.js';
+import type { Catalog } from '../catalog/catalog.js';
+import { severityOf } from '../catalog/severity.js';
 import type { Route } from '../scoring/paths.js';
 import { SEVERITY_POINTS } from '../scoring/value.js';
 import { pick, type Locale } from '../text.js';

@@ -16,7 +16,7 @@
  * of that facet, where the moment called for it).
  */
 import type { Catalog } from '../catalog/catalog.js';
-import { severityOf } from '../catalog/catalog.js';
+import { severityOf } from '../catalog/severity.js';
 import type { CategoryId, SeverityLevel } from '../catalog/schema.js';
 import { CATEGORY_IDS } from '../vocabulary.js';
 import { OUTCOME_SCORE, type Reply, type Scenario } from '../scenario/model.js';

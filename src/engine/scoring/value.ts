@@ -4,7 +4,8 @@
  * counts a fifth: 先处理客户的情感), and the violations it commits, each costing points by its
  * severity. Scoring and the customer machines read the same worth, so they agree.
  */
-import { severityOf, type Catalog } from '../catalog/catalog.js';
+import type { Catalog } from '../catalog/catalog.js';
+import { severityOf } from '../catalog/severity.js';
 import type { Principle, SeverityLevel } from '../catalog/schema.js';
 import { customers } from '../customers/index.js';
 import type { Meters, ReplyTag } from '../customers/reaction.js';

@@ -5,7 +5,8 @@
  * path search and the CLI all run on these.
  */
 import { initialTransition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
-import { severityOf, type Catalog } from '../catalog/catalog.js';
+import type { Catalog } from '../catalog/catalog.js';
+import { severityOf } from '../catalog/severity.js';
 import { customerMachines, customerProfiles } from '../customers/index.js';
 import { stepMachine } from '../customers/step.js';
 import type { CustomerContext, CustomerEvent, Meters, ReplyTag } from '../customers/reaction.js';
