@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { classroomStrings } from './src/classroom/stringsPlugin.js';
+import { bundledLibrary } from './src/platform/libraryPlugin.js';
 import { scormFileList } from './src/scorm/vitePlugin.js';
 
 /**
@@ -36,7 +37,7 @@ export default defineConfig({
   // No SPA fallback: a missing asset is a 404, not index.html parsed as an image.
   appType: 'mpa',
   publicDir: 'assets',
-  plugins: [scenarioHotReload(), scormFileList(), classroomStrings()],
+  plugins: [bundledLibrary(), scenarioHotReload(), scormFileList(), classroomStrings()],
   build: {
     outDir: 'dist',
     target: 'es2022',

@@ -90,7 +90,7 @@ function wireFileImport(game: Phaser.Game, services: Services, parent: HTMLEleme
 /** Development: a bundled scenario file was saved. Play the new version, or show what is wrong with it. */
 async function reloadScenario(game: Phaser.Game, services: Services, file: string, text: string): Promise<void> {
   const lib = await services.library();
-  const r = lib.replaceBundled(file, text);
+  const r = await lib.replaceBundled(file, text);
   if (!r.scenario) {
     showProblems(game, `${services.i18n.t('import.failed')}: ${file}`, r.problems);
     return;
@@ -143,7 +143,7 @@ export async function startGame(parent: HTMLElement, pageTitle?: TitleHandover):
     library: () => (library ??= import('../platform/library.js').then((m) => m.loadLibrary(progress.save.imported))),
     async importText(name, text, bytes) {
       const lib = await services.library();
-      const r = lib.add(name, text, bytes);
+      const r = await lib.add(name, text, bytes);
       if (r.scenario) {
         const id = r.scenario.id;
         const kept = progress.update((s) => {

@@ -1,18 +1,19 @@
 /**
- * The scenario library in the browser: the catalog, every bundled scenario file, and the
- * files a trainer opened. It is loaded lazily (this module is imported dynamically, so YAML
- * and the schema stay out of the first download), and every file is validated by the same
- * engine loader the CLI uses.
+ * The scenario library in the browser: the catalog, every bundled scenario, and the files a
+ * trainer opened. The bundled ones arrive as data, read and checked by the engine's loader
+ * when the game was built (virtual:dojo-library, src/platform/libraryPlugin.ts); a file a
+ * trainer opens is validated by that same loader here, fetched (with the YAML parsers and the
+ * schema) only then. This module is itself imported lazily.
  */
-import { loadCatalog, type Catalog } from '../engine/catalog/catalog.js';
+import type { Catalog } from '../engine/catalog/catalog.js';
+import { makeCatalog } from '../engine/catalog/make.js';
 import type { Problem } from '../engine/problems.js';
 import type { Scenario } from '../engine/scenario/model.js';
-import { loadScenario } from '../engine/scenario/load.js';
 import { bundledIdProblem } from '../engine/scenario/idRule.js';
-import { MAX_FILE_BYTES } from '../engine/yamlSource.js';
-import catalogText from '../../scenarios/principles.yaml?raw';
+import bundled from 'virtual:dojo-library';
 
-const bundled = import.meta.glob('../../scenarios/library/*.yaml', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
+/** The loader, with YAML and the schema: fetched the first time a file is opened. */
+const loader = () => import('./fileLoader.js');
 
 const TYPE_ORDER = { angry: 0, silent: 1, talkative: 2, expert: 3 } as const;
 const byType = (a: Scenario, b: Scenario) => TYPE_ORDER[a.customer.type] - TYPE_ORDER[b.customer.type] || a.difficulty - b.difficulty || a.id.localeCompare(b.id);
@@ -44,7 +45,8 @@ export class Library {
   }
 
   /** Validate a file's text; on success it joins the imported list (replacing one with the same id). */
-  add(name: string, text: string, bytes = text.length): ImportResult {
+  async add(name: string, text: string, bytes = text.length): Promise<ImportResult> {
+    const { loadScenario, MAX_FILE_BYTES } = await loader();
     if (bytes > MAX_FILE_BYTES) {
       return { problems: [{ file: name, line: 1, col: 1, severity: 'error', code: 'too-large', message: `file is ${(bytes / 1_000_000).toFixed(1)} MB; a scenario file may be at most ${MAX_FILE_BYTES / 1_000_000} MB` }] };
     }
@@ -70,7 +72,8 @@ export class Library {
   }
 
   /** A bundled file changed on disk (development): validate and swap it in. */
-  replaceBundled(file: string, text: string): ImportResult {
+  async replaceBundled(file: string, text: string): Promise<ImportResult> {
+    const { loadScenario } = await loader();
     const r = loadScenario(file, text, this.catalog);
     if (!r.ok) return { problems: r.problems };
     this.scenarios = [...this.scenarios.filter((s) => s.file !== file && s.id !== r.scenario.id), r.scenario].sort(byType);
@@ -78,26 +81,9 @@ export class Library {
   }
 }
 
-export function loadCatalogText(): Catalog {
-  const r = loadCatalog('scenarios/principles.yaml', catalogText);
-  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('; '));
-  return r.catalog;
-}
-
 export async function loadLibrary(imported: readonly { name: string; text: string }[] = []): Promise<Library> {
-  const catalog = loadCatalogText();
-  const scenarios: Scenario[] = [];
-  const problems: Problem[] = [];
-  const entries = Object.entries(bundled).sort(([a], [b]) => a.localeCompare(b));
-  const texts = await Promise.all(entries.map(([, load]) => load()));
-  entries.forEach(([path], i) => {
-    const file = path.replace(/^(\.\.\/)+/, '');
-    const r = loadScenario(file, texts[i]!, catalog);
-    if (r.ok) scenarios.push(r.scenario);
-    else problems.push(...r.problems);
-  });
-  const lib = new Library(catalog, scenarios.sort(byType), problems);
+  const lib = new Library(makeCatalog(bundled.catalog), [...bundled.scenarios].sort(byType), [...bundled.problems]);
   // A saved import that no longer loads (say, the catalog changed) is reported, not fatal.
-  for (const f of imported) problems.push(...lib.add(f.name, f.text).problems.filter((p) => p.severity === 'error'));
+  for (const f of imported) lib.problems.push(...(await lib.add(f.name, f.text)).problems.filter((p) => p.severity === 'error'));
   return lib;
 }

@@ -40,7 +40,7 @@ async function courseLibrary(lib: Library, course: Course): Promise<string[]> {
       continue;
     }
     const text = await r.text();
-    const loaded = lib.find(s.id) && !lib.imported.some((x) => x.id === s.id) ? lib.replaceBundled(s.file, text) : lib.add(s.file, text);
+    const loaded = await (lib.find(s.id) && !lib.imported.some((x) => x.id === s.id) ? lib.replaceBundled(s.file, text) : lib.add(s.file, text));
     if (!loaded.scenario) problems.push(...loaded.problems.filter((p) => p.severity === 'error').map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`));
   }
   const ids = new Set(course.scenarios.map((s) => s.id));

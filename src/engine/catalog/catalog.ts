@@ -1,6 +1,7 @@
 /** Load and query the principle catalog. */
 import type { Problem } from '../problems.js';
 import { parseYaml, schemaProblems } from '../yamlSource.js';
+import { makeCatalog } from './make.js';
 import { CatalogSchema, CATEGORY_IDS, type Alias, type CatalogFile, type Principle, type Procedure } from './schema.js';
 
 export interface Catalog {
@@ -15,19 +16,7 @@ export interface Catalog {
 
 export { severityOf } from './severity.js';
 
-export function makeCatalog(file: CatalogFile): Catalog {
-  const byId = new Map(file.principles.map((p) => [p.id, p]));
-  const aliases = file.aliases ?? [];
-  const byAlias = new Map(aliases.map((a) => [a.id, a]));
-  return {
-    categories: file.categories,
-    principles: file.principles,
-    aliases,
-    ...(file.procedure ? { procedure: file.procedure } : {}),
-    get: (id) => byId.get(id),
-    alias: (id) => byAlias.get(id),
-  };
-}
+export { makeCatalog } from './make.js';
 
 export type CatalogResult = { ok: true; catalog: Catalog; problems: Problem[] } | { ok: false; problems: Problem[] };
 
