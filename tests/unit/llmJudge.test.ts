@@ -5,7 +5,9 @@
  */
 import { execFile } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { dirname, relative, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readCatalog, readScenario, readSignals } from '../../src/cli/files.js';
 import { closestReply, createJudge } from '../../src/engine/judge/index.js';
@@ -371,5 +373,31 @@ describe('dojo judge --llm', { timeout: 180_000 }, () => {
     expect(none.out).toContain('show-patience');
     expect(seen[0]!.auth).toBe(`Bearer ${KEY}`);
     for (const r of [good, lines, none]) expect(r.out + r.err).not.toContain(KEY);
+  });
+});
+
+describe('never in the static game', () => {
+  it('no module the browser pages load (game, host, join, SCORM) reaches the language-model judge or DOJO_LLM_*', () => {
+    const entries = ['index.html', 'host.html', 'join.html', 'scorm.html'].map((page) => {
+      const m = /<script type="module" src="\.\/([^"]+)"/.exec(readFileSync(page, 'utf8'));
+      if (!m) throw new Error(`${page} has no module script`);
+      return m[1]!;
+    });
+    const reached = new Set<string>();
+    const walk = (file: string) => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      const code = readFileSync(file, 'utf8');
+      expect(code, file).not.toMatch(/DOJO_LLM|chat\/completions/);
+      for (const m of code.matchAll(/(?:from|import)\s*\(?\s*'(\.[^']+)'/g)) {
+        const target = resolve(dirname(file), m[1]!.replace(/\.js$/, '.ts'));
+        const rel = relative(process.cwd(), target);
+        if (existsSync(target) && /\.ts$/.test(target)) walk(rel);
+      }
+    };
+    for (const e of entries) walk(e);
+    expect(reached.size).toBeGreaterThan(50);
+    // The classroom pages share the message protocol with the server; nothing else of it.
+    expect([...reached].filter((f) => f.startsWith('src/server/'))).toEqual(['src/server/protocol.ts']);
   });
 });
