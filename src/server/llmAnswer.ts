@@ -28,14 +28,22 @@ export function completionContent(body: unknown): Checked<string> {
   return { ok: true, value: content };
 }
 
-/** The content as JSON (a ```json fence around it is allowed). */
+/**
+ * The content as JSON. Allowed around it: a reasoning model's <think>…</think>, a ```json fence, or a sentence
+ * before and after the one {…} object.
+ */
 export function contentJson(content: string): Checked<unknown> {
-  const fenced = /^\s*```(?:json)?\s*\n?([\s\S]*?)\n?```\s*$/i.exec(content);
-  try {
-    return { ok: true, value: JSON.parse(fenced ? fenced[1]! : content) };
-  } catch {
-    return { ok: false, error: 'the model did not answer with JSON' };
+  const bare = content.replace(/^\s*<think>[\s\S]*?<\/think>/i, '').trim();
+  const fenced = /^```(?:json)?\s*\n?([\s\S]*?)\n?```$/i.exec(bare);
+  const body = fenced ? fenced[1]! : bare;
+  for (const candidate of [body, body.slice(body.indexOf('{'), body.lastIndexOf('}') + 1)]) {
+    try {
+      if (candidate) return { ok: true, value: JSON.parse(candidate) };
+    } catch {
+      /* try the next reading */
+    }
   }
+  return { ok: false, error: 'the model did not answer with JSON' };
 }
 
 const QUOTES = /^[\s"'“”‘’「」『』《》]+|[\s"'“”‘’「」『』《》]+$/g;

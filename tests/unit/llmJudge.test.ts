@@ -11,7 +11,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readCatalog, readScenario, readSignals } from '../../src/cli/files.js';
 import { closestReply, createJudge } from '../../src/engine/judge/index.js';
-import { checkFindings, locate } from '../../src/server/llmAnswer.js';
+import { checkFindings, contentJson, locate } from '../../src/server/llmAnswer.js';
 import { createLlmJudge, type SourcedResult } from '../../src/server/llmJudge.js';
 import { completionsUrl, llmSettings, type LlmSettings } from '../../src/server/llmSettings.js';
 import { startServer } from './classroomServer.helpers.js';
@@ -191,6 +191,12 @@ describe('the language-model judge against a fake endpoint', () => {
     expect(ids(r)).toEqual(['understand-feelings:practice']);
     expect(r.dropped).toHaveLength(5);
     expect(r.dropped!.join('\n')).toMatch(/be-nice: not a catalog principle[\s\S]*polarity practice is not the catalog's \(violation\)[\s\S]*confidence 7[\s\S]*not in the reply[\s\S]*not an object/);
+  });
+
+  it('the JSON may come in a fence, after a <think> block, or inside a sentence; anything else is not JSON', () => {
+    const j = JSON.stringify(GOOD);
+    for (const c of [j, '```json\n' + j + '\n```', `<think>the customer is upset {maybe}</think>\n${j}`, `Here is the grading: ${j} Hope it helps.`]) expect(contentJson(c)).toEqual({ ok: true, value: GOOD });
+    for (const c of ['{"principles": [', 'no braces', '} backwards {', '']) expect(contentJson(c)).toEqual({ ok: false, error: 'the model did not answer with JSON' });
   });
 
   it('evidence is located in the reply (quotes and spaces around it forgiven), never taken from the model', () => {
