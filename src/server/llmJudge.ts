@@ -5,7 +5,8 @@
  * timeout, an answer that is too large, not JSON, the wrong shape, empty, or with no finding that holds up —
  * saying so in the result (`source`, `reason`). At most `concurrency` requests are in flight; others wait
  * their turn within the same timeout, and past a short queue a reply is judged offline at once.
- * The key goes in the Authorization header only: no reason, log line or result ever holds it.
+ * A model that fails several times in a row (down, or too slow) rests a while, so a class is not kept waiting
+ * for the timeout on every reply. The key goes in the Authorization header only: no reason, log line or result ever holds it.
  */
 import type { Catalog } from '../engine/catalog/catalog.js';
 import { closestReply, MAX_CHARS, notice, type Judge, type JudgeOptions, type JudgeResult } from '../engine/judge/index.js';
@@ -14,7 +15,7 @@ import { checkFindings, completionContent, contentJson } from './llmAnswer.js';
 import { answerSchema, requestBody, systemPrompt, userMessage, type ResponseFormat } from './llmPrompt.js';
 import type { LlmSettings } from './llmSettings.js';
 
-export type FallbackCode = 'off' | 'no-words' | 'busy' | 'timeout' | 'unreachable' | 'http' | 'too-large' | 'malformed' | 'empty' | 'shape' | 'invalid';
+export type FallbackCode = 'off' | 'no-words' | 'busy' | 'resting' | 'timeout' | 'unreachable' | 'http' | 'too-large' | 'malformed' | 'empty' | 'shape' | 'invalid';
 
 export interface SourcedResult extends JudgeResult {
   source: 'llm' | 'offline';
@@ -38,8 +39,14 @@ export interface LlmJudgeOptions {
   maxQueue?: number;
   /** The largest answer read (default 256 KB); a larger one is cut off. */
   maxAnswerBytes?: number;
-  /** Told each fallback and its reason. */
+  /** Told of fallbacks and their reasons: each new reason at once, the same one again at most every `logEveryMs` (default 60 s), with a count. */
   log?: (message: string) => void;
+  logEveryMs?: number;
+  /** After this many outages in a row (no answer, refused, HTTP error, too large; default 3), the model rests … */
+  restAfter?: number;
+  /** … for this long (default 30 s): replies are judged offline at once, then one is sent to try it again. */
+  restMs?: number;
+  now?: () => number;
 }
 
 export interface LlmJudge {
@@ -57,6 +64,8 @@ class Failure extends Error {
 }
 
 const HAN = /\p{Script=Han}/u;
+/** Failures that say the model server is down or overloaded, rather than one bad answer. */
+const OUTAGE = new Set<FallbackCode>(['timeout', 'unreachable', 'http', 'too-large']);
 const UNREADABLE = new Set(['empty', 'binary', 'no-words']);
 
 /** The offline judge's answer, marked as such (for callers with no model set up). */
@@ -103,6 +112,24 @@ export function createLlmJudge(o: LlmJudgeOptions): LlmJudge {
   let format: ResponseFormat = 'json_schema';
   let inFlight = 0;
   const queue: (() => void)[] = [];
+  const now = o.now ?? Date.now;
+  const restAfter = o.restAfter ?? 3;
+  const restMs = o.restMs ?? 30_000;
+  let outagesInRow = 0;
+  let restUntil = 0;
+  const logged = { code: '' as FallbackCode | '', at: 0, since: 0 };
+
+  /** One line per new reason; a repeated one at most every logEveryMs, with how many went unsaid. */
+  function tell(code: FallbackCode, reason: string): void {
+    if (!o.log) return;
+    const t = now();
+    if (code === logged.code && t - logged.at < (o.logEveryMs ?? 60_000)) {
+      logged.since++;
+      return;
+    }
+    o.log(`language-model judge: ${reason}; judged offline${logged.since ? ` (${logged.since} more fallback${logged.since > 1 ? 's' : ''} since the last note)` : ''}`);
+    Object.assign(logged, { code, at: t, since: 0 });
+  }
 
   function release(): void {
     inFlight--;
@@ -191,17 +218,21 @@ export function createLlmJudge(o: LlmJudgeOptions): LlmJudge {
   const judge: AsyncJudge = async (raw, options = {}) => {
     const offline = o.offline(raw, options);
     const fallback = (code: FallbackCode, reason: string): SourcedResult => {
-      o.log?.(`language-model judge: ${reason}; judged offline`);
+      tell(code, reason);
       return { ...offline, source: 'offline', reason, reasonCode: code };
     };
     if (offline.notice && UNREADABLE.has(offline.notice.code)) return { ...offline, source: 'offline', reason: 'nothing in the reply to send to the model', reasonCode: 'no-words' };
     const text = raw.length > MAX_CHARS ? raw.slice(0, MAX_CHARS) : raw;
     const locale = options.locale ?? (HAN.test(text) ? 'zh-CN' : 'en');
+    if (now() < restUntil) return fallback('resting', `the model failed ${outagesInRow} times in a row: resting until ${new Date(restUntil).toISOString()}`);
     let got: Pick<SourcedResult, 'principles' | 'dropped'>;
     try {
       got = await ask(text, locale, options);
+      outagesInRow = 0;
     } catch (e) {
-      return e instanceof Failure ? fallback(e.code, e.message) : fallback('unreachable', 'the model could not be asked');
+      const f = e instanceof Failure ? e : new Failure('unreachable', 'the model could not be asked');
+      if (OUTAGE.has(f.code) && ++outagesInRow >= restAfter) restUntil = now() + restMs;
+      return fallback(f.code, f.message);
     }
     const ids = got.principles.map((f) => f.id);
     const unknownNode = offline.notice?.code === 'unknown-node';

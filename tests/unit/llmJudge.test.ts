@@ -251,6 +251,37 @@ describe('the language-model judge against a fake endpoint', () => {
     expect(calls).toBe(2);
   });
 
+  it('a model down several times in a row rests (replies judged offline at once, nothing sent), then is tried again; the log says each reason once a minute', async () => {
+    let t = 1_000_000;
+    logs.length = 0;
+    const judge = createLlmJudge({ settings: settings(), catalog, offline, log: (m) => logs.push(m), now: () => t, restAfter: 2, restMs: 30_000 }).judge;
+    handler = (_req, _body, res) => void res.writeHead(503).end();
+    expect((await judge(REPLY)).reasonCode).toBe('http');
+    expect((await judge(REPLY)).reasonCode).toBe('http');
+    const rest = await timed(judge);
+    expect(rest.r).toMatchObject({ source: 'offline', reasonCode: 'resting' });
+    expect(rest.r.reason).toMatch(/failed 2 times in a row: resting until/);
+    expect(rest.ms).toBeLessThan(50);
+    expect((await judge(REPLY)).reasonCode).toBe('resting');
+    expect(seen).toHaveLength(2);
+    t += 30_001;
+    handler = (_req, _body, res) => answer(res, GOOD);
+    expect((await judge(REPLY)).source).toBe('llm');
+    expect(seen).toHaveLength(3);
+    // A good answer ends the run of failures: two more are needed before it rests again.
+    handler = (_req, _body, res) => void res.writeHead(503).end();
+    await judge(REPLY);
+    t += 61_000;
+    expect((await judge(REPLY)).reasonCode).toBe('http');
+    expect(seen).toHaveLength(5);
+    expect(logs).toEqual([
+      'language-model judge: the model server answered HTTP 503; judged offline',
+      expect.stringMatching(/^language-model judge: the model failed 2 times in a row: resting until .*; judged offline \(1 more fallback since the last note\)$/),
+      'language-model judge: the model server answered HTTP 503; judged offline (1 more fallback since the last note)',
+      'language-model judge: the model server answered HTTP 503; judged offline',
+    ]);
+  });
+
   it('the key is never logged nor in any result, whatever fails', async () => {
     const spies = (['log', 'warn', 'error', 'info', 'debug'] as const).map((m) => vi.spyOn(console, m));
     logs.length = 0;
