@@ -159,8 +159,8 @@ export function createLlmJudge(o: LlmJudgeOptions): LlmJudge {
   }
 
   async function post(user: string, controller: AbortController): Promise<unknown> {
+    let sent = format;
     for (;;) {
-      const sent = format;
       let res: Response;
       try {
         res = await doFetch(settings.url, {
@@ -174,12 +174,14 @@ export function createLlmJudge(o: LlmJudgeOptions): LlmJudge {
         throw new Failure('unreachable', networkReason(e));
       }
       const body = await readLimited(res, maxBytes, () => controller.abort());
-      // A server without JSON-schema output turns the request down: ask again for plain JSON.
+      // A server without JSON-schema output turns the request down: ask again for plain JSON, and keep
+      // to that once it works (a 400 for another reason fails the same way both times).
       if ((res.status === 400 || res.status === 422) && sent === 'json_schema') {
-        format = 'json_object';
+        sent = 'json_object';
         continue;
       }
       if (!res.ok) throw new Failure('http', `the model server answered HTTP ${res.status}`);
+      format = sent;
       try {
         return JSON.parse(body);
       } catch {

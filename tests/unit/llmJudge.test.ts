@@ -132,6 +132,14 @@ describe('the language-model judge against a fake endpoint', () => {
     expect((await judge(REPLY)).source).toBe('llm');
     expect((await judge(REPLY)).source).toBe('llm');
     expect(seen.map((x) => (x.body.response_format as { type: string }).type)).toEqual(['json_schema', 'json_object', 'json_object']);
+    // A 400 for another reason (both ways): HTTP error, and the schema is still asked for next time.
+    seen.length = 0;
+    const other = judgeWith();
+    handler = (_req, _body, res) => void res.writeHead(400).end('{"error":"context too long"}');
+    expect(await other(REPLY)).toMatchObject({ source: 'offline', reasonCode: 'http', reason: 'the model server answered HTTP 400' });
+    handler = (_req, _body, res) => answer(res, GOOD);
+    expect((await other(REPLY)).source).toBe('llm');
+    expect(seen.map((x) => (x.body.response_format as { type: string }).type)).toEqual(['json_schema', 'json_object', 'json_schema']);
   });
 
   const failures: [string, Handler | 'refused', string, RegExp][] = [
