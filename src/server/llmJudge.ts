@@ -15,7 +15,7 @@ import { checkFindings, completionContent, contentJson } from './llmAnswer.js';
 import { answerSchema, requestBody, systemPrompt, userMessage, type ResponseFormat } from './llmPrompt.js';
 import type { LlmSettings } from './llmSettings.js';
 
-export type FallbackCode = 'off' | 'no-words' | 'busy' | 'resting' | 'timeout' | 'unreachable' | 'http' | 'too-large' | 'malformed' | 'empty' | 'shape' | 'invalid';
+export type FallbackCode = 'no-words' | 'busy' | 'resting' | 'timeout' | 'unreachable' | 'http' | 'too-large' | 'malformed' | 'empty' | 'shape' | 'invalid';
 
 export interface SourcedResult extends JudgeResult {
   source: 'llm' | 'offline';
@@ -108,7 +108,7 @@ export function createLlmJudge(o: LlmJudgeOptions): LlmJudge {
   const maxBytes = o.maxAnswerBytes ?? 256 * 1024;
   const system = systemPrompt(catalog);
   const schema = answerSchema(catalog);
-  // json_schema until the server turns it down once; then json_object for the rest of the run.
+  // json_schema, until a server turns it down and then answers plain json_object: that for the rest of the run.
   let format: ResponseFormat = 'json_schema';
   let inFlight = 0;
   const queue: (() => void)[] = [];
