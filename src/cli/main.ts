@@ -51,6 +51,8 @@ Usage:
   dojo judge --jsonl                                   the same for JSON lines {"id", "text", "locale"?,
                                                        "scenario"?, "node"?} on stdin, one answer line each
   dojo judge --lint [--signals FILE]                   check the judge's cue patterns (scenarios/judge-signals.yaml)
+  dojo judge … --llm                                   ask the language model set up by DOJO_LLM_URL, DOJO_LLM_MODEL
+                                                       (…: README); the offline judge when it fails (noted on stderr)
 
 Options:
   --catalog FILE   use another principle catalog (default: scenarios/principles.yaml)

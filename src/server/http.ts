@@ -12,6 +12,7 @@ import { LAUNCH_PAGE } from '../scorm/course.js';
 import { exportCsv, exportJson } from './exports.js';
 import { exportXlsx } from './xlsx.js';
 import type { Hub } from './hub.js';
+import type { JudgeApi } from './judgeApi.js';
 import type { ServerLibrary } from './library.js';
 import type { XapiService } from './xapi.js';
 import { isTrainer, type Headers } from './trust.js';
@@ -51,6 +52,8 @@ export interface HttpOptions {
   onHeaders?: (headers: Headers) => void;
   /** xAPI: solo plays posted by the game, and a room's statements for download (xapi.ts). */
   xapi?: XapiService;
+  /** The own-words judge: POST /api/judge, GET /api/judge/info (judgeApi.ts). */
+  judge?: JudgeApi;
 }
 
 export function createHttp(o: HttpOptions): Server {
@@ -75,6 +78,7 @@ export function createHttp(o: HttpOptions): Server {
     res.setHeader('Referrer-Policy', 'no-referrer');
     const url = new URL(req.url ?? '/', 'http://x');
     if (o.xapi && url.pathname.startsWith('/api/xapi') && (await o.xapi.handle(req, res, url.pathname))) return;
+    if (o.judge && url.pathname.startsWith('/api/judge') && (await o.judge.handle(req, res, url.pathname))) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
     const path = url.pathname;
     if (path === '/api/library/events') return events(req, res);

@@ -19,6 +19,11 @@ import { ServerLibrary } from './library.js';
 import { PgStore } from './pgStore.js';
 import { SqliteStore } from './sqliteStore.js';
 import { proxyWatch } from './trust.js';
+import { createJudge } from '../engine/judge/index.js';
+import { readSignals } from '../cli/files.js';
+import { JudgeApi, type JudgeApiOptions } from './judgeApi.js';
+import { createLlmJudge, offlineJudge } from './llmJudge.js';
+import { llmSettings, type LlmSettings } from './llmSettings.js';
 import { XAPI_POST_BURST, XAPI_POST_REFILL_MS, XapiService, xapiSettings, type XapiSettings } from './xapi.js';
 
 export interface ServeOptions {
@@ -49,6 +54,11 @@ export interface ServeOptions {
   /** Solo-play reports one address may post to /api/xapi/plays: at once, then one every so many ms (xapi.ts). */
   xapiPostBurst?: number;
   xapiPostRefillMs?: number;
+  /** The language-model judge (DOJO_LLM_URL …: llmSettings.ts); the offline judge alone without it. */
+  llm?: LlmSettings | null;
+  /** Replies one address may send to POST /api/judge: at once, then one every so many ms (judgeApi.ts). */
+  judgeBurst?: number;
+  judgeRefillMs?: number;
   /** xAPI statements to an LRS (DOJO_XAPI_ENDPOINT …: xapi.ts); the outbox journal sits beside the SQLite file. */
   xapi?: XapiSettings | null;
   /** Where warnings go (default: the console, unless quiet). */
@@ -101,7 +111,8 @@ export async function serve(o: ServeOptions): Promise<Running> {
   // The trainer's own page may name this machine by its host name as well as localhost.
   const localNames = [hostname(), `${hostname()}.local`];
   const xapi = new XapiService({ settings: o.xapi ?? null, hub, library, journal: join(dirname(resolve(o.db)), 'xapi-outbox.jsonl'), homePage: () => `${hub.joinBase ?? 'http://localhost'}/`, log: warn, trustProxy, ...pickXapiLimits(o) });
-  const http = createHttp({ dist: o.dist, hub, library, trainerKey, trustLoopback, localNames, onHeaders, xapi });
+  const judge = new JudgeApi({ ...judgeOf(library, o.llm ?? null, warn), library, trustProxy, ...(o.judgeBurst !== undefined ? { burst: o.judgeBurst } : {}), ...(o.judgeRefillMs !== undefined ? { refillMs: o.judgeRefillMs } : {}) });
+  const http = createHttp({ dist: o.dist, hub, library, trainerKey, trustLoopback, localNames, onHeaders, xapi, judge });
   let redis: { quit(): Promise<unknown> } | undefined;
   const { io, useCluster } = attachIo(http, hub, { trainerKey, trustLoopback, localNames, trustProxy, onHeaders, ...pickLimits(o) });
   if (o.redisUrl) {
@@ -168,6 +179,20 @@ export async function serve(o: ServeOptions): Promise<Running> {
   };
 }
 
+/** The judge the server answers with: the language model's when one is set up, the offline one always behind it. */
+function judgeOf(library: ServerLibrary, llm: LlmSettings | null, warn: (m: string) => void): Pick<JudgeApiOptions, 'judge' | 'info'> {
+  const s = readSignals(library.catalog);
+  if ('problems' in s) {
+    const where = s.problems.map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`).join('; ');
+    warn(`warning: the judge's signals do not load, so /api/judge answers 503: ${where}`);
+    return { judge: { error: `the judge is not available: its signals file has problems (${where})` }, info: { llm: false } };
+  }
+  const offline = createJudge(s.signals);
+  if (!llm) return { judge: offlineJudge(offline), info: { llm: false } };
+  const l = createLlmJudge({ settings: llm, catalog: library.catalog, offline, log: warn });
+  return { judge: l.judge, info: l.info() };
+}
+
 function pickLimits(o: ServeOptions) {
   const out: Record<string, number> = {};
   for (const k of ['joinBurst', 'joinRefillMs', 'messageBurst', 'messageRefillMs', 'maxConnectionsPerAddress', 'floodRefusals'] as const) if (o[k] !== undefined) out[k] = o[k]!;
@@ -192,6 +217,10 @@ const USAGE = `npm start [-- --port N] [--db FILE] [--dist DIR]
   DOJO_TRAINER_KEY  the key for hosting from another device (default: made once, kept in the db)
   DOJO_XAPI_ENDPOINT  send xAPI statements of solo and classroom play to this LRS (…/xapi/); with
                     DOJO_XAPI_USERNAME and DOJO_XAPI_PASSWORD (basic auth), DOJO_XAPI_PASS (pass mark, 65)
+  DOJO_LLM_URL      judge typed replies with a language model: an OpenAI-compatible chat-completions address
+                    (e.g. http://127.0.0.1:11434/v1 for Ollama), with DOJO_LLM_MODEL, DOJO_LLM_KEY (Bearer, optional),
+                    DOJO_LLM_TIMEOUT_MS (default 8000), DOJO_LLM_CONCURRENCY (default 2); the offline judge answers
+                    whenever the model fails. Typed replies go to that address.
   DOJO_XAPI_RATE    solo-play reports one address may post a second (default ${1000 / XAPI_POST_REFILL_MS}, ${XAPI_POST_BURST} at once); more get 429`;
 
 export async function main(argv: string[]): Promise<number> {
@@ -243,6 +272,11 @@ export async function main(argv: string[]): Promise<number> {
     console.error(xapi.error);
     return 2;
   }
+  const llm = llmSettings(process.env);
+  if (llm && 'error' in llm) {
+    console.error(llm.error);
+    return 2;
+  }
   try {
     const running = await serve({
       port,
@@ -260,7 +294,9 @@ export async function main(argv: string[]): Promise<number> {
       ...(xapiRate !== undefined ? { xapiPostRefillMs: 1000 / xapiRate, xapiPostBurst: Math.max(XAPI_POST_BURST, xapiRate * 12) } : {}),
       ...(leaseMs !== undefined ? { leaseMs } : {}),
       xapi,
+      llm,
     });
+    if (llm) console.log(`  replies judged by:    ${llm.model} at ${llm.url}${llm.key ? ' (with a key)' : ''}, the offline judge when it fails`);
     if (xapi) console.log(`  xAPI statements to:   ${xapi.endpoint}${xapi.auth ? ' (basic auth)' : ''}`);
     const stop = () => void running.close().then(() => process.exit(0));
     process.once('SIGINT', stop);

@@ -16,6 +16,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as z from 'zod';
 import type { SessionState } from '../engine/session/session.js';
 import { replayPicks } from '../platform/lms/objectives.js';
+import { json, readBody } from './body.js';
 import type { Hub } from './hub.js';
 import { Buckets } from './limits.js';
 import type { ServerLibrary } from './library.js';
@@ -26,8 +27,6 @@ import { nameUuid, playStatements, type Actor, type Statement } from './xapiStat
 
 export const XAPI_PLAYS = '/api/xapi/plays';
 const MAX_BODY = 32 * 1024;
-/** A body this much over the cap is not read to its end: the connection is cut. */
-const MAX_DRAIN = 1024 * 1024;
 /** Reports one address may post: this many at once, then one every so many ms (a play posts one per decision). */
 export const XAPI_POST_BURST = 120;
 export const XAPI_POST_REFILL_MS = 100;
@@ -74,29 +73,6 @@ const PlayReport = z.strictObject({
   language: z.enum(['zh-CN', 'en']).optional(),
 });
 export type PlayReportBody = z.infer<typeof PlayReport>;
-
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      // Too large: the rest is read and thrown away, so the answer (413) still reaches the
-      // sender; past MAX_DRAIN the connection is cut rather than read on.
-      if (size > MAX_DRAIN) req.destroy();
-      else if (size > MAX_BODY) resolve(null);
-      else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', () => resolve(null));
-  });
-}
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-  const buf = Buffer.from(JSON.stringify(body));
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': buf.length, 'Cache-Control': 'no-store' });
-  res.end(buf);
-}
 
 /** A time the browser gave, if it is a real one and not in the future or long past; else none. */
 function clientTime(s: string | undefined, now: number): string | undefined {
@@ -211,7 +187,7 @@ export class XapiService {
     }
     if (!this.outbox) return json(res, 404, { error: 'xAPI is not set up on this server (DOJO_XAPI_ENDPOINT)', enabled: false }), true;
     if (!/^application\/json\b/.test(String(req.headers['content-type'] ?? ''))) return json(res, 415, { error: 'send JSON' }), true;
-    const text = await readBody(req);
+    const text = await readBody(req, MAX_BODY);
     if (text === null) {
       res.setHeader('Connection', 'close');
       return json(res, 413, { error: `at most ${MAX_BODY} bytes` }), true;

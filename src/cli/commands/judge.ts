@@ -1,14 +1,17 @@
 /**
  * `dojo judge`: the offline own-words judge on one reply (--text) or on JSON lines from standard input
  * (--jsonl: one answer line per input line, in order; a bad line gets {"id", "error"} and the rest go on).
- * `--lint` checks the signals file (file:line:col).
+ * `--lint` checks the signals file (file:line:col). `--llm` asks the language model set up by DOJO_LLM_URL …
+ * (server/llmJudge.ts) and says on stderr whenever the offline judge answers instead.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog } from '../../engine/catalog/catalog.js';
-import { createJudge, verdictOf, type Judge, type JudgeResult } from '../../engine/judge/index.js';
+import { createJudge, verdictOf, type Judge, type JudgeOptions, type JudgeResult } from '../../engine/judge/index.js';
 import type { Scenario } from '../../engine/scenario/model.js';
 import { LOCALES, pick, type Locale } from '../../engine/text.js';
+import { createLlmJudge, offlineJudge, type SourcedResult } from '../../server/llmJudge.js';
+import { llmSettings } from '../../server/llmSettings.js';
 import { stringFlag, UsageError, parseArgs } from '../args.js';
 import { DEFAULT_SIGNALS, PROJECT_ROOT, readScenario, readSignals } from '../files.js';
 import type { Output } from '../main.js';
@@ -38,7 +41,7 @@ function scenarioOf(ref: string, catalog: Catalog, cache: Map<string, Scenario |
 const asLocale = (v: unknown): Locale | undefined => ((LOCALES as readonly unknown[]).includes(v) ? (v as Locale) : undefined);
 
 /** The answer line for one JSON input line. */
-function answerLine(line: string, judge: Judge, catalog: Catalog, cache: Map<string, Scenario | string>): Record<string, unknown> {
+async function answerLine(line: string, judge: AnyJudge, catalog: Catalog, cache: Map<string, Scenario | string>): Promise<Record<string, unknown>> {
   let input: unknown;
   try {
     input = JSON.parse(line);
@@ -59,7 +62,7 @@ function answerLine(line: string, judge: Judge, catalog: Catalog, cache: Map<str
     scenario = s;
   }
   const locale = asLocale(o.locale);
-  const r = judge(o.text, { ...(locale ? { locale } : {}), ...(scenario ? { scenario, node: o.node as string } : {}) });
+  const r = await judge(o.text, { ...(locale ? { locale } : {}), ...(scenario ? { scenario, node: o.node as string } : {}) });
   return { id, ...r };
 }
 
@@ -67,6 +70,28 @@ async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The offline judge as it is, or (--llm) the language model's with the offline one behind it. */
+type AnyJudge = (text: string, options: JudgeOptions) => JudgeResult | Promise<SourcedResult>;
+
+/** With --llm: the judge from DOJO_LLM_* (a note on stderr and the offline judge when it is not set); an exit code for a bad setting. */
+function withLlm(offline: Judge, catalog: Catalog, io: Output): AnyJudge | number {
+  const settings = llmSettings(process.env);
+  if (settings && 'error' in settings) {
+    io.err(settings.error);
+    return 2;
+  }
+  if (!settings) {
+    io.err('note: --llm: DOJO_LLM_URL is not set, so the offline judge answers (see README: a local language model)');
+    return offlineJudge(offline);
+  }
+  return createLlmJudge({ settings, catalog, offline }).judge;
+}
+
+/** The stderr note when the model did not answer and the offline judge did. */
+function fallbackNote(r: JudgeResult | SourcedResult, io: Output, id?: unknown): void {
+  if ('source' in r && r.source === 'offline' && r.reason) io.err(`note: ${id !== undefined && id !== null ? `${String(id)}: ` : ''}judged offline: ${r.reason}`);
 }
 
 const WORDS = {
@@ -88,7 +113,7 @@ function human(text: string, r: JudgeResult, catalog: Catalog, locale: Locale, i
 }
 
 export async function judgeCommand(argv: string[], io: Output): Promise<number> {
-  const args = parseArgs(argv, { booleans: ['json', 'jsonl', 'lint'], values: ['text', 'locale', 'scenario', 'node', 'signals', 'catalog'] });
+  const args = parseArgs(argv, { booleans: ['json', 'jsonl', 'lint', 'llm'], values: ['text', 'locale', 'scenario', 'node', 'signals', 'catalog'] });
   const catalog = catalogOf(args, io);
   if (!catalog) return 1;
   const signalsPath = stringFlag(args, 'signals') ?? DEFAULT_SIGNALS;
@@ -102,13 +127,17 @@ export async function judgeCommand(argv: string[], io: Output): Promise<number> 
     io.out(`${s.signals.principles.length} principles, ${cues} patterns: no problems.`);
     return 0;
   }
-  const judge = createJudge(s.signals);
+  const offline = createJudge(s.signals);
+  const judge = args.flags.has('llm') ? withLlm(offline, catalog, io) : offline;
+  if (typeof judge === 'number') return judge;
   const cache = new Map<string, Scenario | string>();
   if (args.flags.has('jsonl')) {
     if (stringFlag(args, 'text') !== undefined) throw new UsageError('give --text or --jsonl, not both');
     for (const line of (await readStdin()).split('\n')) {
       if (!line.trim()) continue;
-      io.out(JSON.stringify(answerLine(line, judge, catalog, cache)));
+      const answer = await answerLine(line, judge, catalog, cache);
+      fallbackNote(answer as unknown as JudgeResult, io, answer.id);
+      io.out(JSON.stringify(answer));
     }
     return 0;
   }
@@ -129,7 +158,9 @@ export async function judgeCommand(argv: string[], io: Output): Promise<number> 
     scenario = sc;
   }
   const locale: Locale = asLocale(given) ?? (/\p{Script=Han}/u.test(text) ? 'zh-CN' : 'en');
-  const r = judge(text, { locale, ...(scenario ? { scenario, node: node! } : {}) });
+  const r = await judge(text, { locale, ...(scenario ? { scenario, node: node! } : {}) });
+  fallbackNote(r, io);
+  if ('source' in r && r.source === 'llm') io.err(`note: judged by the language model ${r.model}${r.dropped ? ` (${r.dropped.length} of its findings dropped: ${r.dropped.join('; ')})` : ''}`);
   if (args.flags.has('json')) io.out(JSON.stringify(r, null, 2));
   else human(text, r, catalog, locale, io);
   return 0;
