@@ -75,3 +75,27 @@ test('skipping the guide by touch is remembered; the clock did not run under it'
   expect((await dojo(page)).score!.turns).toBe(0);
   check();
 });
+
+test.describe('on a touch phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  for (const locale of ['zh-CN', 'en'] as const) {
+    test(`${locale}: the guide names taps and the Pause button, not keys`, async ({ page }) => {
+      const check = watchErrors(page);
+      await open(page, { storage: fresh(locale) });
+      await startScenario(page, 'kettle-return', { guide: true });
+      const said: string[] = [];
+      for (let n = 1; n <= 4; n++) {
+        await until(page, (x) => x.scene === 'Guide' && x.choices.length === 2, `guide step ${n}`);
+        await expect.poll(() => live(page), `step ${n} said`).toContain(locale === 'en' ? `Step ${n} of 4` : `第 ${n} 步`);
+        said.push(await live(page));
+        if (n === 4) await page.screenshot({ path: join(SHOTS, `guide-touch-4-${locale}.png`) });
+        await page.keyboard.press('Enter');
+      }
+      expect(said[1]).toContain(locale === 'en' ? 'Tap a reply' : '点按一条回答');
+      expect(said[1]).not.toContain(locale === 'en' ? 'arrow keys' : '方向键');
+      expect(said[3]).toContain(locale === 'en' ? 'Pause button' : '暂停');
+      expect(said[3]).not.toContain('Esc');
+      check();
+    });
+  }
+});

@@ -40,7 +40,10 @@ for (const [locale, size] of [
     expect(again.customer!.meters, 'the meters as they were before the first answer').toEqual(start.customer!.meters);
     expect(again.score, 'practice does not change the score').toEqual(first.score);
     expect(again.choices).toEqual(start.choices);
-    expect(await live(page)).toContain(locale === 'en' ? 'Practice: turn 1 again' : '练习:重答第1轮');
+    expect(await live(page)).toContain(locale === 'en' ? 'Practice · turn 1 again' : '练习 · 重答第1轮');
+    await expect(page.locator('.stage-speech-badge')).toBeVisible();
+    await page.screenshot({ path: join(SHOTS, `practice-badge-${locale}-${size.width}.png`) });
+    await expect(page.locator('.stage-speech-badge')).toContainText(locale === 'en' ? 'not scored' : '不计分');
     await page.keyboard.press(String(best.picks[0]));
     const practised = await until(page, (d) => d.phase === 'coaching' && d.practice === true, 'practice coaching');
     expect(practised.choices, 'the best reply: nothing better, no Try again').toEqual([w.back]);
@@ -50,6 +53,7 @@ for (const [locale, size] of [
     // Back: the conversation goes on from the first answer.
     await page.keyboard.press('Enter');
     const on = await until(page, (d) => d.phase === 'choosing' && d.practice === false, 'the conversation again');
+    await expect(page.locator('.stage-speech-badge'), 'the meters went back: said so').toContainText(locale === 'en' ? 'Back to your first answer' : '回到第一次的回答');
     expect(on.score).toEqual(first.score);
     expect(on.node, 'the line that followed the first answer').toBe(first.node);
     const end = await playPicks(page, worst.picks.slice(1));

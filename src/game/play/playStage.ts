@@ -85,16 +85,16 @@ export class PlayStage {
   }
 
   /** A new note and line on the panel, typed out (or at once), then `onDone`. */
-  say(note: string, line: string, instant: boolean, onDone: () => void): void {
+  say(note: string, line: string, instant: boolean, onDone: () => void, badge = ''): void {
     this.line = line;
-    this.speech!.show(note, line);
+    this.speech!.show(note, line, badge);
     this.typewriter!.start(instant, onDone);
   }
 
   /** The note and line shown in full at once (a turn's coaching shown again). */
-  sayAll(note: string, line: string): void {
+  sayAll(note: string, line: string, badge = ''): void {
     this.line = line;
-    this.speech!.show(note, line);
+    this.speech!.show(note, line, badge);
     this.speech!.reveal(Infinity);
   }
 

@@ -7,6 +7,7 @@
  */
 import type { Button } from '../ui/button.js';
 import { FocusGroup } from '../ui/focus.js';
+import { touchFirst } from '../ui/pointer.js';
 import { COLORS } from '../ui/theme.js';
 import { BaseScene } from './BaseScene.js';
 
@@ -53,15 +54,17 @@ export class GuideScene extends BaseScene<GuideData> {
   private steps(): Step[] {
     const a = this.args;
     const meters = a.meters.map((m) => this.t(`guide.meter.${m.id}`));
+    // A phone has no keys to name: the touch way instead.
+    const touch = touchFirst();
     return [
       { title: this.t('guide.metersTitle', { name: a.name }), lines: [this.t(`guide.type.${a.type}`), ...meters], at: a.metersAt },
-      { title: this.t('guide.repliesTitle'), lines: [this.t('guide.replies'), this.t('guide.repliesKeys'), this.t('guide.notLongest')], at: a.repliesAt },
+      { title: this.t('guide.repliesTitle'), lines: [this.t('guide.replies'), this.t(touch ? 'guide.repliesTouch' : 'guide.repliesKeys'), this.t('guide.notLongest')], at: a.repliesAt },
       {
         title: this.t('guide.clockTitle'),
         lines: [a.countdownAt ? this.t('guide.clockHere') : a.timed ? this.t('guide.clockLater') : this.t('guide.clockNone')],
         at: a.countdownAt,
       },
-      { title: this.t('guide.afterTitle'), lines: [this.t('guide.after'), this.t('guide.keys')], at: null },
+      { title: this.t('guide.afterTitle'), lines: [this.t('guide.after'), this.t(touch ? 'guide.touch' : 'guide.keys')], at: null },
     ];
   }
 

@@ -31,6 +31,7 @@ import { endingExpression, endingLine } from '../play/ending.js';
 import { PHONE_MIN_TEXT, playLayout, type PlayLayout } from '../play/playLayout.js';
 import { PlayStage } from '../play/playStage.js';
 import { PracticeRun } from '../play/practice.js';
+import { touchFirst } from '../ui/pointer.js';
 import { playSnapshot } from '../play/snapshot.js';
 import { modelReplyText } from '../play/modelReply.js';
 import type { Exchange } from './HistoryScene.js';
@@ -74,6 +75,8 @@ const ENDING_STILL_MS = 900;
 export class PlayScene extends BaseScene<PlayData> {
   private session?: SessionController;
   private practice?: PracticeRun;
+  /** The line on screen follows a practice turn: its badge says the first answer stands. */
+  private backFromPractice = false;
   /** Every practice answer of this play, for the debrief. */
   private practised: PracticeRecord[] = [];
   private phase: Phase = 'loading';
@@ -98,6 +101,7 @@ export class PlayScene extends BaseScene<PlayData> {
     super.init(data);
     this.session = undefined;
     this.practice = undefined;
+    this.backFromPractice = false;
     this.practised = [];
     this.phase = 'loading';
     this.turnsShown = 0;
@@ -128,13 +132,16 @@ export class PlayScene extends BaseScene<PlayData> {
 
   create(): void {
     this.backdrop(null, 0);
+    // From the card's press until the play screen is drawn: the library (first time) and the art.
+    const bar = new ProgressBar(this, SHOW_BAR_AFTER_MS);
     this.withLibrary((lib) => {
       const scenario = lib.find(this.args.scenario);
       if (!scenario) {
+        bar.destroy();
         this.scene.start('Select');
         return;
       }
-      this.loadArt(scenario, () => this.start(scenario, lib.catalog));
+      this.loadArt(scenario, bar, () => this.start(scenario, lib.catalog));
     });
   }
 
@@ -144,10 +151,9 @@ export class PlayScene extends BaseScene<PlayData> {
   }
 
   /** This customer's eight faces, each decoded before play starts (the backdrop is the page's). */
-  private loadArt(s: Scenario, then: () => void): void {
+  private loadArt(s: Scenario, bar: ProgressBar, then: () => void): void {
     const stage = new PlayStage(this, s, this.at, this.svc.locale());
     this.stage = stage;
-    const bar = new ProgressBar(this, SHOW_BAR_AFTER_MS);
     const here = this.thisStart();
     void stage.character
       .load((p) => {
@@ -173,7 +179,7 @@ export class PlayScene extends BaseScene<PlayData> {
     svc.audio.ambient(scenario.setting);
     const carry = this.args.carry;
     this.stage!.build(session, svc.locale(), () => this.phase !== 'ending', carry?.callMs ?? 0);
-    this.button(this.at.pause.x, this.at.pause.y, this.t('play.pause'), { width: this.at.pause.w, height: 48, size: 20 }, () => this.pause()).setDepth(5);
+    this.button(this.at.pause.x, this.at.pause.y, this.t(touchFirst() ? 'play.pause' : 'play.pauseKey'), { width: this.at.pause.w, height: 48, size: 20 }, () => this.pause()).setDepth(5);
     this.input.on('pointerup', (p: Phaser.Input.Pointer) => {
       if (this.phase === 'line' && this.stage!.onPanel(p.x, p.y)) this.stage!.skip();
     });
@@ -323,11 +329,13 @@ export class PlayScene extends BaseScene<PlayData> {
     const { note, line } = this.lineOf(session.state.node, session.state.variant);
     this.report([]);
     this.lineStartedAt = performance.now();
-    this.stage!.say([this.practiceNote(), note].filter(Boolean).join(' '), line, instant || this.svc.reducedMotion || !!this.practice, () => this.showChoices());
+    this.stage!.say(note, line, instant || this.svc.reducedMotion || !!this.practice, () => this.showChoices(), this.practiceNote());
   }
 
+  /** The badge over the line: a practice turn, or the first line after one (the meters went back to the first answer). */
   private practiceNote(): string {
-    return this.practice ? this.t('play.practiceNote', { n: this.practice.turn }) : '';
+    if (this.practice) return this.t('play.practiceNote', { n: this.practice.turn });
+    return this.backFromPractice ? this.t('play.backToFirst') : '';
   }
 
   private showChoices(): void {
@@ -419,6 +427,7 @@ export class PlayScene extends BaseScene<PlayData> {
     const locale = this.svc.locale();
     const node = session.play.scenario.nodes[last.turn.node]!;
     this.phase = 'coaching';
+    this.backFromPractice = false;
     this.clearChoices();
     this.react(session);
     if (practice) this.practised.push({ turn: practice.turn, first: practice.first, score: last.score, choice: last.turn.choice });
@@ -446,6 +455,7 @@ export class PlayScene extends BaseScene<PlayData> {
 
   /** After the coaching: on with the live conversation (leaving any practice), or its ending. */
   private goOn(): void {
+    this.backFromPractice = !!this.practice;
     this.practice?.stop();
     this.practice = undefined;
     dismissCoaching(this.svc);

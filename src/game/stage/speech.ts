@@ -11,6 +11,8 @@ import { css, type StageLayer } from './layer.js';
 export class SpeechPanel {
   private readonly root: HTMLDivElement;
   private readonly note: HTMLParagraphElement;
+  /** A practice turn's mark, on its own line above the stage direction. */
+  private readonly badge: HTMLParagraphElement;
   private readonly said = document.createTextNode('');
   private readonly unsaid = document.createTextNode('');
   private chars: string[] = [];
@@ -29,11 +31,15 @@ export class SpeechPanel {
     const s = this.root.style;
     s.width = `${width}px`;
     s.minHeight = `${o.minHeight}px`;
-    s.background = css(COLORS.panel, 0.96);
+    // Opaque: a busy backdrop must not show through the text.
+    s.background = css(COLORS.panel, 1);
     const who = document.createElement('p');
     who.className = 'stage-speech-name';
     who.style.color = COLORS.inkSoft;
     who.textContent = name;
+    this.badge = document.createElement('p');
+    this.badge.className = 'stage-speech-badge';
+    this.badge.hidden = true;
     this.note = document.createElement('p');
     this.note.className = 'stage-speech-note';
     this.note.style.color = COLORS.inkSoft;
@@ -46,14 +52,16 @@ export class SpeechPanel {
     unsaid.className = 'stage-speech-unsaid';
     unsaid.append(this.unsaid);
     line.append(this.said, unsaid);
-    this.root.append(who, this.note, line);
+    this.root.append(who, this.badge, this.note, line);
     this.bottom = y + o.minHeight;
   }
 
-  /** Lay out a new note and line, none of it said yet; returns the panel's bottom edge. */
-  show(note: string, line: string): number {
+  /** Lay out a new note and line (and badge), none of it said yet; returns the panel's bottom edge. */
+  show(note: string, line: string, badge = ''): number {
     this.root.hidden = false;
     const shown = (s: string) => (chineseText() ? typeset(s) : s);
+    this.badge.textContent = badge ? shown(badge) : '';
+    this.badge.hidden = !badge;
     this.note.textContent = note ? shown(note) : '';
     this.note.hidden = !note;
     this.chars = [...shown(line)];

@@ -126,6 +126,12 @@ export class FocusGroup {
           this.current.click();
         }
         return;
+      case 'Home':
+      case 'End':
+        if (!this.items.length) return;
+        e.preventDefault();
+        this.move(e.key === 'Home' ? 0 : this.items.length - 1);
+        return;
       case 'Escape':
         this.opts.onEscape?.();
         return;

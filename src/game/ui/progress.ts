@@ -38,6 +38,8 @@ export class ProgressBar {
     const bar = scene.add.graphics();
     const label = scene.text(w / 2, h / 2 + 40, '', { size: 22, color: COLORS.onDarkSoft, align: 'center' }).setOrigin(0.5, 0);
     this.parts.push(track, bar, label);
+    // Said once, for a screen reader: the screen is not just blank.
+    scene.svc.live.say([scene.t('loading')]);
     this.draw = () => {
       bar.clear().fillStyle(COLORS.accent, 1).fillRect(w / 2 - bw / 2, h / 2 - 10, bw * this.share, 20);
       label.setText(`${scene.t('loading')} ${Math.round(this.share * 100)}%`);
