@@ -47,6 +47,11 @@ const SaveSchema = z.object({
     volume: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.7),
     /** The first-play guide was finished or skipped. */
     guided: z._default(z.boolean(), false),
+    /**
+     * The customer types whose meters the guide has explained. Absent in saves from before it was
+     * kept: a trainee guided then has met the meters on screen, so every type counts as seen.
+     */
+    metersSeen: z.optional(z.array(z.string())),
   }),
   best: z._default(z.record(z.string(), z.number()), {}),
   attempts: z._default(z.array(Attempt), []),

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { dojo, open, SHOTS, startScenario, until, watchErrors } from './helpers.js';
+import { begin, dojo, focusCard, open, SHOTS, startScenario, until, watchErrors } from './helpers.js';
 
 const fresh = (locale: string) => JSON.stringify({ version: 1, settings: { locale, muted: true, volume: 0.7 }, best: {}, attempts: [], resume: null, imported: [] });
 const live = (page: import('@playwright/test').Page) => page.evaluate(() => document.getElementById('live')!.textContent ?? '');
@@ -98,4 +98,42 @@ test.describe('on a touch phone', () => {
       check();
     });
   }
+});
+
+test('a customer type met for the first time after the guide: its meters alone, once', async ({ page }) => {
+  const check = watchErrors(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await open(page, { storage: fresh('en') });
+  // The whole guide over an angry customer, skipped at its first step.
+  await startScenario(page, 'hotpot-wait', { guide: true });
+  await until(page, (x) => x.scene === 'Guide' && x.choices.length === 2, 'the guide');
+  await page.keyboard.press('Escape');
+  await until(page, (x) => x.scene === 'Play' && x.phase === 'choosing', 'the replies');
+  expect((await page.evaluate(() => JSON.parse(localStorage.getItem('complaint-dojo')!))).settings.metersSeen).toEqual(['angry']);
+  // To the list by the pause menu's last item (End), then a talkative customer.
+  const toList = async () => {
+    await page.keyboard.press('Escape');
+    await until(page, (x) => x.scene === 'Pause', 'the pause menu');
+    await page.keyboard.press('End');
+    await until(page, (x) => x.scene === 'Pause' && x.focusIndex === x.choices.length - 1, 'End: the last item');
+    await page.keyboard.press('Enter');
+  };
+  await toList();
+  await focusCard(page, 'kettle-return');
+  await page.keyboard.press('Enter');
+  await begin(page, 'kettle-return', { guide: true });
+  const d = await until(page, (x) => x.scene === 'Guide' && x.choices.length === 1, 'the meters of a talkative customer');
+  expect(d.choices).toEqual(['Got it']);
+  await expect.poll(() => live(page)).toContain('A new kind of customer');
+  expect(await live(page)).toContain('Drift');
+  await page.screenshot({ path: join(SHOTS, 'guide-new-type-en.png') });
+  await page.keyboard.press('Enter');
+  await until(page, (x) => x.scene === 'Play' && x.phase === 'choosing', 'the replies');
+  expect((await page.evaluate(() => JSON.parse(localStorage.getItem('complaint-dojo')!))).settings.metersSeen).toEqual(['angry', 'talkative']);
+  // Another talkative customer: no guide.
+  await toList();
+  await focusCard(page, 'returned-cargo');
+  await page.keyboard.press('Enter');
+  await begin(page, 'returned-cargo');
+  check();
 });

@@ -138,6 +138,11 @@ test('the arrows move across the list\'s columns; the trainer\'s tools sit below
   expect(Math.abs(moved.top - rs[0]!.top), 'the same row').toBeLessThan(40);
   await page.keyboard.press('ArrowLeft');
   await until(page, (d) => d.focusIndex === 0, 'back to the first card');
+  // End and Home: the list's last item and its first.
+  await page.keyboard.press('End');
+  await until(page, (d) => d.focusIndex === rs.length - 1, 'End: the last item');
+  await page.keyboard.press('Home');
+  await until(page, (d) => d.focusIndex === 0, 'Home: the first card');
   const open_ = rs.find((r) => r.label.startsWith('Open a scenario file'))!;
   const lowestCard = Math.max(...rs.filter((r) => r !== open_ && r.label !== 'Back').map((r) => r.bottom));
   expect(open_.top, 'the open-file button below every card').toBeGreaterThan(lowestCard);

@@ -30,6 +30,8 @@ export interface GuideData {
   countdownAt: Rect | null;
   /** Whether any decision of this scenario is timed. */
   timed: boolean;
+  /** Only the meters: a trainee already guided meets a customer type whose meters are new to them. */
+  metersOnly?: boolean;
 }
 
 interface Step {
@@ -56,8 +58,10 @@ export class GuideScene extends BaseScene<GuideData> {
     const meters = a.meters.map((m) => this.t(`guide.meter.${m.id}`));
     // A phone has no keys to name: the touch way instead.
     const touch = touchFirst();
+    const metersStep = { title: this.t('guide.metersTitle', { name: a.name }), lines: [this.t(`guide.type.${a.type}`), ...meters], at: a.metersAt };
+    if (a.metersOnly) return [metersStep];
     return [
-      { title: this.t('guide.metersTitle', { name: a.name }), lines: [this.t(`guide.type.${a.type}`), ...meters], at: a.metersAt },
+      metersStep,
       { title: this.t('guide.repliesTitle'), lines: [this.t('guide.replies'), this.t(touch ? 'guide.repliesTouch' : 'guide.repliesKeys'), this.t('guide.notLongest')], at: a.repliesAt },
       {
         title: this.t('guide.clockTitle'),
@@ -94,16 +98,19 @@ export class GuideScene extends BaseScene<GuideData> {
       card.add(t);
       y += t.height + gap;
     };
-    add(this.t('guide.step', { n: this.step + 1, of: steps.length }), { size: size - 5, color: COLORS.inkSoft }, 6);
+    const head = this.args.metersOnly ? this.t('guide.newType') : this.t('guide.step', { n: this.step + 1, of: steps.length });
+    add(head, { size: size - 5, color: COLORS.inkSoft }, 6);
     add(step.title, { size: size + 4, bold: true }, 12);
     for (const l of step.lines) add(l, { size }, 10);
     y += 8;
     const last = this.step === steps.length - 1;
     const bw = (cw - 64) / 2;
-    const buttons: Button[] = [
-      this.button(cx + 22 + bw / 2, 0, this.t(last ? 'guide.done' : 'guide.next'), { width: bw, variant: 'primary', size: size - 1 }, () => this.next()),
-      this.button(cx + cw - 22 - bw / 2, 0, this.t('guide.skip'), { width: bw, size: size - 1 }, () => this.finish()),
-    ];
+    const buttons: Button[] = this.args.metersOnly
+      ? [this.button(cx + cw / 2, 0, this.t('guide.gotIt'), { width: bw, variant: 'primary', size: size - 1 }, () => this.finish())]
+      : [
+          this.button(cx + 22 + bw / 2, 0, this.t(last ? 'guide.done' : 'guide.next'), { width: bw, variant: 'primary', size: size - 1 }, () => this.next()),
+          this.button(cx + cw - 22 - bw / 2, 0, this.t('guide.skip'), { width: bw, size: size - 1 }, () => this.finish()),
+        ];
     const bh = Math.max(...buttons.map((b) => b.h));
     for (const b of buttons) {
       b.setY(y + bh / 2);
@@ -117,7 +124,7 @@ export class GuideScene extends BaseScene<GuideData> {
     bg.lineStyle(3, COLORS.accent, 1).strokeRoundedRect(cx, 0, cw, ch, 16);
     card.setY(top);
     this.focus.set(buttons, true);
-    svc.live.say([this.t('guide.step', { n: this.step + 1, of: steps.length }), step.title, ...step.lines, ...buttons.map((b) => b.label.text)]);
+    svc.live.say([head, step.title, ...step.lines, ...buttons.map((b) => b.label.text)]);
     this.publish({ scene: 'Guide', choices: buttons.map((b) => b.label.text), phase: undefined });
   }
 
@@ -148,7 +155,11 @@ export class GuideScene extends BaseScene<GuideData> {
 
   private finish(): void {
     this.svc.audio.play('ui-back');
-    this.svc.progress.update((p) => (p.settings.guided = true));
+    const type = this.args.type;
+    this.svc.progress.update((p) => {
+      p.settings.guided = true;
+      p.settings.metersSeen = [...new Set([...(p.settings.metersSeen ?? []), type])];
+    });
     this.scene.stop();
     this.scene.resume(this.args.from);
   }

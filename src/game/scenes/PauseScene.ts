@@ -72,7 +72,7 @@ export class PauseScene extends BaseScene<PauseData> {
       this.scene.stop();
       this.scene.start('Select', { focus: this.args.scenario });
     });
-    const focus = new FocusGroup(this, { onEscape: () => this.resume() });
+    const focus = new FocusGroup(this, { ends: true, onEscape: () => this.resume() });
     focus.set(items, this.args.focus ?? true);
     svc.live.say([this.t('pause.title'), ...items.map((b) => b.label.text)]);
     this.publish({ scene: 'Pause', choices: items.map((b) => b.label.text) });

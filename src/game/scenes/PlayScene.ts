@@ -364,7 +364,12 @@ export class PlayScene extends BaseScene<PlayData> {
     this.svc.live.say([...said, `${pick(session.play.scenario.customer.name, locale)}: ${this.stage!.line}`, ...texts.map((t, i) => `${i + 1}. ${t}`)]);
     this.report(texts);
     // A trainee's first play: the guide, over the first decision (once; the pause menu has it too).
-    if (!this.svc.progress.save.settings.guided && !session.state.turns.length && !this.practice) this.openGuide('Play');
+    if (!session.state.turns.length && !this.practice) {
+      const { guided, metersSeen } = this.svc.progress.save.settings;
+      if (!guided) this.openGuide('Play');
+      // Guided before, and this kind of customer is new: their meters alone.
+      else if (metersSeen && !metersSeen.includes(session.play.scenario.customer.type)) this.openGuide('Play', true);
+    }
   }
 
   /** What the first-play guide points at on this screen, or null when no decision is on screen. */
@@ -389,11 +394,11 @@ export class PlayScene extends BaseScene<PlayData> {
     };
   }
 
-  private openGuide(from: string): void {
+  private openGuide(from: string, metersOnly = false): void {
     const data = this.guideData(from);
     if (!data) return;
     this.scene.pause();
-    this.scene.launch('Guide', data);
+    this.scene.launch('Guide', metersOnly ? { ...data, metersOnly } : data);
   }
 
   private clearChoices(): void {

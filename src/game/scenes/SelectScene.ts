@@ -115,7 +115,7 @@ export class SelectScene extends BaseScene<SelectData> {
     const hint = this.text(w / 2, open.y + open.h / 2 + 8, this.t('select.dropHint'), { size: 16, color: COLORS.onDarkSoft, align: 'center', width: w - 48 }).setOrigin(0.5, 0);
     contentBottom = hint.y + hint.height;
 
-    const focus = new FocusGroup(this, { onEscape: () => this.fadeTo('Title') });
+    const focus = new FocusGroup(this, { ends: true, onEscape: () => this.fadeTo('Title') });
     // Column-major order reads naturally with Tab; arrows move within the list.
     // Back from a scenario: its card keeps the focus (the play-test: focus went back to the first card).
     const items = [...cards, ...mine, open, back, progressButton];

@@ -26,7 +26,8 @@ export class FocusGroup {
 
   constructor(
     private readonly scene: Phaser.Scene,
-    private readonly opts: { numbered?: boolean; onEscape?: () => void } = {},
+    /** `ends`: Home and End move to the first and last item (lists and menus; pages that scroll keep them for scrolling). */
+    private readonly opts: { numbered?: boolean; ends?: boolean; onEscape?: () => void } = {},
   ) {
     onKeys(scene, (e) => this.onKey(e));
     // Back on top when an overlay closes.
@@ -128,7 +129,7 @@ export class FocusGroup {
         return;
       case 'Home':
       case 'End':
-        if (!this.items.length) return;
+        if (!this.opts.ends || !this.items.length) return;
         e.preventDefault();
         this.move(e.key === 'Home' ? 0 : this.items.length - 1);
         return;
