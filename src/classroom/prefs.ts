@@ -15,7 +15,8 @@ interface Saved {
   /** Room code → host token. */
   hosts: Record<string, { hostToken: string; at: number }>;
   /** Room code → trainee token and nickname. */
-  trainees: Record<string, { token: string; name: string; at: number; coached?: number }>;
+  /** coached: the last turn whose coaching was read, in the session's scenario number coachedStage (1 when absent). */
+  trainees: Record<string, { token: string; name: string; at: number; coached?: number; coachedStage?: number }>;
   /** Room code → the key of a join not yet answered (see joinKey). */
   joining?: Record<string, { key: string; at: number }>;
   /** The last nickname used (prefills the join form). */
@@ -105,10 +106,13 @@ export const forgetJoinKey = (code: string) =>
     if (s.joining) delete s.joining[code];
   });
 /** Everyone plays: the last turn whose coaching the trainee has read. */
-export const saveCoached = (code: string, turn: number) =>
+export const saveCoached = (code: string, turn: number, stage: number) =>
   update((s) => {
     const t = s.trainees[code];
-    if (t) t.coached = turn;
+    if (t) {
+      t.coached = turn;
+      t.coachedStage = stage;
+    }
   });
 
 export const lastNickname = () => read().nickname;

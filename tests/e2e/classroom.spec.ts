@@ -353,3 +353,37 @@ test('a trainer in another browser takes a room over; the old screen is told', a
   await first.close();
   await second.close();
 });
+
+test('a session of two scenarios: the second one coaches its first turn again on the phone (turns count from 1 per scenario)', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const host = await open(browser, '/host', { locale: 'en', viewport: { width: 1280, height: 720 } });
+  await expect(host.page.locator('input[name="scenario"]')).not.toHaveCount(0);
+  const code = await createRoom(host.page, 'solo');
+  const ann = await open(browser, `/join?code=${code}`, { locale: 'en', ...PHONE });
+  await join_(ann.page, 'Ann');
+  await expect(host.page.locator('.people .person')).toHaveCount(1);
+  await host.page.locator('[data-key="start"]').click();
+  // The first scenario's first turn, coached and read.
+  await tap(ann.page, 2);
+  await expect(ann.page.locator('.coaching')).toBeVisible();
+  await ann.page.locator('[data-key="coach-next"]').click();
+  await expect(ann.page.locator('.solo-play')).toBeVisible();
+  // The trainer ends it and runs the next one.
+  await host.page.locator('[data-key="end-round"]').click();
+  await host.page.locator('[data-key="end-round"]').click();
+  await host.page.locator('#next-scenario').selectOption('door-bump');
+  await host.page.locator('#next-scenario').press('Enter');
+  await host.page.locator('[data-key="start"]').click();
+  await expect(ann.page.locator('.solo-play')).toBeVisible();
+  // Its first turn is coached too (a mark kept by turn number alone skipped it).
+  await tap(ann.page, 1);
+  await expect(ann.page.locator('.coaching')).toBeVisible();
+  // A reload keeps what was read in this scenario, not the last one.
+  await ann.page.reload();
+  await expect(ann.page.locator('.coaching')).toBeVisible();
+  await ann.page.locator('[data-key="coach-next"]').click();
+  await expect(ann.page.locator('.coaching')).toBeHidden();
+  ann.check();
+  host.check();
+  await Promise.all([ann.close(), host.close()]);
+});

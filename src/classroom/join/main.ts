@@ -19,6 +19,9 @@ import { LobbyPhone, VoteEndedPhone } from './waiting.js';
 
 type Kind = 'form' | 'loading' | 'removed' | 'waiting' | 'lobby' | 'vote' | 'vote-ended' | 'solo';
 
+/** Which scenario of the trainer's session a view is of (1-based). */
+const stageOf = (v: TraineeView) => v.series?.n ?? 1;
+
 class JoinApp implements JoinContext {
   private code?: string;
   private view?: TraineeView;
@@ -48,6 +51,12 @@ class JoinApp implements JoinContext {
   private readonly known = new Map<number, number>();
   private readonly timedOut = new Set<number>();
   private coachedTurn = -1;
+  /**
+   * Which scenario of the session (1-based) the turn numbers above belong to: a session of
+   * several scenarios starts each at turn 1 again, so everything kept by turn is dropped when
+   * the next one begins (a vote, a decision seen or timed out, coaching read).
+   */
+  private stage = 1;
   private readonly draft = { code: '', nickname: lastNickname() ?? '' };
   private readonly app = byId('app');
   private readonly screens = new Screens<Kind, TraineeView>(this.app, (k) => this.make(k));
@@ -154,7 +163,7 @@ class JoinApp implements JoinContext {
 
   coached(turn: number): void {
     this.coachedTurn = Math.max(this.coachedTurn, turn);
-    if (this.code) saveCoached(this.code, this.coachedTurn);
+    if (this.code) saveCoached(this.code, this.coachedTurn, this.stage);
     this.render();
   }
 
@@ -171,7 +180,10 @@ class JoinApp implements JoinContext {
     const r = await this.conn.request<{ code: string; view: TraineeView }>('trainee.attach', { code, token: me.token });
     if (code !== this.code) return;
     if (r.ok) {
-      this.coachedTurn = Math.max(this.coachedTurn, me.coached ?? -1);
+      // Coaching read on this phone before a reload counts only in the same scenario of the session.
+      const stage = stageOf(r.view);
+      if (this.view === undefined) this.stage = stage;
+      if ((me.coachedStage ?? 1) === stage) this.coachedTurn = Math.max(this.coachedTurn, me.coached ?? -1);
       return this.setView(r.view);
     }
     // The room does not know this token: forget it. A room not found may only be moving to
@@ -206,6 +218,7 @@ class JoinApp implements JoinContext {
     this.resetIdentity();
     this.code = r.code;
     this.coachedTurn = -1;
+    this.stage = stageOf(r.view);
     this.timedOut.clear();
     history.replaceState(history.state, '', `${location.pathname}?code=${encodeURIComponent(r.code)}`);
     this.setView(r.view);
@@ -228,6 +241,16 @@ class JoinApp implements JoinContext {
       this.page = 'removed';
       this.render();
       return;
+    }
+    // The next scenario of the session: its turns count from 1 again.
+    if (stageOf(v) !== this.stage) {
+      this.stage = stageOf(v);
+      this.known.clear();
+      this.seenTurns.clear();
+      this.timedOut.clear();
+      this.coachedTurn = -1;
+      this.vote_ = undefined;
+      this.choose_ = undefined;
     }
     // The class-vote view goes to the whole class at once: it carries neither this trainee's
     // name nor their vote, which the phone keeps from the views addressed to it.
