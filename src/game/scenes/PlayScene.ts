@@ -179,7 +179,7 @@ export class PlayScene extends BaseScene<PlayData> {
     svc.audio.ambient(scenario.setting);
     const carry = this.args.carry;
     this.stage!.build(session, svc.locale(), () => this.phase !== 'ending', carry?.callMs ?? 0);
-    this.button(this.at.pause.x, this.at.pause.y, this.t(touchFirst() ? 'play.pause' : 'play.pauseKey'), { width: this.at.pause.w, height: 48, size: 20 }, () => this.pause()).setDepth(5);
+    this.button(this.at.pause.x, this.at.pause.y, this.t(this.portrait || touchFirst() ? 'play.pause' : 'play.pauseKey'), { width: this.at.pause.w, height: 48, size: 20 }, () => this.pause()).setDepth(5);
     this.input.on('pointerup', (p: Phaser.Input.Pointer) => {
       if (this.phase === 'line' && this.stage!.onPanel(p.x, p.y)) this.stage!.skip();
     });
