@@ -16,6 +16,7 @@ import type { JudgeApi } from './judgeApi.js';
 import type { ServerLibrary } from './library.js';
 import type { XapiService } from './xapi.js';
 import { isTrainer, type Headers } from './trust.js';
+import { STUDIO_MAX_BYTES, type StudioFiles } from './studioFiles.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -36,7 +37,7 @@ const TYPES: Record<string, string> = {
   '.yaml': 'text/yaml; charset=utf-8',
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt', '.md', '.yaml']);
-const PAGES: Record<string, string> = { '/': 'index.html', '/host': 'host.html', '/join': 'join.html' };
+const PAGES: Record<string, string> = { '/': 'index.html', '/host': 'host.html', '/join': 'join.html', '/studio': 'studio.html' };
 /** The classroom pages are ours alone: they may run only their own code. */
 const CLASSROOM_CSP = "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
 
@@ -54,6 +55,8 @@ export interface HttpOptions {
   xapi?: XapiService;
   /** The own-words judge: POST /api/judge, GET /api/judge/info (judgeApi.ts). */
   judge?: JudgeApi;
+  /** The scenario studio's files (scenarios/): listed, opened and saved by the trainer only. */
+  studio?: StudioFiles;
 }
 
 export function createHttp(o: HttpOptions): Server {
@@ -79,6 +82,7 @@ export function createHttp(o: HttpOptions): Server {
     const url = new URL(req.url ?? '/', 'http://x');
     if (o.xapi && url.pathname.startsWith('/api/xapi') && (await o.xapi.handle(req, res, url.pathname))) return;
     if (o.judge && url.pathname.startsWith('/api/judge') && (await o.judge.handle(req, res, url.pathname))) return;
+    if (url.pathname.startsWith('/api/studio/')) return studio(req, res, url);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
     const path = url.pathname;
     if (path === '/api/library/events') return events(req, res);
@@ -132,6 +136,29 @@ export function createHttp(o: HttpOptions): Server {
     }
     if (kind === 'xapi') return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(o.xapi!.download(room), null, 2), req);
     return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(exportJson(room), null, 2), req);
+  }
+
+  /**
+   * The studio's files: GET /api/studio/files (the list), GET /api/studio/file?path= (one file's
+   * text), PUT /api/studio/file?path= (save the body as it is). The trainer only; anyone else
+   * (and a server without the folder) gets 403, which the page reads as "open and download".
+   */
+  async function studio(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const plain = 'text/plain; charset=utf-8';
+    res.setHeader('Cache-Control', 'no-store');
+    if (!o.studio || !trainer(req, url)) return send(res, 403, plain, 'only the trainer, on the server\'s own machine, can open and save files here');
+    if (url.pathname === '/api/studio/files' && req.method === 'GET') return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ files: o.studio.list() }), req);
+    if (url.pathname !== '/api/studio/file') return send(res, 404, plain, 'not found');
+    const rel = url.searchParams.get('path');
+    if (req.method === 'GET') {
+      const r = await o.studio.read(rel);
+      return r.ok ? send(res, 200, 'text/yaml; charset=utf-8', r.text, req) : send(res, r.status, plain, r.message);
+    }
+    if (req.method !== 'PUT') return send(res, 405, plain, 'method not allowed');
+    const body = await readBody(req, STUDIO_MAX_BYTES);
+    if (body === undefined) return send(res, 413, plain, `the file is larger than ${STUDIO_MAX_BYTES} bytes`);
+    const r = await o.studio.save(rel, body);
+    return r.ok ? send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ saved: rel, bytes: Buffer.byteLength(body) })) : send(res, r.status, plain, r.message);
   }
 
   function events(req: IncomingMessage, res: ServerResponse): void {
@@ -190,6 +217,26 @@ export function createHttp(o: HttpOptions): Server {
   }
 
   return server;
+}
+
+/** A request's body as UTF-8 text, or undefined once it passes `limit` bytes (the rest is not read). */
+function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        resolve(undefined);
+        req.removeAllListeners('data');
+        req.resume();
+        return;
+      }
+      parts.push(c);
+    });
+    req.on('end', () => resolve(size > limit ? undefined : Buffer.concat(parts).toString('utf8')));
+    req.on('error', reject);
+  });
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string, req?: IncomingMessage): void {

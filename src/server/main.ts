@@ -18,6 +18,7 @@ import { Leases } from './lease.js';
 import { ServerLibrary } from './library.js';
 import { PgStore } from './pgStore.js';
 import { SqliteStore } from './sqliteStore.js';
+import { StudioFiles } from './studioFiles.js';
 import { proxyWatch } from './trust.js';
 import { createJudge } from '../engine/judge/index.js';
 import { readSignals } from '../cli/files.js';
@@ -33,6 +34,8 @@ export interface ServeOptions {
   /** A PostgreSQL database (DATABASE_URL) instead of the SQLite file `db`. */
   databaseUrl?: string;
   dist: string;
+  /** The folder the scenario studio opens and saves in (default: scenarios/). */
+  scenarios?: string;
   redisUrl?: string;
   trainerKey?: string;
   trustLoopback?: boolean;
@@ -112,7 +115,8 @@ export async function serve(o: ServeOptions): Promise<Running> {
   const localNames = [hostname(), `${hostname()}.local`];
   const xapi = new XapiService({ settings: o.xapi ?? null, hub, library, journal: join(dirname(resolve(o.db)), 'xapi-outbox.jsonl'), homePage: () => `${hub.joinBase ?? 'http://localhost'}/`, log: warn, trustProxy, ...pickXapiLimits(o) });
   const judge = new JudgeApi({ ...judgeOf(library, o.llm ?? null, warn), library, trustProxy, ...(o.judgeBurst !== undefined ? { burst: o.judgeBurst } : {}), ...(o.judgeRefillMs !== undefined ? { refillMs: o.judgeRefillMs } : {}) });
-  const http = createHttp({ dist: o.dist, hub, library, trainerKey, trustLoopback, localNames, onHeaders, xapi, judge });
+  const studio = new StudioFiles(resolve(o.scenarios ?? join(PROJECT_ROOT, 'scenarios')));
+  const http = createHttp({ dist: o.dist, hub, library, trainerKey, trustLoopback, localNames, onHeaders, xapi, judge, studio });
   let redis: { quit(): Promise<unknown> } | undefined;
   const { io, useCluster } = attachIo(http, hub, { trainerKey, trustLoopback, localNames, trustProxy, onHeaders, ...pickLimits(o) });
   if (o.redisUrl) {
@@ -207,6 +211,7 @@ const USAGE = `npm start [-- --port N] [--db FILE] [--dist DIR]
   --port N      port to listen on (default: PORT or 8080)
   --db FILE     SQLite file for classroom results (default: DOJO_DB or data/dojo.db)
   --dist DIR    the built game (default: dist)
+  --scenarios DIR  the folder the studio (/studio) opens and saves in (default: scenarios)
   DATABASE_URL  keep results in PostgreSQL (postgres://USER:PASSWORD@HOST:5432/DB) instead of the SQLite file
   REDIS_URL     share rooms between several server processes (on one database: the same --db file, or DATABASE_URL)
   DOJO_LEASE_MS how long a process holds a room without renewing it (default 10000): how soon another takes
@@ -231,7 +236,7 @@ export async function main(argv: string[]): Promise<number> {
       console.log(USAGE);
       return 0;
     }
-    const m = /^--(port|db|dist|host)(?:=(.*))?$/.exec(a);
+    const m = /^--(port|db|dist|host|scenarios)(?:=(.*))?$/.exec(a);
     if (!m) {
       console.error(`unknown option ${a}\n${USAGE}`);
       return 2;
@@ -283,6 +288,7 @@ export async function main(argv: string[]): Promise<number> {
       db,
       dist,
       watch: true,
+      ...(args.get('scenarios') ? { scenarios: args.get('scenarios')! } : {}),
       ...(args.get('host') ? { host: args.get('host')! } : {}),
       ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
       ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
