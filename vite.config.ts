@@ -44,8 +44,8 @@ export default defineConfig({
     // Phaser alone is > 1 MB raw.
     chunkSizeWarningLimit: 2000,
     assetsInlineLimit: 0,
-    // Four pages: the game, the classroom's host (projector) and join (phone) pages, and the
-    // game's launch page inside a learning platform (SCORM packages: src/scorm/).
+    // Five pages: the game, the classroom's host (projector) and join (phone) pages, and the
+    // game's launch page inside a learning platform (SCORM packages: src/scorm/), and the scenario studio.
     // (Vite 8 names this rolldownOptions; rollupOptions is its deprecated alias.)
     rolldownOptions: {
       input: {
@@ -53,6 +53,8 @@ export default defineConfig({
         host: resolve(import.meta.dirname, 'host.html'),
         join: resolve(import.meta.dirname, 'join.html'),
         scorm: resolve(import.meta.dirname, 'scorm.html'),
+        // The scenario studio (/studio): its own bundle, CodeMirror included; the game's chunks stay as they are.
+        studio: resolve(import.meta.dirname, 'studio.html'),
       },
     },
   },

@@ -87,6 +87,12 @@ export function startSession(play: Play, seed = 1): SessionState {
   return enter(play, state, scenario.start);
 }
 
+/** A session begun at `node` (a preview of one part of a scenario): the customer as at the start, nothing chosen before. */
+export function startSessionAt(play: Play, node: string, seed = 1): SessionState {
+  const start = startSession(play, seed);
+  return node === play.scenario.start ? start : enter(play, { ...start, visited: [] }, node);
+}
+
 function enter(play: Play, state: SessionState, target: string): SessionState {
   const { scenario } = play;
   const node: DialogueNode | Ending | undefined = scenario.nodes[target] ?? scenario.endings[target];
