@@ -31,13 +31,27 @@ function scenarioHotReload(): Plugin {
   };
 }
 
+/** `npm run dev` serves the studio at /studio, as `npm start` does (Vite alone knows only /studio.html). */
+function studioPath(): Plugin {
+  return {
+    name: 'dojo-studio-path',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        if (req.url && /^\/studio\/?(\?|$)/.test(req.url)) req.url = req.url.replace(/^\/studio\/?/, '/studio.html');
+        next();
+      });
+    },
+  };
+}
+
 // Relative base: the built game works from any static host and from a sub-folder.
 export default defineConfig({
   base: './',
   // No SPA fallback: a missing asset is a 404, not index.html parsed as an image.
   appType: 'mpa',
   publicDir: 'assets',
-  plugins: [bundledLibrary(), scenarioHotReload(), scormFileList(), classroomStrings()],
+  plugins: [bundledLibrary(), scenarioHotReload(), studioPath(), scormFileList(), classroomStrings()],
   build: {
     outDir: 'dist',
     target: 'es2022',

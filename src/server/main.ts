@@ -158,6 +158,7 @@ export async function serve(o: ServeOptions): Promise<Running> {
   play:                 http://localhost:${port}/${net ? `   (on the network: ${net}/)` : ''}
   host a class:         http://localhost:${port}/host
   trainees join:        ${net ?? `http://localhost:${port}`}/join
+  scenario studio:      http://localhost:${port}/studio
   host from elsewhere:  ${net ?? `http://localhost:${port}`}/host#key=${trainerKey}   (keep this link to yourself)
   results:              ${results}${restored.rooms ? ` (${restored.rooms} open room${restored.rooms > 1 ? 's' : ''} restored)` : ''}${o.redisUrl ? `\n  sharing rooms via:    ${o.redisUrl}` : ''}`);
     if (o.publicUrl && !trustProxy)

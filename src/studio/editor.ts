@@ -15,6 +15,7 @@ import type { Problem } from '../engine/problems.js';
 import { pick, type Locale } from '../engine/text.js';
 import { CUSTOMER_TYPES, OUTCOMES } from '../engine/vocabulary.js';
 import { problemLine, type Analysis } from './analyse.js';
+import { nodeIdsIn } from './nodeIds.js';
 
 export interface EditorHooks {
   catalog: Catalog;
@@ -49,19 +50,6 @@ function diagnostics(doc: Text, problems: Problem[], locale: Locale): Diagnostic
 }
 
 /** Node and ending ids written in this file: two-space keys under `nodes:` and `endings:`. */
-export function nodeIdsIn(text: string): string[] {
-  const ids: string[] = [];
-  let inside = false;
-  for (const line of text.split('\n')) {
-    if (/^\S/.test(line)) inside = /^(nodes|endings):/.test(line);
-    else if (inside) {
-      const m = /^ {2}([A-Za-z0-9_-]+):/.exec(line);
-      if (m) ids.push(m[1]!);
-    }
-  }
-  return ids;
-}
-
 function completions(h: EditorHooks) {
   return (ctx: CompletionContext): CompletionResult | null => {
     const word = ctx.matchBefore(/[A-Za-z0-9_-]*/);

@@ -92,6 +92,14 @@ function showGraph(a: Analysis): void {
   const g = $('graph');
   g.innerHTML = a.svg;
   const s = a.scenario;
+  // Drawn at its own size (readable), the panel scrolled to where the conversation starts.
+  const start = g.querySelector<SVGGElement>(`g.box[data-id="${CSS.escape(s.start)}"]`);
+  if (start) {
+    const panel = g.getBoundingClientRect();
+    const box = start.getBoundingClientRect();
+    g.scrollLeft += box.left - panel.left - Math.max(0, (panel.width - box.width) / 2);
+    g.scrollTop += box.top - panel.top - 16;
+  }
   for (const box of g.querySelectorAll<SVGGElement>('g.box')) {
     const target = s.nodes[box.dataset.id ?? ''] ?? s.endings[box.dataset.id ?? ''];
     if (!target) continue;

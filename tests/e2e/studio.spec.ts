@@ -1,22 +1,48 @@
 /**
  * The scenario studio, as issue 17 asks: open a library scenario, see its graph, plant a mistake,
  * see the inline message at its line, fix it from the message, play the changed node, save.
- * Saving writes only when the server serves a throwaway copy of scenarios/ (E2E_SCENARIOS names
- * it: `node bin/serve.mjs … --scenarios DIR`); the real library files are never touched.
+ * The spec runs its own server over a throwaway copy of scenarios/ (`--scenarios DIR`), so the
+ * save is real and the project's library files are never touched. E2E_STUDIO_PORT and E2E_DIST
+ * let several people run it at once on one machine.
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { serve, type Running } from '../../src/server/main.js';
+import { ROOT, SHOTS } from './helpers.js';
 
-const copy = process.env.E2E_SCENARIOS;
+const PORT = Number(process.env.E2E_STUDIO_PORT ?? 4329);
+const BASE = `http://127.0.0.1:${PORT}`;
+const dir = mkdtempSync(join(tmpdir(), 'dojo-studio-'));
+const copy = join(dir, 'scenarios');
+let server: Running;
+
+test.beforeAll(async () => {
+  const dist = process.env.E2E_DIST ?? join(ROOT, 'dist');
+  if (!existsSync(join(dist, 'studio.html'))) throw new Error(`${dist}/studio.html is missing: run \`npx vite build\` first`);
+  cpSync(join(ROOT, 'scenarios'), copy, { recursive: true });
+  server = await serve({ port: PORT, host: '127.0.0.1', db: join(dir, 'dojo.db'), dist, scenarios: copy, quiet: true });
+});
+
+test.afterAll(async () => {
+  await server?.close();
+});
 
 for (const lang of ['en', 'zh-CN'] as const) {
   test(`studio: open, graph, plant a mistake, fix it, play, save (${lang})`, async ({ page }) => {
-    await page.goto(`/studio?lang=${lang}`);
+    await page.goto(`${BASE}/studio?lang=${lang}`);
     await expect(page.locator('#file-pick')).toBeVisible();
     await page.locator('#file-pick').selectOption('library/door-bump.yaml');
     await expect(page.locator('#graph svg g.box[data-id="apologise"], #graph svg g.box').first()).toBeVisible();
     await expect(page.locator('#graph g.edge[data-best="true"]').first()).toBeAttached();
+    // The first node's box is shown in the graph's panel, readable, where a trainer can see it.
+    const panel = (await page.locator('#graph').boundingBox())!;
+    const first = (await page.locator('#graph svg g.box[data-id="bump"]').boundingBox())!;
+    expect(first.width, 'a box big enough to read').toBeGreaterThan(40);
+    expect(first.x + first.width / 2).toBeGreaterThan(panel.x);
+    expect(first.x + first.width / 2).toBeLessThan(panel.x + panel.width);
+    expect(first.y).toBeLessThan(panel.y + panel.height);
     await expect(page.locator('#problems .ok')).toBeVisible();
     // Plant a mistake on line 54: a mistyped principle id.
     await page.locator('.cm-content').click();
@@ -32,7 +58,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await expect(problem).toContainText(lang === 'en' ? 'unknown principle "argue-bak"' : 'argue-bak');
     await expect(problem.locator('.problem-at')).toHaveText('54:22');
     await expect(page.locator('.cm-lint-marker-error')).toHaveCount(1);
-    await page.screenshot({ path: `test-results/studio-mistake-${lang}.png` });
+    await page.screenshot({ path: join(SHOTS, `studio-mistake-${lang}.png`) });
     await problem.locator('.problem-fix').click();
     await expect(page.locator('#problems .ok')).toBeVisible();
     await expect(page.locator('.cm-content')).toContainText('principles: [argue-back]');
@@ -41,8 +67,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await expect(page.locator('.preview-from')).toBeVisible();
     await page.locator('.preview-choice').first().click();
     await expect(page.locator('.preview-line')).toBeVisible();
-    await page.screenshot({ path: `test-results/studio-fixed-${lang}.png` });
-    if (!copy) return;
+    await page.screenshot({ path: join(SHOTS, `studio-fixed-${lang}.png`) });
     await page.locator('.cm-content').click();
     await page.keyboard.press('Control+End');
     await page.keyboard.type(`\n# saved by the studio test (${lang})\n`);
