@@ -124,6 +124,35 @@ test('a swipe on a phone scrolls the list without opening a scenario', async ({ 
   await ctx.close();
 });
 
+test('at the top of the list, a pull down or a swipe that comes back opens nothing', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await ctx.newPage();
+  const check = watchErrors(page);
+  await open(page, { locale: 'zh-CN' });
+  const start = (await controls(page))[0]!;
+  await page.touchscreen.tap((start.left + start.right) / 2, (start.top + start.bottom) / 2);
+  await until(page, (d) => d.scene === 'Select' && d.choices.length > 0, 'the list');
+  const first = (await controls(page))[0]!;
+  const cdp = await ctx.newCDPSession(page);
+  const x = (first.left + first.right) / 2;
+  const y0 = (first.top + first.bottom) / 2;
+  const swipe = async (ys: number[]) => {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
+    for (const y of ys) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await page.waitForTimeout(300);
+  };
+  // Pulled down at the top: the list cannot move, the finger did.
+  await swipe([y0 + 20, y0 + 60, y0 + 120]);
+  expect((await dojo(page)).scene, 'a pull at the top must not open a scenario').toBe('Select');
+  // Up and back down to where it began (a swipe that changed its mind).
+  const steps = Array.from({ length: 15 }, (_, k) => y0 - 4 * (k + 1));
+  await swipe([...steps, ...steps.reverse(), y0 + 1]);
+  expect((await dojo(page)).scene, 'a swipe that came back must not open a scenario').toBe('Select');
+  check();
+  await ctx.close();
+});
+
 test('the arrows move across the list\'s columns; the trainer\'s tools sit below the learners\' scenarios', async ({ page }) => {
   const check = watchErrors(page);
   await page.setViewportSize({ width: 1280, height: 800 });

@@ -60,12 +60,23 @@ export class Button extends Phaser.GameObjects.Container {
     this.on('pointerout', () => this.setHover(false));
     // A tap or a click: pressed and released on this button without moving far. A drag that
     // scrolls a list, or one that began elsewhere, must not press what it ends on.
-    let pressed: { x: number; y: number } | null = null;
-    this.on('pointerdown', (p: Phaser.Input.Pointer) => (pressed = { x: p.x, y: p.y }));
+    // Any travel counts: a swipe that comes back near where it began, or one that scrolled the
+    // camera (a list pulled at its top moves nothing on screen but the finger), is not a tap.
+    let pressed: { x: number; y: number; scrollY: number; far: boolean } | null = null;
+    const cam = () => scene.cameras.main;
+    const track = (p: Phaser.Input.Pointer) => {
+      if (pressed && !pressed.far) pressed.far = Phaser.Math.Distance.Between(pressed.x, pressed.y, p.x, p.y) > TAP_SLOP;
+    };
+    scene.input.on('pointermove', track);
+    this.once('destroy', () => scene.input?.off('pointermove', track));
+    this.on('pointerdown', (p: Phaser.Input.Pointer) => (pressed = { x: p.x, y: p.y, scrollY: cam().scrollY, far: false }));
     this.on('pointerup', (p: Phaser.Input.Pointer) => {
       const from = pressed;
       pressed = null;
-      if (from && Phaser.Math.Distance.Between(from.x, from.y, p.x, p.y) <= TAP_SLOP) this.click();
+      if (!from) return;
+      track(p);
+      const still = !from.far && Phaser.Math.Distance.Between(from.x, from.y, p.x, p.y) <= TAP_SLOP && cam().scrollY === from.scrollY;
+      if (still) this.click();
     });
     this.on('pointerout', () => (pressed = null));
     this.draw();
