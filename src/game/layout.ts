@@ -13,6 +13,12 @@ export function sizeFor(w: number, h: number): { width: number; height: number }
   return { width: l.width, height: Math.min(l.maxHeight, Math.max(l.minHeight, tall)) };
 }
 
+/**
+ * The least height of a control on a phone, in canvas pixels: the portrait canvas (720 wide) is
+ * drawn at about 0.54 on a 390-pixel screen, so 84 is 45 CSS pixels, a finger's width.
+ */
+export const PHONE_MIN_TARGET = 84;
+
 export function isPortrait(scene: { scale: { width: number; height: number } }): boolean {
   return scene.scale.height > scene.scale.width;
 }

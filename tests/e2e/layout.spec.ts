@@ -23,10 +23,18 @@ const controls = (page: Page) => page.evaluate(() => (window as unknown as { doj
 async function allInView(page: Page, where: string): Promise<void> {
   const vp = page.viewportSize()!;
   const rs = await controls(page);
+  rs.forEach((a, i) =>
+    rs.slice(i + 1).forEach((b) => {
+      const overlap = a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+      expect(overlap, `${where}: "${a.label.split('\n')[0]}" overlaps "${b.label.split('\n')[0]}"`).toBe(false);
+    }),
+  );
   expect(rs.length, `${where}: controls on screen`).toBeGreaterThan(0);
   for (const r of rs) {
     const inside = r.left >= -1 && r.top >= -1 && r.right <= vp.width + 1 && r.bottom <= vp.height + 1;
     expect(inside, `${where}: "${r.label.split('\n')[0]}" at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)} in ${vp.width}×${vp.height}`).toBe(true);
+    // On a phone every control is a finger's height (44 CSS pixels), and none overlaps another.
+    if (vp.width < 500) expect(r.bottom - r.top, `${where}: "${r.label.split('\n')[0]}" is ${Math.round(r.bottom - r.top)} px high`).toBeGreaterThanOrEqual(44);
   }
 }
 
@@ -64,6 +72,12 @@ for (const [name, viewport, locale] of [
       await page.keyboard.press('Enter');
       await until(page, (d) => d.phase === 'choosing', `the first replies of ${id}`);
       await allInView(page, `${id} first replies`);
+      if (id === LIBRARY[0]) {
+        // The coaching card's buttons too (Continue, Try this turn again).
+        await page.keyboard.press('2');
+        await until(page, (d) => d.phase === 'coaching', `the coaching of ${id}`);
+        await allInView(page, `${id} coaching`);
+      }
       // Back to the list through the pause menu: its last item.
       await page.keyboard.press('Escape');
       await until(page, (d) => d.scene === 'Pause' && d.focusIndex === 0, 'the pause menu');

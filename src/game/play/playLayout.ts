@@ -31,7 +31,7 @@ export function playLayout(w: number, h: number, portrait: boolean): PlayLayout 
       const mw = portrait ? (w - 140 - 16 * count) / count : 190;
       return { x: portrait ? 130 + i * (mw + 16) : w - 24 - (count - i) * (mw + 12), y: 16, w: mw };
     },
-    pause: portrait ? { x: 60, y: 42, w: 100 } : { x: 88, y: 42, w: 156 },
+    pause: portrait ? { x: 62, y: 52, w: 104 } : { x: 88, y: 42, w: 156 },
     character: { cx: portrait ? w / 2 : 250, cy: portrait ? 110 + charH / 2 : h - charH / 2 + 20, height: charH },
     call: portrait ? { x: 150, y: 84, width: 420, height: 496 } : { x: 30, y: 92, width: 440, height: 604 },
     panel: portrait ? { x: 20, y: 590, w: w - 40 } : { x: 500, y: 92, w: w - 524 },

@@ -1,5 +1,6 @@
 /** Pause menu over the play scene: resume, restart, language, sound, quit to the list. */
 import type { Button } from '../ui/button.js';
+import { PHONE_MIN_TARGET } from '../layout.js';
 import { FocusGroup } from '../ui/focus.js';
 import { COLORS } from '../ui/theme.js';
 import { BaseScene } from './BaseScene.js';
@@ -11,8 +12,8 @@ interface PauseData {
   focus?: number;
 }
 
-const ITEM_GAP = 74;
-const BUTTON_H = 56;
+/** A button's height and the space between two, on a screen and on a phone (finger-sized). */
+const SIZES = { wide: { button: 56, gap: 18 }, phone: { button: PHONE_MIN_TARGET, gap: 20 } };
 
 export class PauseScene extends BaseScene<PauseData> {
   constructor() {
@@ -23,6 +24,8 @@ export class PauseScene extends BaseScene<PauseData> {
     const { w, h, svc } = this;
     this.add.rectangle(0, 0, w, h, 0x000000, 0.6).setOrigin(0).setInteractive();
     const pw = Math.min(520, w - 40);
+    const { button: BUTTON_H, gap } = this.portrait ? SIZES.phone : SIZES.wide;
+    const ITEM_GAP = BUTTON_H + gap;
     // Seven items under the title, with a margin below the last as wide as above the title.
     const ph = 100 + 7 * ITEM_GAP - (ITEM_GAP - BUTTON_H) + 34;
     const top = h / 2 - ph / 2;
@@ -33,7 +36,7 @@ export class PauseScene extends BaseScene<PauseData> {
     const items: Button[] = [];
     let y = top + 100 + BUTTON_H / 2;
     const add = (label: string, fn: () => void, variant: 'primary' | 'secondary' = 'secondary') => {
-      items.push(this.button(w / 2, y, label, { width: bw, variant, size: 24 }, fn));
+      items.push(this.button(w / 2, y, label, { width: bw, height: BUTTON_H, variant, size: 24 }, fn));
       y += ITEM_GAP;
     };
     add(this.t('pause.resume'), () => this.resume(), 'primary');

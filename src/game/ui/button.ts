@@ -1,5 +1,6 @@
 /** A focusable button: rounded panel and label, hover, focus ring, click, pointer and keyboard. */
 import Phaser from 'phaser';
+import { isPortrait, PHONE_MIN_TARGET } from '../layout.js';
 import { makeText } from './text.js';
 import { COLORS } from './theme.js';
 
@@ -45,7 +46,7 @@ export class Button extends Phaser.GameObjects.Container {
       align: opts.align ?? 'center',
       bold: opts.variant === 'primary',
     });
-    this.h = Math.max(opts.height ?? 56, this.label.height + 20);
+    this.h = Math.max(opts.height ?? 56, this.label.height + 20, isPortrait(scene) ? PHONE_MIN_TARGET : 0);
     this.label.setOrigin(opts.align === 'left' ? 0 : 0.5, 0.5);
     this.label.setPosition(opts.align === 'left' ? -this.bw / 2 + padX : opts.badge ? 20 : 0, 0);
     this.add([this.bg, this.label]);

@@ -66,7 +66,11 @@ export class FocusGroup {
     return this.items
       .filter((b) => b.active && b.visible)
       .map((b) => {
-        const r = b.getBounds();
+        // The button's own box (a container's bounds would be its label's), where its parents put it.
+        const m = b.getWorldTransformMatrix();
+        const hw = (b.bw / 2) * Math.abs(m.scaleX);
+        const hh = (b.h / 2) * Math.abs(m.scaleY);
+        const r = { left: m.tx - hw, right: m.tx + hw, top: m.ty - hh, bottom: m.ty + hh };
         // A button fixed to the screen (scroll factor 0) does not move with the camera.
         const x = (v: number) => canvas.left + (v - cam.scrollX * b.scrollFactorX) * sx;
         const y = (v: number) => canvas.top + (v - cam.scrollY * b.scrollFactorY) * sy;
