@@ -163,6 +163,10 @@ describe('trends', () => {
     expect(trendOf([0.5, 0.55, 0.5, 0.6], share, 0.15)).toBe('steady');
     // Only the latest five count as recent: an old slump followed by ten good plays is "up" against the slump.
     expect(trendOf([...Array(10).fill(0), ...Array(10).fill(1)], share, 0.15)).toBe('up');
+    // Against the start, not against everything before: the same score first and last is no trend,
+    // however low the plays between (the chart would show a flat start and end beside an arrow up).
+    expect(trendOf([0.8, 0.2, 0.8], share, 0.15)).toBe('steady');
+    expect(trendOf([1, 0, 0, 1], share, 0.15)).toBe('steady');
   });
 });
 

@@ -87,11 +87,15 @@ const share = (counts: readonly PrincipleCount[]): number => {
 
 const mean = (xs: readonly number[]): number | null => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
 
-/** Recent against earlier: the latest half (at most `recent` items) against everything before it. */
+/**
+ * Now against the start: the latest plays (at most `recent`, at most half) against as many of the
+ * first. Not against everything before: after 80, 20, 80 the chart shows the same score first and
+ * last, and "getting better" would say otherwise.
+ */
 export function trendOf<T>(series: readonly T[], measure: (xs: readonly T[]) => number | null, step: number, recent = RECENT_PLAYS): Trend {
   if (series.length < 2) return null;
   const k = Math.min(recent, Math.floor(series.length / 2));
-  const before = measure(series.slice(0, series.length - k));
+  const before = measure(series.slice(0, k));
   const after = measure(series.slice(series.length - k));
   if (before === null || after === null) return null;
   return after - before >= step ? 'up' : before - after >= step ? 'down' : 'steady';
