@@ -50,6 +50,8 @@ export interface DojoSnapshot {
   /** The label of the item with keyboard focus. */
   focus?: string;
   focusIndex?: number;
+  /** Enter or Space pressed while replies were held back (just shown): lit, not picked. */
+  heldPresses?: number;
   /** `character`: the drawn character shown; `channel`: in person, or on the phone (in a call frame). */
   customer: { type: string; character: string; channel: string; state: string; expression: string; meters: Record<string, number> } | null;
   score: { decisions: number; turns: number } | null;

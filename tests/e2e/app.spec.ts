@@ -201,5 +201,13 @@ test('with motion on, the line types out and Enter shows it at once (the key tha
   expect((await dojo(page)).phase).toBe('line');
   await page.keyboard.press('Enter');
   await until(page, (d) => d.phase === 'choosing', 'the line shown in full and the replies', 3000);
+  // A second press at once is held back (it may be the skip's twin), but not silently: the
+  // focused reply lights up; a press after the moment picks it.
+  await page.keyboard.press('Enter');
+  const held = await until(page, (d) => (d.heldPresses ?? 0) > 0, 'the held press shown');
+  expect(held.phase).toBe('choosing');
+  await page.waitForTimeout(600);
+  await page.keyboard.press('Enter');
+  await until(page, (d) => d.phase === 'coaching', 'the reply picked after the moment');
   check();
 });

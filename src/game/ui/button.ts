@@ -97,6 +97,12 @@ export class Button extends Phaser.GameObjects.Container {
     this.draw();
   }
 
+  /** Light up for a moment, as under the pointer: a press was heard but held back. */
+  flash(): void {
+    this.setHover(true);
+    this.scene.time.delayedCall(250, () => this.scene && this.setHover(false));
+  }
+
   setFocus(f: boolean): this {
     this.focused = f;
     this.draw();

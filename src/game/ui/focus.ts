@@ -57,6 +57,17 @@ export class FocusGroup {
     this.heldUntil = performance.now() + ms;
   }
 
+  private nudges = 0;
+
+  private nudge(): void {
+    this.current?.flash();
+    this.nudges += 1;
+    const patch = { heldPresses: this.nudges };
+    const scene = this.scene as Phaser.Scene & { publish?: (p: typeof patch) => void };
+    if (scene.publish) scene.publish(patch);
+    else services(this.scene).report(patch);
+  }
+
   /** Where each button is on the page now, in CSS pixels (for tests: no control cut off). */
   rects(): { label: string; left: number; top: number; right: number; bottom: number }[] {
     const canvas = this.scene.game.canvas.getBoundingClientRect();
@@ -124,6 +135,8 @@ export class FocusGroup {
       case ' ':
         if (this.heldUntil && (e.repeat || e.timeStamp < this.heldUntil)) {
           e.preventDefault();
+          // Not silently: a fresh press lights the focused reply, so the next one is known to pick it.
+          if (!e.repeat) this.nudge();
           return;
         }
         if (this.current) {
