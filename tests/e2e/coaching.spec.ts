@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { cliPaths, dojo, open, SHOTS, startScenario, until, watchErrors } from './helpers.js';
+import { cliPaths, dojo, open, playPicks, SHOTS, startScenario, until, watchErrors } from './helpers.js';
 
 const ID = 'five-to-closing';
 const live = (page: import('@playwright/test').Page) => page.evaluate(() => document.getElementById('live')!.textContent ?? '');
@@ -136,5 +136,20 @@ test('a reload on the last coaching still leads to the ending and the debrief; a
   await page.reload();
   const title = await until(page, (d) => d.scene === 'Title' && d.ready, 'the title');
   expect(title.choices).not.toContain('Continue where I left off');
+  check();
+});
+
+test('the debrief replays each turn with its stage direction, and says how a negative decision score counts', async ({ page }) => {
+  const check = watchErrors(page);
+  await open(page, { locale: 'en' });
+  await startScenario(page, ID);
+  const { worst } = cliPaths(`scenarios/library/${ID}.yaml`);
+  const end = await playPicks(page, worst.picks);
+  const said = await live(page);
+  // The first line's stage direction, as it was played.
+  expect(said).toContain("(5:55 pm. The ticket machine already reads 'Queue closed'");
+  // The overall is never below 0: a negative decision score is shown as counted as 0.
+  if (end.debrief!.decisions < 0) expect(said).toMatch(/Decisions −\d+, counted as 0 \(80%\); outcome \d+ \(20%\)/);
+  else expect(said).toMatch(/Decisions \d+ \(80%\), outcome \d+ \(20%\)/);
   check();
 });

@@ -30,6 +30,17 @@ describe('CJK line breaking', () => {
     expect(wrapLines('Please hold the line', 10, width)).toEqual(['Please', 'hold the', 'line']);
     expect(wrapLines('请拨打 400-800-1234 联系', 8, width)).toEqual(['请拨打', '400-800-1234', '联系']);
   });
+  it('leaves no lone character on a Chinese paragraph\'s last line (the play-test: "…用不 / 了", "… / 回应")', () => {
+    expect(wrapLines('断网一整天小店刷卡机用不了', 12, width)).toEqual(['断网一整天小店刷卡机', '用不了']);
+    expect(wrapLines('面对生气沉默健谈内行的客户练好每一句回应', 18, width)).toEqual(['面对生气沉默健谈内行的客户练好每一', '句回应']);
+    // A closing mark is not moved to the start of the last line: its character goes down with it.
+    const lines = wrapLines('您说的情况我都记下了，请放心', 12, width);
+    expect(lines.join('')).toBe('您说的情况我都记下了，请放心');
+    expect(lines.at(-1)!.length).toBeGreaterThanOrEqual(3);
+    expect('，'.includes(lines.at(-1)![0]!)).toBe(false);
+    // Short paragraphs and Latin endings are left alone.
+    expect(wrapLines('您好啊', 2, width)).toEqual(['您好', '啊']);
+  });
   it('keeps explicit line breaks', () => {
     expect(wrapLines('第一行\n第二行', 10, width)).toEqual(['第一行', '第二行']);
   });

@@ -5,7 +5,8 @@
  */
 import type Phaser from 'phaser';
 import { CATEGORY_IDS } from '../../engine/vocabulary.js';
-import type { Scenario } from '../../engine/scenario/model.js';
+import { OUTCOME_SCORE, type Scenario } from '../../engine/scenario/model.js';
+import type { Outcome } from '../../engine/scenario/schema.js';
 import type { Catalog } from '../../engine/catalog/catalog.js';
 import type { BrokenPrinciple, Debrief, Quadrant } from '../../engine/scoring/debrief.js';
 import type { SessionState } from '../../engine/session/session.js';
@@ -92,7 +93,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
       align: 'center',
       color: good ? COLORS.good : COLORS.bad,
     }).setOrigin(0.5, 0);
-    this.text(x1 + colW / 2, top + z(226), this.t('debrief.decisions', { n: signed(d.decisions) }), { size: z(18), align: 'center', color: COLORS.inkSoft }).setOrigin(0.5, 0);
+    this.text(x1 + colW / 2, top + z(226), this.mixLine(d), { size: z(18), align: 'center', color: COLORS.inkSoft }).setOrigin(0.5, 0);
 
     // Category bars.
     const x2 = portrait ? 20 : x1 + colW + 20;
@@ -147,7 +148,8 @@ export class DebriefScene extends BaseScene<DebriefData> {
       const node = s.nodes[t.node]!;
       const said = t.timedOut ? this.t('play.noReply') : pick(node.choices[t.choice]!.text, locale);
       const lines = [
-        `${i + 1}. ${pick(s.customer.name, locale)}: ${pick(node.line[state.turns[i]?.variant ?? 0] ?? node.line[0]!, locale)}`,
+        // With the stage direction, as it was played: how the customer said it is part of what was said.
+        `${i + 1}. ${pick(s.customer.name, locale)}: ${node.note ? `${pick(node.note, locale)} ` : ''}${pick(node.line[state.turns[i]?.variant ?? 0] ?? node.line[0]!, locale)}`,
         `${this.t('debrief.you')}: ${said}  [${signed(t.score)}]`,
         ...(t.honoured.length ? [`✓ ${t.honoured.map(name).join(this.t('list'))}`] : []),
         ...(t.mistakes.length ? [`✗ ${t.mistakes.map(mistake).join(this.t('list'))}`] : []),
@@ -173,7 +175,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
     svc.live.say([
       `${this.t('debrief.overall')} ${d.overall}, ${this.t('debrief.grade')} ${d.grade}`,
       `${this.t('debrief.outcome')}: ${this.t(`outcomes.${d.outcome}`)}`,
-      this.t('debrief.decisions', { n: signed(d.decisions) }),
+      this.mixLine(d),
       `${this.t('debrief.categories')}: ${CATEGORY_IDS.map((c) => `${this.t(`categories.${c}`)} ${d.categories[c] ?? '—'}`).join(this.t('list'))}`,
       ...(d.service.quadrant ? [`${this.t('debrief.quadrant')}: ${this.t(`quadrants.${d.service.quadrant}`)}`] : []),
       ...(summary ? [readableSources(pick(summary, locale), locale)] : []),
@@ -248,7 +250,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
     const g = this.add.graphics();
     // The dot only where both soft and hard service were at stake: otherwise there is no place to put it.
     // Kept a radius and a margin inside the border, so a 0 or a 100 reads as inside the chart, not on its frame.
-    const inset = 16;
+    const inset = 22;
     const at = (v: number, span: number) => inset + ((span - 2 * inset) * v) / 100;
     const dot = d.service.soft !== null && d.service.hard !== null ? { x: x + at(d.service.soft, cw), y: y + ch - at(d.service.hard, ch) } : null;
     const half = (q: Quadrant, qx: number, qy: number, fill: number) => {
@@ -272,5 +274,11 @@ export class DebriefScene extends BaseScene<DebriefData> {
     }
     this.text(x + cw, y + ch + 2, `${this.t('debrief.soft')} ${d.service.soft ?? '—'} →`, { size: this.z(14), color: COLORS.inkSoft }).setOrigin(1, 0);
     this.text(x, y - 2, `↑ ${this.t('debrief.hard')} ${d.service.hard ?? '—'}`, { size: this.z(14), color: COLORS.inkSoft }).setOrigin(0, 1);
+  }
+
+  /** How the overall is made: decisions and outcome with their shares (negative decisions count as 0). */
+  private mixLine(d: { decisions: number; outcome: Outcome }): string {
+    const o = OUTCOME_SCORE[d.outcome];
+    return d.decisions < 0 ? this.t('debrief.decisionsFloor', { n: signed(d.decisions), o }) : this.t('debrief.decisions', { n: d.decisions, o });
   }
 }

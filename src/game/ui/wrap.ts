@@ -36,6 +36,7 @@ export function wrapLines(text: string, width: number, measure: (s: string) => n
   };
   const lines: string[] = [];
   for (const para of text.split('\n')) {
+    const first = lines.length;
     let line = '';
     let lineW = 0;
     let last = '';
@@ -80,8 +81,29 @@ export function wrapLines(text: string, width: number, measure: (s: string) => n
       }
     }
     lines.push(line.trimEnd());
+    if (lines.length - first >= 2) noOrphan(lines);
   }
   return lines;
+}
+
+/** The fewest characters a wrapped Chinese paragraph's last line should hold. */
+const MIN_LAST = 3;
+
+/**
+ * No lone character on a Chinese paragraph's last line ("…用不 / 了"): the line before gives it
+ * characters (never a closing mark to start the line, never leaving itself short). The line
+ * before only gets shorter and the last only reaches three characters, so both still fit.
+ */
+function noOrphan(lines: string[]): void {
+  const last = [...lines[lines.length - 1]!];
+  const prev = [...lines[lines.length - 2]!];
+  if (last.length >= MIN_LAST || !last.every((ch) => CJK.test(ch))) return;
+  let take = MIN_LAST - last.length;
+  while (take < prev.length && NO_START.has(prev[prev.length - take]!)) take += 1;
+  const given = prev.slice(prev.length - take);
+  if (prev.length - take < 4 || !given.every((ch) => CJK.test(ch)) || NO_END.has(prev[prev.length - take - 1]!)) return;
+  lines[lines.length - 2] = prev.slice(0, prev.length - take).join('');
+  lines[lines.length - 1] = given.join('') + last.join('');
 }
 
 
