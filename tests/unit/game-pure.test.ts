@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORY_IDS } from '../../src/engine/catalog/schema.js';
 import { customerProfiles } from '../../src/engine/customers/index.js';
 import { CUSTOMER_TYPES, OUTCOMES, SETTINGS } from '../../src/engine/scenario/schema.js';
-import { typeset, wrapLines } from '../../src/game/ui/wrap.js';
+import { englishQuotes, typeset, wrapLines } from '../../src/game/ui/wrap.js';
 import { Progress, readSave, STORAGE_KEY, STORAGE_VERSION, type KeyValue } from '../../src/platform/storage.js';
 import { ROOT } from './helpers.js';
 
@@ -40,6 +40,12 @@ describe('CJK line breaking', () => {
     expect('，'.includes(lines.at(-1)![0]!)).toBe(false);
     // Short paragraphs and Latin endings are left alone.
     expect(wrapLines('您好啊', 2, width)).toEqual(['您好', '啊']);
+  });
+  it('English quotes are typographic: apostrophes, single and double quotes (the play-test saw straight beside curly)', () => {
+    expect(englishQuotes("(5:55 pm. The ticket machine already reads 'Queue closed' and you're counting.)")).toBe('(5:55 pm. The ticket machine already reads \u2018Queue closed\u2019 and you\u2019re counting.)');
+    expect(englishQuotes('He said "we\'ve logged it" twice.')).toBe('He said \u201cwe\u2019ve logged it\u201d twice.');
+    expect(englishQuotes("'Sorry.' The '90s. Customers' rights")).toBe('\u2018Sorry.\u2019 The \u201990s. Customers\u2019 rights');
+    expect(englishQuotes('(the etiquette guide, item 3: \'I completely understand how you feel\')')).toBe('(the etiquette guide, item 3: \u2018I completely understand how you feel\u2019)');
   });
   it('keeps explicit line breaks', () => {
     expect(wrapLines('第一行\n第二行', 10, width)).toEqual(['第一行', '第二行']);

@@ -3,6 +3,7 @@
  * translations, principle coverage, difficulty range, and that each scenario teaches (its
  * best path ends well, its worst badly, and the best reply is not always in one place).
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { customerProfiles } from '../../src/engine/customers/index.js';
 import type { Scenario } from '../../src/engine/scenario/model.js';
@@ -41,6 +42,12 @@ function texts(s: Scenario): LocalizedText[] {
 }
 
 describe('scenario library', () => {
+  it('cites items the same way in English: "no. 3" inside a citation, as most of the library does (the play-test saw "no. 6" beside "No. 3")', () => {
+    for (const f of libraryFiles()) {
+      const odd = readFileSync(f, 'utf8').match(/(?:[(,;] |\d{3} )No\. \d+/g) ?? [];
+      expect(odd, f).toEqual([]);
+    }
+  });
   it('has four scenarios or more for each customer type, from introductory to hard (sixteen in all)', () => {
     for (const type of CUSTOMER_TYPES) {
       const mine = library.filter((s) => s.customer.type === type);

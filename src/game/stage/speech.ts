@@ -5,7 +5,7 @@
  * characters and keeps closing punctuation off the start of a line.
  */
 import { COLORS, chineseText } from '../ui/theme.js';
-import { typeset } from '../ui/wrap.js';
+import { englishQuotes, typeset } from '../ui/wrap.js';
 import { css, type StageLayer } from './layer.js';
 
 export class SpeechPanel {
@@ -59,7 +59,7 @@ export class SpeechPanel {
   /** Lay out a new note and line (and badge), none of it said yet; returns the panel's bottom edge. */
   show(note: string, line: string, badge = ''): number {
     this.root.hidden = false;
-    const shown = (s: string) => (chineseText() ? typeset(s) : s);
+    const shown = (s: string) => (chineseText() ? typeset(s) : englishQuotes(s));
     this.badge.textContent = badge ? shown(badge) : '';
     this.badge.hidden = !badge;
     this.note.textContent = note ? shown(note) : '';

@@ -160,3 +160,18 @@ export function typeset(text: string): string {
 const HAN_ONLY = /[\u3400-\u9fff\uf900-\ufaff]/;
 const SPACE_AFTER_MARK = /(?<=[\u3001-\u303f\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f]) +(?=\S)/g;
 const SPACE_BEFORE_MARK = /(?<=[\u3400-\u9fff\uf900-\ufaff]) +(?=[\u3001-\u303f\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f])/g;
+
+/**
+ * English text with typographic quotes, as the rest of the game writes them: apostrophes and
+ * single quotes ’ ‘, double quotes “ ”. Authors type straight ones; the play-test saw both on
+ * one screen ('Queue closed' beside “I completely understand”).
+ */
+export function englishQuotes(text: string): string {
+  return text
+    .replace(/(?<=[\p{L}\p{N}])'(?=[\p{L}\p{N}])/gu, '\u2019')
+    .replace(/(^|\s)'(?=\d\ds)/gu, '$1\u2019')
+    .replace(/(^|[\s([{\u2014\u201c\u2013-])'/gu, '$1\u2018')
+    .replace(/'/g, '\u2019')
+    .replace(/(^|[\s([{\u2014\u2018\u2013-])"/gu, '$1\u201c')
+    .replace(/"/g, '\u201d');
+}
