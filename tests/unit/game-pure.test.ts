@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORY_IDS } from '../../src/engine/catalog/schema.js';
 import { customerProfiles } from '../../src/engine/customers/index.js';
 import { CUSTOMER_TYPES, OUTCOMES, SETTINGS } from '../../src/engine/scenario/schema.js';
+import { oneLine } from '../../src/game/ui/teaser.js';
 import { englishQuotes, typeset, wrapLines } from '../../src/game/ui/wrap.js';
 import { Progress, readSave, STORAGE_KEY, STORAGE_VERSION, type KeyValue } from '../../src/platform/storage.js';
 import { ROOT } from './helpers.js';
@@ -190,5 +191,13 @@ describe('text contrast (WCAG, at least 4.5:1)', () => {
       ['soft ink on the debrief background', COLORS.inkSoft, '#eef1f5'],
     ];
     for (const [what, fg, bg] of pairs) expect(ratio(fg, bg), what).toBeGreaterThanOrEqual(4.5);
+  });
+});
+
+describe('card teasers', () => {
+  it('cut at a word with an ellipsis, and no stop or comma before it (the play-test saw ".…")', () => {
+    expect(oneLine('He is angry. The bill doubled overnight and nobody called back', 14)).toBe('He is angry…');
+    expect(oneLine('他很生气，账单翻倍了还没人回电话', 6)).toBe('他很生气…');
+    expect(oneLine('Short brief.', 40)).toBe('Short brief.');
   });
 });

@@ -10,6 +10,7 @@ import { pick } from '../../engine/text.js';
 import type { Button } from '../ui/button.js';
 import { FocusGroup } from '../ui/focus.js';
 import { onKeys } from '../ui/keys.js';
+import { oneLine } from '../ui/teaser.js';
 import { enableScroll } from '../ui/scroll.js';
 import { COLORS, TYPE_COLORS } from '../ui/theme.js';
 import { BaseScene, TITLE_SETTING } from './BaseScene.js';
@@ -172,13 +173,4 @@ export class SelectScene extends BaseScene<SelectData> {
     });
     b.setScrollFactor(0).setDepth(10);
   }
-}
-
-function oneLine(s: string, max: number): string {
-  const flat = s.replace(/\s+/g, ' ').trim();
-  if ([...flat].length <= max) return flat;
-  const cut = [...flat].slice(0, Math.floor(max) - 1).join('');
-  // English: end at a word, not in the middle of one.
-  const word = /[A-Za-z0-9]$/.test(cut) ? cut.replace(/\s+\S*$/, '') : cut;
-  return `${word.length > max / 2 ? word : cut}…`;
 }
