@@ -150,7 +150,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
       const lines = [
         // With the stage direction, as it was played: how the customer said it is part of what was said.
         `${i + 1}. ${pick(s.customer.name, locale)}: ${node.note ? `${pick(node.note, locale)} ` : ''}${pick(node.line[state.turns[i]?.variant ?? 0] ?? node.line[0]!, locale)}`,
-        `${this.t('debrief.you')}: ${said}  [${signed(t.score)}]`,
+        `${this.t('debrief.you')}: ${said}${this.t('debrief.turnScore', { n: signed(t.score) })}`,
         ...(t.honoured.length ? [`✓ ${t.honoured.map(name).join(this.t('list'))}`] : []),
         ...(t.mistakes.length ? [`✗ ${t.mistakes.map(mistake).join(this.t('list'))}`] : []),
         ...practice

@@ -3,7 +3,7 @@
  * between any two CJK characters, keeps Latin words whole, keeps closing punctuation off the
  * start of a line and opening punctuation off the end (basic kinsoku).
  */
-const NO_START = new Set('，。、；：！？）」』》〉】〕”’…—,.;:!?)]}%'.split(''));
+const NO_START = new Set('，。、；：！？）」』》〉】〕”’…—·・,.;:!?)]}%'.split(''));
 const NO_END = new Set('（「『《〈【〔“‘([{'.split(''));
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
 
