@@ -49,7 +49,7 @@ describe('CJK line breaking', () => {
     expect(englishQuotes('(the etiquette guide, item 3: \'I completely understand how you feel\')')).toBe('(the etiquette guide, item 3: \u2018I completely understand how you feel\u2019)');
   });
   it('a middle dot stays with the word before it (the play-test: a break before "·部分")', () => {
-    const lines = wrapLines('推诿踢皮球（严重·部分）', 7, width);
+    const lines = wrapLines('推诿踢皮球（严重·部分）', 8, width);
     for (const l of lines.slice(1)) expect(l.startsWith('·'), l).toBe(false);
     expect(lines.join('')).toBe('推诿踢皮球（严重·部分）');
   });
