@@ -56,7 +56,11 @@ export const silentProfile: CustomerProfile = {
   },
   mood: (m) => moodOf(meters, m),
   expression(m, d) {
-    if (m.patience! < 25 || m.openness! < 20) return 'withdrawn';
+    if (m.patience! < 25) return 'withdrawn';
+    // A quiet customer shows a hurt as it happens, though they start withdrawn: a wary look.
+    // (The play-test: a bad reply left the withdrawn face unchanged.)
+    if ((d.openness ?? 0) <= -10 || (d.trust ?? 0) <= -10) return 'doubtful';
+    if (m.openness! < 20) return 'withdrawn';
     if ((d.openness ?? 0) >= 10) return 'relieved';
     if (m.trust! < 35) return 'doubtful';
     if (m.openness! >= 70 && m.trust! >= 60) return 'pleased';
