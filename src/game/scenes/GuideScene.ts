@@ -86,7 +86,8 @@ export class GuideScene extends BaseScene<GuideData> {
     // The card away from what it explains.
     const target = step.at;
     const beside = !this.portrait && target && target.x + target.w / 2 > w / 2;
-    const cw = this.portrait ? w - 40 : Math.min(500, beside ? target.x - 48 : w - 40);
+    // Beside: over the customer's column only, never over the start of their line (the panel begins at 500).
+    const cw = this.portrait ? w - 40 : Math.min(beside ? 452 : 500, beside ? target.x - 48 : w - 40);
     const cx = this.portrait || !target ? (w - cw) / 2 : beside ? 24 : w - cw - 24;
     const size = this.portrait ? 28 : 21;
     const card = this.add.container(0, 0);
