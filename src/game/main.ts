@@ -1,11 +1,13 @@
 /** Create the game: services first (settings, language, audio), then Phaser with its scenes. */
 import Phaser from 'phaser';
 import type { Problem } from '../engine/problems.js';
-import type { Locale } from '../engine/text.js';
+import { pick, type Locale } from '../engine/text.js';
 import { Audio } from '../platform/audio.js';
 import { createI18n, detectLocale } from '../platform/i18n.js';
 import type { Library } from '../platform/library.js';
 import { Progress } from '../platform/storage.js';
+import { FileWatch, type WatchedHandle } from '../platform/fileWatch.js';
+import { myScenarios } from './myScenarios.js';
 import { LiveRegion } from './a11y.js';
 import { currentControls } from './ui/focus.js';
 import { fontFor, setTextLocale } from './ui/theme.js';
@@ -52,9 +54,11 @@ function playNow(game: Phaser.Game, scenario: string, seed: number, skipIntro = 
 }
 
 /**
- * "Open a scenario file…": a file picker (the select scene's button clicks it) and drag and
- * drop anywhere on the page. A valid file is kept and played at once; a broken one gets its
- * located problems on screen.
+ * "Open a scenario file…": the browser's file picker (with a handle, so the file is watched and
+ * a save in the trainer's editor reloads it: platform/fileWatch.ts), else a plain file input;
+ * and drag and drop anywhere on the page. A valid file is kept and played at once; one with
+ * the id of another file opened before goes to the list, which says what it replaced (with
+ * Undo); a broken one gets its located problems on screen.
  */
 function wireFileImport(game: Phaser.Game, services: Services, parent: HTMLElement): void {
   const input = document.createElement('input');
@@ -64,27 +68,75 @@ function wireFileImport(game: Phaser.Game, services: Services, parent: HTMLEleme
   input.className = 'visually-hidden';
   input.tabIndex = -1;
   document.body.appendChild(input);
-  const open = async (file: File) => {
+  const watch = new FileWatch((id, name, text) => void changed(id, name, text));
+  const open = async (file: File, handle?: WatchedHandle) => {
     const text = file.size > 1_000_000 ? '' : await file.text();
     const r = await services.importText(file.name, text, file.size);
     if (!r.scenario) {
       showProblems(game, `${services.i18n.t('import.failed')}: ${file.name}`, r.problems);
       return;
     }
-    playNow(game, r.scenario.id, Date.now() % 100000);
+    if (handle) watch.watch(r.scenario.id, handle, file);
+    if (r.replaced) toList(game, services, r.scenario.id);
+    else playNow(game, r.scenario.id, Date.now() % 100000);
   };
+  // A watched file saved: the new version in the list, or in play from its start if it is being played.
+  const changed = async (id: string, name: string, text: string) => {
+    const r = await services.importText(name, text, text.length);
+    if (!r.scenario) {
+      showProblems(game, `${services.i18n.t('import.failed')}: ${name}`, r.problems);
+      return;
+    }
+    watch.rekey(id, r.scenario.id);
+    const said = services.i18n.t('select.reloaded', { file: name });
+    services.live.say([said]);
+    const current = (game.scene.getScene('Play') as unknown as { args?: { scenario?: string; seed?: number } }).args;
+    const playing = game.scene.isActive('Play') || game.scene.isPaused('Play');
+    if (playing && (current?.scenario === id || current?.scenario === r.scenario.id)) playNow(game, r.scenario.id, current.seed ?? 1, true);
+    else services.events.emit('library', said);
+  };
+  services.forgetFile = (id) => watch.forget(id);
   input.addEventListener('change', () => {
     const f = input.files?.[0];
     input.value = '';
     if (f) void open(f);
   });
-  services.openFile = () => input.click();
+  const picker = (window as unknown as { showOpenFilePicker?: (o: object) => Promise<(WatchedHandle & { kind: string })[]> }).showOpenFilePicker;
+  services.openFile = () => {
+    if (!picker) {
+      input.click();
+      return;
+    }
+    picker({ types: [{ description: 'Scenario (YAML)', accept: { 'text/yaml': ['.yaml', '.yml'] } }] }).then(
+      async ([handle]) => {
+        if (handle) await open(await handle.getFile(), handle);
+      },
+      // Cancelled, or the picker refused (an iframe, say): the plain input does the same job.
+      (e: unknown) => {
+        if ((e as { name?: string }).name !== 'AbortError') input.click();
+      },
+    );
+  };
   parent.addEventListener('dragover', (e) => e.preventDefault());
   parent.addEventListener('drop', (e) => {
     e.preventDefault();
+    const item = e.dataTransfer?.items?.[0] as (DataTransferItem & { getAsFileSystemHandle?: () => Promise<(WatchedHandle & { kind: string }) | null> }) | undefined;
     const f = e.dataTransfer?.files[0];
-    if (f) void open(f);
+    if (!f) return;
+    // The handle must be asked for during the drop event; the file is read after.
+    const handle = item?.getAsFileSystemHandle?.().catch(() => null);
+    void (handle ?? Promise.resolve(null)).then((h) => open(f, h?.kind === 'file' ? h : undefined));
   });
+}
+
+/** Back to the scenario list (rebuilt), its card for `id` focused. */
+function toList(game: Phaser.Game, services: Services, id: string): void {
+  if (game.scene.isActive('Select')) {
+    services.events.emit('library');
+    return;
+  }
+  for (const s of game.scene.getScenes(false)) if (s.scene.key !== 'Select' && (s.sys.isActive() || s.sys.isPaused())) game.scene.stop(s.scene.key);
+  game.scene.start('Select', { focus: id });
 }
 
 /** Development: a bundled scenario file was saved. Play the new version, or show what is wrong with it. */
@@ -134,6 +186,15 @@ export async function startGame(parent: HTMLElement, pageTitle?: TitleHandover):
   });
 
   let library: Promise<Library> | undefined;
+  const mine = myScenarios(
+    () => services.library(),
+    progress,
+    (lib, id) => {
+      const s = lib.find(id);
+      return s ? pick(s.title, services.locale()) : id;
+    },
+    () => services.events.emit('library'),
+  );
   const services: Services = {
     i18n,
     audio,
@@ -141,24 +202,17 @@ export async function startGame(parent: HTMLElement, pageTitle?: TitleHandover):
     live: new LiveRegion(document),
     reducedMotion: window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false,
     library: () => (library ??= import('../platform/library.js').then((m) => m.loadLibrary(progress.save.imported))),
-    async importText(name, text, bytes) {
-      const lib = await services.library();
-      const r = await lib.add(name, text, bytes);
-      if (r.scenario) {
-        const id = r.scenario.id;
-        const kept = progress.update((s) => {
-          s.imported = [...s.imported.filter((f) => f.id !== id), { name, text, id, at: new Date().toISOString() }];
-        });
-        if (!kept) r.problems.push({ file: name, line: 1, col: 1, severity: 'warning', code: 'storage', message: 'could not be kept for next time: the browser storage is full' });
-      }
-      return r;
-    },
+    importText: (name, text, bytes) => mine.importText(name, text, bytes),
     async removeImported(id) {
-      const lib = await services.library();
-      lib.remove(id);
-      progress.update((s) => (s.imported = s.imported.filter((f) => f.id !== id)));
-      services.events.emit('library');
+      services.forgetFile(id);
+      await mine.remove(id);
     },
+    undo: () => mine.undo(),
+    async undoLast() {
+      const r = await mine.undoLast();
+      if (r && !r.scenario) showProblems(game, `${i18n.t('import.failed')}`, r.problems);
+    },
+    forgetFile: () => {},
     events: new Phaser.Events.EventEmitter(),
     openFile: () => {},
     locale: () => i18n.language as Locale,

@@ -6,6 +6,7 @@ import type { Audio } from '../platform/audio.js';
 import type { ImportResult, Library } from '../platform/library.js';
 import type { Progress } from '../platform/storage.js';
 import type { LiveRegion } from './a11y.js';
+import type { Undo } from './myScenarios.js';
 import type { StageLayer } from './stage/layer.js';
 
 export interface Services {
@@ -17,8 +18,13 @@ export interface Services {
   /** The library loads lazily, once. */
   library(): Promise<Library>;
   /** Check a scenario file a trainer opened; keep it (in saved progress too) when it is valid. */
-  importText(name: string, text: string, bytes: number): Promise<ImportResult>;
+  importText(name: string, text: string, bytes: number): Promise<ImportResult & { replaced?: string }>;
   removeImported(id: string): Promise<void>;
+  /** The last removal or replacement of one of My scenarios, if it can be undone. */
+  undo(): Undo | null;
+  undoLast(): Promise<void>;
+  /** Stop watching a trainer's file for saves (it was removed). */
+  forgetFile(id: string): void;
   /** Show the file picker for a scenario file. */
   openFile(): void;
   /** Emits 'library' when scenarios were added, removed or changed. */

@@ -16,6 +16,8 @@ import { COLORS, TYPE_COLORS } from '../ui/theme.js';
 import { BaseScene, TITLE_SETTING } from './BaseScene.js';
 
 export interface SelectData {
+  /** Said first when the list is rebuilt after a change (a watched file saved). */
+  said?: string;
   /** The scenario whose card takes the focus (the one just played). */
   focus?: string;
 }
@@ -25,7 +27,11 @@ export class SelectScene extends BaseScene<SelectData> {
     super('Select');
   }
 
+  /** The list's focus order, for what is added after it is built (Undo). */
+  private list?: { focus: FocusGroup; items: Button[] };
+
   create(): void {
+    this.list = undefined;
     this.backdrop(TITLE_SETTING, 0.7);
     this.fadeIn();
     const loading = this.text(this.w / 2, this.h / 2, this.t('loading'), { size: 24, color: COLORS.onDark }).setOrigin(0.5);
@@ -36,8 +42,10 @@ export class SelectScene extends BaseScene<SelectData> {
       loading.destroy();
       this.build(lib.scenarios, lib.imported);
       if (lib.problems.length) this.problemNotice(lib.problems);
+      this.undoBar(lib.problems.length > 0);
     });
-    const rebuild = () => this.scene.restart(this.args);
+    // A change to the library rebuilds the list; what changed is said once it is built.
+    const rebuild = (said?: string) => this.scene.restart({ ...this.args, said });
     this.svc.events.on('library', rebuild);
     this.events.once('shutdown', () => this.svc.events.off('library', rebuild));
   }
@@ -122,6 +130,7 @@ export class SelectScene extends BaseScene<SelectData> {
     const items = [...cards, ...mine, open, back, progressButton];
     const was = items.findIndex((b) => this.args.focus !== undefined && b.getData('scenario') === this.args.focus);
     focus.set(items, was >= 0 ? was : true);
+    this.list = { focus, items };
     onKeys(this, (e) => {
       if (e.key === 'p' || e.key === 'P') this.openProgress();
     });
@@ -132,7 +141,7 @@ export class SelectScene extends BaseScene<SelectData> {
       if (b && (b.y - b.h / 2 < cam.scrollY || b.y + b.h / 2 > cam.scrollY + this.h)) cam.scrollY = clamp(b.y - this.h / 2);
     });
     if (was >= 0) cam.scrollY = Math.max(0, Math.min(contentBottom + 24 - this.h, items[was]!.y - this.h / 2));
-    svc.live.say([this.t('select.heading'), ...cards.map((c) => c.label.text.split('\n')[0]!)]);
+    svc.live.say([...(this.args.said ? [this.args.said] : []), this.t('select.heading'), ...cards.map((c) => c.label.text.split('\n')[0]!)]);
     this.publish({
       choices: [...cards, ...mine.filter((_, i) => i % 3 === 0)].map((c) => c.getData('scenario') as string),
       scenario: null,
@@ -162,6 +171,28 @@ export class SelectScene extends BaseScene<SelectData> {
   private openProgress(): void {
     this.scene.pause();
     this.scene.launch('Progress', { from: 'Select' });
+  }
+
+  /**
+   * After a trainer removed one of their scenarios, or opened a file with the id of one opened
+   * before from another file: what happened, and Undo (also Ctrl+Z), fixed at the foot of the list.
+   */
+  private undoBar(above: boolean): void {
+    const u = this.svc.undo();
+    if (!u) return;
+    const label = u.kind === 'removed' ? this.t('select.undoRemoved', { title: u.title, file: u.file }) : this.t('select.undoReplaced', { title: u.title, file: u.file, by: u.by });
+    const undo = () => void this.svc.undoLast();
+    const b = this.button(this.w / 2, this.h - 40 - (above ? 72 : 0), label, { width: Math.min(this.w - 40, 760), size: 18, variant: 'primary' }, undo);
+    b.setScrollFactor(0).setDepth(10);
+    // First in the keyboard order and focused: the trainer has just acted on the list.
+    if (this.list) this.list.focus.set([b, ...this.list.items], 0);
+    onKeys(this, (e) => {
+      if ((e.ctrlKey || e.metaKey) && (e.key === 'z' || e.key === 'Z')) {
+        e.preventDefault();
+        undo();
+      }
+    });
+    this.svc.live.say([label]);
   }
 
   /** Some scenario files (bundled, or saved imports) did not load: say so, and show why on request. */
