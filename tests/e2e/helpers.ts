@@ -121,3 +121,15 @@ export function cliPlay(file: string, picks: (number | 't')[]): CliPlay {
 export function cliPaths(file: string): { best: { picks: (number | 't')[] }; worst: { picks: (number | 't')[] } } {
   return JSON.parse(execFileSync('node', ['bin/dojo.mjs', 'paths', file, '--json'], { cwd: ROOT, encoding: 'utf8' }));
 }
+
+/** A control on screen: its label and where it is on the page, in CSS pixels (window.dojoControls). */
+export interface ControlRect {
+  label: string;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** The buttons of the screen on top. */
+export const controls = (page: Page): Promise<ControlRect[]> => page.evaluate(() => (window as unknown as { dojoControls: () => ControlRect[] }).dojoControls());

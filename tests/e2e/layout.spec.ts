@@ -7,17 +7,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { dojo, focusCard, open, ROOT, SHOTS, until, watchErrors } from './helpers.js';
+import { dojo, focusCard, open, ROOT, SHOTS, until, watchErrors , controls } from './helpers.js';
 
-interface Rect {
-  label: string;
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
 
-const controls = (page: Page) => page.evaluate(() => (window as unknown as { dojoControls: () => Rect[] }).dojoControls());
 
 /** Every control of the screen on top lies wholly inside the window. */
 async function allInView(page: Page, where: string): Promise<void> {

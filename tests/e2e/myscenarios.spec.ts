@@ -8,19 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { open, ROOT, SHOTS, until, watchErrors } from './helpers.js';
+import { open, ROOT, SHOTS, until, watchErrors , controls } from './helpers.js';
 
 const TEXT = readFileSync(join(ROOT, 'tests/fixtures/mini-angry.yaml'), 'utf8');
 const TITLE = 'Mini test: an angry customer';
 
-interface Rect {
-  label: string;
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
-const controls = (page: Page) => page.evaluate(() => (window as unknown as { dojoControls: () => Rect[] }).dojoControls());
 const live = (page: Page) => page.evaluate(() => document.getElementById('live')!.textContent ?? '');
 
 /** Press a control of the list by keyboard, as a trainer would who tabs to it (it may be below the fold). */

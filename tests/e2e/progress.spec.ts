@@ -14,15 +14,8 @@ import { loadCatalog } from '../../src/engine/catalog/catalog.js';
 import { progressReport, tallyAttempt, type ProgressLibrary } from '../../src/engine/progress/index.js';
 import { loadScenario } from '../../src/engine/scenario/load.js';
 import type { Scenario } from '../../src/engine/scenario/model.js';
-import { cliPlay, dojo, open, ROOT, SHOTS, startScenario, playPicks, until, watchErrors, type Dojo } from './helpers.js';
+import { cliPlay, dojo, open, ROOT, SHOTS, startScenario, playPicks, until, watchErrors, type Dojo , controls } from './helpers.js';
 
-interface Rect {
-  label: string;
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
 /** A play as the game saved it in version 1. */
 interface SavedPlay {
   scenario: string;
@@ -34,7 +27,6 @@ interface SavedPlay {
   seed: number;
 }
 
-const controls = (page: Page) => page.evaluate(() => (window as unknown as { dojoControls: () => Rect[] }).dojoControls());
 const live = (page: Page) => page.evaluate(() => document.getElementById('live')!.textContent ?? '');
 const saved = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('complaint-dojo')!) as { version: number; settings: Record<string, unknown>; attempts: { scenario: string; overall: number; path: number[]; seed: number; tally?: unknown }[]; best: Record<string, number>; resume: unknown; imported: unknown[] });
 
