@@ -7,6 +7,7 @@ import type { Catalog } from '../engine/catalog/catalog.js';
 import { byPosition, type Problem } from '../engine/problems.js';
 import { problemText } from '../engine/problemText.js';
 import { bundledIdProblem } from '../engine/scenario/idRule.js';
+import { scenarioCoverage, type ScenarioCoverage } from '../engine/scenario/coverage.js';
 import { layoutScenario } from '../engine/scenario/graphLayout.js';
 import { graphSvg } from '../engine/scenario/graphSvg.js';
 import { lintScenario } from '../engine/scenario/lint.js';
@@ -21,6 +22,8 @@ export interface Analysis {
   scenario?: Scenario;
   svg?: string;
   paths?: PathsReport;
+  /** The principles its replies exercise, as `dojo coverage` reports them. */
+  coverage?: ScenarioCoverage;
 }
 
 /** One problem as the CLI prints it (`line:col: message (hint)`), in the page's language. */
@@ -53,5 +56,5 @@ export function analyse(file: string, text: string, catalog: Catalog, locale: Lo
   }
   const graph = layoutScenario(r.scenario, catalog, locale, { ...(paths?.best ? { best: paths.best } : {}), ...(paths?.worst ? { worst: paths.worst } : {}) });
   const svg = graphSvg(graph, locale, pick(r.scenario.title, locale));
-  return { problems, errors, scenario: r.scenario, svg, ...(paths ? { paths } : {}) };
+  return { problems, errors, scenario: r.scenario, svg, coverage: scenarioCoverage(r.scenario, catalog), ...(paths ? { paths } : {}) };
 }

@@ -128,6 +128,28 @@ function analysed(a: Analysis): void {
   last = a;
   showProblems(a);
   showGraph(a);
+  showCoverage(a);
+}
+
+/** Which principles the replies exercise: how often as the best reply, how often as a tempting wrong one. */
+function showCoverage(a: Analysis): void {
+  const box = $('coverage');
+  const c = a.coverage;
+  box.hidden = !c;
+  if (!c) return;
+  $('coverage-h').textContent = t('coverage', { n: c.principles.length });
+  const list = $('coverage-list');
+  list.replaceChildren(
+    ...c.principles.map((p) => {
+      const li = document.createElement('li');
+      const name = catalog.get(p.id)?.name[locale()] ?? '';
+      const parts = [p.replies === 1 ? t('coverageReply') : t('coverageReplies', { n: p.replies }), ...(p.best ? [t('coverageBest', { n: p.best })] : []), ...(p.tempting ? [t('coverageTempting', { n: p.tempting })] : [])];
+      li.textContent = `${p.id}${name ? ` (${name})` : ''}: ${parts.join(' · ')}`;
+      if (p.tempting) li.className = 'tempting';
+      return li;
+    }),
+  );
+  $('coverage-unused').textContent = c.unusedTrains.length ? t('coverageUnused', { ids: c.unusedTrains.join(', ') }) : '';
 }
 
 function setText(name: string, text: string): void {

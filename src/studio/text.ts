@@ -29,6 +29,12 @@ const TEXT = {
   graphLabel: { 'zh-CN': '情景图:点击节点跳到它在文件里的位置', en: 'Scenario graph: click a node to jump to its line' },
   escHint: { 'zh-CN': 'Ctrl+S 保存 · Esc 离开编辑器', en: 'Ctrl+S saves · Esc leaves the editor' },
   fix: { 'zh-CN': '改成', en: 'Change to' },
+  coverage: { 'zh-CN': '练到 {n} 条原则', en: '{n} principles exercised' },
+  coverageBest: { 'zh-CN': '最佳回应 ×{n}', en: 'best reply ×{n}' },
+  coverageTempting: { 'zh-CN': '诱人的错误回应 ×{n}', en: 'tempting wrong reply ×{n}' },
+  coverageReplies: { 'zh-CN': '{n} 条回应', en: '{n} replies' },
+  coverageReply: { 'zh-CN': '1 条回应', en: '1 reply' },
+  coverageUnused: { 'zh-CN': 'trains 里列了、但没有回应用到:{ids}', en: 'In trains, but no reply uses it: {ids}' },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type TextKey = keyof typeof TEXT;

@@ -44,6 +44,10 @@ for (const lang of ['en', 'zh-CN'] as const) {
     expect(first.x + first.width / 2).toBeLessThan(panel.x + panel.width);
     expect(first.y).toBeLessThan(panel.y + panel.height);
     await expect(page.locator('#problems .ok')).toBeVisible();
+    // Coverage, as `dojo coverage` counts it: 35 principles, over-promise the tempting wrong reply ×6.
+    await expect(page.locator('#coverage-h')).toHaveText(lang === 'en' ? '35 principles exercised' : '练到 35 条原则');
+    await page.locator('#coverage-h').click();
+    await expect(page.locator('#coverage-list li', { hasText: 'over-promise' })).toContainText(lang === 'en' ? 'tempting wrong reply ×6' : '诱人的错误回应 ×6');
     // Plant a mistake on line 54: a mistyped principle id.
     await page.locator('.cm-content').click();
     await page.keyboard.press('Control+Home');
