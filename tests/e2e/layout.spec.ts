@@ -179,7 +179,16 @@ test('the arrows move across the list\'s columns; the trainer\'s tools sit below
   await page.keyboard.press('Home');
   await until(page, (d) => d.focusIndex === 0, 'Home: the first card');
   const open_ = rs.find((r) => r.label.startsWith('Open a scenario file'))!;
-  const lowestCard = Math.max(...rs.filter((r) => r !== open_ && r.label !== 'Back').map((r) => r.bottom));
+  const studio = rs.find((r) => r.label.startsWith('Open the scenario studio'))!;
+  const lowestCard = Math.max(...rs.filter((r) => r !== open_ && r !== studio && r.label !== 'Back').map((r) => r.bottom));
   expect(open_.top, 'the open-file button below every card').toBeGreaterThan(lowestCard);
+  expect(studio.top, 'the studio beside it, among the trainer\'s tools').toBeGreaterThan(open_.bottom);
+  // It opens the studio in a tab of its own; the game stays on the list.
+  for (let i = 0; i < 3 && !(await dojo(page)).focus?.startsWith('Open the scenario studio'); i++) await page.keyboard.press('Shift+Tab');
+  const [tab] = await Promise.all([page.context().waitForEvent('page'), page.keyboard.press('Enter')]);
+  await tab.waitForLoadState();
+  expect(new URL(tab.url()).pathname).toMatch(/studio(\.html)?$/);
+  await tab.close();
+  expect((await dojo(page)).scene).toBe('Select');
   check();
 });

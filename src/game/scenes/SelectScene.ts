@@ -122,12 +122,14 @@ export class SelectScene extends BaseScene<SelectData> {
     this.text(w / 2, toolsTop, this.t('select.trainers'), { size: 20, bold: true, color: COLORS.onDarkSoft, align: 'center' }).setOrigin(0.5, 0);
     const open = this.button(w / 2, toolsTop + 64, this.t('select.open'), { width: openW, size: 20 }, () => svc.openFile());
     const hint = this.text(w / 2, open.y + open.h / 2 + 8, this.t('select.dropHint'), { size: 16, color: COLORS.onDarkSoft, align: 'center', width: w - 48 }).setOrigin(0.5, 0);
-    contentBottom = hint.y + hint.height;
+    // The studio (editor, graph, preview) in a tab of its own: the game stays where it is.
+    const studio = this.button(w / 2, hint.y + hint.height + 44, this.t('select.studio'), { width: openW, size: 20 }, () => window.open('studio.html', '_blank', 'noopener'));
+    contentBottom = studio.y + studio.h / 2;
 
     const focus = new FocusGroup(this, { ends: true, onEscape: () => this.fadeTo('Title') });
     // Column-major order reads naturally with Tab; arrows move within the list.
     // Back from a scenario: its card keeps the focus (the play-test: focus went back to the first card).
-    const items = [...cards, ...mine, open, back, progressButton];
+    const items = [...cards, ...mine, open, studio, back, progressButton];
     const was = items.findIndex((b) => this.args.focus !== undefined && b.getData('scenario') === this.args.focus);
     focus.set(items, was >= 0 ? was : true);
     this.list = { focus, items };
