@@ -45,8 +45,15 @@ describe('CJK line breaking', () => {
   it('English quotes are typographic: apostrophes, single and double quotes (the play-test saw straight beside curly)', () => {
     expect(englishQuotes("(5:55 pm. The ticket machine already reads 'Queue closed' and you're counting.)")).toBe('(5:55 pm. The ticket machine already reads \u2018Queue closed\u2019 and you\u2019re counting.)');
     expect(englishQuotes('He said "we\'ve logged it" twice.')).toBe('He said \u201cwe\u2019ve logged it\u201d twice.');
+    expect(englishQuotes("back in '79?")).toBe('back in \u201979?');
     expect(englishQuotes("'Sorry.' The '90s. Customers' rights")).toBe('\u2018Sorry.\u2019 The \u201990s. Customers\u2019 rights');
     expect(englishQuotes('(the etiquette guide, item 3: \'I completely understand how you feel\')')).toBe('(the etiquette guide, item 3: \u2018I completely understand how you feel\u2019)');
+  });
+  it('a run of closing marks at the edge goes down with the character before it (the play-test: "车厢。）……" past the card)', () => {
+    const lines = wrapLines('他看了看表，看样子要换个车厢。）……', 15, width);
+    for (const l of lines) expect(width(l), l).toBeLessThanOrEqual(15);
+    for (const l of lines.slice(1)) expect('。）…'.includes(l[0]!), l).toBe(false);
+    expect(lines.join('')).toBe('他看了看表，看样子要换个车厢。）……');
   });
   it('a middle dot stays with the word before it (the play-test: a break before "·部分")', () => {
     const lines = wrapLines('推诿踢皮球（严重·部分）', 8, width);

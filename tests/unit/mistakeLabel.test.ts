@@ -21,11 +21,12 @@ describe('mistake labels', () => {
   const en = translator('en');
   const zh = translator('zh-CN');
 
-  it('say when a mistake is shown only in part or flagrantly, in both languages', () => {
-    expect(mistakeLabel(en, 'Vague fobbing off', { id: 'x', severity: 'minor', points: 38, weight: 1.5 })).toBe('Vague fobbing off (minor, flagrant, −38)');
-    expect(mistakeLabel(en, 'Faking attention', { id: 'y', severity: 'serious', points: 25, weight: 0.5 })).toBe('Faking attention (serious, in part, −25)');
+  // Never "minor, flagrant": read as a contradiction in the play-test; the degree qualifies the severity.
+  it('say when a mistake is shown only in part or blatantly, in both languages', () => {
+    expect(mistakeLabel(en, 'Vague fobbing off', { id: 'x', severity: 'minor', points: 38, weight: 1.5 })).toBe('Vague fobbing off (minor but blatant, −38)');
+    expect(mistakeLabel(en, 'Faking attention', { id: 'y', severity: 'serious', points: 25, weight: 0.5 })).toBe('Faking attention (serious, only in part, −25)');
     expect(mistakeLabel(en, 'We just can’t', { id: 'z', severity: 'serious', points: 50, weight: 1 })).toBe('We just can’t (serious, −50)');
-    expect(mistakeLabel(zh, '敷衍了事', { id: 'x', severity: 'minor', points: 38, weight: 1.5 })).toBe('敷衍了事(轻微·明显 −38)');
+    expect(mistakeLabel(zh, '敷衍了事', { id: 'x', severity: 'minor', points: 38, weight: 1.5 })).toBe('敷衍了事(轻微,但很露骨 −38)');
   });
 
   it('on every library reply, a milder mistake that costs more than a worse one is labelled so that it makes sense', () => {
@@ -44,7 +45,7 @@ describe('mistake labels', () => {
               crossed++;
               const la = mistakeLabel(en, a.id, a);
               const lb = mistakeLabel(en, b.id, b);
-              if (!/flagrant/.test(la) && !/in part/.test(lb)) unexplained.push(`${f} ${node.id}: ${la} / ${lb}`);
+              if (!/blatant/.test(la) && !/in part/.test(lb)) unexplained.push(`${f} ${node.id}: ${la} / ${lb}`);
             }
         }
     }

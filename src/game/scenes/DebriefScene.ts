@@ -267,6 +267,11 @@ export class DebriefScene extends BaseScene<DebriefData> {
     half('indifferent', x, y + ch / 2, 0xc0392b);
     half('friendly', x + cw / 2, y + ch / 2, 0xd68910);
     g.lineStyle(2, 0x4a5568, 1).strokeRect(x, y, cw, ch);
+    if (!dot) {
+      // Say why the chart has no dot, rather than leave it to look broken.
+      const why = this.text(x + cw / 2, y + ch / 2, this.t('debrief.noDot'), { size: this.z(15), align: 'center', width: cw - 24, color: COLORS.ink }).setOrigin(0.5).setDepth(1);
+      this.add.graphics().fillStyle(0xffffff, 0.9).fillRoundedRect(why.x - why.width / 2 - 8, why.y - why.height / 2 - 4, why.width + 16, why.height + 8, 8);
+    }
     if (dot) {
       const marker = this.add.graphics().setDepth(1);
       marker.fillStyle(0x1d2433, 1).fillCircle(dot.x, dot.y, 9);

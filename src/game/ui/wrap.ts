@@ -60,6 +60,19 @@ export function wrapLines(text: string, width: number, measure: (s: string) => n
             last = u;
             continue;
           }
+          // The line already ends in closing marks ("。）" before "……"): the whole run goes down
+          // with the character before it, rather than running on past the edge mark by mark.
+          const chars = [...line];
+          let k = chars.length;
+          while (k > 0 && NO_START.has(chars[k - 1]!)) k -= 1;
+          if (k > 1 && CJK.test(chars[k - 1]!) && !NO_END.has(chars[k - 2]!)) {
+            const down = chars.slice(k - 1).join('') + u;
+            lines.push(chars.slice(0, k - 1).join('').trimEnd());
+            line = down;
+            lineW = [...down].reduce((sum, ch) => sum + w(ch), 0);
+            last = u;
+            continue;
+          }
           line += u;
           lineW += w(u);
           last = u;
@@ -169,7 +182,7 @@ const SPACE_BEFORE_MARK = /(?<=[\u3400-\u9fff\uf900-\ufaff]) +(?=[\u3001-\u303f\
 export function englishQuotes(text: string): string {
   return text
     .replace(/(?<=[\p{L}\p{N}])'(?=[\p{L}\p{N}])/gu, '\u2019')
-    .replace(/(^|\s)'(?=\d\ds)/gu, '$1\u2019')
+    .replace(/(^|\s)'(?=\d\d(?:s|\b))/gu, '$1\u2019')
     .replace(/(^|[\s([{\u2014\u201c\u2013-])'/gu, '$1\u2018')
     .replace(/'/g, '\u2019')
     .replace(/(^|[\s([{\u2014\u2018\u2013-])"/gu, '$1\u201c')
