@@ -5,6 +5,7 @@
  * against gold's), and the median time per reply. `node bin/run-ts.mjs bench/judge.ts --split train` is the
  * development view (it lists misses); it refuses to list misses on the test split.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCatalog, readSignals } from '../src/cli/files.js';
 import { createJudge, verdictOf, type Judge } from '../src/engine/judge/index.js';
@@ -25,8 +26,10 @@ export interface PrincipleScore {
   f1: number | null;
 }
 
+export type JudgeSplit = 'test' | 'train' | 'train2' | 'train+train2';
+
 export interface JudgeEvaluation {
-  split: 'test' | 'train';
+  split: JudgeSplit;
   replies: number;
   micro: { precision: number; recall: number; f1: number };
   verdictAccuracy: number;
@@ -46,11 +49,32 @@ export function makeBenchJudge(): { judge: Judge; polarity: (id: string) => 'pra
   return { judge: createJudge(s.signals), polarity: (id) => c.catalog.get(id)!.polarity };
 }
 
-export function evaluate(split: 'test' | 'train', rows = readReplies()): JudgeEvaluation {
-  const ids = new Set(readSplit()[split]);
+/** tests/judge/train2.jsonl: single-annotator train-only replies, each with its own `labels`. */
+export function readTrain2(file = join(DIR, 'train2.jsonl')): { rows: ReplyRow[]; gold: Map<string, Set<string>> } {
+  const rows: ReplyRow[] = [];
+  const gold = new Map<string, Set<string>>();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const r = JSON.parse(line) as ReplyRow & { labels: string[] };
+    rows.push({ id: r.id, locale: r.locale, type: r.type, context: '', text: r.text });
+    gold.set(r.id, new Set(r.labels));
+  }
+  return { rows, gold };
+}
+
+export function evaluate(split: JudgeSplit, rows = readReplies()): JudgeEvaluation {
   const gold = readLabels(join(DIR, 'gold.jsonl'));
   const { judge, polarity } = makeBenchJudge();
-  const chosen: ReplyRow[] = rows.filter((r) => ids.has(r.id));
+  let chosen: ReplyRow[] = [];
+  if (split === 'test' || split === 'train' || split === 'train+train2') {
+    const ids = new Set(readSplit()[split === 'test' ? 'test' : 'train']);
+    chosen = rows.filter((r) => ids.has(r.id));
+  }
+  if (split === 'train2' || split === 'train+train2') {
+    const t2 = readTrain2();
+    chosen = [...chosen, ...t2.rows];
+    for (const [id, s] of t2.gold) gold.set(id, s);
+  }
   const counts = new Map<string, { tp: number; fp: number; fn: number }>();
   const count = (id: string) => counts.get(id) ?? (counts.set(id, { tp: 0, fp: 0, fn: 0 }), counts.get(id)!);
   for (const s of gold.values()) for (const id of s) count(id);
@@ -95,8 +119,23 @@ export function evaluate(split: 'test' | 'train', rows = readReplies()): JudgeEv
     verdictAccuracy: verdicts / chosen.length,
     perPrinciple,
     medianMs: median(warm.length ? warm : times),
-    misses: split === 'train' ? misses : [],
+    misses: split === 'test' ? [] : misses,
   };
+}
+
+const fx = (x: number | null) => (x === null ? '  – ' : x.toFixed(2));
+
+/** A readable report: per-principle P / R / F1, micro figures, verdict accuracy and (off the test split) misses. */
+export function reportText(e: JudgeEvaluation): string {
+  const lines = [`split ${e.split}: ${e.replies} replies`, 'principle                 P     R     F1    tp fp fn'];
+  for (const [id, s] of Object.entries(e.perPrinciple)) {
+    lines.push(`${id.padEnd(24)} ${fx(s.precision)}  ${fx(s.recall)}  ${fx(s.f1)}  ${String(s.tp).padStart(3)} ${String(s.fp).padStart(2)} ${String(s.fn).padStart(2)}`);
+  }
+  lines.push(`micro P ${e.micro.precision.toFixed(3)} R ${e.micro.recall.toFixed(3)} F1 ${e.micro.f1.toFixed(3)}`);
+  lines.push(`verdict accuracy ${e.verdictAccuracy.toFixed(3)}; median ${e.medianMs.toFixed(3)} ms per reply`);
+  if (e.misses.length) lines.push(`misses (${e.misses.length}):`);
+  for (const m of e.misses) lines.push(`  ${m.id} gold [${m.gold.join(' ')}] found [${m.found.join(' ')}]  ${m.text}`);
+  return lines.join('\n') + '\n';
 }
 
 export function judgeFigures(): Figure[] {
@@ -120,7 +159,12 @@ export function judgeFigures(): Figure[] {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const split = process.argv.includes('--split') ? process.argv[process.argv.indexOf('--split') + 1] : 'test';
-  if (split !== 'test' && split !== 'train') throw new Error('--split test|train');
-  const e = evaluate(split);
-  process.stdout.write(JSON.stringify(e, null, 1) + '\n');
+  const splits: JudgeSplit[] = ['test', 'train', 'train2', 'train+train2'];
+  if (!splits.includes(split as JudgeSplit)) {
+    process.stderr.write(`--split must be one of ${splits.join(', ')}\n`);
+    process.exit(2);
+  }
+  const e = evaluate(split as JudgeSplit);
+  if (process.argv.includes('--json')) process.stdout.write(JSON.stringify(e, null, 1) + '\n');
+  else process.stdout.write(reportText(e));
 }
