@@ -7,7 +7,7 @@ import { createActor, type Actor } from 'xstate';
 import type { Catalog } from '../engine/catalog/catalog.js';
 import { customerProfiles } from '../engine/customers/index.js';
 import type { Scenario } from '../engine/scenario/model.js';
-import { debrief, mistakesOf, modelChoice, replyOf, roundScore, turnScore, type BrokenPrinciple, type Debrief } from '../engine/scoring/debrief.js';
+import { asChoice, debrief, mistakesOf, modelChoice, replyOf, roundScore, turnScore, type BrokenPrinciple, type Debrief } from '../engine/scoring/debrief.js';
 import { createSessionMachine, type SessionMachine } from '../engine/session/machine.js';
 import { expressionNow, offeredChoices, type Play, type SessionState, type TurnRecord } from '../engine/session/session.js';
 
@@ -135,13 +135,13 @@ export class SessionController {
     for (const t of reply.principles) (this.play.catalog.get(t.id)?.polarity === 'practice' ? honoured : broken).push(t.id);
     const score = roundScore(turnScore(this.play, turn));
     const model = modelChoice(this.play, turn);
-    const modelScore = roundScore(turnScore(this.play, { ...turn, choice: model }));
+    const modelScore = roundScore(turnScore(this.play, asChoice(turn, model)));
     const better =
-      model !== turn.choice && modelScore > score
+      (model !== turn.choice || !!turn.said) && modelScore > score
         ? {
             choice: model,
             score: modelScore,
-            honoured: replyOf(this.play.scenario, { ...turn, choice: model }).principles.filter((t) => this.play.catalog.get(t.id)?.polarity === 'practice').map((t) => t.id),
+            honoured: replyOf(this.play.scenario, asChoice(turn, model)).principles.filter((t) => this.play.catalog.get(t.id)?.polarity === 'practice').map((t) => t.id),
           }
         : null;
     return { turn, honoured, broken, mistakes: mistakesOf(this.play.catalog, reply), score, better };

@@ -14,7 +14,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { severityOf } from '../catalog/severity.js';
 import type { CategoryId, SeverityLevel } from '../catalog/schema.js';
 import type { Scenario } from '../scenario/model.js';
-import { alternatives, debrief, replyOf, turnScore } from '../scoring/debrief.js';
+import { alternatives, asChoice, debrief, replyOf, turnScore } from '../scoring/debrief.js';
 import type { Play, SessionState } from '../session/session.js';
 import { replayPath } from './replay.js';
 
@@ -69,7 +69,7 @@ export function tallyRun(play: Play, state: SessionState): AttemptTally {
       }
     }
     const model = d.turns[i]!.model;
-    if (model !== t.choice && turnScore(play, { ...t, choice: model }) > turnScore(play, t)) {
+    if ((model !== t.choice || !!t.said) && turnScore(play, asChoice(t, model)) > turnScore(play, t)) {
       for (const id of new Set(replyOf(scenario, { node: t.node, choice: model }).principles.map((p) => p.id))) {
         if (!took.has(id) && catalog.get(id)?.polarity === 'practice') count(id).broken++;
       }

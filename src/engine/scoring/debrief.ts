@@ -21,7 +21,7 @@ import type { CategoryId, SeverityLevel } from '../catalog/schema.js';
 import { CATEGORY_IDS } from '../vocabulary.js';
 import { OUTCOME_SCORE, type Reply, type Scenario } from '../scenario/model.js';
 import type { Outcome } from '../scenario/schema.js';
-import type { Play, SessionState, TurnRecord } from '../session/session.js';
+import { saidTags, type Play, type SaidReply, type SessionState, type TurnRecord } from '../session/session.js';
 import { procedureReport, type ProcedureReport } from './procedure.js';
 import { ALL, SEVERITY_POINTS, SEVERITY_RANK, worthNow, worthOf, type Filter } from './value.js';
 
@@ -55,7 +55,10 @@ export type CapReason = keyof typeof CAPS;
 const LOST: readonly Outcome[] = ['escalated', 'left-silently'];
 
 /** What scoring needs of a turn: where it was, what was on offer, what was said, and the customer before it. */
-export type TurnKey = Pick<TurnRecord, 'node' | 'offered' | 'choice' | 'before'>;
+export type TurnKey = Pick<TurnRecord, 'node' | 'offered' | 'choice' | 'before'> & Partial<Pick<TurnRecord, 'said'>>;
+
+/** The turn as if the trainee had picked authored reply `choice` (no typed text). */
+export const asChoice = (t: Pick<TurnRecord, 'node' | 'offered' | 'before'>, choice: number): TurnKey => ({ node: t.node, offered: t.offered, before: t.before, choice });
 
 /** The replies that were open at a turn: the offered choices, plus the timeout where there was a time limit. */
 export function alternatives(scenario: Scenario, turn: Pick<TurnRecord, 'node' | 'offered'>): Reply[] {
@@ -65,9 +68,14 @@ export function alternatives(scenario: Scenario, turn: Pick<TurnRecord, 'node' |
   return alts;
 }
 
-export function replyOf(scenario: Scenario, turn: Pick<TurnRecord, 'node' | 'choice'>): Reply {
+/**
+ * The reply a turn was scored on. For a typed turn that is the reply read as the text (the branch and the
+ * authored feedback) carrying the principles the judge found in what the trainee actually wrote.
+ */
+export function replyOf(scenario: Scenario, turn: Pick<TurnRecord, 'node' | 'choice'> & Partial<Pick<TurnRecord, 'said'>>): Reply {
   const node = scenario.nodes[turn.node]!;
-  return turn.choice < 0 ? node.onTimeout! : node.choices[turn.choice]!;
+  const authored = turn.choice < 0 ? node.onTimeout! : node.choices[turn.choice]!;
+  return turn.said ? { ...authored, principles: saidTags(turn.said) } : authored;
 }
 
 const clampTurn = (n: number) => Math.max(-100, Math.min(100, n));
@@ -97,8 +105,23 @@ export function scoresAt(play: Play, turn: Pick<TurnRecord, 'node' | 'offered' |
 }
 
 function turnScoreFor(play: Play, turn: TurnKey, filter: Filter): number | null {
+  if (turn.said) return saidScore(play, turn, turn.said, filter);
   const scores = scoresAt(play, turn, filter);
   return scores[turn.choice < 0 ? scores.length - 1 : turn.offered.indexOf(turn.choice)] ?? null;
+}
+
+/**
+ * A typed turn's score, by the same rule as a picked reply: the practices found in the text, each at
+ * its worth to this customer now, against the best reply on offer (capped at 100), less the cost of
+ * each violation found by its severity. Null where the best reply practises nothing of the filter and
+ * the text breaks nothing of it.
+ */
+function saidScore(play: Play, turn: TurnKey, said: SaidReply, filter: Filter): number | null {
+  const now = worthNow(play.scenario, turn.before);
+  const best = Math.max(0, ...alternatives(play.scenario, turn).map((r) => worthOf(play.catalog, play.scenario, r, turn.before, filter, now).practice));
+  const mine = worthOf(play.catalog, play.scenario, replyOf(play.scenario, turn), turn.before, filter, now);
+  if (best <= 0 && mine.penalty <= 0) return null;
+  return clampTurn((best > 0 ? (100 * Math.min(mine.practice, best)) / best : 100) - mine.penalty);
 }
 
 /** −100–100 for one turn: the practices carried out against the best on offer, less the violations' cost. */
@@ -114,6 +137,7 @@ export function turnScore(play: Play, turn: TurnKey): number {
  * run of best replies scores 100 on every facet.
  */
 export function facetScore(play: Play, turn: TurnKey, filter: Filter): number | null {
+  if (turn.said) return saidScore(play, turn, turn.said, filter);
   const alts = alternatives(play.scenario, turn);
   const now = worthNow(play.scenario, turn.before);
   const all = scoresAt(play, turn);
@@ -222,6 +246,8 @@ export interface AnnotatedTurn {
   before: Record<string, number>;
   after: Record<string, number>;
   customerState: string;
+  /** The trainee typed this reply (own-words mode): their text, and how close it read to reply `choice`. */
+  freeText?: { text: string; similarity: number };
 }
 
 export interface Debrief {
@@ -285,13 +311,13 @@ export function modelChoice(play: Play, turn: Pick<TurnRecord, 'node' | 'offered
   let best = -Infinity;
   let at = -1;
   for (const i of turn.offered) {
-    const v = turnScore(play, { ...turn, choice: i });
+    const v = turnScore(play, asChoice(turn, i));
     if (v > best) {
       best = v;
       at = i;
     }
   }
-  if (node.onTimeout && turnScore(play, { ...turn, choice: -1 }) > best) at = -1;
+  if (node.onTimeout && turnScore(play, asChoice(turn, -1)) > best) at = -1;
   return at;
 }
 
@@ -324,6 +350,7 @@ export function debrief(play: Play, state: SessionState): Debrief {
       variant: t.variant,
       choice: t.choice,
       timedOut: t.choice < 0,
+      ...(t.said ? { freeText: { text: t.said.text, similarity: t.said.similarity } } : {}),
       score: roundScore(scores[i]!),
       honoured,
       broken,
@@ -343,7 +370,7 @@ export function debrief(play: Play, state: SessionState): Debrief {
     catalog,
     state.turns.map((t) => replyOf(scenario, t).principles),
     // A reply scoring as well as the model reply is a best reply, whichever of the equals it was.
-    state.turns.map((t, i) => scores[i]! >= turnScore(play, { ...t, choice: turns[i]!.model })),
+    state.turns.map((t, i) => scores[i]! >= turnScore(play, asChoice(t, turns[i]!.model))),
     state.turns.map((t, i) => replyOf(scenario, { node: t.node, choice: turns[i]!.model }).principles),
   );
   return {

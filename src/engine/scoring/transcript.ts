@@ -12,6 +12,8 @@ export interface TranscriptTurn {
   /** What the trainee said; empty when the time ran out. */
   said: string;
   timedOut: boolean;
+  /** The trainee typed `said` in their own words; `readAs` is the reply (1-based, as on screen) it was read as. */
+  freeText?: { readAs: number; similarity: number; evidence: { id: string; span: [number, number] }[] };
   score: number;
   honoured: { id: string; name: string; tip: string }[];
   broken: { id: string; name: string; tip: string; severity: SeverityLevel; points: number }[];
@@ -52,7 +54,8 @@ export function playRecord(play: Play, state: SessionState, locale: Locale): Pla
       node: t.node,
       customer: pick(node.line[t.variant]!, locale),
       ...(node.note ? { note: pick(node.note, locale) } : {}),
-      said: t.choice < 0 ? '' : pick(node.choices[t.choice]!.text, locale),
+      said: t.said ? t.said.text : t.choice < 0 ? '' : pick(node.choices[t.choice]!.text, locale),
+      ...(t.said ? { freeText: { readAs: t.offered.indexOf(t.choice) + 1, similarity: t.said.similarity, evidence: t.said.principles.map((p) => ({ id: p.id, span: p.evidence })) } } : {}),
       timedOut: t.choice < 0,
       score: a.score,
       honoured: a.honoured.map(principle),

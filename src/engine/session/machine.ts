@@ -1,15 +1,16 @@
 /**
  * The session actor: a scenario played against its customer machine. It is fed
- * `trainee.choose`, `trainee.timeout` and `clock.tick`; for a given seed and the same
+ * `trainee.choose`, `trainee.say` (a typed reply with the judge's reading), `trainee.timeout` and `clock.tick`; for a given seed and the same
  * events it always does the same thing, and its snapshot is plain JSON, so a saved game
  * or a classroom server can persist it (`actor.getPersistedSnapshot()`) and resume it
  * (`createActor(machine, { snapshot })`).
  */
 import { assertEvent, assign, setup } from 'xstate';
-import { choose, offeredChoices, startSession, tick, timeOut, type Play, type SessionState } from './session.js';
+import { choose, offeredChoices, say, startSession, tick, timeOut, type JudgedText, type Play, type SessionState } from './session.js';
 
 export type SessionEvent =
   | { type: 'trainee.choose'; index: number }
+  | { type: 'trainee.say'; judged: JudgedText }
   | { type: 'trainee.timeout' }
   | { type: 'clock.tick'; ms: number };
 
@@ -25,6 +26,11 @@ export function createSessionMachine(play: Play) {
       input: {} as SessionInput,
     },
     guards: {
+      isJudged: ({ event }) => {
+        assertEvent(event, 'trainee.say');
+        const j = event.judged as Partial<JudgedText> | undefined;
+        return !!j && typeof j.text === 'string' && Array.isArray(j.principles);
+      },
       isOffered: ({ context, event }) => {
         assertEvent(event, 'trainee.choose');
         return Number.isInteger(event.index) && event.index >= 0 && event.index < offeredChoices(play, context).length;
@@ -36,6 +42,10 @@ export function createSessionMachine(play: Play) {
       choose: assign(({ context, event }) => {
         assertEvent(event, 'trainee.choose');
         return choose(play, context, event.index);
+      }),
+      say: assign(({ context, event }) => {
+        assertEvent(event, 'trainee.say');
+        return say(play, context, event.judged);
       }),
       timeOut: assign(({ context }) => timeOut(play, context)),
       tick: assign(({ context, event }) => {
@@ -52,6 +62,7 @@ export function createSessionMachine(play: Play) {
         always: { guard: 'isOver', target: 'ended' },
         on: {
           'trainee.choose': { guard: 'isOffered', actions: 'choose', target: 'playing', reenter: true },
+          'trainee.say': { guard: 'isJudged', actions: 'say', target: 'playing', reenter: true },
           'trainee.timeout': { guard: 'hasTimeout', actions: 'timeOut', target: 'playing', reenter: true },
           'clock.tick': { actions: 'tick', target: 'playing', reenter: true },
         },

@@ -38,7 +38,35 @@ export interface TurnRecord {
   rules: string[];
   customerState: string;
   expression: Expression;
+  /** Set when the trainee typed the reply ("in my own words"); `choice` is then the authored reply it was read as. */
+  said?: SaidReply;
 }
+
+/** A typed reply as the judge read it: the principles found in the trainee's own text, and the reply it is closest to. */
+export interface SaidReply {
+  text: string;
+  principles: { id: string; confidence: number; evidence: [number, number] }[];
+  similarity: number;
+}
+
+/**
+ * What the judge hands the session for a typed reply (its `JudgeResult`, as plain data: the engine
+ * stays pure and does not run the judge itself).
+ */
+export interface JudgedText {
+  text: string;
+  principles: readonly { id: string; confidence: number; evidence: readonly [number, number] | readonly number[] }[];
+  closest?: { node: string; reply: number; similarity: number };
+}
+
+/**
+ * How close (0–1, the judge's `closest.similarity`) a typed reply must be to an authored reply for the
+ * conversation to branch on it. The similarity is 0.6 × Jaccard over principles + 0.4 × Dice over words
+ * (src/engine/judge/closest.ts). 0.3 is what sharing half of a reply's principles earns with no words in
+ * common (0.6 × ½), or one principle in three plus a third of its words (0.2 + 0.4 × ⅓ ≈ 0.33): below that
+ * the typed reply has less in common with any authored reply than with none, and the customer asks again.
+ */
+export const SAY_THRESHOLD = 0.3;
 
 export interface SessionState {
   scenarioId: string;
@@ -53,6 +81,8 @@ export interface SessionState {
   turns: TurnRecord[];
   ending?: string;
   endedBy?: 'choice' | 'breakdown';
+  /** Typed replies at this node that were not close enough to any authored reply (the customer asked again). */
+  askedAgain?: number;
 }
 
 export class SessionError extends Error {}
@@ -98,7 +128,9 @@ function enter(play: Play, state: SessionState, target: string): SessionState {
   const node: DialogueNode | Ending | undefined = scenario.nodes[target] ?? scenario.endings[target];
   if (!node) throw new SessionError(`no node or ending "${target}"`);
   const { index, state: rng } = pickIndex(state.rng, node.line.length);
-  const next: SessionState = { ...state, rng, node: target, variant: index, elapsedMs: 0, visited: [...state.visited, target] };
+  const { askedAgain: _asked, ...rest } = state;
+  void _asked;
+  const next: SessionState = { ...rest, rng, node: target, variant: index, elapsedMs: 0, visited: [...state.visited, target] };
   if (scenario.endings[target]) return { ...next, ending: target, endedBy: state.customer.done ? 'breakdown' : 'choice' };
   return next;
 }
@@ -136,13 +168,13 @@ export function resolveTags(catalog: Catalog, tags: readonly Tag[]): ReplyTag[] 
   });
 }
 
-function respond(play: Play, state: SessionState, reply: Reply, choiceIndex: number, offered: number[], silent: boolean): SessionState {
+function respond(play: Play, state: SessionState, reply: Reply, choiceIndex: number, offered: number[], silent: boolean, said?: SaidReply): SessionState {
   const { scenario, catalog } = play;
   const node = currentNode(play, state)!;
   const machine = machineFor(play);
   const event: CustomerEvent = {
     type: silent ? 'trainee.silent' : 'trainee.reply',
-    tags: resolveTags(catalog, reply.principles),
+    tags: resolveTags(catalog, said ? saidTags(said) : reply.principles),
     ...(reply.effects ? { effects: reply.effects } : {}),
   };
   const snap = machine.resolveState({ value: state.customer.value, context: state.customer.context });
@@ -161,6 +193,7 @@ function respond(play: Play, state: SessionState, reply: Reply, choiceIndex: num
     rules: customer.context.lastRules,
     customerState: customer.value,
     expression: profile.expression(customer.context.meters, customer.context.lastDelta),
+    ...(said ? { said } : {}),
   };
   const advanced: SessionState = { ...state, customer, chose, turns: [...state.turns, turn] };
   if (customer.done) return enter(play, advanced, scenario.breakdown);
@@ -176,6 +209,31 @@ export function choose(play: Play, state: SessionState, n: number): SessionState
   const choice = offered[n];
   if (!choice) throw new SessionError(`there is no choice ${n + 1} here (choices 1–${offered.length})`);
   return respond(play, state, choice, choice.index, offered.map((c) => c.index), false);
+}
+
+/** The principles found in a typed reply as reply tags: each found once, at weight 1. */
+export function saidTags(said: Pick<SaidReply, 'principles'>): Tag[] {
+  return [...new Set(said.principles.map((p) => p.id))].map((id) => ({ id, weight: 1 }));
+}
+
+/**
+ * The trainee typed a reply, already read by the judge. If it is close enough to an offered reply
+ * (SAY_THRESHOLD), the customer reacts to the principles found in the text and the conversation follows
+ * that reply's branch; otherwise the customer asks again: nothing is scored and the turn stays open.
+ */
+export function say(play: Play, state: SessionState, judged: JudgedText): SessionState {
+  if (state.ending) throw new SessionError('the conversation has ended');
+  const offered = offeredChoices(play, state);
+  const c = judged.closest;
+  const choice = c && c.node === state.node && c.similarity >= SAY_THRESHOLD ? offered.find((o) => o.index === c.reply) : undefined;
+  if (!choice) return { ...state, askedAgain: (state.askedAgain ?? 0) + 1 };
+  for (const p of judged.principles) if (!play.catalog.get(p.id)) throw new SessionError(`unknown principle "${p.id}"`);
+  const said: SaidReply = {
+    text: judged.text,
+    principles: judged.principles.map((p) => ({ id: p.id, confidence: p.confidence, evidence: [Number(p.evidence[0]), Number(p.evidence[1])] })),
+    similarity: c!.similarity,
+  };
+  return respond(play, state, choice, choice.index, offered.map((o) => o.index), false, said);
 }
 
 /** The time limit ran out with no reply. */

@@ -8,7 +8,7 @@
  * Score = the share of those turns it was honoured or avoided (0–100); passed when it was
  * never missed or committed, else failed.
  */
-import { alternatives, modelChoice, replyOf, turnScore } from '../../engine/scoring/debrief.js';
+import { alternatives, asChoice, modelChoice, replyOf, turnScore } from '../../engine/scoring/debrief.js';
 import { choose, offeredChoices, startSession, timeOut, type Play, type SessionState } from '../../engine/session/session.js';
 
 export interface ObjectiveReport {
@@ -60,7 +60,7 @@ export function objectivesOf(play: Play, state: SessionState): ObjectiveReport[]
       else count(id).broken++;
     }
     const model = modelChoice(play, t);
-    if (model !== t.choice && turnScore(play, { ...t, choice: model }) > turnScore(play, t)) {
+    if ((model !== t.choice || !!t.said) && turnScore(play, asChoice(t, model)) > turnScore(play, t)) {
       for (const id of new Set(replyOf(scenario, { node: t.node, choice: model }).principles.map((p) => p.id))) {
         if (!took.has(id) && catalog.get(id)?.polarity === 'practice') count(id).broken++;
       }

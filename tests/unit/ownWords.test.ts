@@ -1,0 +1,86 @@
+/**
+ * "In my own words": the session's `trainee.say` intent (a typed reply with the judge's reading as event
+ * data), the ask-again threshold, and scoring from the principles found in the text, not the reply it is read as.
+ */
+import { createActor } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { readSignals } from '../../src/cli/files.js';
+import { createJudge } from '../../src/engine/judge/index.js';
+import { severityOf } from '../../src/engine/catalog/severity.js';
+import { debrief, SEVERITY_POINTS, turnScore } from '../../src/engine/scoring/debrief.js';
+import { playRecord } from '../../src/engine/scoring/transcript.js';
+import { createSessionMachine } from '../../src/engine/session/machine.js';
+import { choose, offeredChoices, say, SAY_THRESHOLD, startSession, type JudgedText } from '../../src/engine/session/session.js';
+import { catalog, playOf } from './helpers.js';
+
+const play = playOf('scenarios/library/kettle-return.yaml');
+const start = startSession(play, 1);
+const node = start.node;
+const [good] = offeredChoices(play, start); // reply 1: rapport-matching, pry-and-press, each at weight 1 as typed findings are
+const typed = (text: string, principles: JudgedText['principles'], reply: number, similarity: number): JudgedText => ({ text, principles, closest: { node, reply, similarity } });
+
+describe('trainee.say', () => {
+  it('branches to the closest reply when it is close enough, and the customer reacts to the principles found', () => {
+    const byChoice = choose(play, start, 0);
+    const s = say(play, start, typed('Hello, take your time. What is wrong with the kettle?', good!.principles.map((t) => ({ id: t.id, confidence: 1, evidence: [0, 5] })), good!.index, 0.8));
+    expect(s.node).toBe(byChoice.node);
+    expect(s.turns).toHaveLength(1);
+    expect(s.turns[0]!.choice).toBe(good!.index);
+    expect(s.turns[0]!.said?.text).toBe('Hello, take your time. What is wrong with the kettle?');
+    expect(s.customer.context.meters).toEqual(byChoice.customer.context.meters);
+    // The same branch read from a rude text: the customer reacts to what was written, not to reply 2.
+    const rude = say(play, start, typed('Take your time. Are you sure you did not break it yourself?', [{ id: 'doubt-honesty', confidence: 0.9, evidence: [16, 58] }], good!.index, 0.35));
+    expect(rude.customer.context.meters).not.toEqual(byChoice.customer.context.meters);
+  });
+
+  it('asks again below the threshold: no branch, no turn, nothing scored', () => {
+    const s = say(play, start, typed('What colour is the sky?', [], 1, SAY_THRESHOLD - 0.01));
+    expect(s.node).toBe(node);
+    expect(s.turns).toHaveLength(0);
+    expect(s.askedAgain).toBe(1);
+    expect(say(play, s, { text: 'hm', principles: [] }).askedAgain).toBe(2);
+    // …and the trainee may still pick a reply for that turn; the count clears on the next node.
+    const picked = choose(play, s, 1);
+    expect(picked.turns).toHaveLength(1);
+    expect(picked.askedAgain).toBeUndefined();
+  });
+
+  it('runs in the session actor, ignoring a malformed event', () => {
+    const actor = createActor(createSessionMachine(play), { input: { seed: 1 } }).start();
+    actor.send({ type: 'trainee.say', judged: { text: 'x' } as unknown as JudgedText });
+    expect(actor.getSnapshot().context.turns).toHaveLength(0);
+    actor.send({ type: 'trainee.say', judged: typed('Hello there, take your time.', [{ id: 'small-courtesies', confidence: 1, evidence: [0, 5] }], good!.index, 0.5) });
+    expect(actor.getSnapshot().context.turns[0]?.said?.text).toBe('Hello there, take your time.');
+    actor.stop();
+  });
+
+  it('scores a typed turn from the principles found with their severity, not from the reply it reads as', () => {
+    const all = good!.principles.map((t) => ({ id: t.id, confidence: 1, evidence: [0, 5] as [number, number] }));
+    const same = say(play, start, typed('a', all, good!.index, 0.9)).turns[0]!;
+    const half = say(play, start, typed('b', all.slice(1), good!.index, 0.9)).turns[0]!;
+    const worse = say(play, start, typed('c', [...all, { id: 'doubt-honesty', confidence: 1, evidence: [0, 1] }], good!.index, 0.9)).turns[0]!;
+    const picked = choose(play, start, 0).turns[0]!;
+    expect(turnScore(play, same)).toBeCloseTo(turnScore(play, picked));
+    expect(turnScore(play, half)).toBeLessThan(turnScore(play, same)); // the practice left out earns nothing
+    expect(turnScore(play, worse)).toBeLessThan(turnScore(play, same));
+    expect(turnScore(play, same) - turnScore(play, worse)).toBe(SEVERITY_POINTS[severityOf(catalog().get('doubt-honesty')!)]); // its severity's cost
+  });
+
+  it('marks the typed turn as free text in the debrief and the transcript, with the real judge', () => {
+    const s = readSignals(catalog());
+    if ('problems' in s) throw new Error('signals');
+    const judge = createJudge(s.signals);
+    let st = start;
+    const text = 'Hello, take your time and pop the box down here. So what is up with the kettle?';
+    const j = judge(text, { locale: 'en', scenario: play.scenario, node });
+    st = say(play, st, { text, principles: j.principles, closest: { node, reply: good!.index, similarity: Math.max(SAY_THRESHOLD, j.closest!.similarity) } });
+    while (!st.ending) st = choose(play, st, 0);
+    const d = debrief(play, st);
+    expect(d.turns[0]!.freeText?.text).toBe(text);
+    expect(d.turns[1]!.freeText).toBeUndefined();
+    const rec = playRecord(play, st, 'en');
+    expect(rec.turns[0]!.said).toBe(text);
+    expect(rec.turns[0]!.freeText?.readAs).toBe(1);
+    expect(rec.turns[1]!.freeText).toBeUndefined();
+  });
+});
