@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/files.js';
 import { SHARE_MAX_BYTES } from '../../src/server/sharedScenarios.js';
-import { startServer } from './classroomServer.helpers.js';
+import { Client, ok, startServer } from './classroomServer.helpers.js';
 import { storeKinds, type OpenStore } from './storeKinds.helpers.js';
 
 const kinds = await storeKinds();
@@ -63,6 +63,8 @@ describe('the /api/scenarios endpoint', () => {
   const post = (url: string, body: string, headers: Record<string, string> = {}, name = 'mine.yaml') =>
     fetch(`${url}/api/scenarios?name=${name}`, { method: 'POST', body, headers: { 'content-type': 'text/yaml', ...headers } });
 
+  // Each upload is linted in full (the audit plays the scenario through): seconds on a busy machine.
+  vi.setConfig({ testTimeout: 120_000 });
   test('the trainer uploads; versions count up; everyone lists and reads each version', async () => {
     const url = await server();
     expect(await (await fetch(`${url}/api/scenarios`)).json()).toEqual({ scenarios: [] });
@@ -124,4 +126,32 @@ describe('the /api/scenarios endpoint', () => {
     expect((await post(url, `${mine()}\n# ${'x'.repeat(SHARE_MAX_BYTES)}\n`, { 'x-dojo-key': key })).status).toBe(413);
     expect((await fetch(`${url}/api/scenarios`, { method: 'DELETE' })).status).toBe(405);
   });
+});
+
+describe('hosting a shared scenario', () => {
+  test('the host lists it and makes a room; the room keeps its version after a new upload, also when read back from the store', async () => {
+    const s = await startServer();
+    running.push(s);
+    const host = new Client(s.url);
+    running.push({ close: async () => void host.close() });
+    const post = (title: string) => fetch(`${s.url}/api/scenarios?name=mine.yaml`, { method: 'POST', body: mine(title) });
+    expect(((await (await post('First')).json()) as { version: number }).version).toBe(1);
+    const listed = ok(await host.ask<{ scenarios: { id: string; shared?: { version: number } }[] }>('library.list', {}));
+    expect(listed.scenarios.find((x) => x.id === 'my-offline-shop')?.shared).toEqual({ version: 1 });
+    expect(listed.scenarios.find((x) => x.id === 'broadband-outage')?.shared).toBeUndefined();
+    const made = ok(await host.ask<{ code: string }>('room.create', { scenario: 'my-offline-shop', mode: 'vote', voteSeconds: 60 }));
+    expect(((await (await post('Second')).json()) as { version: number }).version).toBe(2);
+    // A new room takes the new version; the first room keeps version 1 (its text and its file name).
+    const later = ok(await host.ask<{ code: string }>('room.create', { scenario: 'my-offline-shop', mode: 'vote', voteSeconds: 60 }));
+    const exported = async (code: string) =>
+      (await (await fetch(`${s.url}/api/rooms/${code}/export.json`)).json()) as { scenario: { id: string; title: { en: string }; file: string } };
+    expect((await exported(made.code)).scenario).toMatchObject({ id: 'my-offline-shop', title: { en: 'First' }, file: 'shared/my-offline-shop/v1.yaml' });
+    expect((await exported(later.code)).scenario).toMatchObject({ title: { en: 'Second' }, file: 'shared/my-offline-shop/v2.yaml' });
+    // Read back from the store (as after a restart, or for a past session): still version 1.
+    const past = s.hub.rebuild(made.code)!;
+    expect(past.row.sourceFile).toBe('shared/my-offline-shop/v1.yaml');
+    expect(past.play.scenario.title.en).toBe('First');
+    const listedAgain = ok(await host.ask<{ scenarios: { id: string; shared?: { version: number } }[] }>('library.list', {}));
+    expect(listedAgain.scenarios.find((x) => x.id === 'my-offline-shop')?.shared).toEqual({ version: 2 });
+  }, 120_000);
 });
