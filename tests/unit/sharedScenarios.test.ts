@@ -3,12 +3,13 @@
  * HTTP API lets only the trainer upload, checks the file as `dojo check` does (problems with
  * file:line:col), refuses a bundled scenario's id, and serves each version.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/files.js';
+import { main } from '../../src/cli/main.js';
 import { SHARE_MAX_BYTES } from '../../src/server/sharedScenarios.js';
-import { Client, ok, startServer } from './classroomServer.helpers.js';
+import { Client, ok, startServer, tempDir } from './classroomServer.helpers.js';
 import { storeKinds, type OpenStore } from './storeKinds.helpers.js';
 
 const kinds = await storeKinds();
@@ -153,5 +154,38 @@ describe('hosting a shared scenario', () => {
     expect(past.play.scenario.title.en).toBe('First');
     const listedAgain = ok(await host.ask<{ scenarios: { id: string; shared?: { version: number } }[] }>('library.list', {}));
     expect(listedAgain.scenarios.find((x) => x.id === 'my-offline-shop')?.shared).toEqual({ version: 2 });
+  }, 120_000);
+});
+
+describe('dojo share', () => {
+  test('uploads and prints the version; prints problems as file:line:col; refused without the key', async () => {
+    const key = 'k'.repeat(16);
+    const s = await startServer({ trustLoopback: false, trainerKey: key });
+    running.push(s);
+    const dir = tempDir();
+    const good = join(dir, 'mine.yaml');
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(good, mine('CLI'));
+    writeFileSync(bad, mine().replace(/^difficulty: .*$/m, 'difficulty: many'));
+    const run = async (...argv: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await main(['share', ...argv, '--locale', 'en'], { out: (t) => void out.push(t), err: (t) => void err.push(t) });
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    };
+    const shared = await run(good, '--server', s.url, '--key', key);
+    expect(shared).toMatchObject({ code: 0 });
+    expect(shared.out).toMatch(/shared my-offline-shop as version 1/);
+    expect((await run(good, '--server', s.url, '--key', key)).out).toMatch(/as version 2/);
+    const broken = await run(bad, '--server', s.url, '--key', key);
+    expect(broken.code).toBe(1);
+    expect(broken.out + broken.err).toContain(`${bad}:`);
+    expect(broken.out + broken.err).toMatch(/bad\.yaml:\d+:\d+: /);
+    const refused = await run(good, '--server', s.url);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/only the trainer/);
+    expect((await run(good)).code).toBe(2);
+    expect((await run(good, '--server', 'ftp://x')).code).toBe(2);
+    expect((await run(good, '--server', 'http://127.0.0.1:1')).err).toMatch(/cannot reach/);
   }, 120_000);
 });
