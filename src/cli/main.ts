@@ -13,6 +13,7 @@ import { playCommand } from './commands/play.js';
 import { principlesCommand } from './commands/principles.js';
 import { recordCommand } from './commands/record.js';
 import { schemaCommand } from './commands/schema.js';
+import { shareCommand } from './commands/share.js';
 import { stringsCommand } from './commands/strings.js';
 import { testCommand } from './commands/test.js';
 
@@ -38,6 +39,8 @@ Usage:
   dojo strings export FILE… --out sheet.xlsx|.csv     every text with a stable id, zh-CN and en side by side
   dojo strings import SHEET --into FILE…              write a sheet's texts back (only the text changes;
                                                        rows that cannot be placed are reported by row:col)
+  dojo share FILE --server URL [--key TRAINER_KEY]     share a checked scenario on a class server: prints
+                                                       its version, or the problems as file:line:col
   dojo schema                                          print the scenario JSON Schema (for editors)
   dojo record FILE (--choices 1,2 | --path best|worst) [--name N] [--seed N] [--locale …]
                                                        write a golden transcript to scenarios/transcripts/
@@ -83,6 +86,7 @@ const commands: Record<string, Command> = {
   judge: judgeCommand,
   coverage: coverageCommand,
   strings: stringsCommand,
+  share: shareCommand,
 };
 
 const stdio: Output = {

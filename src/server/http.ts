@@ -17,6 +17,7 @@ import type { ServerLibrary } from './library.js';
 import type { XapiService } from './xapi.js';
 import { isTrainer, type Headers } from './trust.js';
 import { STUDIO_MAX_BYTES, type StudioFiles } from './studioFiles.js';
+import type { SharedScenarioApi } from './sharedScenarios.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -57,6 +58,8 @@ export interface HttpOptions {
   judge?: JudgeApi;
   /** The scenario studio's files (scenarios/): listed, opened and saved by the trainer only. */
   studio?: StudioFiles;
+  /** Scenarios trainers share on this server: /api/scenarios (sharedScenarios.ts). */
+  shared?: (trainer: (req: IncomingMessage, url: URL) => boolean) => SharedScenarioApi;
 }
 
 export function createHttp(o: HttpOptions): Server {
@@ -83,6 +86,7 @@ export function createHttp(o: HttpOptions): Server {
     if (o.xapi && url.pathname.startsWith('/api/xapi') && (await o.xapi.handle(req, res, url.pathname))) return;
     if (o.judge && url.pathname.startsWith('/api/judge') && (await o.judge.handle(req, res, url.pathname))) return;
     if (url.pathname.startsWith('/api/studio/')) return studio(req, res, url);
+    if (shared && (await shared.handle(req, res, url))) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
     const path = url.pathname;
     if (path === '/api/library/events') return events(req, res);
@@ -97,6 +101,7 @@ export function createHttp(o: HttpOptions): Server {
   function trainer(req: IncomingMessage, url: URL): boolean {
     return isTrainer(o, { address: req.socket.remoteAddress, headers: req.headers }, req.headers['x-dojo-key'] ?? url.searchParams.get('key'));
   }
+  const shared = o.shared?.(trainer);
 
   /**
    * Results go to the trainer (this machine, or the trainer key) or to the holder of the room's

@@ -9,8 +9,8 @@ import { hostname } from 'node:os';
 import { makeRoomCode, normalizeRoomCode } from '../engine/classroom/code.js';
 import type { Play } from '../engine/session/session.js';
 import { loadScenario } from '../engine/scenario/load.js';
-import type { ServerLibrary } from './library.js';
-import type { HostView, MessageName, MessageOf, Reply, RoomSummary, TraineeView } from './protocol.js';
+import type { LibraryEntry, ServerLibrary } from './library.js';
+import type { HostView, MessageName, MessageOf, Reply, RoomSummary, ScenarioInfo, TraineeView } from './protocol.js';
 import { fail, newToken, notHost, notInRoom, Room } from './room.js';
 import { Leases } from './lease.js';
 import { Fenced, type Store } from './store.js';
@@ -316,7 +316,7 @@ export class Hub {
     switch (name) {
       case 'library.list':
         if (!caller.trainer) return { reply: notTrainer() };
-        return { reply: { ok: true, scenarios: this.o.library.list().map((e) => scenarioInfo(e.scenario)), ...(this.joinBase ? { joinBase: this.joinBase } : {}) } };
+        return { reply: { ok: true, scenarios: [...this.o.library.list().map((e) => scenarioInfo(e.scenario)), ...this.sharedInfos()], ...(this.joinBase ? { joinBase: this.joinBase } : {}) } };
       case 'room.list':
         if (!caller.trainer) return { reply: notTrainer() };
         return { reply: { ok: true, rooms: this.summaries(50) } };
@@ -397,9 +397,35 @@ export class Hub {
     }
   }
 
-  /** The trainer's "next scenario": from the library, as the room was made. */
+  /**
+   * A scenario to host: from the library, else the latest version shared on this server. A
+   * shared one's file is named `shared/ID/vN.yaml`, so the room records the version it plays
+   * (and keeps that version's text: a later upload does not change it).
+   */
+  private entry(id: string): LibraryEntry | undefined {
+    const bundled = this.o.library.get(id);
+    if (bundled) return bundled;
+    const row = this.o.store.sharedScenario(id);
+    if (!row) return undefined;
+    const file = sharedFile(row.id, row.version);
+    const r = loadScenario(file, row.yaml, this.o.library.catalog);
+    return r.ok ? { scenario: r.scenario, file, text: row.yaml } : undefined;
+  }
+
+  /** The shared scenarios the server can host now (the latest version of each that loads). */
+  private sharedInfos(): ScenarioInfo[] {
+    const out: ScenarioInfo[] = [];
+    for (const s of this.o.store.sharedScenarios()) {
+      if (this.o.library.get(s.id)) continue;
+      const e = this.entry(s.id);
+      if (e) out.push({ ...scenarioInfo(e.scenario), shared: { version: s.version } });
+    }
+    return out;
+  }
+
+  /** The trainer's "next scenario": from the library or the shared ones, as the room was made. */
   private next(room: Room, scenario: string, now: number) {
-    const entry = this.o.library.get(scenario);
+    const entry = this.entry(scenario);
     if (!entry) return fail('no-scenario', `no scenario "${scenario}"`);
     return room.nextScenario({ scenario: entry.scenario, catalog: this.o.library.catalog }, { file: entry.file, text: entry.text }, now);
   }
@@ -414,7 +440,7 @@ export class Hub {
   }
 
   private async create(m: MessageOf<'room.create'>, now: number): Promise<Outcome> {
-    const entry = this.o.library.get(m.scenario);
+    const entry = this.entry(m.scenario);
     if (!entry) return { reply: fail('no-scenario', `no scenario "${m.scenario}"`) };
     let code = '';
     for (let i = 0; i < 50 && !code; i++) {
@@ -436,7 +462,7 @@ export class Hub {
     return { reply: { ok: true, code, hostToken, view: hostView(room, now) }, join: [channels.host(room.id)] };
   }
 
-  private createRoom(entry: NonNullable<ReturnType<ServerLibrary['get']>>, init: { id: string; code: string; mode: MessageOf<'room.create'>['mode']; voteSeconds: number; hostToken: string }, now: number): Room {
+  private createRoom(entry: LibraryEntry, init: { id: string; code: string; mode: MessageOf<'room.create'>['mode']; voteSeconds: number; hostToken: string }, now: number): Room {
     return Room.create(
       this.o.store,
       { scenario: entry.scenario, catalog: this.o.library.catalog },
@@ -470,5 +496,8 @@ export class Hub {
     });
   }
 }
+
+/** How a room names the shared scenario file it plays: its id and version. */
+export const sharedFile = (id: string, version: number) => `shared/${id}/v${version}.yaml`;
 
 const notTrainer = () => fail('not-trainer', 'only the trainer can do this: open /host on the server, or with the trainer link it printed');

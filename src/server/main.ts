@@ -19,6 +19,7 @@ import { ServerLibrary } from './library.js';
 import { PgStore } from './pgStore.js';
 import { SqliteStore } from './sqliteStore.js';
 import { StudioFiles } from './studioFiles.js';
+import { SharedScenarioApi, type SharedApiOptions } from './sharedScenarios.js';
 import { proxyWatch } from './trust.js';
 import { createJudge } from '../engine/judge/index.js';
 import { readSignals } from '../cli/files.js';
@@ -116,7 +117,9 @@ export async function serve(o: ServeOptions): Promise<Running> {
   const xapi = new XapiService({ settings: o.xapi ?? null, hub, library, journal: join(dirname(resolve(o.db)), 'xapi-outbox.jsonl'), homePage: () => `${hub.joinBase ?? 'http://localhost'}/`, log: warn, trustProxy, ...pickXapiLimits(o) });
   const judge = new JudgeApi({ ...judgeOf(library, o.llm ?? null, warn), library, trustProxy, ...(o.judgeBurst !== undefined ? { burst: o.judgeBurst } : {}), ...(o.judgeRefillMs !== undefined ? { refillMs: o.judgeRefillMs } : {}) });
   const studio = new StudioFiles(resolve(o.scenarios ?? join(PROJECT_ROOT, 'scenarios')));
-  const http = createHttp({ dist: o.dist, hub, library, trainerKey, trustLoopback, localNames, onHeaders, xapi, judge, studio });
+  const bundled = () => new Map(library.list().map((e) => [e.scenario.id, e.file]));
+  const shared = (trainer: SharedApiOptions['trainer']) => new SharedScenarioApi({ store, catalog: () => library.catalog, bundled, trainer });
+  const http = createHttp({ dist: o.dist, hub, library, trainerKey, trustLoopback, localNames, onHeaders, xapi, judge, studio, shared });
   let redis: { quit(): Promise<unknown> } | undefined;
   const { io, useCluster } = attachIo(http, hub, { trainerKey, trustLoopback, localNames, trustProxy, onHeaders, ...pickLimits(o) });
   if (o.redisUrl) {

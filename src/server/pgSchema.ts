@@ -55,6 +55,16 @@ delete from participants v using twins t where v.room_id = t.room_id and v.pid =
 create unique index participants_token on participants (room_id, token_hash);
 `,
   },
+  {
+    // Scenarios trainers share on the server (sharedScenarios.ts): every upload a new version.
+    version: 3,
+    sql: `
+create table if not exists scenarios (
+  id text not null, version integer not null, yaml text not null, titles text not null,
+  uploaded_at bigint not null, uploader text, primary key (id, version)
+);
+`,
+  },
 ];
 
 /** The advisory lock that serialises migrations (any constant that no other part of the app uses). */

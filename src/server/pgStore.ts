@@ -16,7 +16,7 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { ACQUIRE, CHECK, HOLDER, RELEASE } from './leaseSql.js';
 import { MIGRATION_LOCK, MIGRATIONS } from './pgSchema.js';
-import { LeaseBusy, type LeaseAnswer, type ParticipantRow, type PlayRow, type RoomRow, type Store, type VoteRow } from './store.js';
+import { LeaseBusy, type LeaseAnswer, type ParticipantRow, type PlayRow, type RoomRow, type ScenarioSql, sharedRow, type SharedScenarioInfo, type SharedScenarioRow, type Store, type VoteRow } from './store.js';
 
 export interface PgStoreOptions {
   /** How long to wait for the database to accept the connection (default 10 s). */
@@ -98,6 +98,13 @@ const SQL = {
   renew: `update room_leases l set expires_at = $2 from unnest($3::text[], $4::bigint[]) as t(room_id, token)
     where l.room_id = t.room_id and l.token = t.token and l.holder = $1 returning l.room_id`,
   release: RELEASE,
+  // Committed on its own (as a lease statement is), so the version it answers is already saved.
+  addScenario: `insert into scenarios (id, version, yaml, titles, uploaded_at, uploader)
+    select $1, coalesce(max(version), 0) + 1, $2, $3, $4, $5 from scenarios where id = $1 returning version`,
+  sharedScenarios: `select id, version, titles, uploaded_at, uploader from scenarios s
+    where version = (select max(version) from scenarios t where t.id = s.id) order by id collate "C"`,
+  sharedLatest: 'select * from scenarios where id = $1 order by version desc limit 1',
+  sharedVersion: 'select * from scenarios where id = $1 and version = $2',
 } as const;
 
 /**
@@ -413,6 +420,28 @@ export class PgStore implements Store {
   }
   rooms(limit: number): (RoomRow & { participantCount: number })[] {
     return this.read<RoomSql & { participant_count: number }>('rooms', [limit]).map((r) => ({ ...room(r), participantCount: r.participant_count }));
+  }
+
+  addScenario(sc: Omit<SharedScenarioRow, 'version'>): number {
+    // Two uploads of one id at once (two servers): the second meets the first's key and tries again.
+    for (let i = 0; ; i++) {
+      if (this.closed) throw new Error('the store is closed');
+      this.commitNow();
+      const r = this.call({ op: 'lease', name: 'addScenario', sql: SQL.addScenario, params: [sc.id, sc.yaml, sc.titles, sc.uploadedAt, sc.uploader ?? null] });
+      if ('rows' in r) return Number((r.rows[0] as { version: number }).version);
+      if ('error' in r && r.code === '23505' && i < 5) continue;
+      throw new Error(`PostgreSQL: ${'error' in r ? r.error : 'unexpected answer'}`);
+    }
+  }
+  sharedScenarios(): SharedScenarioInfo[] {
+    return this.read<ScenarioSql>('sharedScenarios', []).map((r) => {
+      const { yaml: _, ...info } = sharedRow(r);
+      return info;
+    });
+  }
+  sharedScenario(id: string, version?: number): SharedScenarioRow | undefined {
+    const r = version === undefined ? this.read<ScenarioSql>('sharedLatest', [id])[0] : this.read<ScenarioSql>('sharedVersion', [id, version])[0];
+    return r && sharedRow(r);
   }
 
   acquireLease(roomId: string, holder: string, now: number, ttlMs: number, force: boolean): LeaseAnswer {

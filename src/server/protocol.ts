@@ -114,6 +114,8 @@ export interface ScenarioInfo {
   customer: { name: LocalizedText; persona: LocalizedText };
   /** The drawn character that shows the customer, and whether they are here or on the phone. */
   look: { character: string; channel: 'in-person' | 'phone'; place?: Setting };
+  /** Shared on this server by a trainer (POST /api/scenarios), not bundled: its latest version. */
+  shared?: { version: number };
 }
 
 export interface PrincipleInfo {

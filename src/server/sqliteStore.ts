@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ACQUIRE, CHECK, HOLDER, LEASE_TABLE, RELEASE, RENEW_ONE, sqliteNamed, sqliteParams } from './leaseSql.js';
-import { Fenced, LeaseBusy, type LeaseAnswer, type ParticipantRow, type PlayRow, type RoomRow, type Store, type VoteRow } from './store.js';
+import { Fenced, LeaseBusy, type LeaseAnswer, type ParticipantRow, type PlayRow, type RoomRow, type ScenarioSql, sharedRow, type SharedScenarioInfo, type SharedScenarioRow, type Store, type VoteRow } from './store.js';
 
 const SCHEMA = `
 create table if not exists meta (key text primary key, value text not null);
@@ -32,6 +32,10 @@ create table if not exists plays (
   primary key (room_id, pid)
 );
 ${LEASE_TABLE}
+create table if not exists scenarios (
+  id text not null, version integer not null, yaml text not null, titles text not null,
+  uploaded_at integer not null, uploader text, primary key (id, version)
+);
 `;
 
 /**
@@ -137,6 +141,15 @@ export class SqliteStore implements Store {
       check: db.prepare<Record<string, unknown>, { ok: number }>(sqliteNamed(CHECK)),
       renew: db.prepare(sqliteNamed(RENEW_ONE)),
       release: db.prepare(sqliteNamed(RELEASE)),
+      addScenario: db.prepare<Record<string, unknown>, { version: number }>(
+        `insert into scenarios (id, version, yaml, titles, uploaded_at, uploader)
+         select @id, coalesce(max(version), 0) + 1, @yaml, @titles, @uploadedAt, @uploader from scenarios where id = @id returning version`,
+      ),
+      sharedScenarios: db.prepare<[], ScenarioSql>(
+        'select id, version, titles, uploaded_at, uploader from scenarios s where version = (select max(version) from scenarios t where t.id = s.id) order by id',
+      ),
+      sharedLatest: db.prepare<[string], ScenarioSql>('select * from scenarios where id = ? order by version desc limit 1'),
+      sharedVersion: db.prepare<[string, number], ScenarioSql>('select * from scenarios where id = ? and version = ?'),
       rooms: db.prepare<[number], RoomSql & { participant_count: number }>(
         'select r.*, (select count(*) from participants p where p.room_id = r.id) as participant_count from rooms r order by created_at desc limit ?',
       ),
@@ -240,6 +253,22 @@ export class SqliteStore implements Store {
   }
   rooms(limit: number): (RoomRow & { participantCount: number })[] {
     return this.q.rooms.all(limit).map((r) => ({ ...room(r), participantCount: r.participant_count }));
+  }
+
+  addScenario(sc: Omit<SharedScenarioRow, 'version'>): number {
+    // In this turn's transaction (committed with it: await durable() before answering).
+    this.write();
+    return this.q.addScenario.get({ id: sc.id, yaml: sc.yaml, titles: sc.titles, uploadedAt: sc.uploadedAt, uploader: sc.uploader ?? null })!.version;
+  }
+  sharedScenarios(): SharedScenarioInfo[] {
+    return this.q.sharedScenarios.all().map((r) => {
+      const { yaml: _, ...info } = sharedRow(r);
+      return info;
+    });
+  }
+  sharedScenario(id: string, version?: number): SharedScenarioRow | undefined {
+    const r = version === undefined ? this.q.sharedLatest.get(id) : this.q.sharedVersion.get(id, version);
+    return r && sharedRow(r);
   }
 
   /**

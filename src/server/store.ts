@@ -47,6 +47,39 @@ export interface PlayRow {
   updatedAt: number;
 }
 
+/** A scenario a trainer shared on this server (sharedScenarios.ts): every upload is a new version, old ones stay. */
+export interface SharedScenarioRow {
+  id: string;
+  version: number;
+  yaml: string;
+  /** The scenario's title per locale, as JSON ({ "zh-CN": …, "en": … }). */
+  titles: string;
+  uploadedAt: number;
+  uploader?: string;
+}
+
+/** A row of the scenarios table as both databases return it. */
+export interface ScenarioSql {
+  id: string;
+  version: number;
+  yaml?: string;
+  titles: string;
+  uploaded_at: number;
+  uploader: string | null;
+}
+
+export const sharedRow = (r: ScenarioSql): SharedScenarioRow => ({
+  id: r.id,
+  version: Number(r.version),
+  yaml: r.yaml ?? '',
+  titles: r.titles,
+  uploadedAt: Number(r.uploaded_at),
+  ...(r.uploader != null ? { uploader: r.uploader } : {}),
+});
+
+/** A shared scenario's latest version, for lists. */
+export type SharedScenarioInfo = Omit<SharedScenarioRow, 'yaml'>;
+
 /** A room's lease (lease.ts): granted with its fencing token, or refused with whose it is until when. */
 export type LeaseAnswer = { ok: true; token: number } | { ok: false; holder: string; expiresAt: number };
 
@@ -82,6 +115,14 @@ export interface Store {
   /** Past and present rooms, newest first. */
   rooms(limit: number): (RoomRow & { participantCount: number })[];
   close(): void;
+
+  // ---- shared scenarios ----
+  /** Store a new version of a shared scenario (1 for a new id) and commit it; its version number. */
+  addScenario(s: Omit<SharedScenarioRow, 'version'>): number;
+  /** The latest version of every shared scenario, by id. */
+  sharedScenarios(): SharedScenarioInfo[];
+  /** One version of a shared scenario (the latest without `version`). */
+  sharedScenario(id: string, version?: number): SharedScenarioRow | undefined;
 
   // ---- one holder per room (lease.ts) ----
   /**

@@ -216,7 +216,7 @@ describe.skipIf(!!pgKind.skip)('PostgreSQL store: schema and connection', () => 
     const versions = await t.sql('select version from schema_version order by version');
     expect(versions.map((v) => v.version)).toEqual(MIGRATIONS.map((m) => m.version));
     const tables = await t.sql("select table_name from information_schema.tables where table_schema = 'public' order by table_name");
-    expect(tables.map((r) => r.table_name)).toEqual(['meta', 'participants', 'plays', 'room_leases', 'rooms', 'schema_version', 'votes']);
+    expect(tables.map((r) => r.table_name)).toEqual(['meta', 'participants', 'plays', 'room_leases', 'rooms', 'scenarios', 'schema_version', 'votes']);
   });
 
   test('batches queued behind a commit may share it, but a batch is never split, and every one is confirmed', async () => {

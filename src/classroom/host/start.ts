@@ -25,7 +25,11 @@ export function startScreen(o: StartOptions): HTMLElement {
   c.scenario ??= o.scenarios[0]?.id;
 
   const groups = new Map<string, ScenarioInfo[]>();
-  for (const s of o.scenarios) groups.set(s.type, [...(groups.get(s.type) ?? []), s]);
+  // Scenarios trainers shared on this server come last, in a group of their own.
+  for (const s of o.scenarios) {
+    const g = s.shared ? 'shared' : s.type;
+    groups.set(g, [...(groups.get(g) ?? []), s]);
+  }
 
   const scenarioField = el(
     'fieldset',
@@ -36,7 +40,7 @@ export function startScreen(o: StartOptions): HTMLElement {
       el(
         'div',
         { class: 'scenario-group' },
-        el('h3', { class: `type-heading type-${type}` }, tg(`types.${type}`)),
+        el('h3', { class: `type-heading type-${type}` }, type === 'shared' ? t('start.shared') : tg(`types.${type}`)),
         el('div', { class: 'cards' }, list.map((s) => scenarioCard(s, s.id === c.scenario, (id) => (c.scenario = id)))),
       ),
     ),
@@ -129,6 +133,7 @@ function scenarioCard(s: ScenarioInfo, checked: boolean, onPick: (id: string) =>
         tg(`settings.${s.setting}`),
         ' · ',
         txt(s.customer.name),
+        s.shared ? ` · ${t('start.sharedVersion', { n: s.shared.version })}` : null,
       ),
       el('span', { class: 'card-text' }, txt(s.brief)),
     ],
