@@ -300,10 +300,14 @@ async function run(o: Required<ClassroomOptions>): Promise<Run> {
     const trainees: Trainee[] = (await connectAll(server.port, n)).map((socket) => ({ socket, token: '', seq: 0, drops: [] }));
     sockets.push(...trainees.map((t) => t.socket));
     let pushes = 0;
+    // What the pushes were, by the phase and vote status they showed (where the views come from).
+    const pushKinds = new Map<string, number>();
     for (const t of trainees)
       t.socket.on('view.trainee', (v: TraineeView) => {
         t.view = v;
         pushes++;
+        const kind = `${v.phase}:${v.vote?.round?.status ?? '-'}`;
+        pushKinds.set(kind, (pushKinds.get(kind) ?? 0) + 1);
       });
     for (let i = 0; i < n; i += 50) {
       await within(
@@ -448,6 +452,7 @@ async function run(o: Required<ClassroomOptions>): Promise<Run> {
       await act({ type: 'advance', choice: route.picks[turn]! });
     }
 
+    log(`trainee views received, by what they showed: ${[...pushKinds].map(([k, c]) => `${k} ${c}`).join(', ')}`);
     const after = await Promise.all([server.stats(), echoServer.stats()]);
     for (const s of sockets.splice(0)) s.disconnect();
     await server.stop();

@@ -55,10 +55,16 @@ export async function writeSheet(path: string, rows: Cells): Promise<void> {
   } else writeFileSync(path, toCsv(rows));
 }
 
+/** Every sheet of a workbook (a file or its bytes), by name, each cell as text (an empty cell as ''). */
+export async function readXlsxSheets(input: string | Buffer): Promise<{ sheet: string; rows: Cells }[]> {
+  const sheets = await readXlsxFile(input);
+  return sheets.map((sh) => ({ sheet: sh.sheet, rows: sh.data.map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v)))) }));
+}
+
 export async function readSheet(path: string): Promise<Cells> {
   if (/\.xlsx$/i.test(path)) {
-    const [first] = await readXlsxFile(path);
-    return (first?.data ?? []).map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v))));
+    const [first] = await readXlsxSheets(path);
+    return first?.rows ?? [];
   }
   return parseCsv(readFileSync(path, 'utf8'));
 }

@@ -83,7 +83,10 @@ for (const lang of ['en', 'zh-CN'] as const) {
     const qr = await page.locator('.lobby .qr').boundingBox();
     expect(qr!.width).toBeGreaterThanOrEqual(0.4 * 1080);
     expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBeGreaterThanOrEqual(32);
-    await shoot(page, browser, 'lobby', );
+    await shoot(page, browser, 'lobby');
+    // The whole lobby fits the projector: nothing to scroll.
+    const noScroll = () => page.evaluate(() => document.scrollingElement!.scrollHeight <= window.innerHeight);
+    expect(await noScroll()).toBe(true);
 
     // Keyboard only: open the room controls and lock the room.
     await page.locator('.room-controls-summary').focus();

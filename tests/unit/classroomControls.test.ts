@@ -1,6 +1,6 @@
 /** The trainer's controls over real sockets: host only, validated, persisted across a restart; the exports (CSV participation, XLSX read back). */
 import { afterEach, describe, expect, test } from 'vitest';
-import readXlsxFile from 'read-excel-file/node';
+import { readXlsxSheets } from '../../src/cli/sheet.js';
 import type { HostView, TraineeView } from '../../src/server/protocol.js';
 import { Client, ok, startServer, tempDir, until } from './classroomServer.helpers.js';
 import { join } from 'node:path';
@@ -199,13 +199,12 @@ describe('a session of several scenarios, and the exports', () => {
 
     const xRes = await fetch(`${s.url}/api/rooms/${r.code}/export.xlsx?lang=en`);
     expect(xRes.headers.get('content-type')).toMatch(/spreadsheetml/);
-    const sheets = await readXlsxFile(Buffer.from(await xRes.arrayBuffer()));
+    const sheets = await readXlsxSheets(Buffer.from(await xRes.arrayBuffer()));
     expect(sheets.map((sh) => sh.sheet)).toEqual(['Class vote', 'Participation']);
     // Cell by cell, the workbook says what the CSV says (numbers as numbers, empty cells empty, text defused alike).
     sheets.forEach((sh, i) => {
-      const asText = sh.data.map((row) => row.map((c) => (c === null || c === undefined ? '' : String(c))));
       const width = Math.max(...csv[i]!.map((row) => row.length));
-      expect(asText.map((row) => [...row, ...Array(width - row.length).fill('')])).toEqual(csv[i]);
+      expect(sh.rows.map((row) => [...row, ...Array(width - row.length).fill('')])).toEqual(csv[i]);
     });
 
     ok(await r.act({ type: 'end' }));
@@ -225,7 +224,7 @@ describe('a session of several scenarios, and the exports', () => {
     expect(v.scenario.id).toBe('hotpot-wait');
     expect(v.series?.stages.map((st) => st.scenario)).toEqual(['broadband-outage']);
     const x = await fetch(`${s.url}/api/rooms/${r.code}/export.xlsx?lang=zh-CN`);
-    expect((await readXlsxFile(Buffer.from(await x.arrayBuffer()))).map((sh) => sh.sheet)).toEqual(['全班投票', '参与情况', '排行榜']);
+    expect((await readXlsxSheets(Buffer.from(await x.arrayBuffer()))).map((sh) => sh.sheet)).toEqual(['全班投票', '参与情况', '排行榜']);
   }, 120_000);
 
   test('everyone plays: the next scenario puts each trainee\'s points on the leaderboard', async () => {
