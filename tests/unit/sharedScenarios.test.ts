@@ -124,7 +124,12 @@ describe('the /api/scenarios endpoint', () => {
     expect(await (await fetch(`${url}/api/scenarios`)).json()).toEqual({ scenarios: [] });
     expect((await post(url, mine(), { 'x-dojo-key': 'wrong' })).status).toBe(403);
     expect((await post(url, mine(), { 'x-dojo-key': key })).status).toBe(200);
-    expect((await post(url, `${mine()}\n# ${'x'.repeat(SHARE_MAX_BYTES)}\n`, { 'x-dojo-key': key })).status).toBe(413);
+    // Refused: 413, or the connection cut while the client is still sending the rest (the server stops reading at the limit).
+    const big = await post(url, `${mine()}\n# ${'x'.repeat(SHARE_MAX_BYTES)}\n`, { 'x-dojo-key': key }).then(
+      (r) => r.status,
+      (e: { cause?: { code?: string } }) => e.cause?.code ?? 'failed',
+    );
+    expect([413, 'ECONNRESET', 'EPIPE']).toContain(big);
     expect((await fetch(`${url}/api/scenarios`, { method: 'DELETE' })).status).toBe(405);
   });
 });
