@@ -1,3 +1,5 @@
+import { shownText } from './ui/theme.js';
+
 /** A visually hidden live region that mirrors what the canvas shows, for screen readers. */
 export class LiveRegion {
   private readonly el: HTMLElement;
@@ -11,12 +13,15 @@ export class LiveRegion {
     this.el.className = 'visually-hidden';
   }
 
-  /** Replace the announced content: each string becomes a paragraph, set as text (never HTML). */
+  /**
+   * Replace the announced content: each string becomes a paragraph, set as text (never HTML),
+   * written as the canvas writes it (the same quotes and punctuation).
+   */
   say(lines: string[]): void {
     this.el.replaceChildren(
       ...lines.map((l) => {
         const p = this.el.ownerDocument.createElement('p');
-        p.textContent = l;
+        p.textContent = shownText(l);
         return p;
       }),
     );

@@ -4,6 +4,7 @@
  * (src/title/): the one hands over to the other, so they must agree to the pixel.
  * No Phaser here: the page's title loads before Phaser does.
  */
+import { PHONE_MIN_TARGET } from './layout.js';
 
 /** What the title offers, in the order focus moves through it. */
 export type TitleItemKey = 'start' | 'continue' | 'language' | 'sound' | 'volumeDown' | 'volumeUp';
@@ -43,7 +44,8 @@ export function titleLayout(w: number, h: number, resume: boolean): TitleLayout 
   const portrait = h > w;
   const top = portrait ? h * 0.16 : h * 0.14;
   const bw = portrait ? w * 0.72 : 420;
-  const gap = portrait ? 92 : 76;
+  // On a phone the buttons are a finger tall (PHONE_MIN_TARGET): keep 24 px between them.
+  const gap = portrait ? PHONE_MIN_TARGET + 24 : 76;
   let y = portrait ? h * 0.42 : h * 0.45;
   const items: TitleItem[] = [{ key: 'start', x: w / 2, y, width: bw, size: 28, primary: true }];
   if (resume) items.push({ key: 'continue', x: w / 2, y: (y += gap), width: bw, size: 26, primary: false });
@@ -60,7 +62,7 @@ export function titleLayout(w: number, h: number, resume: boolean): TitleLayout 
     taglineSize: 26,
     taglineWidth: w * 0.8,
     items,
-    volumeY: y + 44,
+    volumeY: y + (portrait ? PHONE_MIN_TARGET / 2 + 16 : 44),
     volumeSize: 20,
   };
 }

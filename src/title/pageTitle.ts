@@ -9,7 +9,7 @@
 import en from '../../locales/en/translation.json';
 import zh from '../../locales/zh-CN/translation.json';
 import type { Locale } from '../engine/text.js';
-import { sizeFor } from '../game/layout.js';
+import { PHONE_MIN_TARGET, sizeFor } from '../game/layout.js';
 import { nearest } from '../game/ui/nearest.js';
 import { COLORS, fontFor } from '../game/ui/theme.js';
 import { TITLE_NOTICE, titleLayout, titlePlate, type TitleItem, type TitleItemKey } from '../game/titleLayout.js';
@@ -22,8 +22,8 @@ import { TextSetter, type TextBox } from './textBox.js';
 type Strings = typeof zh;
 const STRINGS: Record<Locale, Strings> = { 'zh-CN': zh, en };
 
-/** The game's Button: at least this tall, the label's height plus this much. */
-const BUTTON = { minHeight: 56, padY: 20, labelInset: 44 } as const;
+/** The game's Button: at least this tall (a finger tall on a phone), the label's height plus this much. */
+const BUTTON = { minHeight: 56, phoneMinHeight: PHONE_MIN_TARGET, padY: 20, labelInset: 44 } as const;
 /** The game's fades last this long (BaseScene.fadeTo, fadeIn). */
 const FADE_MS = 180;
 
@@ -136,7 +136,7 @@ export class PageTitle implements TitleHandover {
         color: item.primary ? COLORS.accentText : COLORS.ink,
         width: item.width - BUTTON.labelInset,
       });
-      const bh = Math.max(BUTTON.minHeight, label.height + BUTTON.padY);
+      const bh = Math.max(h > w ? BUTTON.phoneMinHeight : BUTTON.minHeight, label.height + BUTTON.padY);
       // A secondary button's 2 px outline is centred on its edge (as the game strokes it).
       const out = item.primary ? 0 : 1;
       box(b, item.x - item.width / 2 - out, item.y - bh / 2 - out, item.width + 2 * out, bh + 2 * out);

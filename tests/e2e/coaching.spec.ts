@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { cliPaths, dojo, open, playPicks, SHOTS, startScenario, until, watchErrors } from './helpers.js';
+import { englishQuotes } from '../../src/game/ui/wrap.js';
 
 const ID = 'five-to-closing';
 const live = (page: import('@playwright/test').Page) => page.evaluate(() => document.getElementById('live')!.textContent ?? '');
@@ -97,7 +98,8 @@ test('the conversation so far: H during play, or the pause menu, shows every lin
   // The first line, my reply, and the line being answered now.
   expect(h.history).toHaveLength(3);
   expect(h.history![1]).toBe(`You: ${reply}`);
-  expect(await live(page)).toContain(reply);
+  // Said as the canvas writes it: typographic quotes ("What’s the number?").
+  expect(await live(page)).toContain(englishQuotes(reply));
   await page.screenshot({ path: join(SHOTS, 'history-en.png') });
   await page.keyboard.press('Escape');
   await until(page, (d) => d.scene === 'Play' && d.phase === 'choosing', 'back to the replies');

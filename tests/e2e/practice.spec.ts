@@ -12,7 +12,7 @@ const ID = 'five-to-closing';
 const live = (page: import('@playwright/test').Page) => page.evaluate(() => document.getElementById('live')!.textContent ?? '');
 const words = {
   en: { again: 'Try this turn again', back: 'Back to the conversation', marked: 'Practice, not scored', debrief: 'Practice:' },
-  'zh-CN': { again: '重答这一轮', back: '回到对话', marked: '练习,不计分', debrief: '练习:' },
+  'zh-CN': { again: '重答这一轮', back: '回到对话', marked: '练习，不计分', debrief: '练习：' },
 };
 
 for (const [locale, size] of [

@@ -4,8 +4,7 @@
  * nothing re-wraps or jumps as it types. The browser wraps Chinese between any two
  * characters and keeps closing punctuation off the start of a line.
  */
-import { COLORS, chineseText } from '../ui/theme.js';
-import { englishQuotes, typeset } from '../ui/wrap.js';
+import { COLORS, shownText } from '../ui/theme.js';
 import { css, type StageLayer } from './layer.js';
 
 export class SpeechPanel {
@@ -59,7 +58,7 @@ export class SpeechPanel {
   /** Lay out a new note and line (and badge), none of it said yet; returns the panel's bottom edge. */
   show(note: string, line: string, badge = ''): number {
     this.root.hidden = false;
-    const shown = (s: string) => (chineseText() ? typeset(s) : englishQuotes(s));
+    const shown = shownText;
     this.badge.textContent = badge ? shown(badge) : '';
     this.badge.hidden = !badge;
     this.note.textContent = note ? shown(note) : '';

@@ -1,7 +1,7 @@
 /** Text with the game's font, CJK line metrics and CJK-aware wrapping (see wrap.ts). */
 import Phaser from 'phaser';
-import { COLORS, chineseText, fontFor } from './theme.js';
-import { englishQuotes, typeset, wrapLines } from './wrap.js';
+import { COLORS, fontFor, shownText } from './theme.js';
+import { wrapLines } from './wrap.js';
 
 export interface TextOptions {
   size?: number;
@@ -21,7 +21,7 @@ const METRICS = new Map<string, Phaser.Types.GameObjects.Text.TextMetrics>();
 export function makeText(scene: Phaser.Scene, x: number, y: number, content: string, o: TextOptions = {}): Phaser.GameObjects.Text {
   const size = o.size ?? 24;
   const font = fontFor();
-  const shown = (s: string) => (chineseText() ? typeset(s) : englishQuotes(s));
+  const shown = shownText;
   const fontKey = `${font}|${size}|${o.bold ? 'b' : ''}`;
   const metrics = METRICS.get(fontKey);
   const t = scene.add.text(x, y, '', {

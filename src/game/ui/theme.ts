@@ -1,4 +1,5 @@
 /** Colours, fonts and sizes: one place, contrast ≥ 4.5:1 for all text on its panel. */
+import { englishQuotes, typeset } from './wrap.js';
 export const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Source Han Sans SC", sans-serif';
 /**
  * English: a Latin face first (a Chinese font draws “ ” and ‘ ’ full-width, with wide gaps),
@@ -20,6 +21,11 @@ export function fontFor(l: 'zh-CN' | 'en' = textLocale): string {
 /** Chinese punctuation rules apply to Chinese text, never to English that quotes a Chinese name. */
 export function chineseText(): boolean {
   return textLocale === 'zh-CN';
+}
+
+/** Text as the game shows it in the current language: Chinese typeset, English with typographic quotes. */
+export function shownText(s: string): string {
+  return chineseText() ? typeset(s) : englishQuotes(s);
 }
 
 export const COLORS = {
