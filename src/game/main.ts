@@ -201,7 +201,11 @@ export async function startGame(parent: HTMLElement, pageTitle?: TitleHandover):
     progress,
     live: new LiveRegion(document),
     reducedMotion: window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false,
-    library: () => (library ??= import('../platform/library.js').then((m) => m.loadLibrary(progress.save.imported))),
+    // Served by a Dojo server: the scenarios trainers shared there join the list.
+    library: () =>
+      (library ??= Promise.all([import('../platform/library.js'), import('../platform/sharedLibrary.js')]).then(([m, sh]) =>
+        m.loadLibrary(progress.save.imported, document.querySelector('meta[name="dojo-server"]') ? () => sh.fetchShared() : undefined),
+      )),
     importText: (name, text, bytes) => mine.importText(name, text, bytes),
     async removeImported(id) {
       services.forgetFile(id);

@@ -26,6 +26,8 @@ export interface ImportResult {
 export class Library {
   /** Scenarios a trainer opened, newest last. */
   readonly imported: Scenario[] = [];
+  /** Scenarios shared on the Dojo server serving this game (sharedLibrary.ts), by id. */
+  readonly shared: Scenario[] = [];
   /** Each imported scenario's file text, by id (what an LMS package carries). */
   private readonly texts = new Map<string, string>();
 
@@ -35,13 +37,33 @@ export class Library {
     readonly problems: Problem[],
   ) {}
 
+  /** A trainer's own file comes first: it shadows a shared scenario with the same id. */
   find(id: string): Scenario | undefined {
-    return this.imported.find((s) => s.id === id) ?? this.scenarios.find((s) => s.id === id);
+    return this.imported.find((s) => s.id === id) ?? this.shared.find((s) => s.id === id) ?? this.scenarios.find((s) => s.id === id);
   }
 
-  /** All scenarios in the order the list shows them: bundled by type, then imported. */
+  /** All scenarios in the order the list shows them: bundled by type, then shared, then imported. */
   all(): Scenario[] {
-    return [...this.scenarios, ...this.imported];
+    return [...this.scenarios, ...this.sharedShown(), ...this.imported];
+  }
+
+  /** The shared scenarios the list shows: those no file of the trainer's own shadows. */
+  sharedShown(): Scenario[] {
+    return this.shared.filter((s) => !this.imported.some((i) => i.id === s.id));
+  }
+
+  /** A file shared on the server: checked by the same loader and id rule as an opened one. */
+  async addShared(name: string, text: string): Promise<ImportResult> {
+    const { loadScenario } = await loader();
+    const r = loadScenario(name, text, this.catalog);
+    if (!r.ok) return { problems: r.problems };
+    const clash = bundledIdProblem(r.scenario, new Map(this.scenarios.map((s) => [s.id, s.file])));
+    if (clash) return { problems: [clash] };
+    const at = this.shared.findIndex((s) => s.id === r.scenario.id);
+    if (at >= 0) this.shared.splice(at, 1);
+    this.shared.push(r.scenario);
+    this.shared.sort(byType);
+    return { scenario: r.scenario, problems: r.problems };
   }
 
   /** Validate a file's text; on success it joins the imported list (replacing one with the same id). */
@@ -81,8 +103,13 @@ export class Library {
   }
 }
 
-export async function loadLibrary(imported: readonly { name: string; text: string }[] = []): Promise<Library> {
+/**
+ * The library: bundled, then (when `shared` is given: the game is served by a Dojo server) the
+ * scenarios shared there, then the trainer's saved imports.
+ */
+export async function loadLibrary(imported: readonly { name: string; text: string }[] = [], shared?: () => Promise<readonly { name: string; text: string }[]>): Promise<Library> {
   const lib = new Library(makeCatalog(bundled.catalog), [...bundled.scenarios].sort(byType), [...bundled.problems]);
+  for (const f of shared ? await shared() : []) lib.problems.push(...(await lib.addShared(f.name, f.text)).problems.filter((p) => p.severity === 'error'));
   // A saved import that no longer loads (say, the catalog changed) is reported, not fatal.
   for (const f of imported) lib.problems.push(...(await lib.add(f.name, f.text)).problems.filter((p) => p.severity === 'error'));
   return lib;

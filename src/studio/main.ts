@@ -154,6 +154,9 @@ function showCoverage(a: Analysis): void {
 
 function setText(name: string, text: string): void {
   file = name;
+  // A local file is in no entry of the server's list: the list shows none rather than the last one.
+  const pick = document.getElementById('file-pick') as HTMLSelectElement | null;
+  if (pick && pick.value !== name) pick.selectedIndex = [...pick.options].findIndex((o) => o.value === name);
   view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
   status(t('opened', { file: name }));
 }
@@ -178,6 +181,37 @@ async function save(): Promise<void> {
   }
   const r = await fetch(`./api/studio/file?path=${encodeURIComponent(file)}`, { method: 'PUT', body: text });
   status(r.ok ? t('saved', { file }) : t('saveFailed', { why: await r.text() }));
+}
+
+/**
+ * Share the file on this server (POST /api/scenarios: the trainer only; the server checks it as
+ * `dojo check` does and keeps every version). Refused files say why, with the first problems.
+ */
+async function share(): Promise<void> {
+  const text = view.state.doc.toString();
+  const now = analyse(file, text, catalog, locale(), bundled);
+  if (now.errors > 0) return status(t('shareNeedsFix', { n: now.errors }));
+  const name = file.split('/').pop() ?? 'scenario.yaml';
+  let r: Response;
+  try {
+    r = await fetch(`./api/scenarios?name=${encodeURIComponent(name)}`, { method: 'POST', body: text, headers: { 'Content-Type': 'text/yaml; charset=utf-8' } });
+  } catch (e) {
+    return status(t('shareFailed', { why: (e as Error).message }));
+  }
+  const body = (await r.json().catch(() => ({}))) as { id?: string; version?: number; error?: string; warnings?: unknown[]; problems?: { text: string }[] };
+  if (!r.ok) return status(t('shareFailed', { why: [body.error ?? `HTTP ${r.status}`, ...(body.problems ?? []).slice(0, 3).map((p) => p.text)].join(' · ') }));
+  const warned = body.warnings?.length ?? 0;
+  status(t('shared', { id: body.id ?? '', version: String(body.version ?? '') }) + (warned ? t('sharedWarnings', { n: warned }) : ''));
+}
+
+/** Whether this server keeps shared scenarios (the Dojo server does; Vite's dev server does not). */
+async function canShare(): Promise<boolean> {
+  try {
+    const r = await fetch('./api/scenarios', { headers: { Accept: 'application/json' } });
+    return r.ok && Array.isArray(((await r.json()) as { scenarios?: unknown }).scenarios);
+  } catch {
+    return false;
+  }
 }
 
 function button(label: string, onClick: () => void, cls = ''): HTMLButtonElement {
@@ -217,6 +251,7 @@ async function drawFiles(): Promise<void> {
     if (f) void f.text().then((text) => setText(f.name, text));
   });
   box.append(input, button(t('openLocal'), () => input.click()), button(onServer ? t('save') : t('download'), () => void save(), 'save'));
+  if (onServer && (await canShare())) box.append(button(t('share'), () => void share(), 'share'));
   const hint = document.createElement('span');
   hint.className = 'hint';
   hint.textContent = t('escHint');

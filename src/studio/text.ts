@@ -1,5 +1,6 @@
 /** The studio's own strings, in both languages, and the language switch's memory. */
 import type { Locale } from '../engine/text.js';
+import { typeset } from '../game/ui/wrap.js';
 
 const TEXT = {
   heading: { 'zh-CN': '情景工作室', en: 'Scenario studio' },
@@ -20,6 +21,11 @@ const TEXT = {
   chooseFile: { 'zh-CN': '选择 scenarios/ 里的文件', en: 'Pick a file in scenarios/' },
   opened: { 'zh-CN': '已打开 {file}', en: 'Opened {file}' },
   saved: { 'zh-CN': '已保存 {file}', en: 'Saved {file}' },
+  share: { 'zh-CN': '在本服务器上共享', en: 'Share on this server' },
+  shared: { 'zh-CN': '已共享 {id},第 {version} 版:本服务器上的学员在场景列表里就能看到。', en: 'Shared {id}, version {version}: trainees on this server see it in the scenario list.' },
+  sharedWarnings: { 'zh-CN': '(体检提示 {n} 条,见问题列表)', en: ' ({n} lint warnings: see Problems)' },
+  shareFailed: { 'zh-CN': '没能共享:{why}', en: 'Could not share: {why}' },
+  shareNeedsFix: { 'zh-CN': '先改好问题列表里的错误(共 {n} 个),再共享。', en: 'Fix the errors in Problems first ({n}), then share.' },
   saveFailed: { 'zh-CN': '没能保存:{why}', en: 'Could not save: {why}' },
   openFailed: { 'zh-CN': '没能打开:{why}', en: 'Could not open: {why}' },
   confirmProblems: { 'zh-CN': '这个文件还有 {n} 个错误,游戏会拒绝它。仍然保存吗?', en: 'This file still has {n} errors; the game will refuse it. Save anyway?' },
@@ -68,6 +74,8 @@ export function setLocale(l: Locale): void {
 
 export const locale = (): Locale => current;
 
+/** A string in the current language; Chinese with full-width punctuation, as the game writes it. */
 export function t(key: TextKey, vars: Record<string, string | number> = {}): string {
-  return TEXT[key][current].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+  const template = TEXT[key][current];
+  return (current === 'zh-CN' ? typeset(template) : template).replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
 }

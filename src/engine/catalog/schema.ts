@@ -1,5 +1,5 @@
 /** The principle catalog file format (scenarios/principles.yaml). */
-import { z } from 'zod';
+import { z } from '../zod.js';
 
 import { CATEGORY_IDS, SEVERITIES } from '../vocabulary.js';
 

@@ -3,7 +3,7 @@
  * located file:line:col — a pattern that does not compile, matches the empty string or nests quantifiers
  * (slow on long input), an unknown principle id — so trainers can edit the file safely.
  */
-import { z } from 'zod';
+import { z } from '../zod.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Problem } from '../problems.js';
 import { suggest } from '../scenario/load.js';

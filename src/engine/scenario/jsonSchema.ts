@@ -1,5 +1,5 @@
 /** The editor schema (JSON Schema draft-07), generated from the one zod schema. */
-import { z } from 'zod';
+import { z } from '../zod.js';
 import { ScenarioSchema } from './schema.js';
 
 export function scenarioJsonSchema(): Record<string, unknown> {

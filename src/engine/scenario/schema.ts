@@ -3,7 +3,7 @@
  * types below, the loader's validation, and the JSON Schema for editors
  * (scenarios/scenario.schema.json, made by `npm run schema`) all come from it.
  */
-import { z } from 'zod';
+import { z } from '../zod.js';
 import { AGE_BANDS, CHANNELS, CUSTOMER_TYPES, EXPRESSIONS, GENDERS, OUTCOMES, ROLES, SETTINGS } from '../vocabulary.js';
 import { CHARACTERS, DEFAULT_LOOKS } from './look.js';
 import { closestWord } from '../words.js';

@@ -40,7 +40,7 @@ export class SelectScene extends BaseScene<SelectData> {
       // From now on a finished play is tallied as it is saved (My progress reads the tallies).
       this.svc.progress.tallyWith((a) => tallyAttempt(lib, a));
       loading.destroy();
-      this.build(lib.scenarios, lib.imported);
+      this.build(lib.scenarios, lib.sharedShown(), lib.imported);
       if (lib.problems.length) this.problemNotice(lib.problems);
       this.undoBar(lib.problems.length > 0);
     });
@@ -50,7 +50,7 @@ export class SelectScene extends BaseScene<SelectData> {
     this.events.once('shutdown', () => this.svc.events.off('library', rebuild));
   }
 
-  private build(scenarios: Scenario[], imported: Scenario[]): void {
+  private build(scenarios: Scenario[], shared: Scenario[], imported: Scenario[]): void {
     const { w, svc } = this;
     const locale = svc.locale();
     const best = svc.progress.save.best;
@@ -90,16 +90,32 @@ export class SelectScene extends BaseScene<SelectData> {
       maxY = this.portrait ? y - listTop + 12 : Math.max(maxY, y);
     });
 
+    let contentBottom = (this.portrait ? listTop + maxY : maxY) + 10;
+    // Shared by a trainer on the server this game comes from: for everyone, below the four types.
+    if (shared.length) {
+      const { perRow, cw } = this.groupHead(this.t('select.shared'), 0x5b4a8a, contentBottom);
+      let y = contentBottom + 60;
+      const briefChars = (this.portrait ? 60 : 56) * (locale === 'en' ? 2.2 : 1);
+      let rowH = 0;
+      shared.forEach((s, i) => {
+        const x = 24 + (i % perRow) * (cw + 16) + cw / 2;
+        const score = best[s.id] !== undefined ? this.t('select.best', { n: best[s.id] }) : this.t('select.new');
+        const label = [pick(s.title, locale), `${this.t(`types.${s.customer.type}`)} · ${'★'.repeat(s.difficulty)}${'☆'.repeat(3 - s.difficulty)}  ${this.t(`settings.${s.setting}`)}`, oneLine(pick(s.brief, locale), briefChars), score].join('\n');
+        const card = this.button(x, 0, label, { width: cw, size: this.portrait ? 24 : 19, align: 'left' }, () => this.fadeTo('Play', { scenario: s.id, seed: Date.now() % 100000 }));
+        card.setY(y + card.h / 2);
+        card.setData('scenario', s.id);
+        cards.push(card);
+        rowH = Math.max(rowH, card.h);
+        if (i % perRow === perRow - 1 || i === shared.length - 1) [y, rowH] = [y + rowH + 12, 0];
+      });
+      contentBottom = y;
+    }
+
     // The trainer's own files, below the four types.
     const mine: Button[] = [];
-    let contentBottom = (this.portrait ? listTop + maxY : maxY) + 10;
     if (imported.length) {
-      const head = this.add.graphics();
-      head.fillStyle(0x2f6f73, 1).fillRoundedRect(24, contentBottom, w - 48, 44, 10);
-      this.text(w / 2, contentBottom + 22, this.t('select.mine'), { size: 24, bold: true, color: '#ffffff', align: 'center' }).setOrigin(0.5);
+      const { perRow, cw } = this.groupHead(this.t('select.mine'), 0x2f6f73, contentBottom);
       let y = contentBottom + 60;
-      const perRow = this.portrait ? 1 : 2;
-      const cw = (w - 48 - (perRow - 1) * 16) / perRow;
       imported.forEach((s, i) => {
         const x = 24 + (i % perRow) * (cw + 16);
         const label = [pick(s.title, locale), `${this.t(`types.${s.customer.type}`)} · ${'★'.repeat(s.difficulty)}  ${s.file}`].join('\n');
@@ -152,6 +168,15 @@ export class SelectScene extends BaseScene<SelectData> {
       score: null,
       outcome: null,
     });
+  }
+
+  /** A group's heading bar across the list at `top`; its cards go one to a row on a phone, two otherwise. */
+  private groupHead(title: string, color: number, top: number): { perRow: number; cw: number } {
+    const w = this.w;
+    this.add.graphics().fillStyle(color, 1).fillRoundedRect(24, top, w - 48, 44, 10);
+    this.text(w / 2, top + 22, title, { size: 24, bold: true, color: '#ffffff', align: 'center' }).setOrigin(0.5);
+    const perRow = this.portrait ? 1 : 2;
+    return { perRow, cw: (w - 48 - (perRow - 1) * 16) / perRow };
   }
 
   /**
