@@ -13,7 +13,8 @@ import type { LibraryEntry, ServerLibrary } from './library.js';
 import type { HostView, MessageName, MessageOf, Reply, RoomSummary, ScenarioInfo, TraineeView } from './protocol.js';
 import { fail, newToken, notHost, notInRoom, Room } from './room.js';
 import { Leases } from './lease.js';
-import { Fenced, type Store } from './store.js';
+import type { LocalizedText } from '../engine/text.js';
+import { Fenced, type RoomRow, type Store } from './store.js';
 import { hostView, scenarioInfo, traineeShared, traineeView } from './views.js';
 
 export interface Caller {
@@ -477,11 +478,21 @@ export class Hub {
     );
   }
 
+  /** A past room's scenario title: the bundled one's, or the shared version it played, else its id. */
+  private pastTitle(r: RoomRow): LocalizedText {
+    const shared = SHARED_FILE.exec(r.sourceFile);
+    if (shared) {
+      const row = this.o.store.sharedScenario(shared[1]!, Number(shared[2]));
+      if (row) return JSON.parse(row.titles) as LocalizedText;
+    }
+    return this.o.library.get(r.scenarioId)?.scenario.title ?? { en: r.scenarioId };
+  }
+
   summaries(limit: number): RoomSummary[] {
     const now = this.now();
     return this.o.store.rooms(limit).map((r) => {
       const live = this.rooms.get(r.code);
-      const title = live?.id === r.id ? live.play.scenario.title : this.o.library.get(r.scenarioId)?.scenario.title ?? { en: r.scenarioId };
+      const title = live?.id === r.id ? live.play.scenario.title : this.pastTitle(r);
       return {
         id: r.id,
         code: r.code,
@@ -496,6 +507,9 @@ export class Hub {
     });
   }
 }
+
+/** Where a shared file's name says which version it is (`shared/ID/vN.yaml`). */
+const SHARED_FILE = /^shared\/([a-z0-9][a-z0-9-]*)\/v([1-9]\d*)\.yaml$/;
 
 /** How a room names the shared scenario file it plays: its id and version. */
 export const sharedFile = (id: string, version: number) => `shared/${id}/v${version}.yaml`;

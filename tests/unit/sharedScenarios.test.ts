@@ -159,6 +159,17 @@ describe('hosting a shared scenario', () => {
     expect(past.play.scenario.title.en).toBe('First');
     const listedAgain = ok(await host.ask<{ scenarios: { id: string; shared?: { version: number } }[] }>('library.list', {}));
     expect(listedAgain.scenarios.find((x) => x.id === 'my-offline-shop')?.shared).toEqual({ version: 2 });
+    // The trainer's list of rooms on a server that holds none of them live (another process, or
+    // after a restart): each past room is named by the version it played, not by its id.
+    host.close();
+    await s.close();
+    const again = await startServer({ db: s.db });
+    running.push(again);
+    const host2 = new Client(again.url);
+    running.push({ close: async () => void host2.close() });
+    const rooms = ok(await host2.ask<{ rooms: { code: string; title: { en: string } }[] }>('room.list', {})).rooms;
+    expect(rooms.find((r) => r.code === made.code)?.title.en).toBe('First');
+    expect(rooms.find((r) => r.code === later.code)?.title.en).toBe('Second');
   }, 120_000);
 });
 
