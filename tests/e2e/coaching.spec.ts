@@ -149,7 +149,7 @@ test('the debrief replays each turn with its stage direction, and says how a neg
   const end = await playPicks(page, worst.picks);
   const said = await live(page);
   // The first line's stage direction, as it was played.
-  expect(said).toContain("(5:55 pm. The ticket machine already reads 'Queue closed'");
+  expect(said).toContain(englishQuotes("(5:55 pm. The ticket machine already reads 'Queue closed'"));
   // The overall is never below 0: a negative decision score is shown as counted as 0.
   if (end.debrief!.decisions < 0) expect(said).toMatch(/Decision score −\d+, counted as 0 \(80%\); outcome \d+ \(20%\)/);
   else expect(said).toMatch(/Decision score \d+ \(80%\), outcome \d+ \(20%\)/);

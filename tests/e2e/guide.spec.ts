@@ -37,7 +37,7 @@ for (const [locale, size, id] of [
     }
     // The meters of this customer type are explained, the keys, and what a time-out means.
     expect(steps[0]).toContain(locale === 'en' ? 'Anger' : '跑题');
-    expect(steps[1]).toContain(locale === 'en' ? "Press a reply's number" : '按回答前的数字键');
+    expect(steps[1]).toContain(locale === 'en' ? 'Press a reply\u2019s number' : '按回答前的数字键');
     const back = await until(page, (x) => x.scene === 'Play' && x.phase === 'choosing', 'the replies after the guide');
     expect(back.choices.length).toBeGreaterThan(1);
     const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('complaint-dojo')!));
