@@ -146,7 +146,14 @@ test('the debrief replays each turn with its stage direction, and says how a neg
   await open(page, { locale: 'en' });
   await startScenario(page, ID);
   const { worst } = cliPaths(`scenarios/library/${ID}.yaml`);
-  const end = await playPicks(page, worst.picks);
+  // The worst path ends with him gone, told by the narrator: no name over that line.
+  const end = await playPicks(page, worst.picks, undefined, async () => {
+    await expect(page.locator('.stage-speech-line')).toContainText(/walks away|without/);
+    await expect(page.locator('.stage-speech-name')).toBeHidden();
+    // He has gone (reduced motion here: he fades where he stands rather than walking off).
+    await expect.poll(() => page.evaluate(() => Number(getComputedStyle(document.querySelector('.stage-character')!).opacity))).toBeLessThan(0.05);
+    await page.screenshot({ path: join(SHOTS, 'ending-narrated-en.png') });
+  });
   const said = await live(page);
   // The first line's stage direction, as it was played.
   expect(said).toContain(englishQuotes("(5:55 pm. The ticket machine already reads 'Queue closed'"));

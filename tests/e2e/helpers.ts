@@ -91,7 +91,7 @@ export async function begin(page: Page, id: string, o: { guide?: boolean } = {})
 }
 
 /** Play picks (1-based numbers, or "t" to let the timer run out) with the keyboard, to the debrief. */
-export async function playPicks(page: Page, picks: (number | 't')[], onTurn?: (n: number) => Promise<void>): Promise<Dojo> {
+export async function playPicks(page: Page, picks: (number | 't')[], onTurn?: (n: number) => Promise<void>, onEnding?: () => Promise<void>): Promise<Dojo> {
   for (const [n, p] of picks.entries()) {
     const before = await until(page, (d) => d.phase === 'choosing', `choices at turn ${n + 1}`);
     if (p === 't') {
@@ -105,6 +105,7 @@ export async function playPicks(page: Page, picks: (number | 't')[], onTurn?: (n
     await page.keyboard.press('Enter');
   }
   await until(page, (d) => d.phase === 'ending' && d.choices.length === 1, 'the ending');
+  if (onEnding) await onEnding();
   await page.keyboard.press('Enter');
   return until(page, (d) => d.scene === 'Debrief' && !!d.debrief, 'the debrief');
 }

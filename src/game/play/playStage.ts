@@ -84,10 +84,10 @@ export class PlayStage {
     for (const m of session.meters()) this.meters.get(m.id)?.set(m.value, animate && !this.scene.svc.reducedMotion);
   }
 
-  /** A new note and line on the panel, typed out (or at once), then `onDone`. */
-  say(note: string, line: string, instant: boolean, onDone: () => void, badge = ''): void {
+  /** A new note and line on the panel, typed out (or at once), then `onDone`; narration has no speaker's name. */
+  say(note: string, line: string, instant: boolean, onDone: () => void, badge = '', narration = false): void {
     this.line = line;
-    this.speech!.show(note, line, badge);
+    this.speech!.show(note, line, badge, narration);
     this.typewriter!.start(instant, onDone);
   }
 

@@ -500,6 +500,7 @@ export class PlayScene extends BaseScene<PlayData> {
     const here = this.thisStart();
     this.time.delayedCall(rebuilt ? 0 : ENDING_STILL_MS, () => {
       if (!here()) return;
+      // An ending with no last words is told by the narrator: no name over it.
       stage.say('', line, this.svc.reducedMotion, () => {
         const b = this.button(this.at.column.cx, this.choicesTop + 60, this.t('play.toDebrief'), { width: 360, variant: 'primary', size: 24 }, () =>
           this.fadeTo('Debrief', { scenario: session.play.scenario.id, seed: session.state.seed, debrief: d, state: session.state, practice: this.practised }),
@@ -507,7 +508,7 @@ export class PlayScene extends BaseScene<PlayData> {
         this.focus.set([b], true);
         this.svc.live.say([line, this.t(`outcomes.${ending.outcome}`), b.label.text]);
         this.report([b.label.text]);
-      });
+      }, '', ending.line.length === 0);
     });
   }
 

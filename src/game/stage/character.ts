@@ -154,8 +154,9 @@ export class CharacterView {
       if (this.timer!.textContent === '00:00') this.timer!.hidden = true;
       return;
     }
-    if (this.reducedMotion) return;
-    this.root.animate([{ opacity: 1, transform: 'translateX(0)' }, { opacity: 0, transform: 'translateX(-120px)' }], { duration: 1600, easing: 'ease-in', fill: 'forwards' });
+    // Gone either way ("turns and walks away"): with reduced motion he fades where he stands.
+    if (this.reducedMotion) this.root.animate([{ opacity: 1 }, { opacity: 0 }], { duration: 400, fill: 'forwards' });
+    else this.root.animate([{ opacity: 1, transform: 'translateX(0)' }, { opacity: 0, transform: 'translateX(-120px)' }], { duration: 1600, easing: 'ease-in', fill: 'forwards' });
   }
 
   remove(): void {

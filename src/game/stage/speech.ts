@@ -12,6 +12,7 @@ export class SpeechPanel {
   private readonly note: HTMLParagraphElement;
   /** A practice turn's mark, on its own line above the stage direction. */
   private readonly badge: HTMLParagraphElement;
+  private readonly who: HTMLParagraphElement;
   private readonly said = document.createTextNode('');
   private readonly unsaid = document.createTextNode('');
   private chars: string[] = [];
@@ -32,7 +33,7 @@ export class SpeechPanel {
     s.minHeight = `${o.minHeight}px`;
     // Opaque: a busy backdrop must not show through the text.
     s.background = css(COLORS.panel, 1);
-    const who = document.createElement('p');
+    const who = (this.who = document.createElement('p'));
     who.className = 'stage-speech-name';
     who.style.color = COLORS.inkSoft;
     who.textContent = name;
@@ -55,9 +56,13 @@ export class SpeechPanel {
     this.bottom = y + o.minHeight;
   }
 
-  /** Lay out a new note and line (and badge), none of it said yet; returns the panel's bottom edge. */
-  show(note: string, line: string, badge = ''): number {
+  /**
+   * Lay out a new note and line (and badge), none of it said yet; returns the panel's bottom edge.
+   * Narration (an ending told, not said) goes without the customer's name over it.
+   */
+  show(note: string, line: string, badge = '', narration = false): number {
     this.root.hidden = false;
+    this.who.hidden = narration;
     const shown = shownText;
     this.badge.textContent = badge ? shown(badge) : '';
     this.badge.hidden = !badge;
