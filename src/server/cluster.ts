@@ -11,7 +11,7 @@ import type { MessageName } from './protocol.js';
 type Forwarded = { name: MessageName; msg: unknown; caller: Caller };
 
 /** Messages that do no harm if they reach the room twice (their own sequence numbers or turns guard them). */
-const REPEATABLE = new Set<MessageName>(['host.attach', 'host.act', 'trainee.attach', 'trainee.vote', 'trainee.choose', 'trainee.timeout', 'trainee.seen']);
+const REPEATABLE = new Set<MessageName>(['host.attach', 'host.act', 'trainee.attach', 'trainee.vote', 'trainee.choose', 'trainee.say', 'trainee.timeout', 'trainee.seen']);
 
 export class Cluster {
   constructor(

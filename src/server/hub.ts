@@ -14,6 +14,7 @@ import type { HostView, MessageName, MessageOf, Reply, RoomSummary, ScenarioInfo
 import { fail, newToken, notHost, notInRoom, Room } from './room.js';
 import { Leases } from './lease.js';
 import type { LocalizedText } from '../engine/text.js';
+import type { Judge } from '../engine/judge/judge.js';
 import { Fenced, type RoomRow, type Store } from './store.js';
 import { hostView, scenarioInfo, traineeShared, traineeView } from './views.js';
 
@@ -65,6 +66,8 @@ export interface HubOptions {
   ttlMs?: number;
   /** Room leases (lease.ts); default: this process alone on its database. */
   leases?: Leases;
+  /** The offline judge, for rooms where trainees type their replies; without it such replies are refused. */
+  judge?: Judge;
 }
 
 interface Dirty {
@@ -393,6 +396,14 @@ export class Hub {
         if (r.ok) this.touch(room, { host: true, pid });
         return { reply: r };
       }
+      case 'trainee.say': {
+        const v = msg as MessageOf<'trainee.say'>;
+        const pid = room.pidOf(v.token);
+        if (!pid) return { reply: notInRoom() };
+        const r = room.say(pid, v.turn, v.text, v.seq, now, this.o.judge);
+        if (r.ok) this.touch(room, { host: true, pid });
+        return { reply: r };
+      }
       default:
         return { reply: fail('unknown-message', `unknown message ${String(name)}`) };
     }
@@ -454,7 +465,7 @@ export class Hub {
     const hostToken = newToken();
     let room: Room;
     try {
-      room = this.createRoom(entry, { id, code, mode: m.mode, voteSeconds: m.voteSeconds, hostToken }, now);
+      room = this.createRoom(entry, { id, code, mode: m.mode, voteSeconds: m.voteSeconds, hostToken, ...(m.ownWords ? { ownWords: true } : {}) }, now);
     } catch (e) {
       this.leases.release(id);
       throw e;
@@ -463,7 +474,7 @@ export class Hub {
     return { reply: { ok: true, code, hostToken, view: hostView(room, now) }, join: [channels.host(room.id)] };
   }
 
-  private createRoom(entry: LibraryEntry, init: { id: string; code: string; mode: MessageOf<'room.create'>['mode']; voteSeconds: number; hostToken: string }, now: number): Room {
+  private createRoom(entry: LibraryEntry, init: { id: string; code: string; mode: MessageOf<'room.create'>['mode']; voteSeconds: number; hostToken: string; ownWords?: boolean }, now: number): Room {
     return Room.create(
       this.o.store,
       { scenario: entry.scenario, catalog: this.o.library.catalog },

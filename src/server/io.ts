@@ -49,7 +49,7 @@ export const DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 256;
 const CONNECT_REFILL_MS = 100;
 
 /** Messages that name a room and a secret (a trainee's token or the host token). */
-const LOOKUPS = new Set<MessageName>(['trainee.attach', 'trainee.vote', 'trainee.choose', 'trainee.timeout', 'trainee.seen', 'host.attach', 'host.act']);
+const LOOKUPS = new Set<MessageName>(['trainee.attach', 'trainee.vote', 'trainee.choose', 'trainee.say', 'trainee.timeout', 'trainee.seen', 'host.attach', 'host.act']);
 
 /** The answer to a room message no process holds a room for: the same as a wrong token's. */
 function noRoom(name: MessageName) {

@@ -21,7 +21,7 @@ import { SqliteStore } from './sqliteStore.js';
 import { StudioFiles } from './studioFiles.js';
 import { SharedScenarioApi, type SharedApiOptions } from './sharedScenarios.js';
 import { proxyWatch } from './trust.js';
-import { createJudge } from '../engine/judge/index.js';
+import { createJudge, type Judge } from '../engine/judge/index.js';
 import { readSignals } from '../cli/files.js';
 import { JudgeApi, type JudgeApiOptions } from './judgeApi.js';
 import { createLlmJudge, offlineJudge } from './llmJudge.js';
@@ -103,7 +103,10 @@ export async function serve(o: ServeOptions): Promise<Running> {
   if (o.watch) library.watch();
   // One holder per room: alone on the database (no REDIS_URL), this process takes every lease.
   const leases = new Leases(store, { holder: `${hostname()}:${process.pid}:${randomBytes(6).toString('base64url')}`, sole: !o.redisUrl, ...(o.leaseMs ? { ttlMs: o.leaseMs } : {}) });
-  const hub = new Hub({ store, library, leases, ...(o.ttlMs ? { ttlMs: o.ttlMs } : {}) });
+  // The judge's signals, read once: for /api/judge and for class rooms where trainees type.
+  const signals = readSignals(library.catalog);
+  const offline = 'problems' in signals ? undefined : createJudge(signals.signals);
+  const hub = new Hub({ store, library, leases, ...(o.ttlMs ? { ttlMs: o.ttlMs } : {}), ...(offline ? { judge: offline } : {}) });
   // Several processes: a room is taken on by whichever process a message about it reaches
   // when no other holds it (io.ts), not all at once at start-up (they may share a database).
   const restored = o.redisUrl ? { rooms: 0, problems: [] } : hub.restore();
@@ -115,7 +118,7 @@ export async function serve(o: ServeOptions): Promise<Running> {
   // The trainer's own page may name this machine by its host name as well as localhost.
   const localNames = [hostname(), `${hostname()}.local`];
   const xapi = new XapiService({ settings: o.xapi ?? null, hub, library, journal: join(dirname(resolve(o.db)), 'xapi-outbox.jsonl'), homePage: () => `${hub.joinBase ?? 'http://localhost'}/`, log: warn, trustProxy, ...pickXapiLimits(o) });
-  const judge = new JudgeApi({ ...judgeOf(library, o.llm ?? null, warn), library, trustProxy, ...(o.judgeBurst !== undefined ? { burst: o.judgeBurst } : {}), ...(o.judgeRefillMs !== undefined ? { refillMs: o.judgeRefillMs } : {}) });
+  const judge = new JudgeApi({ ...judgeOf(library, signals, offline, o.llm ?? null, warn), library, trustProxy, ...(o.judgeBurst !== undefined ? { burst: o.judgeBurst } : {}), ...(o.judgeRefillMs !== undefined ? { refillMs: o.judgeRefillMs } : {}) });
   const studio = new StudioFiles(resolve(o.scenarios ?? join(PROJECT_ROOT, 'scenarios')));
   const bundled = () => new Map(library.list().map((e) => [e.scenario.id, e.file]));
   const shared = (trainer: SharedApiOptions['trainer']) => new SharedScenarioApi({ store, catalog: () => library.catalog, bundled, trainer });
@@ -188,14 +191,19 @@ export async function serve(o: ServeOptions): Promise<Running> {
 }
 
 /** The judge the server answers with: the language model's when one is set up, the offline one always behind it. */
-function judgeOf(library: ServerLibrary, llm: LlmSettings | null, warn: (m: string) => void): Pick<JudgeApiOptions, 'judge' | 'info'> {
-  const s = readSignals(library.catalog);
+function judgeOf(
+  library: ServerLibrary,
+  s: ReturnType<typeof readSignals>,
+  offline: Judge | undefined,
+  llm: LlmSettings | null,
+  warn: (m: string) => void,
+): Pick<JudgeApiOptions, 'judge' | 'info'> {
   if ('problems' in s) {
     const where = s.problems.map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`).join('; ');
     warn(`warning: the judge's signals do not load, so /api/judge answers 503: ${where}`);
     return { judge: { error: `the judge is not available: its signals file has problems (${where})` }, info: { llm: false } };
   }
-  const offline = createJudge(s.signals);
+  if (!offline) return { judge: { error: 'the judge is not available' }, info: { llm: false } };
   if (!llm) return { judge: offlineJudge(offline), info: { llm: false } };
   const l = createLlmJudge({ settings: llm, catalog: library.catalog, offline, log: warn });
   return { judge: l.judge, info: l.info() };

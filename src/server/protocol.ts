@@ -54,7 +54,7 @@ export const HostAction = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('settings'),
     settings: z
-      .strictObject({ locked: z.boolean().optional(), approval: z.boolean().optional(), autoClose: z.boolean().optional(), showLive: z.boolean().optional() })
+      .strictObject({ locked: z.boolean().optional(), approval: z.boolean().optional(), autoClose: z.boolean().optional(), showLive: z.boolean().optional(), ownWords: z.boolean().optional() })
       .refine((o) => Object.keys(o).length > 0, 'name at least one setting'),
   }),
   /** Let a trainee waiting for approval in. */
@@ -70,6 +70,9 @@ export const HostAction = z.discriminatedUnion('type', [
 ]);
 export type HostAction = z.infer<typeof HostAction>;
 
+/** The longest typed reply a phone may send (the judge reads its first 2,000 characters). */
+export const SAY_MAX_CHARS = 4000;
+
 export const Messages = {
   'library.list': z.strictObject({ key: z.string().max(128).optional() }),
   'room.create': z.strictObject({
@@ -77,6 +80,8 @@ export const Messages = {
     scenario: z.string().min(1).max(128),
     mode: Mode,
     voteSeconds: z.number().int().min(VOTE_SECONDS.min).max(VOTE_SECONDS.max).default(VOTE_SECONDS.default),
+    /** Everyone plays: trainees type their replies (RoomSettings.ownWords). */
+    ownWords: z.boolean().optional(),
   }),
   'room.list': z.strictObject({ key: z.string().max(128).optional() }),
   /** A trainer who lost a room's host token (another browser) gets it again. */
@@ -92,6 +97,8 @@ export const Messages = {
   'trainee.vote': z.strictObject({ code: Code, token: Token, turn: Turn, choice: ChoiceIndex, seq: Seq }),
   'trainee.choose': z.strictObject({ code: Code, token: Token, turn: Turn, choice: ChoiceIndex, seq: Seq }),
   'trainee.timeout': z.strictObject({ code: Code, token: Token, turn: Turn }),
+  /** Everyone plays in own words: a typed reply, read by the server's judge (at most SAY_MAX_CHARS). */
+  'trainee.say': z.strictObject({ code: Code, token: Token, turn: Turn, text: z.string().max(SAY_MAX_CHARS), seq: Seq }),
   /** Everyone plays: the decision is on the phone now (after the coaching); its time limit starts. */
   'trainee.seen': z.strictObject({ code: Code, token: Token, turn: Turn }),
 } as const;
@@ -243,6 +250,8 @@ export interface TurnFeedback {
   honoured: string[];
   broken: string[];
   score: number;
+  /** A typed reply: what was written, where each principle was found in it, and the reply (0-based, as offered) it was read as. */
+  said?: { text: string; found: { id: string; start: number; end: number }[]; readAs: number };
 }
 
 export interface TraineeView {
@@ -264,7 +273,15 @@ export interface TraineeView {
   principles: Record<string, PrincipleInfo>;
   vote?: { now: NodeView; round?: RoundView & { mine?: number }; debrief?: ClassDebriefView };
   /** remainingMs: of a timed decision; it runs from `trainee.seen` (the full limit until then). */
-  solo?: { now: NodeView; remainingMs?: number; last?: TurnFeedback; result?: ResultView & { turns: TurnFeedback[] } };
+  solo?: {
+    now: NodeView;
+    remainingMs?: number;
+    last?: TurnFeedback;
+    result?: ResultView & { turns: TurnFeedback[] };
+    /** Own words: replies are typed; `askedAgain` counts the typed tries at this decision the customer did not follow. */
+    ownWords?: true;
+    askedAgain?: number;
+  };
 }
 
 export interface RoomSummary {

@@ -14,7 +14,8 @@ import type { LocalizedText } from '../engine/text.js';
 import { nameKeys, nicknameProblem, type NicknameProblem } from '../engine/classroom/nickname.js';
 import { customerProfiles } from '../engine/customers/index.js';
 import { debrief, modelChoice } from '../engine/scoring/debrief.js';
-import { choose, expressionNow, offeredChoices, startSession, timeOut, SessionError, type Play, type SessionState } from '../engine/session/session.js';
+import { MAX_CHARS, type Judge } from '../engine/judge/judge.js';
+import { choose, expressionNow, offeredChoices, say, startSession, timeOut, SessionError, type Play, type SessionState } from '../engine/session/session.js';
 import type { Failure, HostAction, Mode, Reply } from './protocol.js';
 import type { ParticipantRow, PlayRow, RoomRow, Store, VoteRow } from './store.js';
 
@@ -170,7 +171,7 @@ export class Room {
   static create(
     store: Store,
     play: Play,
-    init: { id: string; code: string; mode: Mode; voteSeconds: number; seed: number; sourceFile: string; sourceText: string; hostToken: string },
+    init: { id: string; code: string; mode: Mode; voteSeconds: number; seed: number; sourceFile: string; sourceText: string; hostToken: string; ownWords?: boolean },
     options: RoomOptions,
     now: number,
   ): Room {
@@ -185,6 +186,8 @@ export class Room {
       createdAt: now,
     };
     const room = new Room(store, play, row, init.voteSeconds, init.seed, options, now);
+    // Typed replies are for everyone-plays rooms (a class vote picks among the replies on the projector).
+    if (init.ownWords && init.mode === 'solo') room.settings = { ...room.settings, ownWords: true };
     store.createRoom({ ...row, ...room.savedRow() });
     return room;
   }
@@ -408,6 +411,32 @@ export class Room {
     const n = offeredChoices(this.play, play.state).findIndex((c) => c.index === choice);
     if (n < 0) return fail('bad-choice', 'that reply is not on offer');
     this.savePlay(pid, { ...play, state: choose(this.play, play.state, n), enteredAt: now, seq, shownAt: undefined }, now);
+    return { ok: true };
+  }
+
+  /**
+   * Own words: a typed reply, read by the server's judge. Read as close enough to a reply on offer,
+   * it is a turn like a pick (scored on what was written, the conversation following that reply);
+   * otherwise the customer asks again: nothing is scored and `askedAgain` grows. A reply with no
+   * words in it is refused with the judge's notice, and nothing changes.
+   */
+  say(pid: string, turn: number, text: string, seq: number, now: number, judge: Judge | undefined): Reply<{ askedAgain?: number }> | (Failure & { notice?: string }) {
+    const play = this.plays.get(pid);
+    if (this.mode !== 'solo') return fail('wrong-mode', 'in this room the class votes');
+    if (!this.settings.ownWords) return fail('not-own-words', 'in this room trainees pick a reply');
+    if (!judge) return fail('no-judge', 'the judge is not available on this server: pick a reply');
+    if (this.waiting.has(pid)) return notLetIn();
+    if (!play || this.phase !== 'playing') return fail('not-playing', 'the round is not running');
+    if (seq <= play.seq) return { ok: true };
+    if (turn !== play.state.turns.length || play.state.ending) return fail('stale', 'that decision is already behind you');
+    const read = judge(text, { scenario: this.play.scenario, node: play.state.node });
+    if (read.notice && ['empty', 'binary', 'no-words'].includes(read.notice.code)) return { ...fail('unreadable', read.notice.message.en ?? read.notice.code), notice: read.notice.code };
+    const next = say(this.play, play.state, { text: text.slice(0, MAX_CHARS), principles: read.principles, ...(read.closest ? { closest: read.closest } : {}) });
+    if (next.turns.length === play.state.turns.length) {
+      this.savePlay(pid, { ...play, state: next, seq }, now);
+      return { ok: true, askedAgain: next.askedAgain ?? 1 };
+    }
+    this.savePlay(pid, { ...play, state: next, enteredAt: now, seq, shownAt: undefined }, now);
     return { ok: true };
   }
 

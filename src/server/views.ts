@@ -42,13 +42,10 @@ const principleMaps = new WeakMap<Play, Record<string, PrincipleInfo>>();
 export function principlesOf(play: Play): Record<string, PrincipleInfo> {
   const known = principleMaps.get(play);
   if (known) return known;
-  const ids = new Set<string>();
-  for (const n of Object.values(play.scenario.nodes)) {
-    for (const c of n.choices) for (const t of c.principles) ids.add(t.id);
-    for (const t of n.onTimeout?.principles ?? []) ids.add(t.id);
-  }
+  // Every catalog principle, not only the scenario's: a typed reply (own words) may show any of
+  // them. Views name only those they mention (named()), so messages stay small.
   const out: Record<string, PrincipleInfo> = {};
-  for (const id of [...ids].sort()) {
+  for (const id of play.catalog.principles.map((p) => p.id).sort()) {
     const p = play.catalog.get(id);
     if (!p) continue;
     const src = p.sources[0]!;
@@ -203,7 +200,7 @@ export function hostView(room: Room, now: number): HostView {
   const vote = voteSection(room, now);
   if (vote) view.vote = vote;
   if (room.mode === 'solo') view.solo = room.board();
-  view.principles = named(principlesOf(room.play), voteGroups(vote), view.solo?.heat.map((h) => h.principle));
+  view.principles = named(principlesOf(room.play), voteGroups(vote), [...(view.solo?.heat.map((h) => h.principle) ?? []), ...(view.solo?.rows.flatMap((r) => r.found?.map((f) => f.id) ?? []) ?? [])]);
   return view;
 }
 
@@ -217,6 +214,15 @@ function feedbackOf(room: Room, s: SessionState, i: number): TurnFeedback {
     feedback: reply.feedback,
     ...principleSides(room.play.catalog, reply.principles),
     score: roundScore(turnScore(room.play, t)),
+    ...(t.said
+      ? {
+          said: {
+            text: t.said.text,
+            found: t.said.principles.map((p) => ({ id: p.id, start: p.evidence[0]!, end: p.evidence[1]! })),
+            readAs: t.offered.indexOf(t.choice),
+          },
+        }
+      : {}),
   };
 }
 
@@ -252,6 +258,8 @@ export function traineeView(room: Room, shared: TraineeView, pid: string, now: n
         : {}),
       ...(s.turns.length ? { last: feedbackOf(room, s, s.turns.length - 1) } : {}),
       ...(s.ending ? { result: { ...resultOf(room, s), turns: s.turns.map((_, i) => feedbackOf(room, s, i)) } } : {}),
+      ...(room.settings.ownWords ? { ownWords: true as const } : {}),
+      ...(s.askedAgain ? { askedAgain: s.askedAgain } : {}),
     };
     view.principles = { ...view.principles, ...named(principlesOf(room.play), [view.solo.last ? [view.solo.last] : undefined, view.solo.result?.turns]) };
   }

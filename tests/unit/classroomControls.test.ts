@@ -39,7 +39,7 @@ describe('trainer controls', () => {
   test('only the host token may use them; bad ones are refused with a reason; the server stays up', async () => {
     const s = await server();
     const r = await room(s);
-    expect(r.view.settings).toEqual({ locked: false, approval: false, autoClose: true, showLive: false });
+    expect(r.view.settings).toEqual({ locked: false, approval: false, autoClose: true, showLive: false, ownWords: false });
     const other = await r.join('Ann');
     const trainee = ok(other.r);
     // A trainee's token is not the host's.

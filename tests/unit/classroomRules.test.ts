@@ -6,7 +6,7 @@ import type { BoardRow } from '../../src/engine/classroom/board.js';
 
 describe('settings', () => {
   test('closing the vote when everyone has voted is on by default; the rest off; stored partial settings are filled in', () => {
-    expect(DEFAULT_SETTINGS).toEqual({ locked: false, approval: false, autoClose: true, showLive: false });
+    expect(DEFAULT_SETTINGS).toEqual({ locked: false, approval: false, autoClose: true, showLive: false, ownWords: false });
     expect(settingsOf(undefined)).toEqual(DEFAULT_SETTINGS);
     expect(settingsOf({ locked: true })).toEqual({ ...DEFAULT_SETTINGS, locked: true });
   });

@@ -3,6 +3,7 @@
  * their customer feels, running score, how it ended), a heat map of the principles the
  * class honoured and broke, End round; once ended, the ranking and the commonest mistakes.
  */
+import { principleChips } from '../principles.js';
 import type { BoardRow, HeatCell } from '../../engine/classroom/board.js';
 import type { HostView } from '../../server/protocol.js';
 import { button, el, fill } from '../dom.js';
@@ -50,7 +51,7 @@ export class BoardScreen implements HostScreen {
     const done = solo.rows.filter((r) => r.done).length;
     this.counts.textContent = t('board.counts', { count: solo.rows.length, done });
     const online = new Map(view.participants.map((p) => [p.id, p.online]));
-    fill(this.table, solo.rows.length ? boardTable(solo.rows, online, ended) : el('p', { class: 'muted' }, t('board.empty')));
+    fill(this.table, solo.rows.length ? boardTable(solo.rows, online, ended, view.settings.ownWords ? view.principles : undefined) : el('p', { class: 'muted' }, t('board.empty')));
     fill(this.heat, el('h2', null, t('board.heat')), solo.heat.length ? heatMap(view, solo.heat) : el('p', { class: 'muted' }, t('board.heatEmpty')));
     fill(this.after, ended ? [ranking(solo.ranking), mistakes(view, solo.mistakes)] : null);
     this.endButton.hidden = ended;
@@ -60,12 +61,14 @@ export class BoardScreen implements HostScreen {
   }
 }
 
-function boardTable(rows: BoardRow[], online: Map<string, boolean>, ended: boolean): HTMLElement {
+/** `typed`: own words — a column with the principles found in each trainee's last typed reply (named from these). */
+function boardTable(rows: BoardRow[], online: Map<string, boolean>, ended: boolean, typed?: HostView['principles']): HTMLElement {
   const head: [string, boolean][] = [
     [t('board.name'), false],
     [t('board.turns'), true],
     [t('board.mood'), false],
     [t('board.score'), true],
+    ...(typed ? [[t('board.found'), false] as [string, boolean]] : []),
     [t('board.status'), false],
   ];
   return el(
@@ -95,6 +98,7 @@ function boardTable(rows: BoardRow[], online: Map<string, boolean>, ended: boole
           el('td', { class: 'num', attrs: { 'data-turns': r.turns } }, r.turns),
           el('td', null, moodBar(r.mood)),
           el('td', { class: 'num' }, r.running ?? '–'),
+          typed ? el('td', { class: 'found-cell' }, r.found?.length ? principleChips(typed, r.found.filter((f) => f.polarity === 'practice').map((f) => f.id), r.found.filter((f) => f.polarity === 'violation').map((f) => f.id)) : t('board.foundNone')) : null,
           el('td', null, r.done && r.outcome ? `${tg(`outcomes.${r.outcome}`)} · ${r.overall} · ${r.grade}` : t(ended ? 'board.unfinished' : 'board.playing')),
         );
       }),

@@ -51,7 +51,7 @@ class HostApp implements HostContext {
   private rooms?: RoomSummary[];
   private pending = false;
   private awaitingView = false;
-  private readonly choice: StartChoice = { mode: 'vote', voteSeconds: VOTE_SECONDS.default };
+  private readonly choice: StartChoice = { mode: 'vote', voteSeconds: VOTE_SECONDS.default, ownWords: false };
   /** Reply texts seen while the class played, by "turn:choice" (for the debrief). */
   private readonly replies = new Map<string, LocalizedText>();
   private readonly app = byId('app');
@@ -234,7 +234,7 @@ class HostApp implements HostContext {
     this.pending = true;
     const r = await this.conn.request<{ code: string; hostToken: string; view: HostView }>(
       'room.create',
-      { key: this.trainer, scenario: c.scenario, mode: c.mode, voteSeconds: c.voteSeconds },
+      { key: this.trainer, scenario: c.scenario, mode: c.mode, voteSeconds: c.voteSeconds, ...(c.mode === 'solo' && c.ownWords ? { ownWords: true } : {}) },
       { tries: 1, timeoutMs: 8000 },
     );
     this.pending = false;

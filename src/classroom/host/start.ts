@@ -11,6 +11,8 @@ export interface StartChoice {
   scenario?: string;
   mode: Mode;
   voteSeconds: number;
+  /** Everyone plays: trainees type their replies in their own words. */
+  ownWords: boolean;
 }
 
 export interface StartOptions {
@@ -58,8 +60,19 @@ export function startScreen(o: StartOptions): HTMLElement {
     el('p', { class: 'help', attrs: { id: 'seconds-help' } }, t('start.secondsHelp', { min: VOTE_SECONDS.min, max: VOTE_SECONDS.max })),
   );
   seconds.setAttribute('aria-describedby', 'seconds-help');
+  // Everyone plays: replies picked from the list, or typed in the trainees' own words.
+  const ownWords = el('input', { class: 'check-input', key: 'own-words', attrs: { id: 'own-words', type: 'checkbox', checked: c.ownWords, 'aria-describedby': 'own-words-help' } });
+  ownWords.addEventListener('change', () => (c.ownWords = ownWords.checked));
+  const ownWordsField = el(
+    'div',
+    { class: 'field own-words-field' },
+    el('p', { class: 'step' }, t('start.replies')),
+    el('label', { class: 'check', attrs: { for: 'own-words' } }, ownWords, el('span', null, t('start.ownWords'))),
+    el('p', { class: 'help', attrs: { id: 'own-words-help' } }, t('start.ownWordsHelp')),
+  );
   const syncSeconds = () => {
     secondsField.hidden = c.mode !== 'vote';
+    ownWordsField.hidden = c.mode !== 'solo';
   };
 
   const modeField = el(
@@ -96,13 +109,14 @@ export function startScreen(o: StartOptions): HTMLElement {
           seconds.removeAttribute('aria-invalid');
           if (c.mode === 'vote') c.voteSeconds = n;
           if (!c.scenario) return;
-          o.onCreate({ scenario: c.scenario, mode: c.mode, voteSeconds: c.voteSeconds });
+          o.onCreate({ scenario: c.scenario, mode: c.mode, voteSeconds: c.voteSeconds, ownWords: c.mode === 'solo' && c.ownWords });
         },
       },
     },
     scenarioField,
     modeField,
     secondsField,
+    ownWordsField,
     el(
       'div',
       { class: 'actions' },

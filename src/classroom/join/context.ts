@@ -17,6 +17,11 @@ export interface JoinContext {
   seen(turn: number): void;
   /** Everyone plays: the trainee has read the coaching for this turn. */
   coached(turn: number): void;
+  /** Everyone plays in own words: send a typed reply at this turn. */
+  say(turn: number, text: string): Promise<SayAnswer>;
 }
+
+/** The server's answer to a typed reply: taken (a turn, or the customer asks again), or refused (with the judge's notice). */
+export type SayAnswer = { ok: true; askedAgain?: number } | { ok: false; error: string; message: string; notice?: string };
 
 export type JoinScreen = Screen<TraineeView>;

@@ -11,7 +11,7 @@ import { Screens } from '../screens.js';
 import { clearError, showError } from '../notices.js';
 import { forgetJoinKey, forgetTrainee, joinKey, lastCode, lastNickname, saveCoached, saveTrainee, trainee } from '../prefs.js';
 import { initLanguage, languageSwitch, t } from '../text.js';
-import type { JoinContext, JoinScreen } from './context.js';
+import type { JoinContext, JoinScreen, SayAnswer } from './context.js';
 import { joinForm } from './form.js';
 import { SoloPhone } from './solo.js';
 import { VotePhone } from './vote.js';
@@ -142,6 +142,15 @@ class JoinApp implements JoinContext {
 
   choosing(): { turn: number; choice: number } | undefined {
     return this.choose_;
+  }
+
+  async say(turn: number, text: string): Promise<SayAnswer> {
+    const me = this.code && trainee(this.code);
+    if (!me || !this.code) return { ok: false, error: 'not-in-room', message: 'not in a room' };
+    const r = (await this.conn.request('trainee.say', { code: this.code, token: me.token, turn, text, seq: this.nextSeq() })) as SayAnswer;
+    if (r.ok) clearError();
+    else if (!r.notice) showError(r);
+    return r;
   }
 
   timeout(turn: number): void {

@@ -12,6 +12,7 @@ import { principleChips } from '../principles.js';
 import { Stage } from '../stage.js';
 import { t, tg, txt } from '../text.js';
 import type { JoinContext, JoinScreen } from './context.js';
+import { SayBox, saidBlock } from './said.js';
 
 export class SoloPhone implements JoinScreen {
   readonly root: HTMLElement;
@@ -23,6 +24,15 @@ export class SoloPhone implements JoinScreen {
   private readonly timer: Countdown;
   private timerTurn = -1;
   private shown = '';
+  /** Own words: the box (made once: what is typed survives updates), and this turn's state. */
+  private readonly sayBox = new SayBox({ send: (text) => void this.send(text), pick: () => this.pickInstead() });
+  private sayTurn = -1;
+  private sayShown = '';
+  private saying = false;
+  private sayNote = '';
+  /** The turn at which the trainee chose to pick from the replies instead of typing. */
+  private picking = -1;
+  private last?: TraineeView;
 
   constructor(
     private readonly ctx: JoinContext & { coachedUpTo(): number },
@@ -37,6 +47,7 @@ export class SoloPhone implements JoinScreen {
   }
 
   update(view: TraineeView): void {
+    this.last = view;
     const solo = view.solo;
     if (!solo) return;
     const turn = solo.now.turn;
@@ -60,6 +71,8 @@ export class SoloPhone implements JoinScreen {
 
     if (mode === 'play') {
       this.stage.update(view.scenario, solo.now);
+      if (solo.ownWords && this.picking !== turn) return this.showSayBox(turn, solo.askedAgain ?? 0);
+      this.sayShown = '';
       const sending = this.ctx.choosing();
       fill(
         this.choices,
@@ -107,6 +120,54 @@ export class SoloPhone implements JoinScreen {
   dispose(): void {
     this.timer.stop();
   }
+
+  /** Own words: the box for this turn (drawn again only when something about it changed, so typing is never cut). */
+  private showSayBox(turn: number, askedAgain: number): void {
+    if (turn !== this.sayTurn) {
+      this.sayTurn = turn;
+      this.sayNote = '';
+      this.sayBox.input.value = '';
+    }
+    this.sayBox.set({ sending: this.saying, note: this.sayNote, askedAgain: askedAgain > 0 });
+    const key = `${turn}`;
+    if (key === this.sayShown && this.choices.contains(this.sayBox.root)) return;
+    this.sayShown = key;
+    fill(this.choices, this.sayBox.root);
+    this.sayBox.input.focus({ preventScroll: true });
+  }
+
+  private async send(text: string): Promise<void> {
+    const turn = this.sayTurn;
+    if (this.saying || turn < 0) return;
+    if (!text.trim()) {
+      this.sayNote = t('phone.notice.empty');
+      return this.redraw();
+    }
+    this.saying = true;
+    this.sayNote = '';
+    this.redraw();
+    const r = await this.ctx.say(turn, text);
+    this.saying = false;
+    if (!r.ok) this.sayNote = r.notice ? t(`phone.notice.${r.notice === 'binary' || r.notice === 'no-words' ? r.notice : 'empty'}`) : '';
+    // Taken: the next view brings the coaching, or the customer asking again (the text stays to reword).
+    this.redraw();
+    if (!r.ok || r.askedAgain) this.sayBox.input.focus({ preventScroll: true });
+  }
+
+  private pickInstead(): void {
+    this.picking = this.sayTurn;
+    this.redraw();
+  }
+
+  private redraw(): void {
+    if (this.last) this.update(this.last);
+  }
+}
+
+/** What the trainee said: the reply picked, or the text typed with what the judge found in it. */
+function saidPart(view: TraineeView, f: TurnFeedback): HTMLElement[] {
+  if (f.said) return saidBlock({ ...f, said: f.said }, view.principles);
+  return [el('p', { class: 'said-label' }, t('phone.youSaid')), el('blockquote', { class: 'said' }, f.text ? txt(f.text) : t('phone.noReply'))];
 }
 
 function coaching(view: TraineeView, f: TurnFeedback): HTMLElement {
@@ -114,8 +175,7 @@ function coaching(view: TraineeView, f: TurnFeedback): HTMLElement {
     'div',
     { class: 'feedback-card coaching' },
     el('h2', null, t('phone.coachHeading', { n: f.turn + 1 })),
-    el('p', { class: 'said-label' }, t('phone.youSaid')),
-    el('blockquote', { class: 'said' }, f.text ? txt(f.text) : t('phone.noReply')),
+    saidPart(view, f),
     el('p', { class: 'turn-score' }, t('phone.turnScore', { n: signed(f.score) })),
     el('p', { class: 'feedback-text' }, txt(f.feedback)),
     principleChips(view.principles, f.honoured, f.broken),
@@ -153,7 +213,7 @@ function result(view: TraineeView, r: ResultView & { turns: TurnFeedback[] }): H
         el(
           'li',
           { class: 'result-turn' },
-          el('p', { class: 'said' }, f.text ? txt(f.text) : t('phone.noReply')),
+          f.said ? saidBlock({ ...f, said: f.said }, view.principles) : el('p', { class: 'said' }, f.text ? txt(f.text) : t('phone.noReply')),
           el('p', { class: 'turn-score' }, t('phone.turnScore', { n: signed(f.score) })),
           el('p', { class: 'feedback-text' }, txt(f.feedback)),
           principleChips(view.principles, f.honoured, f.broken),

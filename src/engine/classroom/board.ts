@@ -29,6 +29,8 @@ export interface BoardRow {
   outcome?: Outcome;
   overall?: number;
   grade?: Grade;
+  /** The principles found in the trainee's last reply when they typed it (own words), in the order found. */
+  found?: { id: string; polarity: 'practice' | 'violation' }[];
 }
 
 export interface HeatCell {
@@ -61,6 +63,13 @@ export function boardRow(play: Play, e: BoardEntry): BoardRow {
     running,
     done: !!s.ending,
   };
+  const last = s.turns.at(-1);
+  if (last?.said) {
+    row.found = [...new Set(last.said.principles.map((p) => p.id))].flatMap((id) => {
+      const p = play.catalog.get(id);
+      return p ? [{ id, polarity: p.polarity }] : [];
+    });
+  }
   if (s.ending) {
     const d = debrief(play, s);
     Object.assign(row, { outcome: d.outcome, overall: d.overall, grade: d.grade });

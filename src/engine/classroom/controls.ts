@@ -13,9 +13,11 @@ export interface RoomSettings {
   autoClose: boolean;
   /** Show the split of the votes to the class while voting is open. */
   showLive: boolean;
+  /** Everyone plays: trainees type their replies in their own words (the server's judge reads them). */
+  ownWords: boolean;
 }
 
-export const DEFAULT_SETTINGS: Readonly<RoomSettings> = { locked: false, approval: false, autoClose: true, showLive: false };
+export const DEFAULT_SETTINGS: Readonly<RoomSettings> = { locked: false, approval: false, autoClose: true, showLive: false, ownWords: false };
 
 /** Settings as stored (older rooms have none, or only some): the defaults filled in. */
 export function settingsOf(saved: Partial<RoomSettings> | undefined): RoomSettings {
