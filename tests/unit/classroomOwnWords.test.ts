@@ -6,7 +6,8 @@
  * judge's notice; a trainee may still pick; rooms without own words refuse typed replies.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import type { HostView, TraineeView } from '../../src/server/protocol.js';
+import * as pageLimits from '../../src/classroom/limits.js';
+import { SAY_MAX_CHARS, type HostView, type TraineeView } from '../../src/server/protocol.js';
 import { Client, ok, startServer, until } from './classroomServer.helpers.js';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
@@ -110,4 +111,8 @@ describe('everyone plays, in own words', () => {
     ok(await picking.say("Hello, take your time and pop the box down here, dear. What's up with the kettle?", 2));
     await until(() => (picking.phone.trainee as TraineeView | undefined)?.solo?.last?.said);
   });
+});
+
+test("the phone's copy of the longest typed reply is the server's", () => {
+  expect(pageLimits.SAY_MAX_CHARS).toBe(SAY_MAX_CHARS);
 });

@@ -2,7 +2,8 @@
  * Everyone plays in own words, on the phone: the box a trainee types their reply in, and the
  * typed reply shown again in the coaching with what the judge found in it marked.
  */
-import { SAY_MAX_CHARS, type PrincipleInfo, type TurnFeedback } from '../../server/protocol.js';
+import type { PrincipleInfo, TurnFeedback } from '../../server/protocol.js';
+import { SAY_MAX_CHARS } from '../limits.js';
 import { el } from '../dom.js';
 import { t, txt } from '../text.js';
 
@@ -37,6 +38,12 @@ export function saidBlock(f: TurnFeedback & { said: NonNullable<TurnFeedback['sa
   ];
 }
 
+/**
+ * What is typed, and a turn switched to picking, kept for the page: a language switch rebuilds the
+ * screen, and what the trainee wrote must survive it. `at` names the decision (room, scenario, turn).
+ */
+export const draft = { at: '', text: '', picking: '' };
+
 export interface SayBoxOptions {
   send(text: string): void;
   pick(): void;
@@ -45,7 +52,7 @@ export interface SayBoxOptions {
 /** The box and its two buttons, made once per phone so what is typed survives the screen's updates. */
 export class SayBox {
   readonly input = el('textarea', {
-    class: 'say-input',
+    class: 'input say-input',
     key: 'say-input',
     attrs: { id: 'say-input', rows: 3, maxlength: SAY_MAX_CHARS, autocomplete: 'off', spellcheck: true, 'aria-describedby': 'say-help say-status' },
   });
@@ -57,6 +64,7 @@ export class SayBox {
   private readonly help = el('p', { class: 'help', attrs: { id: 'say-help' } });
 
   constructor(o: SayBoxOptions) {
+    this.input.addEventListener('input', () => (draft.text = this.input.value));
     this.input.addEventListener('keydown', (e) => {
       if (!sendsOnEnter(e)) return;
       e.preventDefault();

@@ -12,7 +12,7 @@ import { principleChips } from '../principles.js';
 import { Stage } from '../stage.js';
 import { t, tg, txt } from '../text.js';
 import type { JoinContext, JoinScreen } from './context.js';
-import { SayBox, saidBlock } from './said.js';
+import { draft, SayBox, saidBlock } from './said.js';
 
 export class SoloPhone implements JoinScreen {
   readonly root: HTMLElement;
@@ -30,8 +30,6 @@ export class SoloPhone implements JoinScreen {
   private sayShown = '';
   private saying = false;
   private sayNote = '';
-  /** The turn at which the trainee chose to pick from the replies instead of typing. */
-  private picking = -1;
   private last?: TraineeView;
 
   constructor(
@@ -71,7 +69,8 @@ export class SoloPhone implements JoinScreen {
 
     if (mode === 'play') {
       this.stage.update(view.scenario, solo.now);
-      if (solo.ownWords && this.picking !== turn) return this.showSayBox(turn, solo.askedAgain ?? 0);
+      const at = `${view.code}:${view.series?.n ?? 1}:${turn}`;
+      if (solo.ownWords && draft.picking !== at) return this.showSayBox(turn, at, solo.askedAgain ?? 0);
       this.sayShown = '';
       const sending = this.ctx.choosing();
       fill(
@@ -122,11 +121,13 @@ export class SoloPhone implements JoinScreen {
   }
 
   /** Own words: the box for this turn (drawn again only when something about it changed, so typing is never cut). */
-  private showSayBox(turn: number, askedAgain: number): void {
+  private showSayBox(turn: number, at: string, askedAgain: number): void {
     if (turn !== this.sayTurn) {
       this.sayTurn = turn;
       this.sayNote = '';
-      this.sayBox.input.value = '';
+      // A new decision starts empty; the same one (the screen rebuilt) keeps what was typed.
+      if (draft.at !== at) Object.assign(draft, { at, text: '' });
+      this.sayBox.input.value = draft.text;
     }
     this.sayBox.set({ sending: this.saying, note: this.sayNote, askedAgain: askedAgain > 0 });
     const key = `${turn}`;
@@ -155,7 +156,7 @@ export class SoloPhone implements JoinScreen {
   }
 
   private pickInstead(): void {
-    this.picking = this.sayTurn;
+    draft.picking = draft.at;
     this.redraw();
   }
 

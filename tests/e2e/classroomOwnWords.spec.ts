@@ -1,0 +1,130 @@
+/**
+ * Everyone plays in own words, in the browser: the trainer ticks "in their own words" on /host;
+ * a trainee on a phone types (Enter that ends an IME composition does not send; Shift+Enter is a
+ * new line), is asked again when the customer cannot follow, sends a reply that is read as one on
+ * offer and sees the coaching with what was found marked; the board shows the principles found;
+ * "pick from the replies instead" works for a turn. Screens in both languages.
+ */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import { serve, type Running } from '../../src/server/main.js';
+import { ROOT, SHOTS, watchErrors } from './helpers.js';
+
+const PORT = Number(process.env.E2E_OWNWORDS_CLASS_PORT ?? 4335);
+const BASE = `http://127.0.0.1:${PORT}`;
+const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+let server: Running;
+
+test.beforeAll(async () => {
+  const dist = process.env.E2E_DIST ?? join(ROOT, 'dist');
+  if (!existsSync(join(dist, 'join.html'))) throw new Error('dist/join.html is missing: run `npx vite build` first');
+  server = await serve({ port: PORT, host: '127.0.0.1', db: join(mkdtempSync(join(tmpdir(), 'dojo-e2e-')), 'dojo.db'), dist, quiet: true });
+});
+test.afterAll(async () => {
+  await server?.close();
+});
+
+async function open(browser: Browser, path: string, o: BrowserContextOptions) {
+  const context = await browser.newContext({ baseURL: BASE, reducedMotion: 'reduce', ...o });
+  const page = await context.newPage();
+  const check = watchErrors(page);
+  await page.goto(path);
+  return { page, check, close: () => context.close() };
+}
+
+/** The page in its language and in the other one (its own language buttons), then back. */
+async function shoot(page: Page, name: string): Promise<void> {
+  const start = await page.evaluate(() => document.documentElement.lang);
+  const other = start === 'en' ? 'zh-CN' : 'en';
+  await page.screenshot({ path: join(SHOTS, `classroom-ownwords-${name}-${start}.png`), fullPage: true });
+  await page.locator(`#lang button[lang="${other}"]`).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', other);
+  await page.screenshot({ path: join(SHOTS, `classroom-ownwords-${name}-${other}.png`), fullPage: true });
+  await page.locator(`#lang button[lang="${start}"]`).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', start);
+}
+
+test('everyone plays in own words: typed replies, asked again, marked coaching, the board, and picking for a turn', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const host = await open(browser, '/host', { locale: 'en', viewport: { width: 1280, height: 800 } });
+  await host.page.locator('input[name="scenario"][value="kettle-return"]').check();
+  // The choice is only there for everyone-plays rooms.
+  await expect(host.page.locator('#own-words')).toBeHidden();
+  await host.page.locator('input[name="mode"][value="solo"]').check();
+  await host.page.locator('#own-words').check();
+  await host.page.screenshot({ path: join(SHOTS, 'classroom-ownwords-start-en.png'), fullPage: true });
+  await host.page.locator('[data-key="create"]').click();
+  const code = (await host.page.locator('.room-code').getAttribute('data-code'))!;
+
+  const lin = await open(browser, `/join?code=${code}`, { locale: 'zh-CN', ...PHONE });
+  await lin.page.locator('#join-name').fill('林');
+  await lin.page.locator('[data-key="join"]').click();
+  await expect(host.page.locator('.people .person')).toHaveCount(1);
+  await host.page.locator('[data-key="start"]').click();
+
+  const box = lin.page.locator('#say-input');
+  await expect(box).toBeVisible();
+  await expect(box).toBeFocused();
+  await expect(lin.page.locator('.choices')).toHaveCount(0);
+
+  // Shift+Enter: a new line. An Enter that ends an IME composition: the IME's, nothing sent.
+  await box.fill('What colour is the sky');
+  await box.press('Shift+Enter');
+  await box.pressSequentially('today?');
+  await expect(box).toHaveValue('What colour is the sky\ntoday?');
+  await box.evaluate((el) => el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true, cancelable: true })));
+  await lin.page.waitForTimeout(500);
+  await expect(lin.page.locator('.say-status--again')).toHaveCount(0);
+  await expect(box).toHaveValue('What colour is the sky\ntoday?');
+
+  // Sent with Enter: the customer cannot follow and asks again; the text stays to be reworded.
+  await box.press('Enter');
+  await expect(lin.page.locator('.say-status--again')).toBeVisible();
+  await expect(box).toHaveValue('What colour is the sky\ntoday?');
+  await shoot(lin.page, 'phone-asked-again');
+  // Switching the language twice rebuilt the screen: what was typed is still there.
+  await expect(box).toHaveValue('What colour is the sky\ntoday?');
+
+  // Nothing in it: said so under the box, nothing sent.
+  await box.fill('   ');
+  await lin.page.locator('[data-key="say-send"]').tap();
+  await expect(lin.page.locator('#say-status')).toContainText('先写下');
+
+  // A reply read as one on offer: the coaching shows it marked, and the reply it was read as.
+  await box.fill("Hello, take your time and pop the box down here, dear. What's up with the kettle?");
+  await lin.page.locator('[data-key="say-send"]').tap();
+  await expect(lin.page.locator('.coaching')).toBeVisible();
+  await expect(lin.page.locator('.coaching mark.found--good')).toHaveCount(2);
+  await expect(lin.page.locator('.coaching mark.found--good').first()).toHaveText(/take your time/i);
+  await expect(lin.page.locator('.coaching .read-as')).toContainText('读作最接近第');
+  await expect(lin.page.locator('.coaching .typed-badge')).toBeVisible();
+  await shoot(lin.page, 'phone-coaching');
+
+  // The trainer's board: the last typed reply's principles, and the class heat map.
+  const row = host.page.locator('.board-table tr[data-row="林"]');
+  await expect(row.locator('[data-turns]')).toHaveAttribute('data-turns', '1');
+  await expect(row.locator('.found-cell .chip--good')).toHaveCount(2);
+  await expect(host.page.locator('.board-table thead')).toContainText('Last typed reply');
+  await shoot(host.page, 'host-board');
+
+  // The next turn, picked from the replies instead: a turn like any other.
+  await lin.page.locator('[data-key="coach-next"]').tap();
+  await expect(box).toBeVisible();
+  await lin.page.locator('[data-key="say-pick"]').tap();
+  await expect(lin.page.locator('.choices button.choice')).not.toHaveCount(0);
+  await lin.page.locator('.choices button.choice').first().tap();
+  await expect(lin.page.locator('.coaching')).toBeVisible();
+  await expect(lin.page.locator('.coaching .typed-badge')).toHaveCount(0);
+  await expect(row.locator('[data-turns]')).toHaveAttribute('data-turns', '2');
+  // …and the turn after that is typed again.
+  await lin.page.locator('[data-key="coach-next"]').tap();
+  await expect(box).toBeVisible();
+  await expect(box).toHaveValue('');
+
+  lin.check();
+  host.check();
+  await lin.close();
+  await host.close();
+});
