@@ -144,7 +144,8 @@ function summaryTable(room: Room, l: Locale): Table {
         i + 1,
         t.node,
         pick(node.line[t.variant] ?? node.line[0]!, l),
-        reply.text ? pick(reply.text, l) : l === 'en' ? '(time ran out)' : '(超时)',
+        // A typed reply (own words): what was written, said to be typed; never the reply it was read as.
+        t.said ? `${l === 'en' ? '(typed) ' : '（自己写的）'}${t.said.text}` : reply.text ? pick(reply.text, l) : l === 'en' ? '(time ran out)' : '(超时)',
         roundScore(turnScore(room.play, t)),
         ...sides(room, reply, l),
         ...tail,

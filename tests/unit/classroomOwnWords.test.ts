@@ -67,6 +67,9 @@ describe('everyone plays, in own words', () => {
     // The same message again (a retry) changes nothing.
     ok(await r.say(text, 1));
     expect(r.phone.trainee!.solo!.now.turn).toBe(1);
+    // The results say what was typed, not the reply it was read as.
+    const csv = await (await fetch(`${s.url}/api/rooms/${r.code}/export.csv?lang=en`)).text();
+    expect(csv).toContain(`(typed) ${text}`);
   });
 
   test('a reply the customer cannot follow: asked again, nothing scored; then a pick still works', async () => {
