@@ -130,6 +130,39 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await context.close();
   });
 
+  test(`class vote on the projector (${lang}): the open round and the debrief read from the back (≥ 24 px)`, async ({ browser }) => {
+    test.setTimeout(180_000);
+    const { page, check, context } = await hostPage(browser, lang);
+    await page.locator('input[name="scenario"][value="broadband-outage"]').check();
+    await page.locator('input[name="mode"][value="vote"]').check();
+    await page.locator('[data-key="create"]').click();
+    const code = (await page.locator('.room-code').getAttribute('data-code'))!;
+    const ts = await Promise.all((lang === 'en' ? ['Ann', 'Bo'] : ['小安', '老包']).map((n) => trainee(code, n)));
+    await expect(page.locator('.lobby-people .person')).toHaveCount(2);
+    await page.locator('[data-key="start"]').click();
+    // Every round: both vote for the first reply on offer; the host closes (if still open) and goes on.
+    for (let turn = 0; turn < 15 && !(await page.locator('.debrief').isVisible()); turn++) {
+      await expect(page.locator('.debrief, .round-state[data-status="open"]').first()).toBeVisible();
+      if (await page.locator('.debrief').isVisible()) break;
+      const first = Number(await page.locator('.option').first().getAttribute('data-choice'));
+      for (const t of ts) await t.s.timeout(20_000).emitWithAck('trainee.vote', { code, token: t.r.token, turn, choice: first, seq: turn + 1 });
+      await expect(page.locator('.round-state[data-status="open"]')).toHaveCount(0);
+      if (turn === 0) {
+        await page.locator('[data-key="reveal"]').click();
+        await expect(page.locator('.option-reveal')).not.toHaveCount(0);
+        expect(await smallestText(page, '.round, .options')).toBeGreaterThanOrEqual(24);
+        await shoot(page, browser, 'vote-revealed');
+      }
+      await page.locator('[data-key="continue"]').click();
+      await page.waitForTimeout(200);
+    }
+    await expect(page.locator('.debrief')).toBeVisible();
+    expect(await smallestText(page, '.debrief')).toBeGreaterThanOrEqual(24);
+    await shoot(page, browser, 'vote-debrief');
+    check();
+    await context.close();
+  });
+
   test(`everyone plays on the projector (${lang}): the board, heat map and results ≥ 28 px; the next scenario shows the leaderboard`, async ({ browser }) => {
     const { page, check, context } = await hostPage(browser, lang);
     await page.locator('input[name="scenario"][value="broadband-outage"]').check();
