@@ -6,8 +6,8 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { dojo, focusCard, open, ROOT, SHOTS, until, watchErrors , controls } from './helpers.js';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { controls, dojo, focusCard, open, ROOT, SHOTS, until, watchErrors } from './helpers.js';
 
 
 
@@ -105,32 +105,11 @@ test('a drag that scrolls the list opens nothing; a click still opens the card',
   check();
 });
 
-test('a swipe on a phone scrolls the list without opening a scenario', async ({ browser }) => {
-  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-  const page = await ctx.newPage();
-  const check = watchErrors(page);
-  await open(page, { locale: 'zh-CN' });
-  const start = (await controls(page))[0]!;
-  await page.touchscreen.tap((start.left + start.right) / 2, (start.top + start.bottom) / 2);
-  const sel = await until(page, (d) => d.scene === 'Select' && d.choices.length > 0, 'the list');
-  expect(sel.scene).toBe('Select');
-  const first = (await controls(page))[0]!;
-  const cdp = await ctx.newCDPSession(page);
-  const x = (first.left + first.right) / 2;
-  const y0 = (first.top + first.bottom) / 2 + 300;
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
-  for (let k = 1; k <= 12; k++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 - k * 20 }] });
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await page.waitForTimeout(400);
-  expect((await dojo(page)).scene, 'a swipe must not open a scenario').toBe('Select');
-  const moved = (await controls(page))[0]!;
-  expect(moved.top, 'the list scrolled').toBeLessThan(first.top - 100);
-  await page.screenshot({ path: join(SHOTS, 'select-phone-scrolled.png') });
-  check();
-  await ctx.close();
-});
-
-test('at the top of the list, a pull down or a swipe that comes back opens nothing', async ({ browser }) => {
+/**
+ * A phone on the scenario list (tapped in from the title), and a finger on it through the DevTools
+ * protocol: `swipe(from, ys)` touches at the first card's column and `from`, moves through `ys`, lets go.
+ */
+async function phoneList(browser: Browser) {
   const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   const page = await ctx.newPage();
   const check = watchErrors(page);
@@ -141,22 +120,39 @@ test('at the top of the list, a pull down or a swipe that comes back opens nothi
   const first = (await controls(page))[0]!;
   const cdp = await ctx.newCDPSession(page);
   const x = (first.left + first.right) / 2;
-  const y0 = (first.top + first.bottom) / 2;
-  const swipe = async (ys: number[]) => {
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
+  const swipe = async (from: number, ys: number[]) => {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: from }] });
     for (const y of ys) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-    await page.waitForTimeout(300);
+    await page.waitForTimeout(400);
   };
+  return { page, check, first, swipe, close: () => ctx.close() };
+}
+
+test('a swipe on a phone scrolls the list without opening a scenario', async ({ browser }) => {
+  const { page, check, first, swipe, close } = await phoneList(browser);
+  const y0 = (first.top + first.bottom) / 2 + 300;
+  await swipe(y0, Array.from({ length: 12 }, (_, k) => y0 - (k + 1) * 20));
+  expect((await dojo(page)).scene, 'a swipe must not open a scenario').toBe('Select');
+  const moved = (await controls(page))[0]!;
+  expect(moved.top, 'the list scrolled').toBeLessThan(first.top - 100);
+  await page.screenshot({ path: join(SHOTS, 'select-phone-scrolled.png') });
+  check();
+  await close();
+});
+
+test('at the top of the list, a pull down or a swipe that comes back opens nothing', async ({ browser }) => {
+  const { page, check, first, swipe, close } = await phoneList(browser);
+  const y0 = (first.top + first.bottom) / 2;
   // Pulled down at the top: the list cannot move, the finger did.
-  await swipe([y0 + 20, y0 + 60, y0 + 120]);
+  await swipe(y0, [y0 + 20, y0 + 60, y0 + 120]);
   expect((await dojo(page)).scene, 'a pull at the top must not open a scenario').toBe('Select');
   // Up and back down to where it began (a swipe that changed its mind).
   const steps = Array.from({ length: 15 }, (_, k) => y0 - 4 * (k + 1));
-  await swipe([...steps, ...steps.reverse(), y0 + 1]);
+  await swipe(y0, [...steps, ...steps.reverse(), y0 + 1]);
   expect((await dojo(page)).scene, 'a swipe that came back must not open a scenario').toBe('Select');
   check();
-  await ctx.close();
+  await close();
 });
 
 test('the arrows move across the list\'s columns; the trainer\'s tools sit below the learners\' scenarios', async ({ page }) => {
