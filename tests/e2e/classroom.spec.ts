@@ -4,44 +4,17 @@
  * debrief and an everyone-plays round to its ranking. Every screen is photographed in both
  * languages into test-results/screenshots/classroom-*.png.
  */
-import { mkdtempSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
-import { serve, type Running } from '../../src/server/main.js';
-import { ROOT, SHOTS, watchErrors } from './helpers.js';
+import { expect, test, type BrowserContextOptions, type Page } from '@playwright/test';
+import { classServer } from './classServer.js';
+import { SHOTS } from './helpers.js';
 
 // Its own server (E2E_CLASSROOM_PORT and E2E_DIST let several people run it at once on one machine).
-const PORT = Number(process.env.E2E_CLASSROOM_PORT ?? 4319);
-const BASE = `http://127.0.0.1:${PORT}`;
+const classroom = classServer(Number(process.env.E2E_CLASSROOM_PORT ?? 4319));
+const BASE = classroom.base;
 const SCENARIO = 'broadband-outage';
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
-
-let server: Running;
-
-test.beforeAll(async () => {
-  const dist = process.env.E2E_DIST ?? join(ROOT, 'dist');
-  if (!existsSync(join(dist, 'host.html'))) throw new Error('dist/host.html is missing: run `npx vite build` first');
-  server = await serve({ port: PORT, host: '127.0.0.1', db: join(mkdtempSync(join(tmpdir(), 'dojo-e2e-')), 'dojo.db'), dist, quiet: true });
-});
-
-test.afterAll(async () => {
-  await server?.close();
-});
-
-interface Opened {
-  page: Page;
-  check: () => void;
-  close: () => Promise<void>;
-}
-
-async function open(browser: Browser, path: string, o: BrowserContextOptions = {}): Promise<Opened> {
-  const context = await browser.newContext({ baseURL: BASE, reducedMotion: 'reduce', ...o });
-  const page = await context.newPage();
-  const check = watchErrors(page);
-  await page.goto(path);
-  return { page, check, close: () => context.close() };
-}
+const open = classroom.open;
 
 /** Photograph the page in both languages (switching with its own language buttons), then switch back. */
 async function shoot(page: Page, name: string): Promise<void> {
@@ -162,18 +135,18 @@ test('class vote: a host and three trainees play a scenario to the class debrief
   await alice.page.reload();
   await expect(alice.page.locator('.phone-status[data-status="open"]')).toBeVisible();
   // Every connection drops: the pages reconnect, attach again, and votes sent meanwhile still count.
-  const dropped = [...server.io.sockets.sockets.values()];
+  const dropped = [...classroom.running().io.sockets.sockets.values()];
   expect(dropped.length).toBeGreaterThanOrEqual(4);
   let reconnected = 0;
   const count = () => reconnected++;
-  server.io.on('connection', count);
+  classroom.running().io.on('connection', count);
   for (const socket of dropped) socket.conn.close();
   for (const p of [phone.page, alice.page, li.page]) await tap(p, 1);
   await expect(host.page.locator('.round-tally')).toHaveAttribute('data-voters', '3');
   for (const p of [phone.page, alice.page, li.page]) await expect(p.locator('.vote-note--ok')).toBeVisible();
   // All four came back (on new connections; the server may have recovered their sessions).
   await expect.poll(() => reconnected).toBeGreaterThanOrEqual(4);
-  server.io.off('connection', count);
+  classroom.running().io.off('connection', count);
   await host.page.locator('[data-key="reveal"]').click();
   await expect(host.page.locator('.round-state[data-status="revealed"]')).toBeVisible();
   const second = host.page.locator('.option').nth(1);

@@ -5,34 +5,14 @@
  * offer and sees the coaching with what was found marked; the board shows the principles found;
  * "pick from the replies instead" works for a turn. Screens in both languages.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
-import { serve, type Running } from '../../src/server/main.js';
-import { ROOT, SHOTS, watchErrors } from './helpers.js';
+import { expect, test, type BrowserContextOptions, type Page } from '@playwright/test';
+import { classServer } from './classServer.js';
+import { SHOTS } from './helpers.js';
 
-const PORT = Number(process.env.E2E_OWNWORDS_CLASS_PORT ?? 4335);
-const BASE = `http://127.0.0.1:${PORT}`;
+const classroom = classServer(Number(process.env.E2E_OWNWORDS_CLASS_PORT ?? 4335), 'join.html');
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
-let server: Running;
-
-test.beforeAll(async () => {
-  const dist = process.env.E2E_DIST ?? join(ROOT, 'dist');
-  if (!existsSync(join(dist, 'join.html'))) throw new Error('dist/join.html is missing: run `npx vite build` first');
-  server = await serve({ port: PORT, host: '127.0.0.1', db: join(mkdtempSync(join(tmpdir(), 'dojo-e2e-')), 'dojo.db'), dist, quiet: true });
-});
-test.afterAll(async () => {
-  await server?.close();
-});
-
-async function open(browser: Browser, path: string, o: BrowserContextOptions) {
-  const context = await browser.newContext({ baseURL: BASE, reducedMotion: 'reduce', ...o });
-  const page = await context.newPage();
-  const check = watchErrors(page);
-  await page.goto(path);
-  return { page, check, close: () => context.close() };
-}
+const open = classroom.open;
 
 /** The page in its language and in the other one (its own language buttons), then back. */
 async function shoot(page: Page, name: string): Promise<void> {
