@@ -87,6 +87,8 @@ test('everyone plays in own words: typed replies, asked again, marked coaching, 
   await expect(row.locator('[data-turns]')).toHaveAttribute('data-turns', '1');
   await expect(row.locator('.found-cell .chip--good')).toHaveCount(2);
   await expect(host.page.locator('.board-table thead')).toContainText('Last typed reply');
+  // The room's controls say so, and could turn it off for everyone.
+  await expect(host.page.locator('[data-key="setting-ownWords"]')).toHaveAttribute('aria-pressed', 'true');
   await shoot(host.page, 'host-board');
 
   // The next turn, picked from the replies instead: a turn like any other.

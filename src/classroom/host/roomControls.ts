@@ -12,7 +12,7 @@ import { t } from '../text.js';
 import type { HostContext } from './context.js';
 import { people, type PeopleActions } from './people.js';
 
-const SWITCHES = ['locked', 'approval', 'autoClose', 'showLive'] as const;
+const SWITCHES = ['locked', 'approval', 'autoClose', 'showLive', 'ownWords'] as const;
 
 export function peopleActions(ctx: HostContext): PeopleActions {
   return {
@@ -49,7 +49,7 @@ export class RoomControls {
     const busy = this.ctx.busy();
     fill(
       this.switches,
-      SWITCHES.filter((k) => view.mode === 'vote' || (k !== 'autoClose' && k !== 'showLive')).map((k) => this.toggle(k, view.settings, busy)),
+      SWITCHES.filter((k) => (view.mode === 'vote' ? k !== 'ownWords' : k !== 'autoClose' && k !== 'showLive')).map((k) => this.toggle(k, view.settings, busy)),
     );
     if (this.withPeople) fill(this.list, ordered(view.participants).length ? people(ordered(view.participants), peopleActions(this.ctx)) : el('p', { class: 'muted' }, t('lobby.nobody')));
   }
