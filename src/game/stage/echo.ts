@@ -5,6 +5,7 @@
  * region says the same words and what each marked span counts for.
  */
 import type { EchoRun } from '../play/typedEcho.js';
+import { shownText } from '../ui/theme.js';
 import type { StageLayer } from './layer.js';
 import './overlay.css';
 
@@ -17,14 +18,15 @@ export class TypedEcho {
     this.root.style.pointerEvents = 'none';
     const parts: (string | HTMLElement)[] = [open];
     for (const r of runs) {
+      // Written as the canvas writes it (the same quotes and punctuation), run by run, so the marks stay on their words.
       if (!r.mark) {
-        parts.push(r.text);
+        parts.push(shownText(r.text));
         continue;
       }
       const m = document.createElement('mark');
       m.className = r.mark.good ? 'ow-good' : 'ow-bad';
       m.title = r.mark.names.join(' · ');
-      m.textContent = r.text;
+      m.textContent = shownText(r.text);
       parts.push(m);
     }
     parts.push(close);

@@ -6,6 +6,7 @@
  * an input method's Enter and Escape); the game's own keys never see them.
  */
 import { typedKeyAction } from '../play/typedKeys.js';
+import { shownText } from '../ui/theme.js';
 import type { StageLayer } from './layer.js';
 import './overlay.css';
 
@@ -47,7 +48,10 @@ export class TextBox {
   private composingNow = false;
   private busyNow = false;
 
-  constructor(layer: StageLayer, o: TextBoxOptions) {
+  constructor(layer: StageLayer, options: TextBoxOptions) {
+    // Written as the canvas writes (the same quotes and punctuation).
+    const w = options.words;
+    const o = { ...options, words: { label: shownText(w.label), placeholder: shownText(w.placeholder), send: shownText(w.send), pick: shownText(w.pick), hint: shownText(w.hint) } };
     const root = layer.add('div', 'ow-box', o.x, o.y);
     this.root = root;
     root.style.width = `${o.w}px`;
@@ -163,7 +167,7 @@ export class TextBox {
 
   /** A message under the box (what was wrong with the reply), or none. */
   say(text: string): void {
-    this.message.textContent = text;
+    this.message.textContent = shownText(text);
     this.message.hidden = !text;
   }
 
@@ -173,7 +177,7 @@ export class TextBox {
 
   /** The customer asking again, over the box; empty hides it. */
   ask(text: string): void {
-    this.asked.textContent = text;
+    this.asked.textContent = shownText(text);
     this.asked.hidden = !text;
   }
 
