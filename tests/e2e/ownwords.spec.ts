@@ -155,6 +155,14 @@ test('en, desktop, keyboard: a scenario in my own words to the debrief', async (
   // Next turn: pick from the replies instead (Tab to the button, Enter), this turn only.
   await typing(page, 'the text box at turn 2');
   await until(page, (x) => !!box(x)?.focused, 'focus in the box at turn 2');
+  // Esc pauses (the box hides under the menu); back from the pause, the draft is still there, in focus.
+  await page.keyboard.type('A draft');
+  await page.keyboard.press('Escape');
+  await until(page, (x) => x.scene === 'Pause', 'the pause menu');
+  expect(await page.locator('#ow-text').isVisible()).toBe(false);
+  await page.keyboard.press('Escape');
+  d = await until(page, (x) => x.scene === 'Play' && !!box(x)?.focused, 'back, in the box');
+  expect(box(d)!.text).toBe('A draft');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   expect(await page.evaluate(() => document.activeElement?.className)).toBe('ow-pick');
@@ -191,7 +199,11 @@ test('en, desktop, keyboard: a scenario in my own words to the debrief', async (
   const debrief = await live(page);
   expect(debrief).toContain(shownText(`You: [typed] “${first}”`));
   expect(debrief.match(/\[typed\]/g)!.length, 'every typed turn marked, the picked ones not').toBe(d.score!.turns - picked);
-  await page.screenshot({ path: join(SHOTS, 'ownwords-debrief-en.png'), fullPage: true });
+  // The turn-by-turn replay, further down.
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(SHOTS, 'ownwords-debrief-en.png') });
   // The choice is kept for the next scenario.
   expect(await page.evaluate(() => JSON.parse(localStorage.getItem('complaint-dojo')!).settings.ownWords)).toBe(true);
   check();
@@ -279,6 +291,9 @@ test.describe('phone', () => {
     const debrief = await live(page);
     expect(debrief).toContain(shownText(`〔自己的话〕“${first}”`));
     expect(debrief.match(/〔自己的话〕/g)!.length).toBe(d.score!.turns - picked);
+    // The turn-by-turn replay, further down (a drag scrolls the canvas).
+    await page.mouse.wheel(0, 1400);
+    await page.waitForTimeout(300);
     await page.screenshot({ path: join(SHOTS, 'ownwords-debrief-zh-CN-phone.png') });
     check();
   });

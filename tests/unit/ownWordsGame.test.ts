@@ -10,6 +10,8 @@ import { fromPortable, toPortable } from '../../src/engine/judge/portable.js';
 import { typedKeyAction, type TypedKey } from '../../src/game/play/typedKeys.js';
 import { echoRuns } from '../../src/game/play/typedEcho.js';
 import { readPortableSignals } from '../../src/platform/judgeSignalsPlugin.js';
+import { SessionController } from '../../src/game/sessionController.js';
+import { offeredChoices } from '../../src/engine/session/session.js';
 import { catalog, playOf, ROOT } from './helpers.js';
 
 const key = (k: Partial<TypedKey>): TypedKey => ({ key: 'a', shiftKey: false, isComposing: false, keyCode: 65, ...k });
@@ -105,5 +107,34 @@ describe('the signals as the game ships them', () => {
     writeFileSync(join(dir, 'scenarios/judge-signals.yaml'), 'version: 1\nprinciples:\n  - id: understand-feelings\n    en:\n      - "(unclosed"\n');
     const r = await readPortableSignals(dir);
     expect('problems' in r && r.problems[0]).toMatchObject({ file: 'scenarios/judge-signals.yaml', line: 5, code: 'bad-pattern' });
+  });
+});
+
+describe('a typed turn in the game session', () => {
+  it('is scored and coached on its own words, and "Try this turn again" replays typed turns as they were typed', () => {
+    const play = playOf('scenarios/library/kettle-return.yaml');
+    const c = new SessionController(play.scenario, play.catalog, 3);
+    const node = c.state.node;
+    const [first] = offeredChoices(play, c.state);
+    // Not followed: asked again, no turn.
+    c.say({ text: 'What colour is the sky?', principles: [], closest: { node, reply: first!.index, similarity: 0.1 } });
+    expect(c.state.askedAgain).toBe(1);
+    expect(c.state.turns).toHaveLength(0);
+    // Followed, but rude: the customer and the score react to the doubt, not to reply 1's tags.
+    c.say({ text: 'Take your time. Did you break it yourself?', principles: [{ id: 'doubt-honesty', confidence: 0.9, evidence: [16, 42] }], closest: { node, reply: first!.index, similarity: 0.5 } });
+    const typed = c.lastTurn()!;
+    expect(typed.turn.said?.text).toBe('Take your time. Did you break it yourself?');
+    expect(typed.broken).toEqual(['doubt-honesty']);
+    expect(typed.mistakes.map((m) => m.id)).toEqual(['doubt-honesty']);
+    expect(typed.better).not.toBeNull();
+    const meters = { ...c.state.customer.context.meters };
+    c.choose(0);
+    const again = c.rewound()!;
+    expect(again.state.turns).toHaveLength(1);
+    expect(again.state.turns[0]!.said?.text).toBe('Take your time. Did you break it yourself?');
+    expect(again.state.customer.context.meters).toEqual(meters);
+    expect(again.state.node).toBe(c.state.turns[1]!.node);
+    again.stop();
+    c.stop();
   });
 });

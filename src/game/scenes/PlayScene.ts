@@ -144,7 +144,10 @@ export class PlayScene extends BaseScene<PlayData> {
     const resumeStage = () => {
       this.svc.stage.resume();
       overlay.hidden = false;
-      if (this.typing) this.typing.shown = true;
+      if (this.typing) {
+        this.typing.shown = true;
+        this.report();
+      }
     };
     this.events.on(Phaser.Scenes.Events.PAUSE, pauseStage);
     this.events.on(Phaser.Scenes.Events.RESUME, resumeStage);

@@ -15,7 +15,6 @@ export class TypedEcho {
   constructor(layer: StageLayer, runs: readonly EchoRun[], open: string, close: string) {
     this.root = layer.add('p', 'ow-echo', 0, 0);
     this.root.setAttribute('aria-hidden', 'true');
-    this.root.style.pointerEvents = 'none';
     const parts: (string | HTMLElement)[] = [open];
     for (const r of runs) {
       // Written as the canvas writes it (the same quotes and punctuation), run by run, so the marks stay on their words.
