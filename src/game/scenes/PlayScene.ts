@@ -614,9 +614,7 @@ export class PlayScene extends BaseScene<PlayData> {
   private report(choices: string[] = this.lastChoices): void {
     if (!this.session) return;
     this.lastChoices = choices;
-    this.publish({
-      ...playSnapshot(this.live, this.session, { phase: this.phase, practice: !!this.practice, choices, expression: this.stage?.expression ?? 'neutral' }),
-      ownWords: { on: this.ownWords, box: this.typing?.snapshot() ?? null },
-    });
+    const ownWords = { on: this.ownWords, box: this.typing?.snapshot() ?? null };
+    this.publish(playSnapshot(this.live, this.session, { phase: this.phase, practice: !!this.practice, choices, expression: this.stage?.expression ?? 'neutral', ownWords }));
   }
 }
