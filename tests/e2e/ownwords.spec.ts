@@ -204,8 +204,11 @@ test('en, desktop, keyboard: a scenario in my own words to the debrief', async (
   await page.keyboard.press('PageDown');
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(SHOTS, 'ownwords-debrief-en.png') });
-  // The choice is kept for the next scenario.
-  expect(await page.evaluate(() => JSON.parse(localStorage.getItem('complaint-dojo')!).settings.ownWords)).toBe(true);
+  // The choice is kept for the next scenario; the play is saved with the tally of what was typed.
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('complaint-dojo')!));
+  expect(saved.settings.ownWords).toBe(true);
+  expect(saved.version).toBe(3);
+  expect(Object.keys(saved.attempts.at(-1).tally.principles).length).toBeGreaterThan(0);
   check();
 });
 
