@@ -155,7 +155,8 @@ test('en, desktop, keyboard: a scenario in my own words to the debrief', async (
   // Next turn: pick from the replies instead (Tab to the button, Enter), this turn only.
   await typing(page, 'the text box at turn 2');
   await until(page, (x) => !!box(x)?.focused, 'focus in the box at turn 2');
-  // Esc pauses (the box hides under the menu); back from the pause, the draft is still there, in focus.
+  // Esc pauses (the box hides under the menu); back from the pause, the draft is still there, in focus,
+  // also after the language was switched there (the screen is rebuilt in the other language).
   await page.keyboard.type('A draft');
   await page.keyboard.press('Escape');
   await until(page, (x) => x.scene === 'Pause', 'the pause menu');
@@ -163,6 +164,19 @@ test('en, desktop, keyboard: a scenario in my own words to the debrief', async (
   await page.keyboard.press('Escape');
   d = await until(page, (x) => x.scene === 'Play' && !!box(x)?.focused, 'back, in the box');
   expect(box(d)!.text).toBe('A draft');
+  for (const [item, label] of [['切换为简体中文', '你的回复（用自己的话）'], ['Switch to English', 'Your reply, in your own words']] as const) {
+    await page.keyboard.press('Escape');
+    const menu = await until(page, (x) => x.scene === 'Pause' && x.focusIndex === 0, 'the pause menu');
+    const at = menu.choices.indexOf(item);
+    for (let i = 0; i < at; i++) await page.keyboard.press('Tab');
+    await until(page, (x) => x.focusIndex === at, `focus on ${item}`);
+    await page.keyboard.press('Enter');
+    await until(page, (x) => x.scene === 'Pause' && x.choices[0] !== menu.choices[0], 'the menu in the other language');
+    await page.keyboard.press('Escape');
+    d = await until(page, (x) => x.scene === 'Play' && x.phase === 'choosing' && !!box(x)?.focused, 'the box again, in the other language');
+    expect(box(d)!.text, 'the draft kept over the rebuild').toBe('A draft');
+    expect(await page.locator('label[for="ow-text"]').innerText()).toBe(label);
+  }
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   expect(await page.evaluate(() => document.activeElement?.className)).toBe('ow-pick');
