@@ -57,9 +57,9 @@ const SaveSchema = z.object({
     metersSeen: z.optional(z.array(z.string())),
     /**
      * Version 3. The trainee answers in their own words (a text box, read by the judge) instead of picking
-     * replies; chosen on a scenario's intro card. Anything but true or false reads as picking.
+     * replies; chosen on a scenario's intro card. Anything but true or false reads as picking (readSave).
      */
-    ownWords: z.catch(z.boolean(), false),
+    ownWords: z._default(z.boolean(), false),
   }),
   best: z._default(z.record(z.string(), z.number()), {}),
   attempts: z._default(z.array(Attempt), []),
@@ -104,6 +104,10 @@ export function readSave(store: KeyValue): LoadedSave {
     version = (data as { version?: unknown }).version;
   }
   if (typeof version === 'number' && version !== STORAGE_VERSION) return { save: defaultSave(), reset: true, reason: 'old-version' };
+  // A setting of how to answer that is not true or false reads as picking replies, rather than losing the save
+  // (checked here, not with zod's catch, which would grow the start-up chunk by a kilobyte).
+  const settings = typeof data === 'object' && data !== null ? (data as { settings?: unknown }).settings : undefined;
+  if (typeof settings === 'object' && settings !== null && 'ownWords' in settings && typeof settings.ownWords !== 'boolean') delete settings.ownWords;
   const parsed = SaveSchema.safeParse(data);
   if (!parsed.success) return { save: defaultSave(), reset: true, reason: 'corrupt' };
   return from !== version && typeof from === 'number' ? { save: parsed.data, reset: false, migratedFrom: from } : { save: parsed.data, reset: false };

@@ -108,7 +108,7 @@ test('en, desktop, keyboard: a scenario in my own words to the debrief', async (
   d = await until(page, (x) => /no words/.test(box(x)?.message ?? ''), 'the emoji-only reply refused');
   await page.fill('#ow-text', 'a'.repeat(10_000));
   await page.keyboard.press('Enter');
-  d = await until(page, (x) => /10000 characters/.test(box(x)?.message ?? ''), 'the 10,000-character reply refused');
+  d = await until(page, (x) => /10,000 characters: keep it under 2,000/.test(box(x)?.message ?? ''), 'the 10,000-character reply refused');
   expect(d.score?.turns).toBe(0);
   expect(box(d)!.askedAgain).toBe(0);
   await page.screenshot({ path: join(SHOTS, 'ownwords-refused-en.png') });

@@ -98,7 +98,7 @@ export class OwnWordsTurn {
     }
     if (this.gone) return;
     box.busy = false;
-    if (text.length > mod.MAX_CHARS) return this.refuse(scene.t('ownWords.tooLong', { n: text.length, max: mod.MAX_CHARS }));
+    if (text.length > mod.MAX_CHARS) return this.refuse(scene.t('ownWords.tooLong', { n: text.length.toLocaleString(this.o.locale), max: mod.MAX_CHARS.toLocaleString(this.o.locale) }));
     const { state } = session;
     const node = state.node;
     const r = mod.judge(text, { locale: this.o.locale, scenario: session.play.scenario, node });
