@@ -10,8 +10,8 @@
  * the conversation then goes on from what the trainee first said.
  *
  * "In my own words" (chosen on the intro card, saved): each decision is a text box instead of the
- * replies (play/ownWords.ts), read by the judge, which is loaded only then; the coaching of a typed turn
- * marks the words the judge went by (play/typedCoaching.ts).
+ * replies (play/ownWordsPlay.ts, play/ownWords.ts), read by the judge, which is loaded only then; the
+ * coaching of a typed turn marks the words the judge went by (play/typedCoaching.ts).
  */
 import Phaser from 'phaser';
 import type { Catalog } from '../../engine/catalog/catalog.js';
@@ -35,9 +35,7 @@ import { endingExpression, endingLine } from '../play/ending.js';
 import { PHONE_MIN_TEXT, playLayout, type PlayLayout } from '../play/playLayout.js';
 import { PlayStage } from '../play/playStage.js';
 import { PracticeRun } from '../play/practice.js';
-import { OwnWordsTurn } from '../play/ownWords.js';
-import { typedCoaching } from '../play/typedCoaching.js';
-import type { TypedEcho } from '../stage/echo.js';
+import { OwnWordsPlay } from '../play/ownWordsPlay.js';
 import { touchFirst } from '../ui/pointer.js';
 import { playSnapshot } from '../play/snapshot.js';
 import { modelReplyText } from '../play/modelReply.js';
@@ -101,13 +99,8 @@ export class PlayScene extends BaseScene<PlayData> {
   private choicesShownAt = 0;
   /** The reading time left of the turn shown before a rebuild, for its clock (used once). */
   private carriedGrace: number | null = null;
-  /** The own-words text box on screen, and the typed reply on the coaching card. */
-  private typing?: OwnWordsTurn;
-  private echo?: TypedEcho;
-  /** "Pick from the replies instead" was pressed for this turn. */
-  private pickThisTurn = false;
-  /** The own-words draft kept over a rebuild (used once). */
-  private carriedDraft = '';
+  /** In my own words: the text box, the typed reply on the coaching card. */
+  private own!: OwnWordsPlay;
 
   constructor() {
     super('Play');
@@ -127,27 +120,18 @@ export class PlayScene extends BaseScene<PlayData> {
     this.lastChoices = [];
     this.lineStartedAt = 0;
     this.carriedGrace = null;
-    this.typing = undefined;
-    this.echo = undefined;
-    this.pickThisTurn = false;
-    this.carriedDraft = this.args.carry?.draft ?? '';
+    this.own = new OwnWordsPlay(this, this.args.carry?.draft);
     this.unsubscribe = undefined;
     this.at = playLayout(this.w, this.h, this.portrait);
     // The stage's animations (meters, face, countdown) stop with the scene's own clock.
     // The page controls over the canvas hide under an overlay (the pause menu, the history, the guide).
-    const overlay = this.svc.overlay.root;
-    overlay.hidden = false;
     const pauseStage = () => {
       this.svc.stage.pause();
-      overlay.hidden = true;
+      this.own.hide();
     };
     const resumeStage = () => {
       this.svc.stage.resume();
-      overlay.hidden = false;
-      if (this.typing) {
-        this.typing.shown = true;
-        this.report();
-      }
+      if (this.own.reveal()) this.report();
     };
     this.events.on(Phaser.Scenes.Events.PAUSE, pauseStage);
     this.events.on(Phaser.Scenes.Events.RESUME, resumeStage);
@@ -160,8 +144,7 @@ export class PlayScene extends BaseScene<PlayData> {
       this.session?.stop();
       this.stage?.remove();
       this.clock?.stop();
-      this.typing?.remove();
-      this.echo?.remove();
+      this.own.clear();
     });
   }
 
@@ -241,22 +224,17 @@ export class PlayScene extends BaseScene<PlayData> {
   private showIntro(s: Scenario): void {
     this.phase = 'intro';
     this.stage!.hideLine();
-    const how = { ownWords: this.ownWords, onBegin: (own: boolean) => this.begin(own) };
+    const how = {
+      ownWords: this.own.on,
+      onBegin: (own: boolean) => {
+        this.own.on = own;
+        this.showNode(false);
+      },
+    };
     const { buttons, spoken } = showIntro(this, s, this.svc.locale(), { ...this.at.panel, bottom: this.h - 12 }, how, this.portrait ? PHONE_TEXT : 1, this.portrait ? PHONE_MIN_TEXT : 0);
     this.focus.set(buttons, true);
     this.svc.live.say(spoken);
     this.report(buttons.map((b) => b.label.text));
-  }
-
-  /** Answering in my own words (the saved setting). */
-  private get ownWords(): boolean {
-    return this.svc.progress.save.settings.ownWords;
-  }
-
-  /** Begin, answering as chosen on the intro card (kept for the next scenario too). */
-  private begin(ownWords: boolean): void {
-    if (ownWords !== this.ownWords) this.svc.progress.update((p) => (p.settings.ownWords = ownWords));
-    this.showNode(false);
   }
 
   /** Where the replies, the countdown and the coaching start: under the customer's line. */
@@ -279,7 +257,7 @@ export class PlayScene extends BaseScene<PlayData> {
         turns: onTurn ? state.turns.length : -1,
         graceMs: this.phase === 'choosing' && this.clock ? this.clock.graceLeft : null,
         callMs: this.stage?.callMs ?? 0,
-        ...(onTurn && this.typing?.draft ? { draft: this.typing.draft } : {}),
+        ...(onTurn && this.own.draft ? { draft: this.own.draft } : {}),
       },
     };
   }
@@ -371,7 +349,7 @@ export class PlayScene extends BaseScene<PlayData> {
     const session = this.live;
     if (!session.play.scenario.nodes[session.state.node]) return this.showEnding();
     this.phase = 'line';
-    this.pickThisTurn = false;
+    this.own.newTurn();
     this.clearChoices();
     this.stage!.face(session.expression());
     this.stage!.setMeters(session, animate);
@@ -396,17 +374,8 @@ export class PlayScene extends BaseScene<PlayData> {
     const top = this.choicesTop + (node.timeLimit ? 34 : 0);
     const offered = session.offered();
     const texts = offered.map((c) => pick(c.text, locale));
-    if (this.ownWords && !this.pickThisTurn) {
-      this.typing = new OwnWordsTurn(this, session, {
-        box: { x: column.x, y: top, w: column.w },
-        portrait: this.portrait,
-        locale,
-        draft: this.carriedDraft,
-        onPick: () => this.pickInstead(),
-        onPause: () => this.pause(),
-        onChange: () => this.report(),
-      });
-      this.carriedDraft = '';
+    if (this.own.typed) {
+      this.own.show(session, { box: { x: column.x, y: top, w: column.w }, onPick: () => this.pickInstead(), onPause: () => this.pause(), onChange: () => this.report() });
       this.focus.set([]);
       return texts;
     }
@@ -422,10 +391,7 @@ export class PlayScene extends BaseScene<PlayData> {
 
   /** "Pick from the replies instead": this turn only, with the countdown running on. */
   private pickInstead(): void {
-    if (this.phase !== 'choosing') return;
-    this.pickThisTurn = true;
-    this.typing?.remove();
-    this.typing = undefined;
+    if (this.phase !== 'choosing' || !this.own.pick()) return;
     this.svc.audio.play('ui-click');
     const texts = this.layAnswer();
     this.svc.live.say(texts.map((t, i) => `${i + 1}. ${t}`));
@@ -446,9 +412,9 @@ export class PlayScene extends BaseScene<PlayData> {
     if (node.timeLimit) this.clock = new TurnClock(this, { x: column.x, y: this.choicesTop, w: column.w }, node.timeLimit, session, () => this.phase === 'choosing', grace, graceLeft);
     // The stage direction too: how the customer says it is part of what they say.
     const said = [this.practiceNote(), node.note ? pick(node.note, locale) : ''].filter(Boolean);
-    const answer = this.typing ? [this.t('ownWords.label')] : texts.map((t, i) => `${i + 1}. ${t}`);
+    const answer = this.own.open ? [this.t('ownWords.label')] : texts.map((t, i) => `${i + 1}. ${t}`);
     this.svc.live.say([...said, `${pick(session.play.scenario.customer.name, locale)}: ${this.stage!.line}`, ...answer]);
-    this.report(this.typing ? [] : texts);
+    this.report(this.own.open ? [] : texts);
     // A trainee's first play: the guide, over the first decision (once; the pause menu has it too).
     if (!session.state.turns.length && !this.practice) {
       const { guided, metersSeen } = this.svc.progress.save.settings;
@@ -491,10 +457,7 @@ export class PlayScene extends BaseScene<PlayData> {
     this.focus.set([]);
     this.choiceButtons.forEach((b) => b.destroy());
     this.choiceButtons = [];
-    this.typing?.remove();
-    this.typing = undefined;
-    this.echo?.remove();
-    this.echo = undefined;
+    this.own.clear();
   }
 
   private stopClock(): void {
@@ -528,8 +491,7 @@ export class PlayScene extends BaseScene<PlayData> {
     if (practice) this.practised.push({ turn: practice.turn, first: practice.first, score: last.score, choice: last.turn.choice, ...(last.turn.said ? { typed: last.turn.said.text } : {}) });
     const { at } = this;
     const better = last.better;
-    const typed = typedCoaching(this, last.turn, session.play.scenario, session.play.catalog, locale);
-    this.echo = typed?.echo;
+    const typed = this.own.coach(last.turn, session.play, locale);
     const { buttons, spoken } = showCoaching(this, {
       last,
       reply: last.turn.choice < 0 ? node.onTimeout! : node.choices[last.turn.choice]!,
@@ -542,7 +504,7 @@ export class PlayScene extends BaseScene<PlayData> {
       onNext: () => this.goOn(),
       ...(better ? { retry: { label: this.t('play.tryAgain'), onRetry: () => this.tryAgain() } } : {}),
       ...(practice ? { practice: { first: practice.first } } : {}),
-      ...(typed ? { typed: typed.typed } : {}),
+      ...(typed ? { typed } : {}),
       textScale: this.portrait ? PHONE_TEXT : 1,
       ...(this.portrait ? { minTextSize: PHONE_MIN_TEXT } : {}),
     });
@@ -614,7 +576,6 @@ export class PlayScene extends BaseScene<PlayData> {
   private report(choices: string[] = this.lastChoices): void {
     if (!this.session) return;
     this.lastChoices = choices;
-    const ownWords = { on: this.ownWords, box: this.typing?.snapshot() ?? null };
-    this.publish(playSnapshot(this.live, this.session, { phase: this.phase, practice: !!this.practice, choices, expression: this.stage?.expression ?? 'neutral', ownWords }));
+    this.publish(playSnapshot(this.live, this.session, { phase: this.phase, practice: !!this.practice, choices, expression: this.stage?.expression ?? 'neutral', ownWords: this.own.snapshot() }));
   }
 }
