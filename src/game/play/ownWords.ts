@@ -7,7 +7,7 @@
  * A reply that lands is the scene's to coach, as a picked one is (it listens to the session).
  */
 import type { Judge } from '../../engine/judge/judge.js';
-import type { Locale } from '../../engine/text.js';
+import { pick, type Locale } from '../../engine/text.js';
 import type { DojoSnapshot } from '../services.js';
 import type { SessionController } from '../sessionController.js';
 import type { BaseScene } from '../scenes/BaseScene.js';
@@ -80,8 +80,7 @@ export class OwnWordsTurn {
   /** The customer, not following: in their manner (the customer type's). */
   private askLine(): string {
     const { customer } = this.session.play.scenario;
-    const name = customer.name[this.o.locale] ?? customer.name.en ?? customer.name['zh-CN'] ?? '';
-    return this.scene.t('ownWords.askedAgain', { name, line: this.scene.t(`ownWords.askAgain.${customer.type}`), interpolation: { escapeValue: false } });
+    return this.scene.t('ownWords.askedAgain', { name: pick(customer.name, this.o.locale), line: this.scene.t(`ownWords.askAgain.${customer.type}`), interpolation: { escapeValue: false } });
   }
 
   private async send(text: string): Promise<void> {
