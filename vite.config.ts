@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { classroomStrings } from './src/classroom/stringsPlugin.js';
+import { judgeSignals } from './src/platform/judgeSignalsPlugin.js';
 import { bundledLibrary } from './src/platform/libraryPlugin.js';
 import { scormFileList } from './src/scorm/vitePlugin.js';
 
@@ -51,7 +52,7 @@ export default defineConfig({
   // No SPA fallback: a missing asset is a 404, not index.html parsed as an image.
   appType: 'mpa',
   publicDir: 'assets',
-  plugins: [bundledLibrary(), scenarioHotReload(), studioPath(), scormFileList(), classroomStrings()],
+  plugins: [bundledLibrary(), judgeSignals(), scenarioHotReload(), studioPath(), scormFileList(), classroomStrings()],
   build: {
     outDir: 'dist',
     target: 'es2022',

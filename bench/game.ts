@@ -39,6 +39,11 @@ function initialJsBytes(dir: string, follow?: RegExp): number {
   return total;
 }
 
+/** What "In my own words" adds to the game (gzip -9): its chunk and whatever it imports that the game has not loaded. */
+export function ownWordsJsBytes(dir: string, titleBytes = initialJsBytes(dir, /^main-[\w-]+\.js$/)): number {
+  return initialJsBytes(dir, /^(main|ownWordsJudge)-[\w-]+\.js$/) - titleBytes;
+}
+
 async function startup(browser: Browser, url: string): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
@@ -167,9 +172,20 @@ export async function gameFigures(o: { desktop: boolean; phone: boolean } = { de
       target: `≤ 1.3 × floor (${what})`,
       pass: value <= 1.3 * floorBytes,
     });
+    // "In my own words": the judge and its signals, fetched only when a trainee answers in their own words.
+    const ownWordsBytes = ownWordsJsBytes(gameDir, titleBytes);
     const sizes: Figure[] = [
       size('game.initial_js_gzip_bytes', gameBytes, "what loads before the first screen: the page's own title; the game follows, see title_js"),
       size('game.title_js_gzip_bytes', titleBytes, "the page's title and the game it loads behind it"),
+      {
+        name: 'game.ownwords_js_gzip_bytes',
+        unit: 'B',
+        value: ownWordsBytes,
+        floor: { what: 'minimal Phaser 4 page with xstate, howler, i18next (gzip -9)', value: floorBytes },
+        ratio: r(ownWordsBytes / floorBytes),
+        target: '≤ 300 KB (the own-words chunk, with what it imports that the game has not loaded)',
+        pass: ownWordsBytes > 0 && ownWordsBytes <= 300_000,
+      },
     ];
     const phoneFigures = o.phone ? startupFigures(await phoneStart(browser, floor.url, game.url), await phoneJoin(browser, socketFloor.url, gameDir)) : [];
     if (!o.desktop) return [...sizes, ...phoneFigures];

@@ -224,6 +224,7 @@ export async function startGame(parent: HTMLElement, pageTitle?: TitleHandover):
       // Before the change: the scenes rebuild on it, in the new language's font.
       setTextLocale(l);
       services.stage.setFont(fontFor(l));
+      services.overlay.setFont(fontFor(l));
       await i18n.changeLanguage(l);
       document.documentElement.lang = l;
       progress.update((s) => (s.settings.locale = l));
@@ -234,6 +235,7 @@ export async function startGame(parent: HTMLElement, pageTitle?: TitleHandover):
       parent.style.background = `${layers.join(', ')}, ${color}`;
     },
     stage: new StageLayer(parent),
+    overlay: new StageLayer(parent, { over: true }),
     report(patch) {
       snapshot = { ...snapshot, ...patch };
     },
@@ -265,6 +267,7 @@ export async function startGame(parent: HTMLElement, pageTitle?: TitleHandover):
   });
 
   services.stage.attach(game);
+  services.overlay.attach(game);
   // What the trainee changes on the page's title while the game's is not yet up (and what
   // they changed before the game started) is the game's setting too, and saved.
   pageTitle?.connect({
@@ -300,6 +303,8 @@ export async function startGame(parent: HTMLElement, pageTitle?: TitleHandover):
     const apply = () => {
       const next = sizeFor(window.innerWidth, window.innerHeight);
       if (!relayoutNeeded(game.scale, next)) return;
+      // An on-screen keyboard coming up for the own-words text box changes the height only: typing goes on.
+      if (next.width === game.scale.width && document.activeElement instanceof HTMLTextAreaElement) return;
       game.scale.setGameSize(next.width, next.height);
       for (const s of game.scene.getScenes(true)) s.events.emit('relayout');
     };

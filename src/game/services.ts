@@ -38,6 +38,8 @@ export interface Services {
   backdrop(b: Backdrop): void;
   /** The page layer between the backdrop and the canvas (see stage/layer.ts). */
   stage: StageLayer;
+  /** The page layer over the canvas, for page controls on the play screen (the own-words text box). */
+  overlay: StageLayer;
   /** Read-only state for tests and tooling (window.dojo). */
   report(patch: Partial<DojoSnapshot>): void;
 }
@@ -46,6 +48,12 @@ export interface DojoSnapshot {
   scene: string;
   /** In the play scene: what the trainee is looking at. */
   phase?: 'loading' | 'intro' | 'line' | 'choosing' | 'coaching' | 'ending';
+  /**
+   * In the play scene: answering in my own words (`on`), and the text box when it is on screen: its text,
+   * an input method composing, keyboard focus in it, Send waiting for the judge, the message under it, the
+   * customer's line asking again over it, and how many tries at this node the customer did not follow.
+   */
+  ownWords?: { on: boolean; box: { text: string; composing: boolean; focused: boolean; busy: boolean; message: string; asked: string; askedAgain: number } | null };
   /** In the play scene: a turn being tried again (practice, not scored). */
   practice?: boolean;
   scenario: string | null;

@@ -9,7 +9,7 @@ import { customerProfiles } from '../engine/customers/index.js';
 import type { Scenario } from '../engine/scenario/model.js';
 import { asChoice, debrief, mistakesOf, modelChoice, replyOf, roundScore, turnScore, type BrokenPrinciple, type Debrief } from '../engine/scoring/debrief.js';
 import { createSessionMachine, type SessionMachine } from '../engine/session/machine.js';
-import { expressionNow, offeredChoices, type Play, type SessionState, type TurnRecord } from '../engine/session/session.js';
+import { expressionNow, offeredChoices, type JudgedText, type Play, type SessionState, type TurnRecord } from '../engine/session/session.js';
 
 export interface LastTurn {
   turn: TurnRecord;
@@ -48,6 +48,18 @@ export class SessionController {
 
   choose(index: number): void {
     this.actor.send({ type: 'trainee.choose', index });
+  }
+
+  /** A reply typed in the trainee's own words, as the judge read it (play/ownWords.ts). */
+  say(judged: JudgedText): void {
+    this.actor.send({ type: 'trainee.say', judged });
+  }
+
+  /** A turn as it was answered: its pick, or its typed reply with the reading it had. */
+  private redo(t: TurnRecord): void {
+    if (t.choice < 0) this.actor.send({ type: 'trainee.timeout' });
+    else if (t.said) this.say({ text: t.said.text, principles: t.said.principles, closest: { node: t.node, reply: t.choice, similarity: t.said.similarity } });
+    else this.choose(t.offered.indexOf(t.choice));
   }
 
   tick(ms: number): void {
@@ -89,10 +101,7 @@ export class SessionController {
     const last = turns.at(-1);
     if (!last) return null;
     const c = new SessionController(this.play.scenario, this.play.catalog, this.state.seed);
-    for (const t of turns.slice(0, -1)) {
-      if (t.choice < 0) c.actor.send({ type: 'trainee.timeout' });
-      else c.choose(t.offered.indexOf(t.choice));
-    }
+    for (const t of turns.slice(0, -1)) c.redo(t);
     const s = c.state;
     if (c.ended || s.turns.length !== turns.length - 1 || s.node !== last.node || s.variant !== last.variant) {
       c.stop();

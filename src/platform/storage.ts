@@ -10,7 +10,7 @@ import type { AttemptTally } from '../engine/progress/tally.js';
 import { SEVERITIES } from '../engine/vocabulary.js';
 
 export const STORAGE_KEY = 'complaint-dojo';
-export const STORAGE_VERSION = 2;
+export const STORAGE_VERSION = 3;
 
 /** What a play did to each principle and category (engine/progress/tally.ts), kept so a later edit of the scenario does not rewrite it. */
 const Tally = z.object({
@@ -33,10 +33,13 @@ const Attempt = z.object({
 /**
  * Each older version brought up to the next. 1 → 2: plays gain a tally, which needs the scenario
  * library, so it is made later (Progress.backfill); every play, setting, import and the game in
- * progress are kept as they were.
+ * progress are kept as they were. 2 → 3: the settings gain how the trainee answers (`ownWords`:
+ * picking replies, as every earlier game did).
  */
 const MIGRATIONS: Record<number, (data: Record<string, unknown>) => Record<string, unknown>> = {
   1: (d) => ({ ...d, version: 2 }),
+  // Settings that are not an object stay as they are: the save is corrupt, and reset with a notice.
+  2: (d) => ({ ...d, version: 3, ...(typeof d.settings === 'object' && d.settings !== null ? { settings: { ownWords: false, ...d.settings } } : {}) }),
 };
 
 const SaveSchema = z.object({
@@ -52,6 +55,11 @@ const SaveSchema = z.object({
      * kept: a trainee guided then has met the meters on screen, so every type counts as seen.
      */
     metersSeen: z.optional(z.array(z.string())),
+    /**
+     * Version 3. The trainee answers in their own words (a text box, read by the judge) instead of picking
+     * replies; chosen on a scenario's intro card. Anything but true or false reads as picking (readSave).
+     */
+    ownWords: z._default(z.boolean(), false),
   }),
   best: z._default(z.record(z.string(), z.number()), {}),
   attempts: z._default(z.array(Attempt), []),
@@ -65,7 +73,7 @@ export type Save = z.infer<typeof SaveSchema>;
 export type AttemptRecord = z.infer<typeof Attempt>;
 
 export function defaultSave(): Save {
-  return { version: STORAGE_VERSION, settings: { muted: false, volume: 0.7, guided: false }, best: {}, attempts: [], resume: null, imported: [] };
+  return { version: STORAGE_VERSION, settings: { muted: false, volume: 0.7, guided: false, ownWords: false }, best: {}, attempts: [], resume: null, imported: [] };
 }
 
 export interface KeyValue {
@@ -96,6 +104,10 @@ export function readSave(store: KeyValue): LoadedSave {
     version = (data as { version?: unknown }).version;
   }
   if (typeof version === 'number' && version !== STORAGE_VERSION) return { save: defaultSave(), reset: true, reason: 'old-version' };
+  // A setting of how to answer that is not true or false reads as picking replies, rather than losing the save
+  // (checked here, not with zod's catch, which would grow the start-up chunk by a kilobyte).
+  const settings = typeof data === 'object' && data !== null ? (data as { settings?: unknown }).settings : undefined;
+  if (typeof settings === 'object' && settings !== null && 'ownWords' in settings && typeof settings.ownWords !== 'boolean') delete settings.ownWords;
   const parsed = SaveSchema.safeParse(data);
   if (!parsed.success) return { save: defaultSave(), reset: true, reason: 'corrupt' };
   return from !== version && typeof from === 'number' ? { save: parsed.data, reset: false, migratedFrom: from } : { save: parsed.data, reset: false };

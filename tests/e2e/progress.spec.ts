@@ -13,6 +13,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { loadCatalog } from '../../src/engine/catalog/catalog.js';
 import { progressReport, tallyAttempt, type ProgressLibrary } from '../../src/engine/progress/index.js';
 import { loadScenario } from '../../src/engine/scenario/load.js';
+import { STORAGE_VERSION } from '../../src/platform/storage.js';
 import type { Scenario } from '../../src/engine/scenario/model.js';
 import { cliPlay, dojo, open, ROOT, SHOTS, startScenario, playPicks, until, watchErrors, type Dojo , controls } from './helpers.js';
 
@@ -112,7 +113,7 @@ test('three plays by keyboard: My progress shows their figures and a chart per c
   expect(p.average).toBe(Math.round(played.reduce((s, x) => s + x.overall, 0) / 3));
   // The saved plays are the ones played, each with its tally, and the page shows what the engine computes from them in Node.
   const save = await saved(page);
-  expect(save.version).toBe(2);
+  expect(save.version).toBe(STORAGE_VERSION);
   expect(save.attempts.map((a) => [a.scenario, a.overall, a.path])).toEqual(played.map((x) => [x.id, x.overall, x.path]));
   expect(save.attempts.every((a) => a.tally)).toBe(true);
   const lib = nodeLibrary();
@@ -165,8 +166,8 @@ test('a version-1 save placed before load shows its plays: migrated, tallied, a 
   expect(d.progress).toMatchObject({ plays: 4, counted: 3, skipped: 1, scenarios: 4, charts: true, average: Math.round(attempts.reduce((s, a) => s + a.overall, 0) / 4) });
   expect(await live(page)).toContain('1 play could not be read again');
   const save = await saved(page);
-  expect(save.version).toBe(2);
-  expect(save.settings).toMatchObject({ locale: 'en', muted: true, volume: 0.5, guided: true });
+  expect(save.version).toBe(STORAGE_VERSION);
+  expect(save.settings).toMatchObject({ locale: 'en', muted: true, volume: 0.5, guided: true, ownWords: false });
   expect(save.attempts.map((a) => !!a.tally)).toEqual([true, true, true, false]);
   expect(save.attempts.map(({ tally: _, ...a }) => a)).toEqual(attempts);
   await page.screenshot({ path: join(SHOTS, 'progress-en-desktop-migrated.png') });

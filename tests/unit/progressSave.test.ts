@@ -59,12 +59,13 @@ describe('saved progress, version 2', () => {
     m.setItem(STORAGE_KEY, JSON.stringify(V1));
     const loaded = readSave(m);
     expect(loaded).toMatchObject({ reset: false, migratedFrom: 1 });
-    expect(loaded.save).toEqual({ ...V1, version: STORAGE_VERSION });
+    const now = { ...V1, version: STORAGE_VERSION, settings: { ...V1.settings, ownWords: false } };
+    expect(loaded.save).toEqual(now);
     const p = new Progress(m);
     expect(p.notice).toBeNull();
-    // Written back once, as version 2; a second start reads it as it is.
-    expect(stored(m).version).toBe(2);
-    expect(readSave(m)).toEqual({ save: { ...V1, version: 2 }, reset: false });
+    // Written back once, as the current version; a second start reads it as it is.
+    expect(stored(m).version).toBe(STORAGE_VERSION);
+    expect(readSave(m)).toEqual({ save: now, reset: false });
   });
 
   it('a version-1 save with only some fields gets the defaults for the rest', () => {
@@ -72,7 +73,7 @@ describe('saved progress, version 2', () => {
     m.setItem(STORAGE_KEY, JSON.stringify({ version: 1, settings: {}, attempts: [plays[0]] }));
     const p = new Progress(m);
     expect(p.notice).toBeNull();
-    expect(p.save).toMatchObject({ version: 2, settings: { muted: false, volume: 0.7, guided: false }, best: {}, attempts: [plays[0]], resume: null, imported: [] });
+    expect(p.save).toMatchObject({ version: STORAGE_VERSION, settings: { muted: false, volume: 0.7, guided: false, ownWords: false }, best: {}, attempts: [plays[0]], resume: null, imported: [] });
   });
 
   it('still resets a corrupt save, of either version, with a notice; and an unknown version', () => {
@@ -83,7 +84,7 @@ describe('saved progress, version 2', () => {
       expect(p.notice, bad).toBe('corrupt');
       expect(stored(m).version).toBe(STORAGE_VERSION);
     }
-    for (const v of [0, 3]) {
+    for (const v of [0, STORAGE_VERSION + 1]) {
       const m = new Memory();
       m.setItem(STORAGE_KEY, JSON.stringify({ ...V1, version: v }));
       expect(new Progress(m).notice).toBe('old-version');

@@ -3,3 +3,4 @@ export { createJudge, verdictOf, MAX_CHARS, type Finding, type Judge, type Judge
 export { loadSignals, type Signals, type SignalsResult } from './signals.js';
 export { closestReply, type Closest } from './closest.js';
 export { notice, NOTICE_CODES, type Notice, type NoticeCode } from './notices.js';
+export { toPortable, fromPortable, type PortableSignals } from './portable.js';

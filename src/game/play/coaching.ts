@@ -34,6 +34,12 @@ export interface CoachingInput {
   retry?: { label: string; onRetry: () => void };
   /** This turn was practice: the first answer's score, which still counts. */
   practice?: { first: number };
+  /**
+   * The trainee typed this turn: their text goes in page text laid out on the card (`place`: at x, y, w wide,
+   * at a size; returns its height), its evidence marked; `readAs` says which reply it was read as; `evidence`
+   * is what each marked span counts for, for a screen reader.
+   */
+  typed?: { heading: string; readAs: string; evidence: string[]; spoken: string; place: (x: number, y: number, w: number, size: number) => number; shift: (dy: number) => void };
   /** Text size before any fitting (larger on a phone, where the canvas is drawn at about half size). */
   textScale?: number;
   /** No text smaller than this, however the card is fitted (a phone's 14 CSS pixels). */
@@ -58,7 +64,8 @@ export function showCoaching(scene: BaseScene, o: CoachingInput): Coaching {
   const honoured = last.honoured.length ? `✓ ${last.honoured.map(o.name).join(t('list'))}` : '';
   const mistakes = last.mistakes.map((m) => mistakeLabel(t, o.name(m.id), m));
   const wrong = mistakes.length ? `✗ ${mistakes.join(t('list'))}` : '';
-  const feedback = readableSources(pick(o.reply.feedback, o.locale), o.locale);
+  // A typed turn is coached on its own words: the authored reply's feedback is about words it did not write.
+  const feedback = o.typed ? '' : readableSources(pick(o.reply.feedback, o.locale), o.locale);
   const better = last.better
     ? {
         head: t('play.better', { n: signed(last.better.score) }),
@@ -88,7 +95,11 @@ export function showCoaching(scene: BaseScene, o: CoachingInput): Coaching {
       add(practice, { size: 18, bold: true, color: COLORS.ink }, 8);
       tag.fillStyle(COLORS.warnFill, 0.35).fillRoundedRect(box.x + 10, top, box.w - 20, y - top - size(4), 10);
     }
-    add(timedOut ? t('play.noReply') : t('play.youSaid', { text: o.said, interpolation: { escapeValue: false } }), { size: 18, color: COLORS.inkSoft }, 8);
+    if (o.typed) {
+      add(o.typed.heading, { size: 18, color: COLORS.inkSoft, bold: true }, 4);
+      y += o.typed.place(box.x + 20, y, width, Math.max(o.minTextSize ?? 0, size(19))) + size(6);
+      add(o.typed.readAs, { size: 17, color: COLORS.inkSoft }, 8);
+    } else add(timedOut ? t('play.noReply') : t('play.youSaid', { text: o.said, interpolation: { escapeValue: false } }), { size: 18, color: COLORS.inkSoft }, 8);
     add(head, { size: 22, bold: true, color: tone(last.score) }, 8);
     add(honoured, { size: 20, color: COLORS.good, bold: true }, 6);
     add(wrong, { size: 20, color: COLORS.bad, bold: true }, 6);
@@ -124,7 +135,12 @@ export function showCoaching(scene: BaseScene, o: CoachingInput): Coaching {
     bg.lineStyle(3, o.practice ? COLORS.warnFill : last.score >= 70 ? COLORS.goodFill : last.score >= 40 ? COLORS.accent : COLORS.badFill, 1).strokeRoundedRect(box.x, box.y, box.w, y - box.y, 16);
     return y;
   });
-  if (!fits) card.setY(Math.max(box.top - box.y, box.bottom - end));
-  const spoken = [practice, head, honoured, wrong, feedback, ...(better ? [better.head, better.text, better.why] : [])].filter(Boolean);
+  if (!fits) {
+    const dy = Math.max(box.top - box.y, box.bottom - end);
+    card.setY(dy);
+    o.typed?.shift(dy);
+  }
+  const typed = o.typed ? [o.typed.spoken, o.typed.readAs] : [];
+  const spoken = [practice, ...typed, head, honoured, wrong, ...(o.typed?.evidence ?? []), feedback, ...(better ? [better.head, better.text, better.why] : [])].filter(Boolean);
   return { buttons, spoken };
 }

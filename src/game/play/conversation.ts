@@ -19,7 +19,8 @@ export function conversation(session: SessionController, locale: Locale, words: 
   };
   for (const t of session.state.turns) {
     said(t.node, t.variant);
-    out.push({ who: words.you, text: t.choice < 0 ? words.noReply : pick(scenario.nodes[t.node]!.choices[t.choice]!.text, locale), mine: true });
+    // A typed reply is what the trainee wrote, not the reply it was read as.
+    out.push({ who: words.you, text: t.said ? t.said.text : t.choice < 0 ? words.noReply : pick(scenario.nodes[t.node]!.choices[t.choice]!.text, locale), mine: true });
   }
   if (current) said(session.state.node, session.state.variant);
   return out;

@@ -1,6 +1,7 @@
 /**
  * The intro card before the first line: the title, the customer type, difficulty and setting,
- * the brief and who the customer is, and Begin. A long brief (English runs a third longer
+ * the brief and who the customer is, and how to answer: picking replies, or in my own words (the
+ * choice last made is the primary button, first in focus; it is saved). A long brief (English runs a third longer
  * than Chinese) sets the card's text smaller until the card and its Begin button fit below
  * the meters.
  */
@@ -12,9 +13,15 @@ import { COLORS } from '../ui/theme.js';
 import type { BaseScene } from '../scenes/BaseScene.js';
 import { fitCard } from './card.js';
 
-export function showIntro(scene: BaseScene, s: Scenario, locale: Locale, box: { x: number; y: number; w: number; bottom: number }, onBegin: () => void, textScale = 1, minTextSize = 0): { begin: Button; spoken: string[] } {
+export interface IntroChoice {
+  /** The trainee answers in their own words (else by picking replies); what they chose last. */
+  ownWords: boolean;
+  onBegin: (ownWords: boolean) => void;
+}
+
+export function showIntro(scene: BaseScene, s: Scenario, locale: Locale, box: { x: number; y: number; w: number; bottom: number }, how: IntroChoice, textScale = 1, minTextSize = 0): { buttons: Button[]; spoken: string[] } {
   const { x, y, w } = box;
-  let begin!: Button;
+  let buttons: Button[] = [];
   // Text no smaller than minTextSize (a phone's 14 CSS pixels) when the card fits so; a card that does not
   // (a long English brief) is fitted without the floor rather than push Begin off the screen.
   const build = (min: number) => fitCard(scene, [1, 0.92, 0.85, 0.78, 0.72, 0.66].map((k) => k * textScale), box.bottom, (c, size) => {
@@ -30,13 +37,19 @@ export function showIntro(scene: BaseScene, s: Scenario, locale: Locale, box: { 
     add(scene.text(x + 20, yy, `${scene.t(`types.${s.customer.type}`)} · ${'★'.repeat(s.difficulty)}${'☆'.repeat(3 - s.difficulty)} · ${scene.t(`settings.${s.setting}`)}`, { size: ts(18), color: COLORS.inkSoft }), 12);
     add(scene.text(x + 20, yy, pick(s.brief, locale), { size: ts(21), width: w - 40 }), 12);
     add(scene.text(x + 20, yy, `${pick(s.customer.name, locale)}: ${pick(s.customer.persona, locale)}`, { size: ts(19), width: w - 40, color: COLORS.inkSoft }), 18);
-    begin = scene.button(x + w / 2, 0, scene.t('play.begin'), { width: 300, variant: 'primary', size: 24 }, () => {
-      c.destroy();
-      onBegin();
+    add(scene.text(x + 20, yy, scene.t('play.howToAnswer'), { size: ts(19), bold: true, width: w - 40 }), 10);
+    const bw = Math.min(300, (w - 60) / 2);
+    buttons = [false, true].map((own) =>
+      scene.button(0, 0, scene.t(own ? 'play.beginOwnWords' : 'play.beginPick'), { width: bw, variant: own === how.ownWords ? 'primary' : 'secondary', size: Math.max(min, size(22)) }, () => {
+        c.destroy();
+        how.onBegin(own);
+      }),
+    );
+    buttons.forEach((b, i) => {
+      b.setPosition(x + w / 2 + (i === 0 ? -1 : 1) * (bw / 2 + 10), yy + b.h / 2);
+      c.add(b);
     });
-    begin.setY(yy + begin.h / 2);
-    c.add(begin);
-    yy += begin.h + 18;
+    yy += Math.max(...buttons.map((b) => b.h)) + 18;
     bg.fillStyle(COLORS.panel, 0.98).fillRoundedRect(x, y, w, yy - y, 16);
     return yy;
   });
@@ -45,5 +58,7 @@ export function showIntro(scene: BaseScene, s: Scenario, locale: Locale, box: { 
     card.card.destroy();
     build(0);
   }
-  return { begin, spoken: [pick(s.title, locale), pick(s.brief, locale), pick(s.customer.persona, locale), begin.label.text] };
+  // The choice made last comes first in focus (Enter begins as before).
+  if (how.ownWords) buttons.reverse();
+  return { buttons, spoken: [pick(s.title, locale), pick(s.brief, locale), pick(s.customer.persona, locale), scene.t('play.howToAnswer'), ...buttons.map((b) => b.label.text)] };
 }

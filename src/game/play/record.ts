@@ -1,8 +1,10 @@
 /**
  * What the play screen keeps in the saved progress: the game to resume (with whether the
  * last turn's coaching was still on screen) and, once the conversation has ended, the
- * attempt. A practice turn is never saved: only the live session is.
+ * attempt. A practice turn is never saved: only the live session is. A typed turn is kept in the session's
+ * snapshot; a finished play with typed turns keeps the tally of what was typed.
  */
+import { tallyRun } from '../../engine/progress/tally.js';
 import type { Services } from '../services.js';
 import type { SessionController } from '../sessionController.js';
 
@@ -20,6 +22,8 @@ export function saveResume(svc: Services, session: SessionController, scenario: 
         outcome: d.outcome,
         path: d.path,
         seed: session.state.seed,
+        // A play with typed turns is tallied now, from what was typed: its path replays only the replies they were read as.
+        ...(session.state.turns.some((t) => t.said) ? { tally: tallyRun(session.play, session.state) } : {}),
       },
       { seed, snapshot: session.persisted() },
     );

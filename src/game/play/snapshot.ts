@@ -2,12 +2,13 @@
 import type { DojoSnapshot } from '../services.js';
 import type { SessionController } from '../sessionController.js';
 
-export function playSnapshot(live: SessionController, scored: SessionController, o: { phase: NonNullable<DojoSnapshot['phase']>; practice: boolean; choices: string[]; expression: string }): Partial<DojoSnapshot> {
+export function playSnapshot(live: SessionController, scored: SessionController, o: { phase: NonNullable<DojoSnapshot['phase']>; practice: boolean; choices: string[]; expression: string; ownWords: DojoSnapshot['ownWords'] }): Partial<DojoSnapshot> {
   const { scenario } = live.play;
   const { state } = live;
   return {
     phase: o.phase,
     practice: o.practice,
+    ownWords: o.ownWords,
     scenario: scenario.id,
     node: state.ending ?? state.node,
     choices: o.choices,

@@ -72,7 +72,7 @@ export abstract class BaseScene<D extends object = object> extends Phaser.Scene 
   init(data: D): void {
     this.args = data ?? ({} as D);
     this.published = {};
-    this.publish({ scene: this.scene.key, phase: undefined, practice: undefined, choices: [], focus: undefined, focusIndex: undefined, loading: undefined });
+    this.publish({ scene: this.scene.key, phase: undefined, practice: undefined, ownWords: undefined, choices: [], focus: undefined, focusIndex: undefined, loading: undefined });
     // Re-tell window.dojo what is on screen after an overlay closes, unless a rebuild is due.
     let rebuildDue = false;
     const resumed = () => {

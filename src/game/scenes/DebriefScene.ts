@@ -26,8 +26,10 @@ export interface PracticeRecord {
   turn: number;
   first: number;
   score: number;
-  /** The reply taken in practice (−1: none before the time ran out). */
+  /** The reply taken in practice (−1: none before the time ran out); for a typed one, the reply it was read as. */
   choice: number;
+  /** What the trainee typed in practice, in their own words. */
+  typed?: string;
 }
 
 interface DebriefData {
@@ -146,16 +148,23 @@ export class DebriefScene extends BaseScene<DebriefData> {
     const spokenTurns: string[] = [];
     d.turns.forEach((t, i) => {
       const node = s.nodes[t.node]!;
-      const said = t.timedOut ? this.t('play.noReply') : pick(node.choices[t.choice]!.text, locale);
+      // A typed turn: the trainee's own words, marked as typed, and the reply they were read as.
+      const said = t.freeText
+        ? `${this.t('ownWords.typedBadge')} “${t.freeText.text}”`
+        : t.timedOut
+          ? this.t('play.noReply')
+          : pick(node.choices[t.choice]!.text, locale);
+      const readAs = t.freeText ? [this.t('ownWords.readAs', { n: (state.turns[i]?.offered.indexOf(t.choice) ?? -1) + 1, text: pick(node.choices[t.choice]!.text, locale), interpolation: { escapeValue: false } })] : [];
       const lines = [
         // With the stage direction, as it was played: how the customer said it is part of what was said.
         `${i + 1}. ${pick(s.customer.name, locale)}: ${node.note ? `${pick(node.note, locale)} ` : ''}${pick(node.line[state.turns[i]?.variant ?? 0] ?? node.line[0]!, locale)}`,
         `${this.t('debrief.you')}: ${said}${this.t('debrief.turnScore', { n: signed(t.score) })}`,
+        ...readAs,
         ...(t.honoured.length ? [`✓ ${t.honoured.map(name).join(this.t('list'))}`] : []),
         ...(t.mistakes.length ? [`✗ ${t.mistakes.map(mistake).join(this.t('list'))}`] : []),
         ...practice
           .filter((p) => p.turn === i + 1)
-          .map((p) => this.t('debrief.practised', { score: signed(p.score), said: p.choice < 0 ? this.t('play.noReply') : pick(node.choices[p.choice]!.text, locale) })),
+          .map((p) => this.t('debrief.practised', { score: signed(p.score), said: p.typed ? `${this.t('ownWords.typedBadge')} “${p.typed}”` : p.choice < 0 ? this.t('play.noReply') : pick(node.choices[p.choice]!.text, locale) })),
         ...(t.score < 100 ? [`${this.t('debrief.model')}: ${modelReplyText(node, t.model, locale, this.t('play.waitQuietly'))}`] : []),
       ];
       spokenTurns.push(lines.join(' '));

@@ -8,6 +8,10 @@
  * "Try this turn again" runs a practice session (play/practice.ts) from the moment before
  * the last reply: its answer is coached and marked as practice, never saved or scored, and
  * the conversation then goes on from what the trainee first said.
+ *
+ * "In my own words" (chosen on the intro card, saved): each decision is a text box instead of the
+ * replies (play/ownWordsPlay.ts, play/ownWords.ts), read by the judge, which is loaded only then; the
+ * coaching of a typed turn marks the words the judge went by (play/typedCoaching.ts).
  */
 import Phaser from 'phaser';
 import type { Catalog } from '../../engine/catalog/catalog.js';
@@ -31,6 +35,7 @@ import { endingExpression, endingLine } from '../play/ending.js';
 import { PHONE_MIN_TEXT, playLayout, type PlayLayout } from '../play/playLayout.js';
 import { PlayStage } from '../play/playStage.js';
 import { PracticeRun } from '../play/practice.js';
+import { OwnWordsPlay } from '../play/ownWordsPlay.js';
 import { touchFirst } from '../ui/pointer.js';
 import { playSnapshot } from '../play/snapshot.js';
 import { modelReplyText } from '../play/modelReply.js';
@@ -61,6 +66,8 @@ interface TurnCarry {
   graceMs: number | null;
   /** How long the call had run (ms). */
   callMs: number;
+  /** What the own-words box held. */
+  draft?: string;
 }
 
 type Phase = 'loading' | 'intro' | 'line' | 'choosing' | 'coaching' | 'ending';
@@ -92,6 +99,8 @@ export class PlayScene extends BaseScene<PlayData> {
   private choicesShownAt = 0;
   /** The reading time left of the turn shown before a rebuild, for its clock (used once). */
   private carriedGrace: number | null = null;
+  /** In my own words: the text box, the typed reply on the coaching card. */
+  private own!: OwnWordsPlay;
 
   constructor() {
     super('Play');
@@ -111,11 +120,19 @@ export class PlayScene extends BaseScene<PlayData> {
     this.lastChoices = [];
     this.lineStartedAt = 0;
     this.carriedGrace = null;
+    this.own = new OwnWordsPlay(this, this.args.carry?.draft);
     this.unsubscribe = undefined;
     this.at = playLayout(this.w, this.h, this.portrait);
     // The stage's animations (meters, face, countdown) stop with the scene's own clock.
-    const pauseStage = () => this.svc.stage.pause();
-    const resumeStage = () => this.svc.stage.resume();
+    // The page controls over the canvas hide under an overlay (the pause menu, the history, the guide).
+    const pauseStage = () => {
+      this.svc.stage.pause();
+      this.own.hide();
+    };
+    const resumeStage = () => {
+      this.svc.stage.resume();
+      if (this.own.reveal()) this.report();
+    };
     this.events.on(Phaser.Scenes.Events.PAUSE, pauseStage);
     this.events.on(Phaser.Scenes.Events.RESUME, resumeStage);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
@@ -127,6 +144,7 @@ export class PlayScene extends BaseScene<PlayData> {
       this.session?.stop();
       this.stage?.remove();
       this.clock?.stop();
+      this.own.clear();
     });
   }
 
@@ -206,10 +224,17 @@ export class PlayScene extends BaseScene<PlayData> {
   private showIntro(s: Scenario): void {
     this.phase = 'intro';
     this.stage!.hideLine();
-    const { begin, spoken } = showIntro(this, s, this.svc.locale(), { ...this.at.panel, bottom: this.h - 12 }, () => this.showNode(false), this.portrait ? PHONE_TEXT : 1, this.portrait ? PHONE_MIN_TEXT : 0);
-    this.focus.set([begin], true);
+    const how = {
+      ownWords: this.own.on,
+      onBegin: (own: boolean) => {
+        this.own.on = own;
+        this.showNode(false);
+      },
+    };
+    const { buttons, spoken } = showIntro(this, s, this.svc.locale(), { ...this.at.panel, bottom: this.h - 12 }, how, this.portrait ? PHONE_TEXT : 1, this.portrait ? PHONE_MIN_TEXT : 0);
+    this.focus.set(buttons, true);
     this.svc.live.say(spoken);
-    this.report([begin.label.text]);
+    this.report(buttons.map((b) => b.label.text));
   }
 
   /** Where the replies, the countdown and the coaching start: under the customer's line. */
@@ -232,6 +257,7 @@ export class PlayScene extends BaseScene<PlayData> {
         turns: onTurn ? state.turns.length : -1,
         graceMs: this.phase === 'choosing' && this.clock ? this.clock.graceLeft : null,
         callMs: this.stage?.callMs ?? 0,
+        ...(onTurn && this.own.draft ? { draft: this.own.draft } : {}),
       },
     };
   }
@@ -323,6 +349,7 @@ export class PlayScene extends BaseScene<PlayData> {
     const session = this.live;
     if (!session.play.scenario.nodes[session.state.node]) return this.showEnding();
     this.phase = 'line';
+    this.own.newTurn();
     this.clearChoices();
     this.stage!.face(session.expression());
     this.stage!.setMeters(session, animate);
@@ -338,31 +365,56 @@ export class PlayScene extends BaseScene<PlayData> {
     return this.backFromPractice ? this.t('play.backToFirst') : '';
   }
 
-  private showChoices(): void {
+  /** The replies as buttons, or the own-words text box; under the countdown when the decision is timed. */
+  private layAnswer(): string[] {
     const session = this.live;
     const node = session.play.scenario.nodes[session.state.node]!;
     const locale = this.svc.locale();
-    this.phase = 'choosing';
     const { column } = this.at;
+    const top = this.choicesTop + (node.timeLimit ? 34 : 0);
     const offered = session.offered();
-    const box = { x: column.cx, top: this.choicesTop + (node.timeLimit ? 34 : 0), w: column.w, bottom: this.h };
-    this.choiceButtons = layReplies(this, offered, locale, box, (i) => {
+    const texts = offered.map((c) => pick(c.text, locale));
+    if (this.own.typed) {
+      this.own.show(session, { box: { x: column.x, y: top, w: column.w }, onPick: () => this.pickInstead(), onPause: () => this.pause(), onChange: () => this.report() });
+      this.focus.set([]);
+      return texts;
+    }
+    this.choiceButtons = layReplies(this, offered, locale, { x: column.cx, top, w: column.w, bottom: this.h }, (i) => {
       if (this.phase !== 'choosing') return;
       this.svc.audio.play('ui-select');
       session.choose(i);
     });
     this.focus.set(this.choiceButtons, true);
     this.focus.holdPresses(CHOICE_HOLD_MS);
+    return texts;
+  }
+
+  /** "Pick from the replies instead": this turn only, with the countdown running on. */
+  private pickInstead(): void {
+    if (this.phase !== 'choosing' || !this.own.pick()) return;
+    this.svc.audio.play('ui-click');
+    const texts = this.layAnswer();
+    this.svc.live.say(texts.map((t, i) => `${i + 1}. ${t}`));
+    this.report(texts);
+  }
+
+  private showChoices(): void {
+    const session = this.live;
+    const node = session.play.scenario.nodes[session.state.node]!;
+    const locale = this.svc.locale();
+    this.phase = 'choosing';
+    const { column } = this.at;
+    const texts = this.layAnswer();
     this.choicesShownAt = performance.now();
-    const texts = offered.map((c) => pick(c.text, locale));
     const grace = readingMs(texts, locale);
     const graceLeft = this.carriedGrace ?? grace;
     this.carriedGrace = null;
     if (node.timeLimit) this.clock = new TurnClock(this, { x: column.x, y: this.choicesTop, w: column.w }, node.timeLimit, session, () => this.phase === 'choosing', grace, graceLeft);
     // The stage direction too: how the customer says it is part of what they say.
     const said = [this.practiceNote(), node.note ? pick(node.note, locale) : ''].filter(Boolean);
-    this.svc.live.say([...said, `${pick(session.play.scenario.customer.name, locale)}: ${this.stage!.line}`, ...texts.map((t, i) => `${i + 1}. ${t}`)]);
-    this.report(texts);
+    const answer = this.own.open ? [this.t('ownWords.label')] : texts.map((t, i) => `${i + 1}. ${t}`);
+    this.svc.live.say([...said, `${pick(session.play.scenario.customer.name, locale)}: ${this.stage!.line}`, ...answer]);
+    this.report(this.own.open ? [] : texts);
     // A trainee's first play: the guide, over the first decision (once; the pause menu has it too).
     if (!session.state.turns.length && !this.practice) {
       const { guided, metersSeen } = this.svc.progress.save.settings;
@@ -405,6 +457,7 @@ export class PlayScene extends BaseScene<PlayData> {
     this.focus.set([]);
     this.choiceButtons.forEach((b) => b.destroy());
     this.choiceButtons = [];
+    this.own.clear();
   }
 
   private stopClock(): void {
@@ -435,9 +488,10 @@ export class PlayScene extends BaseScene<PlayData> {
     this.backFromPractice = false;
     this.clearChoices();
     this.react(session);
-    if (practice) this.practised.push({ turn: practice.turn, first: practice.first, score: last.score, choice: last.turn.choice });
+    if (practice) this.practised.push({ turn: practice.turn, first: practice.first, score: last.score, choice: last.turn.choice, ...(last.turn.said ? { typed: last.turn.said.text } : {}) });
     const { at } = this;
     const better = last.better;
+    const typed = this.own.coach(last.turn, session.play, locale);
     const { buttons, spoken } = showCoaching(this, {
       last,
       reply: last.turn.choice < 0 ? node.onTimeout! : node.choices[last.turn.choice]!,
@@ -450,6 +504,7 @@ export class PlayScene extends BaseScene<PlayData> {
       onNext: () => this.goOn(),
       ...(better ? { retry: { label: this.t('play.tryAgain'), onRetry: () => this.tryAgain() } } : {}),
       ...(practice ? { practice: { first: practice.first } } : {}),
+      ...(typed ? { typed } : {}),
       textScale: this.portrait ? PHONE_TEXT : 1,
       ...(this.portrait ? { minTextSize: PHONE_MIN_TEXT } : {}),
     });
@@ -522,6 +577,6 @@ export class PlayScene extends BaseScene<PlayData> {
   private report(choices: string[] = this.lastChoices): void {
     if (!this.session) return;
     this.lastChoices = choices;
-    this.publish(playSnapshot(this.live, this.session, { phase: this.phase, practice: !!this.practice, choices, expression: this.stage?.expression ?? 'neutral' }));
+    this.publish(playSnapshot(this.live, this.session, { phase: this.phase, practice: !!this.practice, choices, expression: this.stage?.expression ?? 'neutral', ownWords: this.own.snapshot() }));
   }
 }

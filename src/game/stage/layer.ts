@@ -15,15 +15,23 @@ export class StageLayer {
   readonly root: HTMLDivElement;
   private game?: Phaser.Game;
 
-  constructor(private readonly parent: HTMLElement) {
+  /**
+   * `over`: a layer over the canvas instead, for what must be a real page control (the own-words text box,
+   * stage/textBox.ts): it is not hidden from screen readers, and its controls take the pointer.
+   */
+  constructor(
+    private readonly parent: HTMLElement,
+    o: { over?: boolean } = {},
+  ) {
     this.root = document.createElement('div');
-    this.root.className = 'stage';
-    this.root.setAttribute('aria-hidden', 'true');
+    this.root.className = o.over ? 'stage-over' : 'stage';
+    if (!o.over) this.root.setAttribute('aria-hidden', 'true');
     this.root.style.fontFamily = fontFor();
     // A page translator would swap the text nodes the typewriter writes to; the live region
     // and the canvas carry the words anyway.
     this.root.translate = false;
-    parent.prepend(this.root);
+    if (o.over) parent.append(this.root);
+    else parent.prepend(this.root);
   }
 
   /** The language changed: its font. */

@@ -116,6 +116,8 @@ export class FocusGroup {
   private onKey(e: KeyboardEvent): void {
     switch (e.key) {
       case 'Tab':
+        // Nothing of the canvas's to move through (the own-words text box is on screen): the page's own Tab.
+        if (!this.items.length) return;
         e.preventDefault();
         this.move(this.index < 0 ? 0 : this.index + (e.shiftKey ? -1 : 1));
         return;

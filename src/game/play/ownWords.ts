@@ -1,0 +1,148 @@
+/**
+ * A decision answered in the trainee's own words: the text box (stage/textBox.ts) under the customer's
+ * line, the judge (loaded with `import()` the first time, play/ownWordsJudge.ts) reading what was typed
+ * with this scenario and node, and `trainee.say` sent to the session. Bad input (empty, no words, binary,
+ * too long) is said under the box and nothing is sent. When the session asks again (`askedAgain` grew, no
+ * turn), the customer's line asking again shows over the box and the trainee types again or picks a reply.
+ * A reply that lands is the scene's to coach, as a picked one is (it listens to the session).
+ */
+import type { Judge } from '../../engine/judge/judge.js';
+import { pick, type Locale } from '../../engine/text.js';
+import type { DojoSnapshot } from '../services.js';
+import type { SessionController } from '../sessionController.js';
+import type { BaseScene } from '../scenes/BaseScene.js';
+import { TextBox } from '../stage/textBox.js';
+import { touchFirst } from '../ui/pointer.js';
+
+interface JudgeModule {
+  judge: Judge;
+  MAX_CHARS: number;
+}
+
+let loading: Promise<JudgeModule> | undefined;
+
+/** The judge chunk, fetched once (a failed fetch is tried again next time). */
+export function loadJudge(): Promise<JudgeModule> {
+  loading ??= import('./ownWordsJudge.js').catch((e: unknown) => {
+    loading = undefined;
+    throw e;
+  });
+  return loading;
+}
+
+/** Notices after which nothing is sent: there is nothing to read. */
+const REFUSED: Record<string, string> = { empty: 'ownWords.empty', binary: 'ownWords.binary', 'no-words': 'ownWords.noWords' };
+
+export interface OwnWordsOptions {
+  box: { x: number; y: number; w: number };
+  portrait: boolean;
+  locale: Locale;
+  /** What the box held when the scene was rebuilt (a language switch, a rotation). */
+  draft?: string;
+  onPick: () => void;
+  onPause: () => void;
+  /** Something to tell window.dojo. */
+  onChange: () => void;
+}
+
+export class OwnWordsTurn {
+  private readonly box: TextBox;
+  private gone = false;
+  /** Tries at this node that the customer did not follow (as the session counts them). */
+  private asked = 0;
+
+  constructor(
+    private readonly scene: BaseScene,
+    private readonly session: SessionController,
+    private readonly o: OwnWordsOptions,
+  ) {
+    const t = (k: string) => scene.t(k);
+    this.asked = session.state.askedAgain ?? 0;
+    this.box = new TextBox(scene.svc.overlay, {
+      ...o.box,
+      size: o.portrait ? 30 : 20,
+      rows: o.portrait ? 4 : 3,
+      buttonHeight: o.portrait ? 84 : 48,
+      words: { label: t('ownWords.label'), placeholder: t('ownWords.placeholder'), send: t('ownWords.send'), pick: t('ownWords.pick'), hint: t('ownWords.hint') },
+      keyHints: !o.portrait && !touchFirst(),
+      ...(o.draft ? { draft: o.draft } : {}),
+      onSend: (text) => void this.send(text),
+      onPick: () => o.onPick(),
+      onPause: () => o.onPause(),
+      onChange: () => o.onChange(),
+    });
+    if (this.asked) this.box.ask(this.askLine());
+    this.box.focus();
+    // Fetched while the trainee reads and types, so Send rarely waits.
+    void loadJudge().catch(() => {});
+  }
+
+  /** The customer, not following: in their manner (the customer type's). */
+  private askLine(): string {
+    const { customer } = this.session.play.scenario;
+    return this.scene.t('ownWords.askedAgain', { name: pick(customer.name, this.o.locale), line: this.scene.t(`ownWords.askAgain.${customer.type}`), interpolation: { escapeValue: false } });
+  }
+
+  private async send(text: string): Promise<void> {
+    const { scene, session, box } = this;
+    if (!text.trim()) return this.refuse(scene.t('ownWords.empty'));
+    box.busy = true;
+    let mod: JudgeModule;
+    try {
+      mod = await loadJudge();
+    } catch {
+      if (!this.gone) box.busy = false;
+      if (!this.gone) this.refuse(scene.t('ownWords.failed'));
+      return;
+    }
+    if (this.gone) return;
+    box.busy = false;
+    if (text.length > mod.MAX_CHARS) return this.refuse(scene.t('ownWords.tooLong', { n: text.length.toLocaleString(this.o.locale), max: mod.MAX_CHARS.toLocaleString(this.o.locale) }));
+    const { state } = session;
+    const node = state.node;
+    const r = mod.judge(text, { locale: this.o.locale, scenario: session.play.scenario, node });
+    const refused = r.notice && REFUSED[r.notice.code];
+    if (refused) return this.refuse(scene.t(refused));
+    const turns = state.turns.length;
+    session.say({ text, principles: r.principles, ...(r.closest ? { closest: r.closest } : {}) });
+    if (this.gone || session.state.turns.length > turns) return;
+    const asked = session.state.askedAgain ?? 0;
+    if (asked > this.asked) {
+      this.asked = asked;
+      const line = this.askLine();
+      box.ask(line);
+      box.say('');
+      scene.svc.audio.play('ui-back');
+      scene.svc.live.say([line, scene.t('ownWords.tryAgainOrPick')]);
+      box.focus();
+      this.o.onChange();
+    }
+  }
+
+  private refuse(message: string): void {
+    this.box.say(message);
+    this.scene.svc.live.say([message]);
+    this.box.focus();
+    this.o.onChange();
+  }
+
+  /** Hidden under an overlay (pause, history, the guide); focus back in the box when it shows again. */
+  set shown(v: boolean) {
+    this.box.shown = v;
+    if (v) this.box.focus();
+  }
+
+  get draft(): string {
+    return this.box.text;
+  }
+
+  /** What window.dojo says of the box. */
+  snapshot(): NonNullable<NonNullable<DojoSnapshot['ownWords']>['box']> {
+    return { text: this.box.text, composing: this.box.composing, focused: this.box.focused, busy: this.box.busy, message: this.box.said, asked: this.box.asking, askedAgain: this.asked };
+  }
+
+  remove(): void {
+    this.gone = true;
+    this.box.remove();
+  }
+}
