@@ -33,6 +33,23 @@ describe('trainee.say', () => {
     expect(rude.customer.context.meters).not.toEqual(byChoice.customer.context.meters);
   });
 
+  it('a reply typed word for word (either language, punctuation aside) is that reply, scored as picking it', () => {
+    for (const [i, o] of offeredChoices(play, start).entries()) {
+      const picked = choose(play, start, i);
+      for (const text of [o.text.en!, `  ${o.text['zh-CN']!.replace(/[,。?!]/g, ' ')} `]) {
+        // Whatever the judge made of it (here: nothing found, closest another reply or none).
+        const s = say(play, start, { text, principles: [] });
+        expect(s.turns[0]!.choice, text).toBe(o.index);
+        expect(turnScore(play, s.turns[0]!), text).toBe(turnScore(play, picked.turns[0]!));
+        expect(s.node).toBe(picked.node);
+        expect(s.turns[0]!.said?.text).toBe(text);
+      }
+    }
+    // One word changed is no longer word for word: the judge's reading counts again.
+    const changed = `${offeredChoices(play, start)[0]!.text.en!} Really.`;
+    expect(say(play, start, { text: changed, principles: [] }).turns).toHaveLength(0);
+  });
+
   it('asks again below the threshold: no branch, no turn, nothing scored', () => {
     const s = say(play, start, typed('What colour is the sky?', [], 1, SAY_THRESHOLD - 0.01));
     expect(s.node).toBe(node);

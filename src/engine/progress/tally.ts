@@ -69,7 +69,7 @@ export function tallyRun(play: Play, state: SessionState): AttemptTally {
       }
     }
     const model = d.turns[i]!.model;
-    if ((model !== t.choice || !!t.said) && turnScore(play, asChoice(t, model)) > turnScore(play, t)) {
+    if ((model !== t.choice || (!!t.said && !t.said.verbatim)) && turnScore(play, asChoice(t, model)) > turnScore(play, t)) {
       for (const id of new Set(replyOf(scenario, { node: t.node, choice: model }).principles.map((p) => p.id))) {
         if (!took.has(id) && catalog.get(id)?.polarity === 'practice') count(id).broken++;
       }

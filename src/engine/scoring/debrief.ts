@@ -75,7 +75,7 @@ export function alternatives(scenario: Scenario, turn: Pick<TurnRecord, 'node' |
 export function replyOf(scenario: Scenario, turn: Pick<TurnRecord, 'node' | 'choice'> & Partial<Pick<TurnRecord, 'said'>>): Reply {
   const node = scenario.nodes[turn.node]!;
   const authored = turn.choice < 0 ? node.onTimeout! : node.choices[turn.choice]!;
-  return turn.said ? { ...authored, principles: saidTags(turn.said) } : authored;
+  return turn.said && !turn.said.verbatim ? { ...authored, principles: saidTags(turn.said) } : authored;
 }
 
 const clampTurn = (n: number) => Math.max(-100, Math.min(100, n));
@@ -105,7 +105,7 @@ export function scoresAt(play: Play, turn: Pick<TurnRecord, 'node' | 'offered' |
 }
 
 function turnScoreFor(play: Play, turn: TurnKey, filter: Filter): number | null {
-  if (turn.said) return saidScore(play, turn, turn.said, filter);
+  if (turn.said && !turn.said.verbatim) return saidScore(play, turn, turn.said, filter);
   const scores = scoresAt(play, turn, filter);
   return scores[turn.choice < 0 ? scores.length - 1 : turn.offered.indexOf(turn.choice)] ?? null;
 }
@@ -137,7 +137,7 @@ export function turnScore(play: Play, turn: TurnKey): number {
  * run of best replies scores 100 on every facet.
  */
 export function facetScore(play: Play, turn: TurnKey, filter: Filter): number | null {
-  if (turn.said) return saidScore(play, turn, turn.said, filter);
+  if (turn.said && !turn.said.verbatim) return saidScore(play, turn, turn.said, filter);
   const alts = alternatives(play.scenario, turn);
   const now = worthNow(play.scenario, turn.before);
   const all = scoresAt(play, turn);

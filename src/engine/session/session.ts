@@ -47,6 +47,8 @@ export interface SaidReply {
   text: string;
   principles: { id: string; confidence: number; evidence: [number, number] }[];
   similarity: number;
+  /** Typed word for word as the reply it is read as: scored and reacted to as that reply (its authored principles). */
+  verbatim?: true;
 }
 
 /**
@@ -174,7 +176,7 @@ function respond(play: Play, state: SessionState, reply: Reply, choiceIndex: num
   const machine = machineFor(play);
   const event: CustomerEvent = {
     type: silent ? 'trainee.silent' : 'trainee.reply',
-    tags: resolveTags(catalog, said ? saidTags(said) : reply.principles),
+    tags: resolveTags(catalog, said && !said.verbatim ? saidTags(said) : reply.principles),
     ...(reply.effects ? { effects: reply.effects } : {}),
   };
   const snap = machine.resolveState({ value: state.customer.value, context: state.customer.context });
@@ -224,6 +226,16 @@ export function saidTags(said: Pick<SaidReply, 'principles'>): Tag[] {
 export function say(play: Play, state: SessionState, judged: JudgedText): SessionState {
   if (state.ending) throw new SessionError('the conversation has ended');
   const offered = offeredChoices(play, state);
+  // Word for word a reply on offer (in either language, punctuation and spacing aside): it is that
+  // reply, and its authored principles are the reading of those words (the judge's cues may find
+  // others, and the coaching would then offer the trainee's own words as the better reply).
+  const typed = plainWords(judged.text);
+  const verbatim = typed ? offered.find((o) => Object.values(o.text).some((t) => plainWords(t) === typed)) : undefined;
+  if (verbatim) {
+    const whole: [number, number] = [0, judged.text.length];
+    const said: SaidReply = { text: judged.text, principles: verbatim.principles.map((t) => ({ id: t.id, confidence: 1, evidence: whole })), similarity: 1, verbatim: true };
+    return respond(play, state, verbatim, verbatim.index, offered.map((o) => o.index), false, said);
+  }
   const c = judged.closest;
   const choice = c && c.node === state.node && c.similarity >= SAY_THRESHOLD ? offered.find((o) => o.index === c.reply) : undefined;
   if (!choice) return { ...state, askedAgain: (state.askedAgain ?? 0) + 1 };
@@ -234,6 +246,11 @@ export function say(play: Play, state: SessionState, judged: JudgedText): Sessio
     similarity: c!.similarity,
   };
   return respond(play, state, choice, choice.index, offered.map((o) => o.index), false, said);
+}
+
+/** A text's letters and digits only, folded (NFKC, lower case): to tell a reply typed word for word. */
+function plainWords(text: string | undefined): string {
+  return (text ?? '').normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** The time limit ran out with no reply. */
