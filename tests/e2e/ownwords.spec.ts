@@ -315,3 +315,30 @@ test.describe('phone', () => {
     check();
   });
 });
+
+test('a first play in my own words: the guide says how to type, not how to pick', async ({ page }) => {
+  const check = watchErrors(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await open(page, { storage: JSON.stringify({ version: 1, settings: { locale: 'en', muted: true, volume: 0.7 }, best: {}, attempts: [], resume: null, imported: [] }) });
+  await page.keyboard.press('Enter');
+  await focusCard(page, ID);
+  await page.keyboard.press('Enter');
+  await until(page, (d) => d.scene === 'Play' && d.phase === 'intro', 'the intro card');
+  await page.keyboard.press('Tab');
+  await until(page, (d) => d.focus === 'In my own words', 'focus on In my own words');
+  await page.keyboard.press('Enter');
+  await until(page, (d) => d.scene === 'Guide', 'the first-play guide');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => live(page)).toContain('Step 2 of 4');
+  const said = await live(page);
+  expect(said).toContain('Say it in your own words');
+  expect(said).toContain('Enter sends');
+  expect(said).not.toContain('number');
+  // The text box waits under the guide, and is there once it is done.
+  await expect(page.locator('#ow-text')).toBeHidden();
+  await page.screenshot({ path: join(SHOTS, 'ownwords-guide-en.png') });
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
+  await typing(page, 'the text box after the guide');
+  await expect(page.locator('#ow-text')).toBeVisible();
+  check();
+});

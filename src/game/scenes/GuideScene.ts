@@ -30,6 +30,8 @@ export interface GuideData {
   countdownAt: Rect | null;
   /** Whether any decision of this scenario is timed. */
   timed: boolean;
+  /** In my own words: the trainee types (the replies step says how). */
+  typing?: boolean;
   /** Only the meters: a trainee already guided meets a customer type whose meters are new to them. */
   metersOnly?: boolean;
 }
@@ -62,7 +64,9 @@ export class GuideScene extends BaseScene<GuideData> {
     if (a.metersOnly) return [metersStep];
     return [
       metersStep,
-      { title: this.t('guide.repliesTitle'), lines: [this.t('guide.replies'), this.t(touch ? 'guide.repliesTouch' : 'guide.repliesKeys'), this.t('guide.notLongest')], at: a.repliesAt },
+      a.typing
+        ? { title: this.t('guide.typingTitle'), lines: [this.t('guide.typing'), this.t(touch ? 'guide.typingTouch' : 'guide.typingKeys'), this.t('guide.typingAgain')], at: a.repliesAt }
+        : { title: this.t('guide.repliesTitle'), lines: [this.t('guide.replies'), this.t(touch ? 'guide.repliesTouch' : 'guide.repliesKeys'), this.t('guide.notLongest')], at: a.repliesAt },
       {
         title: this.t('guide.clockTitle'),
         lines: [a.countdownAt ? this.t('guide.clockHere') : a.timed ? this.t('guide.clockLater') : this.t('guide.clockNone')],

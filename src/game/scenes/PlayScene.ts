@@ -443,6 +443,7 @@ export class PlayScene extends BaseScene<PlayData> {
       repliesAt: replies ? { x: column.x, y: replies[0]!.y - replies[0]!.h / 2, w: column.w, h: replies.at(-1)!.y + replies.at(-1)!.h / 2 - (replies[0]!.y - replies[0]!.h / 2) } : null,
       countdownAt: this.phase === 'choosing' && node?.timeLimit ? { x: column.x, y: this.choicesTop - 8, w: column.w, h: 28 } : null,
       timed: Object.values(scenario.nodes).some((n) => !!n.timeLimit),
+      ...(this.own.open ? { typing: true } : {}),
     };
   }
 
