@@ -4,7 +4,7 @@
  * the same run: initial JS size, start-up time, frame gaps during a dialogue turn, and heap
  * growth across repeated plays; and start-up on a throttled phone (bench/startup.ts).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -12,7 +12,8 @@ import { build } from 'vite';
 import { CHROMIUM } from '../playwright.config.js';
 import { median, type Figure } from './engine.js';
 import { serve } from './serve.js';
-import { phoneJoin, phoneStart, startupFigures } from './startup.js';
+import { makeBenchJudge } from './judge.js';
+import { phoneJoin, phoneStart, startupFigures, THROTTLE } from './startup.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/out');
@@ -42,6 +43,51 @@ function initialJsBytes(dir: string, follow?: RegExp): number {
 /** What "In my own words" adds to the game (gzip -9): its chunk and whatever it imports that the game has not loaded. */
 export function ownWordsJsBytes(dir: string, titleBytes = initialJsBytes(dir, /^main-[\w-]+\.js$/)): number {
   return initialJsBytes(dir, /^(main|ownWordsJudge)-[\w-]+\.js$/) - titleBytes;
+}
+
+/**
+ * The own-words judge in the built game's own chunk, on a throttled phone: the median time per reply
+ * over the labelled replies (tests/judge/replies.jsonl), and the same replies judged here in Node in
+ * the same run (the floor: what the judge costs without the browser and the throttle).
+ */
+export async function judgeOnPhone(browser: Browser, url: string, dir: string): Promise<{ phoneMs: number; nodeMs: number; replies: number }> {
+  const chunk = readdirSync(join(dir, 'assets')).find((f) => /^ownWordsJudge-[\w-]+\.js$/.test(f));
+  if (!chunk) throw new Error('no ownWordsJudge chunk in the build');
+  const replies = readFileSync(join(ROOT, 'tests/judge/replies.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { text: string; locale: 'zh-CN' | 'en' });
+  const { judge } = makeBenchJudge();
+  // Each reply judged REPEAT times between two clock readings: the browser's clock is coarse (0.1 ms).
+  const REPEAT = 10;
+  const node: number[] = [];
+  for (const r of replies) {
+    const t0 = performance.now();
+    for (let k = 0; k < REPEAT; k++) judge(r.text, { locale: r.locale });
+    node.push((performance.now() - t0) / REPEAT);
+  }
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  try {
+    await page.goto(url);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    const times = await page.evaluate(
+      async ([src, rs, repeat]) => {
+        const m = (await import(new URL(src, location.href).href)) as { judge: (t: string, o: { locale: string }) => unknown };
+        const out: number[] = [];
+        for (const r of rs) {
+          const t0 = performance.now();
+          for (let k = 0; k < repeat; k++) m.judge(r.text, { locale: r.locale });
+          out.push((performance.now() - t0) / repeat);
+        }
+        return out;
+      },
+      [`assets/${chunk}`, replies, REPEAT] as const,
+    );
+    return { phoneMs: median(times), nodeMs: median(node), replies: replies.length };
+  } finally {
+    await page.close();
+  }
 }
 
 async function startup(browser: Browser, url: string): Promise<number> {
@@ -188,6 +234,18 @@ export async function gameFigures(o: { desktop: boolean; phone: boolean } = { de
       },
     ];
     const phoneFigures = o.phone ? startupFigures(await phoneStart(browser, floor.url, game.url), await phoneJoin(browser, socketFloor.url, gameDir)) : [];
+    if (o.phone) {
+      const j = await judgeOnPhone(browser, game.url, gameDir);
+      phoneFigures.push({
+        name: 'game.judge_phone_median_ms',
+        unit: 'ms',
+        value: r(j.phoneMs),
+        floor: { what: `the same ${j.replies} labelled replies judged in Node, same run`, value: r(j.nodeMs) },
+        ...(j.nodeMs > 0 ? { ratio: r(j.phoneMs / j.nodeMs) } : {}),
+        target: `≤ 50 ms per reply (the game's own-words chunk on a phone profile: 390×844, CPU ${THROTTLE}× slower)`,
+        pass: j.phoneMs <= 50,
+      });
+    }
     if (!o.desktop) return [...sizes, ...phoneFigures];
 
     const floorStart = await startup(browser, floor.url);
