@@ -2,6 +2,7 @@
  * "In my own words": the session's `trainee.say` intent (a typed reply with the judge's reading as event
  * data), the ask-again threshold, and scoring from the principles found in the text, not the reply it is read as.
  */
+import { readdirSync } from 'node:fs';
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { readSignals } from '../../src/cli/files.js';
@@ -100,4 +101,42 @@ describe('trainee.say', () => {
     expect(rec.turns[0]!.freeText?.readAs).toBe(1);
     expect(rec.turns[1]!.freeText).toBeUndefined();
   });
+});
+
+describe('own words cannot be won without reading', () => {
+  // One all-purpose reply, stuffed with practices, typed at every decision of every library scenario
+  // (when the customer asks again, the middle reply on offer is picked, as a trainee who gives up might).
+  const canned = {
+    en: "I'm so sorry, I completely understand how frustrating this is. Thank you for telling us. I've written it all down, and I'll personally take care of it right now and call you back to follow up.",
+    'zh-CN': '非常抱歉，我完全理解您的心情，谢谢您告诉我们。我都记下来了，我马上亲自帮您处理，处理完给您回电话跟进。',
+  } as const;
+  const s = readSignals(catalog());
+  if ('problems' in s) throw new Error('the judge signals do not load');
+  const judge = createJudge(s.signals);
+  const files = readdirSync('scenarios/library').filter((f) => f.endsWith('.yaml'));
+
+  for (const locale of ['en', 'zh-CN'] as const) {
+    it(`${locale}: a canned reply is rarely read as one on offer, and the plays end badly`, () => {
+      let taken = 0;
+      let asked = 0;
+      let good = 0;
+      let overall = 0;
+      for (const f of files) {
+        const p = playOf(`scenarios/library/${f}`);
+        let st = startSession(p, 1);
+        for (let i = 0; i < 40 && !st.ending; i++) {
+          const j = judge(canned[locale], { locale, scenario: p.scenario, node: st.node });
+          const next = say(p, st, { text: canned[locale], principles: j.principles, ...(j.closest ? { closest: j.closest } : {}) });
+          if (next.turns.length > st.turns.length) [taken, st] = [taken + 1, next];
+          else [asked, st] = [asked + 1, choose(p, next, Math.floor(offeredChoices(p, next).length / 2))];
+        }
+        const d = debrief(p, st);
+        overall += d.overall;
+        if (d.outcome === 'won-back' || d.outcome === 'resolved') good++;
+      }
+      expect(taken / (taken + asked)).toBeLessThanOrEqual(0.1);
+      expect(overall / files.length).toBeLessThan(40);
+      expect(good).toBeLessThanOrEqual(files.length / 4);
+    });
+  }
 });
