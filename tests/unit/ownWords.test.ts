@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readSignals } from '../../src/cli/files.js';
 import { createJudge } from '../../src/engine/judge/index.js';
 import { severityOf } from '../../src/engine/catalog/severity.js';
-import { debrief, SEVERITY_POINTS, turnScore } from '../../src/engine/scoring/debrief.js';
+import { debrief, replyOf, SEVERITY_POINTS, turnScore } from '../../src/engine/scoring/debrief.js';
 import { playRecord } from '../../src/engine/scoring/transcript.js';
 import { createSessionMachine } from '../../src/engine/session/machine.js';
 import { choose, offeredChoices, say, SAY_THRESHOLD, startSession, type JudgedText } from '../../src/engine/session/session.js';
@@ -100,6 +100,34 @@ describe('trainee.say', () => {
     expect(rec.turns[0]!.said).toBe(text);
     expect(rec.turns[0]!.freeText?.readAs).toBe(1);
     expect(rec.turns[1]!.freeText).toBeUndefined();
+  });
+});
+
+describe('a rude typed reply', () => {
+  const s = readSignals(catalog());
+  if ('problems' in s) throw new Error('the judge signals do not load');
+  const judge = createJudge(s.signals);
+
+  it('is never waved away as "not an answer": taken, scored on what it breaks, the story going the way of the nearest bad reply', () => {
+    for (const [text, locale, id] of [
+      ["Are you sure you didn't break it yourself?", 'en', 'doubt-honesty'],
+      ['您确定不是您自己弄坏的吗?', 'zh-CN', 'doubt-honesty'],
+    ] as const) {
+      const j = judge(text, { locale, scenario: play.scenario, node });
+      expect(j.principles.map((p) => p.id), text).toContain(id);
+      expect(j.closest!.similarity, 'close to no reply on offer').toBeLessThan(SAY_THRESHOLD);
+      const st = say(play, start, { text, principles: j.principles, ...(j.closest ? { closest: j.closest } : {}) });
+      expect(st.turns, text).toHaveLength(1);
+      expect(turnScore(play, st.turns[0]!), text).toBeLessThan(0);
+      // What it broke is what counts (the debrief's mistakes come from here), not the reply it goes the way of.
+      expect(replyOf(play.scenario, st.turns[0]!).principles.map((t) => t.id), text).toContain(id);
+    }
+  });
+
+  it('an unsure reading of rudeness is still asked again', () => {
+    const st = say(play, start, { text: 'hm', principles: [{ id: 'doubt-honesty', confidence: 0.4, evidence: [0, 2] }] });
+    expect(st.turns).toHaveLength(0);
+    expect(st.askedAgain).toBe(1);
   });
 });
 

@@ -70,6 +70,13 @@ export interface JudgedText {
  */
 export const SAY_THRESHOLD = 0.3;
 
+/**
+ * How sure the judge must be that a typed reply breaks a principle for it to be taken though it is close to
+ * no reply on offer: more likely than not, with a margin (the judge's cues for rudeness score 0.75–0.94;
+ * set from that reading of the judge's scale, not fitted to any test).
+ */
+export const SAY_VIOLATION_CONFIDENCE = 0.6;
+
 export interface SessionState {
   scenarioId: string;
   seed: number;
@@ -237,15 +244,41 @@ export function say(play: Play, state: SessionState, judged: JudgedText): Sessio
     return respond(play, state, verbatim, verbatim.index, offered.map((o) => o.index), false, said);
   }
   const c = judged.closest;
-  const choice = c && c.node === state.node && c.similarity >= SAY_THRESHOLD ? offered.find((o) => o.index === c.reply) : undefined;
-  if (!choice) return { ...state, askedAgain: (state.askedAgain ?? 0) + 1 };
   for (const p of judged.principles) if (!play.catalog.get(p.id)) throw new SessionError(`unknown principle "${p.id}"`);
+  let choice = c && c.node === state.node && c.similarity >= SAY_THRESHOLD ? offered.find((o) => o.index === c.reply) : undefined;
+  if (!choice) {
+    // A reply that clearly breaks a principle is never waved away as "not an answer": it is taken, and
+    // the story goes the way of the reply on offer nearest to it in what it breaks.
+    const broken = judged.principles.filter((p) => play.catalog.get(p.id)!.polarity === 'violation' && p.confidence >= SAY_VIOLATION_CONFIDENCE).map((p) => p.id);
+    if (!broken.length) return { ...state, askedAgain: (state.askedAgain ?? 0) + 1 };
+    choice = nearestInWhatItBreaks(play, offered, broken);
+  }
   const said: SaidReply = {
     text: judged.text,
     principles: judged.principles.map((p) => ({ id: p.id, confidence: p.confidence, evidence: [Number(p.evidence[0]), Number(p.evidence[1])] })),
-    similarity: c!.similarity,
+    similarity: c?.node === state.node && c.reply === choice.index ? c.similarity : 0,
   };
   return respond(play, state, choice, choice.index, offered.map((o) => o.index), false, said);
+}
+
+/**
+ * The reply on offer a rude typed reply is taken as: the one sharing most of the principles it breaks,
+ * then the one breaking most (by severity), then the one practising least; the first listed on a tie.
+ */
+function nearestInWhatItBreaks(play: Play, offered: readonly Choice[], broken: readonly string[]): Choice {
+  const SEVERITY = { minor: 1, serious: 2, grave: 3 } as const;
+  const key = (o: Choice): [number, number, number] => {
+    const tags = resolveTags(play.catalog, o.principles);
+    const bad = tags.filter((t) => t.polarity === 'violation');
+    return [bad.filter((t) => broken.includes(t.id)).length, bad.reduce((a, t) => a + SEVERITY[t.severity!] * t.weight, 0), -tags.filter((t) => t.polarity === 'practice').reduce((a, t) => a + t.weight, 0)];
+  };
+  let best = offered[0]!;
+  let bestKey = key(best);
+  for (const o of offered.slice(1)) {
+    const k = key(o);
+    if (k[0] > bestKey[0] || (k[0] === bestKey[0] && (k[1] > bestKey[1] || (k[1] === bestKey[1] && k[2] > bestKey[2])))) [best, bestKey] = [o, k];
+  }
+  return best;
 }
 
 /** A text's letters and digits only, folded (NFKC, lower case): to tell a reply typed word for word. */
