@@ -155,6 +155,9 @@ test('en, desktop, keyboard: a scenario in my own words to the debrief', async (
   // Next turn: pick from the replies instead (Tab to the button, Enter), this turn only.
   await typing(page, 'the text box at turn 2');
   await until(page, (x) => !!box(x)?.focused, 'focus in the box at turn 2');
+  // The last turn's "what do you mean?" is not carried over to this one.
+  expect(box(await dojo(page))!.asked).toBe('');
+  expect(box(await dojo(page))!.askedAgain).toBe(0);
   // Esc pauses (the box hides under the menu); back from the pause, the draft is still there, in focus,
   // also after the language was switched there (the screen is rebuilt in the other language).
   await page.keyboard.type('A draft');

@@ -67,8 +67,12 @@ describe('trainee.say', () => {
     const actor = createActor(createSessionMachine(play), { input: { seed: 1 } }).start();
     actor.send({ type: 'trainee.say', judged: { text: 'x' } as unknown as JudgedText });
     expect(actor.getSnapshot().context.turns).toHaveLength(0);
+    // Asked again, then answered: the count is gone with the decision (the actor merges contexts).
+    actor.send({ type: 'trainee.say', judged: { text: 'What colour is the sky?', principles: [] } });
+    expect(actor.getSnapshot().context.askedAgain).toBe(1);
     actor.send({ type: 'trainee.say', judged: typed('Hello there, take your time.', [{ id: 'small-courtesies', confidence: 1, evidence: [0, 5] }], good!.index, 0.5) });
     expect(actor.getSnapshot().context.turns[0]?.said?.text).toBe('Hello there, take your time.');
+    expect(actor.getSnapshot().context.askedAgain).toBeUndefined();
     actor.stop();
   });
 

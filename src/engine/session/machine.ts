@@ -18,6 +18,12 @@ export interface SessionInput {
   seed?: number;
 }
 
+/**
+ * The next context as a whole: XState's assign merges what it is given into the context, so a key the
+ * pure step leaves out (askedAgain, cleared on a new decision) must be named to be cleared.
+ */
+const whole = (next: SessionState): SessionState => ({ askedAgain: undefined, ...next });
+
 export function createSessionMachine(play: Play) {
   return setup({
     types: {
@@ -41,16 +47,16 @@ export function createSessionMachine(play: Play) {
     actions: {
       choose: assign(({ context, event }) => {
         assertEvent(event, 'trainee.choose');
-        return choose(play, context, event.index);
+        return whole(choose(play, context, event.index));
       }),
       say: assign(({ context, event }) => {
         assertEvent(event, 'trainee.say');
-        return say(play, context, event.judged);
+        return whole(say(play, context, event.judged));
       }),
-      timeOut: assign(({ context }) => timeOut(play, context)),
+      timeOut: assign(({ context }) => whole(timeOut(play, context))),
       tick: assign(({ context, event }) => {
         assertEvent(event, 'clock.tick');
-        return tick(play, context, Number.isFinite(event.ms) ? event.ms : 0);
+        return whole(tick(play, context, Number.isFinite(event.ms) ? event.ms : 0));
       }),
     },
   }).createMachine({
