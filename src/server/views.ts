@@ -1,7 +1,7 @@
 /** What the host's screen and each trainee's phone are shown, built from a room. */
 import { severityOf } from '../engine/catalog/severity.js';
 import { optionsAt } from '../engine/classroom/classPath.js';
-import { principleSides, replyOf, roundScore, turnScore } from '../engine/scoring/debrief.js';
+import { asChoice, modelChoice, principleSides, replyOf, roundScore, turnScore } from '../engine/scoring/debrief.js';
 import type { Play, SessionState } from '../engine/session/session.js';
 import { offeredChoices } from '../engine/session/session.js';
 import type { Scenario } from '../engine/scenario/model.js';
@@ -204,6 +204,19 @@ export function hostView(room: Room, now: number): HostView {
   return view;
 }
 
+/**
+ * A typed turn's coaching: the authored feedback is about words the trainee did not write (it may praise
+ * what they did not do), so it gives the better reply that was on offer instead, or says there was none.
+ */
+function typedFeedback(play: Play, t: SessionState['turns'][number]): TurnFeedback['feedback'] {
+  const m = modelChoice(play, t);
+  const mine = roundScore(turnScore(play, t));
+  const best = roundScore(turnScore(play, asChoice(t, m)));
+  const text = m >= 0 ? play.scenario.nodes[t.node]!.choices[m]!.text : undefined;
+  if (!text || best <= mine) return { en: 'Nothing on offer here would have scored better.', 'zh-CN': '这一轮没有比这更好的回答。' };
+  return { en: `A better reply was on offer (${best}): “${text.en ?? text['zh-CN']}”`, 'zh-CN': `当时更好的说法（${best}）：“${text['zh-CN'] ?? text.en}”` };
+}
+
 function feedbackOf(room: Room, s: SessionState, i: number): TurnFeedback {
   const t = s.turns[i]!;
   const reply = replyOf(room.play.scenario, t);
@@ -211,14 +224,14 @@ function feedbackOf(room: Room, s: SessionState, i: number): TurnFeedback {
     turn: i,
     choice: t.choice,
     ...(reply.text ? { text: reply.text } : {}),
-    feedback: reply.feedback,
+    feedback: t.said && !t.said.verbatim ? typedFeedback(room.play, t) : reply.feedback,
     ...principleSides(room.play.catalog, reply.principles),
     score: roundScore(turnScore(room.play, t)),
     ...(t.said
       ? {
           said: {
             text: t.said.text,
-            found: t.said.principles.map((p) => ({ id: p.id, start: p.evidence[0]!, end: p.evidence[1]! })),
+            found: t.said.verbatim ? [] : t.said.principles.map((p) => ({ id: p.id, start: p.evidence[0]!, end: p.evidence[1]! })),
             readAs: t.offered.indexOf(t.choice),
           },
         }

@@ -78,7 +78,7 @@ test('everyone plays in own words: typed replies, asked again, marked coaching, 
   await expect(lin.page.locator('.coaching')).toBeVisible();
   await expect(lin.page.locator('.coaching mark.found--good')).toHaveCount(2);
   await expect(lin.page.locator('.coaching mark.found--good').first()).toHaveText(/take your time/i);
-  await expect(lin.page.locator('.coaching .read-as')).toContainText('读作最接近第');
+  await expect(lin.page.locator('.coaching .read-as')).toContainText('读作最接近这句回答');
   await expect(lin.page.locator('.coaching .typed-badge')).toBeVisible();
   await shoot(lin.page, 'phone-coaching');
 

@@ -22,12 +22,17 @@ const signals = readSignals(cat);
 if ('problems' in signals) throw new Error('the judge signals do not load');
 const judge = createJudge(signals.signals);
 
-/** A reply to type at this node: an authored one (no condition) the judge reads back as itself, with principles to mark. */
+/**
+ * A reply to type at this node: an authored one (no condition) with a few words of the trainee's own in
+ * front (word for word it would simply be that reply, with nothing to mark), which the judge reads back as
+ * that reply, with principles to mark.
+ */
 function replyFor(node: string, locale: Locale): string {
+  const own = locale === 'en' ? 'Right, ' : '好的，';
   const choices = scenario.nodes[node]!.choices.filter((c) => !c.when);
-  const read = choices.map((c) => ({ c, r: judge(pick(c.text, locale), { locale, scenario, node }) }));
+  const read = choices.map((c) => ({ c, text: own + pick(c.text, locale) })).map((x) => ({ ...x, r: judge(x.text, { locale, scenario, node }) }));
   const good = read.find(({ c, r }) => r.principles.length > 0 && r.closest?.reply === c.index && r.closest.similarity >= 0.3) ?? read[0]!;
-  return pick(good.c.text, locale);
+  return good.text;
 }
 
 const live = (page: Page) => page.evaluate(() => document.getElementById('live')!.textContent ?? '');
@@ -140,7 +145,7 @@ test('en, desktop, keyboard: a scenario in my own words to the debrief', async (
   expect(await page.locator('.ow-echo').textContent()).toContain(shownText(first));
   const note = await live(page);
   expect(note).toContain('You wrote:');
-  expect(note).toMatch(/Read as close to reply \d/);
+  expect(note).toMatch(/Read as closest to the reply “/);
   expect(note).toMatch(/This turn: /);
   await page.screenshot({ path: join(SHOTS, 'ownwords-coaching-en.png') });
   // The conversation so far says what was typed, as You.
@@ -171,8 +176,11 @@ test('en, desktop, keyboard: a scenario in my own words to the debrief', async (
     await page.keyboard.press('Escape');
     const menu = await until(page, (x) => x.scene === 'Pause' && x.focusIndex === 0, 'the pause menu');
     const at = menu.choices.indexOf(item);
-    for (let i = 0; i < at; i++) await page.keyboard.press('Tab');
-    await until(page, (x) => x.focusIndex === at, `focus on ${item}`);
+    // One Tab at a time, each seen to land (a key pressed while the menu is still being drawn is lost).
+    for (let i = 0; i < at; i++) {
+      await page.keyboard.press('Tab');
+      await until(page, (x) => x.scene === 'Pause' && x.focusIndex === i + 1, `focus on item ${i + 2} of the menu`);
+    }
     await page.keyboard.press('Enter');
     await until(page, (x) => x.scene === 'Pause' && x.choices[0] !== menu.choices[0], 'the menu in the other language');
     await page.keyboard.press('Escape');
@@ -273,7 +281,7 @@ test.describe('phone', () => {
     await page.locator('.ow-send').tap();
     d = await until(page, (x) => x.phase === 'coaching', 'coaching of the typed turn');
     expect(await page.locator('.ow-echo mark').count()).toBeGreaterThan(0);
-    expect(await live(page)).toMatch(/判读为最接近回复 \d/);
+    expect(await live(page)).toMatch(/读作最接近这句回答：“/);
     await page.screenshot({ path: join(SHOTS, 'ownwords-coaching-zh-CN-phone.png') });
     await tapAt(page, '继续');
     // Turn 2: pick from the replies instead, by touch.
@@ -331,6 +339,8 @@ test('a first play in my own words: the guide says how to type, not how to pick'
   await until(page, (d) => d.focus === 'In my own words', 'focus on In my own words');
   await page.keyboard.press('Enter');
   await until(page, (d) => d.scene === 'Guide', 'the first-play guide');
+  // The text box waits hidden under the guide.
+  await expect(page.locator('#ow-text')).toBeHidden();
   await page.keyboard.press('Enter');
   await expect.poll(() => live(page)).toContain('Step 2 of 4');
   const said = await live(page);

@@ -59,6 +59,8 @@ describe('everyone plays, in own words', () => {
     expect(last.said!.readAs).toBeGreaterThanOrEqual(0);
     expect(last.honoured.sort()).toEqual(['open-questions', 'show-patience']);
     expect(v.principles['show-patience']?.polarity).toBe('practice');
+    // The coaching is not the authored reply's feedback (about words not written): the better reply, or none.
+    expect(last.feedback.en).toMatch(/^(A better reply was on offer \(\d+\): “.+”|Nothing on offer here would have scored better\.)$/);
     // The trainer's board: the row's last typed reply and the class heat map.
     const board = await until(() => r.host.host?.solo?.rows[0]?.found && r.host.host.solo);
     expect(board.rows[0]!.found!.map((f) => f.id).sort()).toEqual(['open-questions', 'show-patience']);

@@ -85,6 +85,8 @@ export class OwnWordsTurn {
 
   private async send(text: string): Promise<void> {
     const { scene, session, box } = this;
+    // Under an overlay (the guide, the pause menu) the box is not there to send from, whatever had the focus.
+    if (scene.scene.isPaused()) return;
     if (!text.trim()) return this.refuse(scene.t('ownWords.empty'));
     box.busy = true;
     let mod: JudgeModule;

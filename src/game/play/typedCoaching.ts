@@ -17,7 +17,9 @@ export function typedCoaching(scene: BaseScene, turn: TurnRecord, scenario: Scen
   if (!said) return null;
   const name = (id: string) => pick(catalog.get(id)?.name ?? { en: id }, locale);
   const good = (id: string) => catalog.get(id)?.polarity === 'practice';
-  const spans = said.principles.map((p) => ({ start: p.evidence[0], end: p.evidence[1], good: good(p.id), name: name(p.id) }));
+  // Typed word for word as a reply on offer: the whole text is that reply, nothing to mark word by word.
+  const found = said.verbatim ? [] : said.principles;
+  const spans = found.map((p) => ({ start: p.evidence[0], end: p.evidence[1], good: good(p.id), name: name(p.id) }));
   const [open, close] = ['“', '”'];
   const echo = new TypedEcho(scene.svc.overlay, echoRuns(said.text, spans), open, close);
   const n = turn.offered.indexOf(turn.choice) + 1;
@@ -29,7 +31,7 @@ export function typedCoaching(scene: BaseScene, turn: TurnRecord, scenario: Scen
       heading: scene.t('ownWords.youWrote'),
       readAs: t('ownWords.readAs', { n, text: reply }),
       spoken: `${scene.t('ownWords.youWrote')} ${open}${said.text}${close}`,
-      evidence: said.principles.map((p) => t('ownWords.evidence', { mark: good(p.id) ? '✓' : '✗', name: name(p.id), words: said.text.slice(p.evidence[0], p.evidence[1]) })),
+      evidence: found.map((p) => t('ownWords.evidence', { mark: good(p.id) ? '✓' : '✗', name: name(p.id), words: said.text.slice(p.evidence[0], p.evidence[1]) })),
       place: (x, y, w, size) => echo.place(x, y, w, size),
       shift: (dy) => echo.shift(dy),
     },
