@@ -160,5 +160,6 @@ test('the debrief replays each turn with its stage direction, and says how a neg
   // The overall is never below 0: a negative decision score is shown as counted as 0.
   if (end.debrief!.decisions < 0) expect(said).toMatch(/Decision score −\d+, counted as 0 \(80%\); outcome \d+ \(20%\)/);
   else expect(said).toMatch(/Decision score \d+ \(80%\), outcome \d+ \(20%\)/);
+  await page.screenshot({ path: join(SHOTS, 'debrief-negative-en.png') });
   check();
 });

@@ -60,7 +60,8 @@ export class SayBox {
   private readonly sendButton: HTMLButtonElement;
   private readonly pickButton: HTMLButtonElement;
   readonly root: HTMLElement;
-  private readonly label = el('label', { class: 'say-label', attrs: { for: 'say-input' } });
+  // Named for screen readers; on screen the bar above already says "Your reply".
+  private readonly label = el('label', { class: 'say-label visually-hidden', attrs: { for: 'say-input' } });
   private readonly help = el('p', { class: 'help', attrs: { id: 'say-help' } });
 
   constructor(o: SayBoxOptions) {
@@ -78,7 +79,8 @@ export class SayBox {
   /** Labels in the current language, and the state: sending, what to say under the box. */
   set(o: { sending: boolean; note: string; askedAgain: boolean }): void {
     this.label.textContent = t('phone.sayLabel');
-    this.help.textContent = t('phone.sayHelp');
+    // A phone's keyboard has no Shift+Enter to speak of: the keys are named only where there is a keyboard.
+    this.help.textContent = t(matchMedia('(pointer: coarse)').matches ? 'phone.sayHelpTouch' : 'phone.sayHelp');
     this.sendButton.textContent = t(o.sending ? 'phone.sending' : 'phone.send');
     this.pickButton.textContent = t('phone.pickInstead');
     this.sendButton.disabled = o.sending;

@@ -84,18 +84,19 @@ export class DebriefScene extends BaseScene<DebriefData> {
     const card = (x: number, y: number, cw: number, ch: number) => this.add.graphics().fillStyle(0xffffff, 1).fillRoundedRect(x, y, cw, ch, 14);
     card(x1, top, colW, z(260));
     this.text(x1 + colW / 2, top + z(16), this.t('debrief.overall'), { size: z(22), color: COLORS.inkSoft, align: 'center' }).setOrigin(0.5, 0);
-    const overall = this.text(x1 + colW / 2, top + z(46), String(d.overall), { size: z(84), bold: true, align: 'center' }).setOrigin(0.5, 0);
+    const overall = this.text(x1 + colW / 2, top + z(40), String(d.overall), { size: z(76), bold: true, align: 'center' }).setOrigin(0.5, 0);
     this.countUp(overall, d.overall);
     const gradeColour = d.grade === 'S' || d.grade === 'A' ? COLORS.good : d.grade === 'D' ? COLORS.bad : COLORS.ink;
-    this.text(x1 + colW / 2, top + z(150), `${this.t('debrief.grade')} ${d.grade} · ${this.t(`grades.${d.grade}`)}`, { size: z(24), bold: true, align: 'center', color: gradeColour }).setOrigin(0.5, 0);
+    this.text(x1 + colW / 2, top + z(136), `${this.t('debrief.grade')} ${d.grade} · ${this.t(`grades.${d.grade}`)}`, { size: z(24), bold: true, align: 'center', color: gradeColour }).setOrigin(0.5, 0);
     const good = d.outcome === 'won-back' || d.outcome === 'resolved';
-    this.text(x1 + colW / 2, top + z(192), `${this.t('debrief.outcome')}: ${this.t(`outcomes.${d.outcome}`)}`, {
+    this.text(x1 + colW / 2, top + z(172), `${this.t('debrief.outcome')}: ${this.t(`outcomes.${d.outcome}`)}`, {
       size: z(22),
       bold: true,
       align: 'center',
       color: good ? COLORS.good : COLORS.bad,
     }).setOrigin(0.5, 0);
-    this.text(x1 + colW / 2, top + z(226), this.mixLine(d), { size: z(18), align: 'center', color: COLORS.inkSoft }).setOrigin(0.5, 0);
+    // Two lines when it is long (a negative decision score says how it counts): inside the card either way.
+    this.text(x1 + colW / 2, top + z(206), this.mixLine(d), { size: z(16), align: 'center', color: COLORS.inkSoft, width: colW - 28 }).setOrigin(0.5, 0);
 
     // Category bars.
     const x2 = portrait ? 20 : x1 + colW + 20;
