@@ -37,15 +37,24 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>, dice: boolean):
   return dice ? (2 * both) / (a.size + b.size) : both / (a.size + b.size - both);
 }
 
-export function closestReply(scenario: Scenario, nodeId: string, text: string, found: readonly string[], locale: Locale): Closest | undefined {
+/**
+ * `read`: the judge's own reading of a text (principle ids). An authored reply's principles are then what
+ * its author tagged or what the judge finds in its words, whichever the typed reply shares more of: the
+ * judge and the author name the same words with different principles often enough ("take your time" is
+ * show-patience to the judge, rapport-matching to the author) that a faithful paraphrase matched only the
+ * tags was asked again.
+ */
+export function closestReply(scenario: Scenario, nodeId: string, text: string, found: readonly string[], locale: Locale, read?: (text: string) => readonly string[]): Closest | undefined {
   const node = scenario.nodes[nodeId];
   if (!node || !node.choices.length) return undefined;
   const mine = new Set(found);
   const typed = words(text, locale);
   let best: Closest | undefined;
   for (const c of node.choices) {
+    const authored = pick(c.text, locale);
     const tags = new Set(c.principles.map((t) => t.id));
-    const sim = PRINCIPLE_SHARE * overlap(mine, tags, false) + (1 - PRINCIPLE_SHARE) * overlap(typed, words(pick(c.text, locale), locale), true);
+    const principles = Math.max(overlap(mine, tags, false), read && mine.size ? overlap(mine, new Set(read(authored)), false) : 0);
+    const sim = PRINCIPLE_SHARE * principles + (1 - PRINCIPLE_SHARE) * overlap(typed, words(authored, locale), true);
     const rounded = Math.round(sim * 1000) / 1000;
     if (!best || rounded > best.similarity) best = { node: nodeId, reply: c.index, ...(c.id ? { id: c.id } : {}), similarity: rounded };
   }

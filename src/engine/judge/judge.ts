@@ -63,13 +63,24 @@ export function verdictOf(polarities: readonly ('practice' | 'violation')[]): Ve
 const WARM_UP = '您好,我理解您的心情,不过规定就是规定。 Hello, I understand, but those are the rules. Take care!';
 
 export function createJudge(signals: Signals): Judge {
+  /** The judge's reading of an authored reply (no scenario: no closest), kept per text and language. */
+  const readings = new Map<string, readonly string[]>();
+  const readOf = (t: string, locale: Locale): readonly string[] => {
+    const key = `${locale}\u0000${t}`;
+    let r = readings.get(key);
+    if (!r) {
+      if (readings.size > 5000) readings.clear();
+      readings.set(key, (r = judge(t, { locale }).principles.map((f) => f.id)));
+    }
+    return r;
+  };
   const judge: Judge = (raw, options = {}) => {
     const locale = options.locale ?? (HAN.test(raw) ? 'zh-CN' : 'en');
     const bad = screen(raw);
     const withClosest = (r: JudgeResult, found: string[], text: string): JudgeResult => {
       if (!options.scenario || options.node === undefined) return r;
       if (!options.scenario.nodes[options.node]) return { ...r, notice: notice('unknown-node') };
-      const c = closestReply(options.scenario, options.node, text, found, locale);
+      const c = closestReply(options.scenario, options.node, text, found, locale, (t) => readOf(t, locale));
       return c ? { ...r, closest: c } : r;
     };
     if (bad) return { principles: [], notice: bad };
