@@ -64,6 +64,8 @@ test('everyone plays in own words: typed replies, asked again, marked coaching, 
   await expect(lin.page.locator('.say-status--again')).toBeVisible();
   await expect(box).toHaveValue('What colour is the sky\ntoday?');
   await shoot(lin.page, 'phone-asked-again');
+  // The trainer's board says the customer did not follow.
+  await expect(host.page.locator('.board-table tr[data-row="林"] .asked-again-count')).toContainText('Not followed once');
   // Switching the language twice rebuilt the screen: what was typed is still there.
   await expect(box).toHaveValue('What colour is the sky\ntoday?');
 

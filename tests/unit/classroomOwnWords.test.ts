@@ -81,6 +81,8 @@ describe('everyone plays, in own words', () => {
     expect(first.askedAgain).toBe(1);
     expect(ok(await r.say('Hmm.', 2)).askedAgain).toBe(2);
     await until(() => r.phone.trainee?.solo?.askedAgain === 2);
+    // The trainer sees the tries the customer did not follow.
+    await until(() => r.host.host?.solo?.rows[0]?.askedAgain === 2);
     expect(r.phone.trainee!.solo!.last).toBeUndefined();
     const choice = r.phone.trainee!.solo!.now.choices[0]!.choice;
     ok(await r.phone.ask('trainee.choose', { code: r.code, token: r.token, turn: 0, choice, seq: 3 }));

@@ -98,7 +98,15 @@ function boardTable(rows: BoardRow[], online: Map<string, boolean>, ended: boole
           el('td', { class: 'num', attrs: { 'data-turns': r.turns } }, r.turns),
           el('td', null, moodBar(r.mood)),
           el('td', { class: 'num' }, r.running ?? '–'),
-          typed ? el('td', { class: 'found-cell' }, r.found?.length ? principleChips(typed, r.found.filter((f) => f.polarity === 'practice').map((f) => f.id), r.found.filter((f) => f.polarity === 'violation').map((f) => f.id)) : t('board.foundNone')) : null,
+          typed
+            ? el(
+                'td',
+                { class: 'found-cell' },
+                r.found?.length ? principleChips(typed, r.found.filter((f) => f.polarity === 'practice').map((f) => f.id), r.found.filter((f) => f.polarity === 'violation').map((f) => f.id)) : t('board.foundNone'),
+                // Tries the customer did not follow, at the decision the trainee is on now.
+                r.askedAgain ? el('p', { class: 'asked-again-count' }, t('board.askedAgain', { count: r.askedAgain })) : null,
+              )
+            : null,
           el('td', null, r.done && r.outcome ? `${tg(`outcomes.${r.outcome}`)} · ${r.overall} · ${r.grade}` : t(ended ? 'board.unfinished' : 'board.playing')),
         );
       }),

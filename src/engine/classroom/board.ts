@@ -31,6 +31,8 @@ export interface BoardRow {
   grade?: Grade;
   /** The principles found in the trainee's last reply when they typed it (own words), in the order found. */
   found?: { id: string; polarity: 'practice' | 'violation' }[];
+  /** Own words: typed tries at the current decision the customer did not follow. */
+  askedAgain?: number;
 }
 
 export interface HeatCell {
@@ -63,6 +65,7 @@ export function boardRow(play: Play, e: BoardEntry): BoardRow {
     running,
     done: !!s.ending,
   };
+  if (s.askedAgain) row.askedAgain = s.askedAgain;
   const last = s.turns.at(-1);
   if (last?.said) {
     row.found = [...new Set(last.said.principles.map((p) => p.id))].flatMap((id) => {
