@@ -271,6 +271,8 @@ export interface TraineeView {
   name?: string;
   scenario: ScenarioInfo;
   principles: Record<string, PrincipleInfo>;
+  /** Everyone plays in own words: replies are typed (said in the lobby too). */
+  ownWords?: true;
   vote?: { now: NodeView; round?: RoundView & { mine?: number }; debrief?: ClassDebriefView };
   /** remainingMs: of a timed decision; it runs from `trainee.seen` (the full limit until then). */
   solo?: {

@@ -249,6 +249,7 @@ export function traineeShared(room: Room, now: number): TraineeView {
     phase: room.phase,
     scenario: infoOf(room.play),
     principles: named(principlesOf(room.play), voteGroups(vote)),
+    ...(room.mode === 'solo' && room.settings.ownWords ? { ownWords: true as const } : {}),
     ...(vote ? { vote } : {}),
     ...(series ? { series } : {}),
   };

@@ -42,6 +42,8 @@ test('everyone plays in own words: typed replies, asked again, marked coaching, 
   await lin.page.locator('#join-name').fill('林');
   await lin.page.locator('[data-key="join"]').click();
   await expect(host.page.locator('.people .person')).toHaveCount(1);
+  // Before it starts, the phone says the replies will be typed.
+  await expect(lin.page.locator('.lobby-phone .own-words-about')).toContainText('自己的话');
   await host.page.locator('[data-key="start"]').click();
 
   const box = lin.page.locator('#say-input');

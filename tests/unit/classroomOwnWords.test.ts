@@ -44,6 +44,7 @@ describe('everyone plays, in own words', () => {
     const s = await server();
     const r = await room(s, true);
     expect(r.made.view.settings.ownWords).toBe(true);
+    expect(r.phone.trainee!.ownWords, 'said to every phone, from the lobby on').toBe(true);
     expect(r.phone.trainee!.solo!.ownWords).toBe(true);
     const text = "Hello, take your time and pop the box down here, dear. What's up with the kettle?";
     ok(await r.say(text, 1));

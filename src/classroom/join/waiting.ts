@@ -8,16 +8,28 @@ import { resultCard } from './solo.js';
 
 export class LobbyPhone implements JoinScreen {
   readonly root = el('section', { class: 'screen phone lobby-phone' });
+  private shown = '';
 
   update(view: TraineeView): void {
-    if (this.root.childElementCount) return;
+    // Drawn again only when how the class plays changes (the trainer may turn typed replies on or off).
+    const key = `${view.mode}:${view.ownWords ? 'typed' : 'picked'}`;
+    if (key === this.shown) return;
+    const first = !this.shown;
+    this.shown = key;
     fill(
       this.root,
       el('h1', null, t('phone.welcome', { name: view.name })),
       el('p', { class: 'waiting-note', attrs: { role: 'status' } }, el('span', { class: 'pulse', attrs: { 'aria-hidden': 'true' } }), t('phone.waiting')),
-      el('div', { class: 'brief-card' }, el('h2', null, txt(view.scenario.title)), el('p', null, txt(view.scenario.brief)), el('p', { class: 'muted' }, t(`phone.${view.mode}About`))),
+      el(
+        'div',
+        { class: 'brief-card' },
+        el('h2', null, txt(view.scenario.title)),
+        el('p', null, txt(view.scenario.brief)),
+        el('p', { class: 'muted' }, t(`phone.${view.mode}About`)),
+        view.ownWords ? el('p', { class: 'muted own-words-about' }, t('phone.ownWordsAbout')) : null,
+      ),
     );
-    announce(t('phone.waiting'));
+    if (first) announce(t('phone.waiting'));
   }
 }
 
