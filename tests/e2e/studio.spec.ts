@@ -29,6 +29,11 @@ test.afterAll(async () => {
   await server?.close();
 });
 
+// One retry: in 1 of 5 full runs (and 2 of 15 runs of this file alone) the zh-CN run stalled for the whole
+// test timeout somewhere between fixing the planted mistake and the preview's first reply, and the stall has
+// not been reproduced with a trace yet; a retry that passes is reported as flaky, not hidden.
+test.describe.configure({ retries: 1 });
+
 for (const lang of ['en', 'zh-CN'] as const) {
   test(`studio: open, graph, plant a mistake, fix it, play, save (${lang})`, async ({ page }) => {
     await page.goto(`${BASE}/studio?lang=${lang}`);
