@@ -14,7 +14,8 @@ import type { HostView, MessageName, MessageOf, Reply, RoomSummary, ScenarioInfo
 import { fail, newToken, notHost, notInRoom, Room } from './room.js';
 import { Leases } from './lease.js';
 import type { LocalizedText } from '../engine/text.js';
-import type { Judge } from '../engine/judge/judge.js';
+import type { JudgeResult } from '../engine/judge/judge.js';
+import type { AsyncJudge } from './llmJudge.js';
 import { Fenced, type RoomRow, type Store } from './store.js';
 import { hostView, scenarioInfo, traineeShared, traineeView } from './views.js';
 
@@ -66,8 +67,11 @@ export interface HubOptions {
   ttlMs?: number;
   /** Room leases (lease.ts); default: this process alone on its database. */
   leases?: Leases;
-  /** The offline judge, for rooms where trainees type their replies; without it such replies are refused. */
-  judge?: Judge;
+  /**
+   * The judge of rooms where trainees type their replies (the language model's with the offline one
+   * behind it, or the offline one alone: llmJudge.ts); without it such replies are refused.
+   */
+  judge?: AsyncJudge;
 }
 
 interface Dirty {
@@ -78,6 +82,8 @@ interface Dirty {
 
 export class Hub {
   readonly rooms = new Map<string, Room>();
+  /** Typed replies being read by the judge, by room, trainee and seq. */
+  private readonly reading = new Map<string, Promise<JudgeResult>>();
   private readonly dirty = new Map<string, Dirty>();
   private flushTimer?: NodeJS.Timeout;
   private readonly hostShownAt = new Map<string, number>();
@@ -400,13 +406,32 @@ export class Hub {
         const v = msg as MessageOf<'trainee.say'>;
         const pid = room.pidOf(v.token);
         if (!pid) return { reply: notInRoom() };
-        const r = room.say(pid, v.turn, v.text, v.seq, now, this.o.judge);
+        const check = room.sayCheck(pid, v.turn, v.seq, !!this.o.judge);
+        if ('error' in check) return { reply: check };
+        if ('repeat' in check) return { reply: { ok: true } };
+        const read = await this.read(room, pid, v, check.node);
+        // A language model may take seconds: the room may have gone to another process meanwhile.
+        if (this.held(room.code, this.now()) !== room) return undefined;
+        const r = room.say(pid, v.turn, v.text, v.seq, this.now(), { ...read, node: check.node });
         if (r.ok) this.touch(room, { host: true, pid });
         return { reply: r };
       }
       default:
         return { reply: fail('unknown-message', `unknown message ${String(name)}`) };
     }
+  }
+
+  /**
+   * The judge's reading of a typed reply. A phone that hears nothing while a language model reads
+   * sends the same reply again (same seq): it waits for the reading already under way.
+   */
+  private read(room: Room, pid: string, v: MessageOf<'trainee.say'>, node: string): Promise<JudgeResult> {
+    const key = `${room.id}\u0000${pid}\u0000${v.seq}`;
+    const under = this.reading.get(key);
+    if (under) return under;
+    const p = this.o.judge!(v.text, { scenario: room.play.scenario, node }).finally(() => this.reading.delete(key));
+    this.reading.set(key, p);
+    return p;
   }
 
   /**

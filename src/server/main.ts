@@ -106,19 +106,21 @@ export async function serve(o: ServeOptions): Promise<Running> {
   // The judge's signals, read once: for /api/judge and for class rooms where trainees type.
   const signals = readSignals(library.catalog);
   const offline = 'problems' in signals ? undefined : createJudge(signals.signals);
-  const hub = new Hub({ store, library, leases, ...(o.ttlMs ? { ttlMs: o.ttlMs } : {}), ...(offline ? { judge: offline } : {}) });
+  const warn = o.warn ?? (o.quiet ? () => undefined : (m: string) => console.warn(m));
+  // One judge for both: the language model's (when set up) reads class rooms' typed replies too.
+  const judged = judgeOf(library, signals, offline, o.llm ?? null, warn);
+  const hub = new Hub({ store, library, leases, ...(o.ttlMs ? { ttlMs: o.ttlMs } : {}), ...('error' in judged.judge ? {} : { judge: judged.judge }) });
   // Several processes: a room is taken on by whichever process a message about it reaches
   // when no other holds it (io.ts), not all at once at start-up (they may share a database).
   const restored = o.redisUrl ? { rooms: 0, problems: [] } : hub.restore();
   // Behind a reverse proxy on this machine every visitor would look local: trust nobody for it.
   const trustLoopback = o.trustLoopback ?? !o.publicUrl;
-  const warn = o.warn ?? (o.quiet ? () => undefined : (m: string) => console.warn(m));
   const trustProxy = o.trustProxy ?? 0;
   const onHeaders = proxyWatch({ ...(o.publicUrl ? { publicUrl: o.publicUrl } : {}), trustProxy, warn });
   // The trainer's own page may name this machine by its host name as well as localhost.
   const localNames = [hostname(), `${hostname()}.local`];
   const xapi = new XapiService({ settings: o.xapi ?? null, hub, library, journal: join(dirname(resolve(o.db)), 'xapi-outbox.jsonl'), homePage: () => `${hub.joinBase ?? 'http://localhost'}/`, log: warn, trustProxy, ...pickXapiLimits(o) });
-  const judge = new JudgeApi({ ...judgeOf(library, signals, offline, o.llm ?? null, warn), library, trustProxy, ...(o.judgeBurst !== undefined ? { burst: o.judgeBurst } : {}), ...(o.judgeRefillMs !== undefined ? { refillMs: o.judgeRefillMs } : {}) });
+  const judge = new JudgeApi({ ...judged, library, trustProxy, ...(o.judgeBurst !== undefined ? { burst: o.judgeBurst } : {}), ...(o.judgeRefillMs !== undefined ? { refillMs: o.judgeRefillMs } : {}) });
   const studio = new StudioFiles(resolve(o.scenarios ?? join(PROJECT_ROOT, 'scenarios')));
   const bundled = () => new Map(library.list().map((e) => [e.scenario.id, e.file]));
   const shared = (trainer: SharedApiOptions['trainer']) => new SharedScenarioApi({ store, catalog: () => library.catalog, bundled, trainer });

@@ -14,7 +14,7 @@ import type { LocalizedText } from '../engine/text.js';
 import { nameKeys, nicknameProblem, type NicknameProblem } from '../engine/classroom/nickname.js';
 import { customerProfiles } from '../engine/customers/index.js';
 import { debrief, modelChoice } from '../engine/scoring/debrief.js';
-import { MAX_CHARS, type Judge } from '../engine/judge/judge.js';
+import { MAX_CHARS, type JudgeResult } from '../engine/judge/judge.js';
 import { choose, expressionNow, offeredChoices, say, startSession, timeOut, SessionError, type Play, type SessionState } from '../engine/session/session.js';
 import type { Failure, HostAction, Mode, Reply } from './protocol.js';
 import type { ParticipantRow, PlayRow, RoomRow, Store, VoteRow } from './store.js';
@@ -415,21 +415,35 @@ export class Room {
   }
 
   /**
-   * Own words: a typed reply, read by the server's judge. Read as close enough to a reply on offer,
-   * it is a turn like a pick (scored on what was written, the conversation following that reply);
-   * otherwise the customer asks again: nothing is scored and `askedAgain` grows. A reply with no
-   * words in it is refused with the judge's notice, and nothing changes.
+   * Own words, before the judge reads the reply: whether this trainee may say something at this
+   * decision now (a refusal), whether it is a repeat of a reply already settled, or the node it
+   * answers. The room may change while the judge reads (it may take seconds), so `say` asks again.
    */
-  say(pid: string, turn: number, text: string, seq: number, now: number, judge: Judge | undefined): Reply<{ askedAgain?: number }> | (Failure & { notice?: string }) {
+  sayCheck(pid: string, turn: number, seq: number, judged: boolean): Failure | { repeat: true } | { node: string } {
     const play = this.plays.get(pid);
     if (this.mode !== 'solo') return fail('wrong-mode', 'in this room the class votes');
     if (!this.settings.ownWords) return fail('not-own-words', 'in this room trainees pick a reply');
-    if (!judge) return fail('no-judge', 'the judge is not available on this server: pick a reply');
+    if (!judged) return fail('no-judge', 'the judge is not available on this server: pick a reply');
     if (this.waiting.has(pid)) return notLetIn();
     if (!play || this.phase !== 'playing') return fail('not-playing', 'the round is not running');
-    if (seq <= play.seq) return { ok: true };
+    if (seq <= play.seq) return { repeat: true };
     if (turn !== play.state.turns.length || play.state.ending) return fail('stale', 'that decision is already behind you');
-    const read = judge(text, { scenario: this.play.scenario, node: play.state.node });
+    return { node: play.state.node };
+  }
+
+  /**
+   * Own words: a typed reply, as the server's judge read it (`read`, for the node `sayCheck` gave).
+   * Read as close enough to a reply on offer, it is a turn like a pick (scored on what was written,
+   * the conversation following that reply); otherwise the customer asks again: nothing is scored and
+   * `askedAgain` grows. A reply with no words in it is refused with the judge's notice, and nothing changes.
+   */
+  say(pid: string, turn: number, text: string, seq: number, now: number, read: JudgeResult & { node: string }): Reply<{ askedAgain?: number }> | (Failure & { notice?: string }) {
+    const check = this.sayCheck(pid, turn, seq, true);
+    if ('error' in check) return check;
+    if ('repeat' in check) return { ok: true };
+    // The trainee moved on while the judge read (another tab, a timeout): this reading is of another decision.
+    if (check.node !== read.node) return fail('stale', 'that decision is already behind you');
+    const play = this.plays.get(pid)!;
     if (read.notice && ['empty', 'binary', 'no-words'].includes(read.notice.code)) return { ...fail('unreadable', read.notice.message.en ?? read.notice.code), notice: read.notice.code };
     const next = say(this.play, play.state, { text: text.slice(0, MAX_CHARS), principles: read.principles, ...(read.closest ? { closest: read.closest } : {}) });
     if (next.turns.length === play.state.turns.length) {

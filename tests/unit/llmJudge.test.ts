@@ -14,7 +14,7 @@ import { closestReply, createJudge } from '../../src/engine/judge/index.js';
 import { checkFindings, contentJson, locate } from '../../src/server/llmAnswer.js';
 import { createLlmJudge, type SourcedResult } from '../../src/server/llmJudge.js';
 import { completionsUrl, llmSettings, type LlmSettings } from '../../src/server/llmSettings.js';
-import { startServer } from './classroomServer.helpers.js';
+import { Client, ok, startServer, until } from './classroomServer.helpers.js';
 
 const c = readCatalog();
 if ('problems' in c) throw new Error('catalog does not load');
@@ -378,6 +378,66 @@ describe('POST /api/judge and GET /api/judge/info', () => {
       expect((await post(s.url, { text: '😀' }, from(3))).status).toBe(200);
       expect((await fetch(`${s.url}/api/judge/info`)).status).toBe(200);
     } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('class rooms in own words, with a model set up', () => {
+  it('the model reads the typed replies (one request for a reply the phone sent twice); when it fails the offline judge does, and the turn still counts', async () => {
+    const s = await startServer({ llm: settings({ timeoutMs: 3000 }) });
+    const clients: Client[] = [];
+    const client = () => {
+      const c = new Client(s.url);
+      clients.push(c);
+      return c;
+    };
+    try {
+      const host = client();
+      const made = ok(await host.ask<{ code: string; hostToken: string }>('room.create', { scenario: 'kettle-return', mode: 'solo', ownWords: true }));
+      const phone = client();
+      const { token } = ok(await phone.ask<{ token: string }>('trainee.join', { code: made.code, nickname: 'Lin' }));
+      ok(await host.ask('host.act', { code: made.code, hostToken: made.hostToken, action: { type: 'start' } }));
+      await until(() => phone.trainee?.solo?.now.node === 'open');
+      const text = "Hello, take your time and pop the box down here, dear. What's up with the kettle?";
+      // The offline judge finds open-questions and show-patience here; the model also a greeting.
+      expect(offline(text, { locale: 'en' }).principles.map((p) => p.id)).not.toContain('welcome-greeting');
+      handler = async (_req, body, res) => {
+        await new Promise((r) => setTimeout(r, 300));
+        expect(JSON.stringify(body)).toContain('kettle');
+        answer(res, {
+          principles: [
+            { id: 'welcome-greeting', polarity: 'practice', confidence: 0.8, evidence: 'Hello' },
+            { id: 'show-patience', polarity: 'practice', confidence: 0.9, evidence: 'take your time' },
+            { id: 'open-questions', polarity: 'practice', confidence: 0.9, evidence: "What's up with the kettle?" },
+          ],
+        });
+      };
+      const say = (seq: number, turn: number, words = text) => phone.ask<{ askedAgain?: number }>('trainee.say', { code: made.code, token, turn, text: words, seq });
+      // The phone heard nothing in time and sent it again: both answered, the model asked once.
+      const [a, b] = await Promise.all([say(1, 0), say(1, 0)]);
+      ok(a);
+      ok(b);
+      expect(seen).toHaveLength(1);
+      const last = (await until(() => phone.trainee?.solo?.last?.said && phone.trainee.solo.last)).said!;
+      expect(last.found.map((f) => f.id).sort()).toEqual(['open-questions', 'show-patience', 'welcome-greeting']);
+      const greeting = last.found.find((f) => f.id === 'welcome-greeting')!;
+      expect(text.slice(greeting.start, greeting.end)).toBe('Hello');
+      expect(phone.trainee!.solo!.now.turn).toBe(1);
+
+      // The model fails: the offline judge reads the next reply, and the conversation goes on.
+      handler = (_req, _body, res) => void res.writeHead(500).end();
+      const node = phone.trainee!.solo!.now.node;
+      const offered = phone.trainee!.solo!.now.choices ?? [];
+      expect(offered.length).toBeGreaterThan(0);
+      const verbatim = offered[0]!.text;
+      const words = typeof verbatim === 'string' ? verbatim : (verbatim.en ?? Object.values(verbatim)[0]!);
+      ok(await say(2, 1, words));
+      await until(() => phone.trainee?.solo && (phone.trainee.solo.now.turn === 2 || phone.trainee.solo.now.ending || phone.trainee.solo.result));
+      expect(phone.trainee!.solo!.now.node === node && !phone.trainee!.solo!.now.ending).toBe(false);
+      expect(seen.length).toBeGreaterThanOrEqual(2);
+    } finally {
+      for (const c of clients) c.close();
       await s.close();
     }
   });
