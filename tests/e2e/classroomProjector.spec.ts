@@ -92,6 +92,12 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await page.locator('.room-controls-summary').focus();
     await page.keyboard.press('Enter');
     await expect(page.locator('.room-controls')).toHaveAttribute('open', '');
+    // Opened at the foot of the screen, the switches are brought into view whole.
+    await expect(async () => {
+      const sw = (await page.locator('.room-controls .switches').boundingBox())!;
+      expect(sw.y).toBeGreaterThanOrEqual(0);
+      expect(sw.y + sw.height).toBeLessThanOrEqual(1080);
+    }).toPass();
     await page.keyboard.press('Tab');
     await expect(page.locator('[data-key="setting-locked"]')).toBeFocused();
     await page.keyboard.press('Space');

@@ -28,6 +28,7 @@ export class RoomControls {
   private readonly switches = el('div', { class: 'switches', attrs: { role: 'group' } });
   private readonly list = el('div', { class: 'room-controls-people' });
   private waitingBefore = 0;
+  private openedForWaiting = false;
 
   /** `withPeople`: also list the people (the lobby lists them itself). */
   constructor(
@@ -35,12 +36,18 @@ export class RoomControls {
     private readonly withPeople = true,
   ) {
     this.root = el('details', { class: 'room-controls' }, this.summary, this.switches, withPeople ? this.list : null);
+    // Opened by the trainer at the foot of a full screen: brought into view (not when a joiner waiting opened it).
+    this.root.addEventListener('toggle', () => {
+      if (this.root.open && !this.openedForWaiting) this.root.scrollIntoView({ block: 'nearest' });
+      this.openedForWaiting = false;
+    });
   }
 
   update(view: HostView): void {
     const waiting = view.participants.filter((p) => p.waiting);
     this.summary.textContent = waiting.length ? t('controls.headingWaiting', { count: waiting.length }) : t('controls.heading');
     if (waiting.length > this.waitingBefore) {
+      this.openedForWaiting = !this.root.open;
       this.root.open = true;
       announce(t('controls.waitingNow', { name: waiting.at(-1)!.name, count: waiting.length }));
     }
