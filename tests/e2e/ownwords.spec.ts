@@ -194,6 +194,23 @@ test('en, desktop, keyboard: a scenario in my own words to the debrief', async (
   await page.keyboard.press('Enter');
   d = await until(page, (x) => x.phase === 'choosing' && x.choices.length > 0 && !box(x), 'the replies for this turn');
   expect(await page.locator('#ow-text').count()).toBe(0);
+  // A way back under the replies: the box again, with what was typed; then picking after all.
+  const back = (await controls(page)).find((c) => c.label === 'Say it in my own words instead');
+  expect(back, 'the way back to the box, under the replies').toBeTruthy();
+  const replies = (await controls(page)).filter((c) => d.choices.includes(c.label));
+  expect(replies).toHaveLength(d.choices.length);
+  expect(back!.top).toBeGreaterThan(Math.max(...replies.map((c) => c.bottom)));
+  expect(back!.bottom).toBeLessThanOrEqual(800);
+  await page.waitForTimeout(500);
+  await page.mouse.click((back!.left + back!.right) / 2, (back!.top + back!.bottom) / 2);
+  d = await until(page, (x) => x.phase === 'choosing' && !!box(x)?.focused, 'the box again');
+  expect(box(d)!.text, 'what was typed, kept').toBe('A draft');
+  expect(d.choices).toEqual([]);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.className)).toBe('ow-pick');
+  await page.keyboard.press('Enter');
+  d = await until(page, (x) => x.phase === 'choosing' && x.choices.length > 0 && !box(x), 'the replies for this turn, again');
   await page.waitForTimeout(500);
   await page.keyboard.press('1');
   await until(page, (x) => x.phase === 'coaching' && x.score?.turns === 2, 'coaching of the picked turn');
@@ -289,6 +306,10 @@ test.describe('phone', () => {
     await page.locator('.ow-pick').tap();
     d = await until(page, (x) => x.choices.length > 0 && !box(x), 'the replies for this turn');
     await page.screenshot({ path: join(SHOTS, 'ownwords-picking-zh-CN-phone.png') });
+    const back = (await controls(page)).find((c) => c.label === '改为用自己的话说');
+    expect(back, 'the way back to the box, on the phone').toBeTruthy();
+    expect(back!.bottom - back!.top, 'finger-sized').toBeGreaterThanOrEqual(44);
+    expect(back!.bottom).toBeLessThanOrEqual(844);
     const firstReply = (await controls(page)).find((c) => c.label === d.choices[0]) ?? (await controls(page)).find((c) => c.label.includes(d.choices[0]!.slice(0, 4)));
     expect(firstReply, 'the first reply on screen').toBeTruthy();
     await page.waitForTimeout(500);

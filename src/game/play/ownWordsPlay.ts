@@ -20,6 +20,8 @@ export class OwnWordsPlay {
   private echo?: TypedEcho;
   /** "Pick from the replies instead" was pressed for this turn. */
   private picking = false;
+  /** What was in the box when the replies were picked instead (back in the box if the trainee types after all). */
+  private kept = '';
 
   constructor(
     private readonly scene: BaseScene,
@@ -41,6 +43,7 @@ export class OwnWordsPlay {
   /** A new decision: the text box again. */
   newTurn(): void {
     this.picking = false;
+    this.kept = '';
   }
 
   /** This decision is answered in the text box (else by the replies). */
@@ -54,16 +57,30 @@ export class OwnWordsPlay {
   }
 
   show(session: SessionController, o: Omit<OwnWordsOptions, 'draft' | 'portrait' | 'locale'>): void {
-    this.typing = new OwnWordsTurn(this.scene, session, { ...o, portrait: this.scene.portrait, locale: this.scene.svc.locale(), draft: this.carried });
+    this.typing = new OwnWordsTurn(this.scene, session, { ...o, portrait: this.scene.portrait, locale: this.scene.svc.locale(), draft: this.carried || this.kept });
     this.carried = '';
+    this.kept = '';
   }
 
-  /** "Pick from the replies instead": false when there was no text box to leave. */
+  /** The replies are on screen because "Pick from the replies instead" was pressed (own words on). */
+  get pickedInstead(): boolean {
+    return this.on && this.picking;
+  }
+
+  /** "Pick from the replies instead": false when there was no text box to leave. What was typed is kept for a way back. */
   pick(): boolean {
     if (!this.typing) return false;
     this.picking = true;
+    this.kept = this.typing.draft;
     this.typing.remove();
     this.typing = undefined;
+    return true;
+  }
+
+  /** "Say it in my own words instead", back from the replies to the text box (with what was typed); false when not picking. */
+  typeAgain(): boolean {
+    if (!this.pickedInstead) return false;
+    this.picking = false;
     return true;
   }
 

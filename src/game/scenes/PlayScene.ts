@@ -92,6 +92,8 @@ export class PlayScene extends BaseScene<PlayData> {
   private at!: PlayLayout;
   private stage?: PlayStage;
   private choiceButtons: Button[] = [];
+  /** Under the replies when own words was left for this turn: back to the text box. */
+  private typeButton?: Button;
   private clock?: TurnClock;
   private unsubscribe?: () => void;
   private lastChoices: string[] = [];
@@ -379,12 +381,20 @@ export class PlayScene extends BaseScene<PlayData> {
       this.focus.set([]);
       return texts;
     }
-    this.choiceButtons = layReplies(this, offered, locale, { x: column.cx, top, w: column.w, bottom: this.h }, (i) => {
+    // Picking instead of typing this turn: a way back to the text box under the replies.
+    const back = this.own.pickedInstead ? (this.portrait ? 96 : 60) : 0;
+    this.choiceButtons = layReplies(this, offered, locale, { x: column.cx, top, w: column.w, bottom: this.h - back }, (i) => {
       if (this.phase !== 'choosing') return;
       this.svc.audio.play('ui-select');
       session.choose(i);
     });
-    this.focus.set(this.choiceButtons, true);
+    if (back) {
+      const last = this.choiceButtons.at(-1);
+      const h = this.portrait ? 72 : 44;
+      const y = (last ? last.y + last.h / 2 : top) + 12 + h / 2;
+      this.typeButton = this.button(column.cx, y, this.t('ownWords.typeInstead'), { width: column.w, height: h, size: this.portrait ? 22 : 17, variant: 'ghost' }, () => this.typeInstead());
+    }
+    this.focus.set(this.typeButton ? [...this.choiceButtons, this.typeButton] : this.choiceButtons, true);
     this.focus.holdPresses(CHOICE_HOLD_MS);
     return texts;
   }
@@ -396,6 +406,20 @@ export class PlayScene extends BaseScene<PlayData> {
     const texts = this.layAnswer();
     this.svc.live.say(texts.map((t, i) => `${i + 1}. ${t}`));
     this.report(texts);
+  }
+
+  /** "Say it in my own words instead": back to the text box, with what was typed before. */
+  private typeInstead(): void {
+    if (this.phase !== 'choosing' || !this.own.typeAgain()) return;
+    this.svc.audio.play('ui-click');
+    this.focus.set([]);
+    this.choiceButtons.forEach((b) => b.destroy());
+    this.choiceButtons = [];
+    this.typeButton?.destroy();
+    this.typeButton = undefined;
+    this.layAnswer();
+    this.svc.live.say([this.t('ownWords.label')]);
+    this.report([]);
   }
 
   private showChoices(): void {
@@ -458,6 +482,8 @@ export class PlayScene extends BaseScene<PlayData> {
     this.focus.set([]);
     this.choiceButtons.forEach((b) => b.destroy());
     this.choiceButtons = [];
+    this.typeButton?.destroy();
+    this.typeButton = undefined;
     this.own.clear();
   }
 
