@@ -3,6 +3,7 @@
  * the preview. Files: on the trainer's own server, listed, opened and saved in scenarios/
  * (src/server/studioFiles.ts); anywhere else, a local file opened and downloaded.
  */
+import { closeCompletion } from '@codemirror/autocomplete';
 import type { EditorView } from '@codemirror/view';
 import { loadCatalog } from '../engine/catalog/catalog.js';
 import { parse } from 'yaml';
@@ -80,6 +81,9 @@ function showProblems(a: Analysis): void {
         const from = offsetOf(view.state.doc, p.line, p.col);
         view.dispatch({ changes: { from, to: wordEnd(view.state.doc, from), insert: word } });
         view.focus();
+        // The word is whole now: a completion list still open (or still on its way) for the mistyped one
+        // would only hang over the panels below the editor, the preview's button among them.
+        closeCompletion(view);
       });
       li.append(' ', fix);
     }
