@@ -4,6 +4,7 @@
  * xAPI statements) listens there. Only the live session is reported: a practice turn never is.
  */
 import type { Debrief } from '../engine/scoring/debrief.js';
+import type { TurnPick } from '../engine/session/picks.js';
 import type { LocalizedText } from '../engine/text.js';
 
 export const LEARNING_STARTED = 'learning.started';
@@ -16,7 +17,7 @@ export interface LearningStarted {
   title: LocalizedText;
   seed: number;
   /** Turns already taken (a resumed game): the picks so far, as in `LearningAnswered.picks`. */
-  picks: number[];
+  picks: TurnPick[];
 }
 
 export interface LearningAnswered {
@@ -39,15 +40,17 @@ export interface LearningAnswered {
   feedback: LocalizedText;
   /** From the replies appearing to the answer (the countdown's reading time included). */
   latencyMs: number;
-  /** Every turn's choice so far (−1: time-out), in order: with the seed they replay the game (SessionController.replay). */
-  picks: number[];
+  /** Typed in the trainee's own words (`choice` is then the reply it was read as): the text. */
+  typed?: string;
+  /** Every turn so far, in order (engine/session/picks.ts): with the seed they replay the game (SessionController.replay). */
+  picks: TurnPick[];
 }
 
 export interface LearningFinished {
   scenario: string;
   seed: number;
   debrief: Debrief;
-  picks: number[];
+  picks: TurnPick[];
 }
 
 /** A reply's id for a learning record: the file's own id, else its position. */

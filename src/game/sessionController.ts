@@ -3,6 +3,7 @@
  * intents into events, and exposes what to show. It decides nothing: the offered choices,
  * the customer's reaction, the branching and the scores all come from src/engine.
  */
+import { isTyped, type TurnPick } from '../engine/session/picks.js';
 import { createActor, type Actor } from 'xstate';
 import type { Catalog } from '../engine/catalog/catalog.js';
 import { customerProfiles } from '../engine/customers/index.js';
@@ -71,12 +72,16 @@ export class SessionController {
    * time-out), e.g. from a learning platform's few kilobytes of suspend data. Null when the
    * picks do not fit the scenario (it was edited since).
    */
-  static replay(scenario: Scenario, catalog: Catalog, seed: number, picks: readonly number[]): SessionController | null {
+  static replay(scenario: Scenario, catalog: Catalog, seed: number, picks: readonly TurnPick[]): SessionController | null {
     const c = new SessionController(scenario, catalog, seed);
     for (const p of picks) {
       if (c.ended) break;
       const before = c.state.turns.length;
-      if (p < 0) c.actor.send({ type: 'trainee.timeout' });
+      // A typed turn comes back without its words (a learning platform keeps only what scoring needs).
+      if (isTyped(p)) {
+        if (p.said.some((id) => !catalog.get(id))) return c.stop(), null;
+        c.say({ text: '', principles: p.said.map((id) => ({ id, confidence: 1, evidence: [0, 0] })), closest: { node: c.state.node, reply: p.reply, similarity: 1 } });
+      } else if (p < 0) c.actor.send({ type: 'trainee.timeout' });
       else c.choose(c.offered().findIndex((o) => o.index === p));
       if (c.state.turns.length !== before + 1) {
         c.stop();

@@ -25,6 +25,8 @@ export const EXT = {
   grade: `${NS}xapi:grade`,
   turn: `${NS}xapi:turn`,
   room: `${NS}xapi:classroom`,
+  /** The reply was typed in the trainee's own words; the response is the reply it was read as. */
+  typed: `${NS}xapi:typed`,
 } as const;
 
 const VERB = (id: string, en: string, zh: string) => ({ id: `http://adlnet.gov/expapi/verbs/${id}`, display: { 'en-US': en, 'zh-CN': zh } });
@@ -111,6 +113,7 @@ export function playStatements(play: Play, state: SessionState, c: PlayContext):
     const choices = t.offered.map((k) => ({ id: replyIdOf(play, t.node, k), description: lang(node.choices[k]!.text) }));
     if (node.onTimeout) choices.push({ id: 'timeout', description: { 'zh-CN': '(超时未回复)', 'en-US': '(the time ran out)' } });
     const latency = c.latencies?.[i];
+    const typed = !!t.said && !t.said.verbatim;
     out.push(
       make(
         `answered:${i + 1}`,
@@ -129,9 +132,17 @@ export function playStatements(play: Play, state: SessionState, c: PlayContext):
         {
           response: replyIdOf(play, t.node, t.choice),
           score: { scaled: score / 100, raw: score, min: -100, max: 100 },
-          success: t.choice === model || score >= 75,
+          // A typed reply is judged on what was written: read as the model reply, it may still have broken a principle.
+          success: typed ? score >= 75 : t.choice === model || score >= 75,
           ...(latency !== undefined ? { duration: isoDuration(latency) } : {}),
-          extensions: { [EXT.turn]: i + 1, [EXT.honoured]: honoured, [EXT.broken]: broken, [EXT.principle]: reply.principles[0]?.id ?? null, [EXT.feedback]: lang(reply.feedback) },
+          extensions: {
+            [EXT.turn]: i + 1,
+            [EXT.honoured]: honoured,
+            [EXT.broken]: broken,
+            [EXT.principle]: typed ? (broken[0] ?? honoured[0] ?? null) : (reply.principles[0]?.id ?? null),
+            [EXT.feedback]: lang(reply.feedback),
+            ...(typed ? { [EXT.typed]: true } : {}),
+          },
         },
         context({ contextActivities: { parent: [{ objectType: 'Activity', id: scenarioId }] }, ...(c.room ? { extensions: { [EXT.room]: c.room } } : {}) }),
       ),

@@ -147,7 +147,7 @@ class JoinApp implements JoinContext {
   async say(turn: number, text: string): Promise<SayAnswer> {
     const me = this.code && trainee(this.code);
     if (!me || !this.code) return { ok: false, error: 'not-in-room', message: 'not in a room' };
-    // A language model may read it for up to ~8 s (DOJO_LLM_TIMEOUT_MS); a repeat waits for that same reading.
+    // The server may take seconds to read it (a language model, when one is set up); a repeat waits for that same reading.
     const r = (await this.conn.request('trainee.say', { code: this.code, token: me.token, turn, text, seq: this.nextSeq() }, { timeoutMs: 10_000 })) as SayAnswer;
     if (r.ok) clearError();
     else if (!r.notice) showError(r);

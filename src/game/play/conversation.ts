@@ -7,7 +7,7 @@ import { pick, type Locale } from '../../engine/text.js';
 import type { SessionController } from '../sessionController.js';
 import type { Exchange } from '../scenes/HistoryScene.js';
 
-export function conversation(session: SessionController, locale: Locale, words: { you: string; noReply: string }, current: boolean): Exchange[] {
+export function conversation(session: SessionController, locale: Locale, words: { you: string; noReply: string; notKept: string }, current: boolean): Exchange[] {
   const { scenario } = session.play;
   const name = pick(scenario.customer.name, locale);
   const out: Exchange[] = [];
@@ -20,7 +20,7 @@ export function conversation(session: SessionController, locale: Locale, words: 
   for (const t of session.state.turns) {
     said(t.node, t.variant);
     // A typed reply is what the trainee wrote, not the reply it was read as.
-    out.push({ who: words.you, text: t.said ? t.said.text : t.choice < 0 ? words.noReply : pick(scenario.nodes[t.node]!.choices[t.choice]!.text, locale), mine: true });
+    out.push({ who: words.you, text: t.said ? t.said.text || words.notKept : t.choice < 0 ? words.noReply : pick(scenario.nodes[t.node]!.choices[t.choice]!.text, locale), mine: true });
   }
   if (current) said(session.state.node, session.state.variant);
   return out;

@@ -19,9 +19,12 @@ export function typedCoaching(scene: BaseScene, turn: TurnRecord, scenario: Scen
   const good = (id: string) => catalog.get(id)?.polarity === 'practice';
   // Typed word for word as a reply on offer: the whole text is that reply, nothing to mark word by word.
   const found = said.verbatim ? [] : said.principles;
-  const spans = found.map((p) => ({ start: p.evidence[0], end: p.evidence[1], good: good(p.id), name: name(p.id) }));
-  const [open, close] = ['“', '”'];
-  const echo = new TypedEcho(scene.svc.overlay, echoRuns(said.text, spans), open, close);
+  // Resumed from a learning platform's record, which keeps what was found but not the words.
+  const kept = said.text !== '';
+  const spans = kept ? found.map((p) => ({ start: p.evidence[0], end: p.evidence[1], good: good(p.id), name: name(p.id) })) : [];
+  const [open, close] = kept ? ['“', '”'] : ['', ''];
+  const shown = kept ? said.text : scene.t('ownWords.notKept');
+  const echo = new TypedEcho(scene.svc.overlay, echoRuns(shown, spans), open, close);
   const n = turn.offered.indexOf(turn.choice) + 1;
   const reply = pick(scenario.nodes[turn.node]!.choices[turn.choice]!.text, locale);
   const t = (k: string, v: Record<string, unknown>) => scene.t(k, { ...v, interpolation: { escapeValue: false } });
@@ -30,8 +33,8 @@ export function typedCoaching(scene: BaseScene, turn: TurnRecord, scenario: Scen
     typed: {
       heading: scene.t('ownWords.youWrote'),
       readAs: t('ownWords.readAs', { n, text: reply }),
-      spoken: `${scene.t('ownWords.youWrote')} ${open}${said.text}${close}`,
-      evidence: found.map((p) => t('ownWords.evidence', { mark: good(p.id) ? '✓' : '✗', name: name(p.id), words: said.text.slice(p.evidence[0], p.evidence[1]) })),
+      spoken: `${scene.t('ownWords.youWrote')} ${open}${shown}${close}`,
+      evidence: found.map((p) => (kept ? t('ownWords.evidence', { mark: good(p.id) ? '✓' : '✗', name: name(p.id), words: said.text.slice(p.evidence[0], p.evidence[1]) }) : `${good(p.id) ? '✓' : '✗'} ${name(p.id)}`)),
       place: (x, y, w, size) => echo.place(x, y, w, size),
       shift: (dy) => echo.shift(dy),
     },

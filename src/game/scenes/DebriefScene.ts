@@ -151,7 +151,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
       const node = s.nodes[t.node]!;
       // A typed turn: the trainee's own words, marked as typed, and the reply they were read as.
       const said = t.freeText
-        ? `${this.t('ownWords.typedBadge')} “${t.freeText.text}”`
+        ? `${this.t('ownWords.typedBadge')} ${t.freeText.text ? `“${t.freeText.text}”` : this.t('ownWords.notKept')}`
         : t.timedOut
           ? this.t('play.noReply')
           : pick(node.choices[t.choice]!.text, locale);

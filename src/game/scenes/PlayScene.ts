@@ -13,6 +13,7 @@
  * replies (play/ownWordsPlay.ts, play/ownWords.ts), read by the judge, which is loaded only then; the
  * coaching of a typed turn marks the words the judge went by (play/typedCoaching.ts).
  */
+import { picksOf } from '../../engine/session/picks.js';
 import Phaser from 'phaser';
 import type { Catalog } from '../../engine/catalog/catalog.js';
 import type { Scenario } from '../../engine/scenario/model.js';
@@ -209,7 +210,7 @@ export class PlayScene extends BaseScene<PlayData> {
     this.unsubscribe = session.subscribe((s) => this.onState(s));
     // The customer stands there from the start (under the intro card too).
     this.stage!.face(session.expression());
-    const started: LearningStarted = { scenario: scenario.id, title: scenario.title, seed: session.state.seed, picks: session.state.turns.map((t) => t.choice) };
+    const started: LearningStarted = { scenario: scenario.id, title: scenario.title, seed: session.state.seed, picks: picksOf(session.state.turns) };
     svc.events.emit(LEARNING_STARTED, started);
     if (snapshot && this.args.coaching && session.state.turns.length) this.showCoachingAgain();
     else if (session.ended) this.showEnding();
@@ -267,7 +268,7 @@ export class PlayScene extends BaseScene<PlayData> {
   /** The conversation so far (play/conversation.ts), for the history overlay. */
   conversation(): Exchange[] {
     if (!this.session || this.phase === 'loading' || this.phase === 'intro') return [];
-    return conversation(this.live, this.svc.locale(), { you: this.t('debrief.you'), noReply: this.t('play.noReply') }, this.phase === 'line' || this.phase === 'choosing');
+    return conversation(this.live, this.svc.locale(), { you: this.t('debrief.you'), noReply: this.t('play.noReply'), notKept: this.t('ownWords.notKept') }, this.phase === 'line' || this.phase === 'choosing');
   }
 
   /** Open the conversation so far over the play screen. */
@@ -307,7 +308,8 @@ export class PlayScene extends BaseScene<PlayData> {
     const last = session.lastTurn()!;
     const node = session.play.scenario.nodes[last.turn.node]!;
     const reply = last.turn.choice < 0 ? node.onTimeout! : node.choices[last.turn.choice]!;
-    const picks = session.state.turns.map((t) => t.choice);
+    const picks = picksOf(session.state.turns);
+    const typed = last.turn.said && !last.turn.said.verbatim ? last.turn.said.text : undefined;
     const answered: LearningAnswered = {
       scenario: session.play.scenario.id,
       seed: session.state.seed,
@@ -319,7 +321,9 @@ export class PlayScene extends BaseScene<PlayData> {
       score: last.score,
       honoured: last.honoured,
       broken: last.broken,
-      principle: reply.principles[0]?.id ?? null,
+      // A typed reply's main principle is one found in what was written, not the authored reply's.
+      principle: typed !== undefined ? (last.broken[0] ?? last.honoured[0] ?? null) : (reply.principles[0]?.id ?? null),
+      ...(typed !== undefined ? { typed } : {}),
       feedback: reply.feedback,
       latencyMs: Math.round(performance.now() - this.choicesShownAt),
       picks,

@@ -9,7 +9,7 @@
  * never missed or committed, else failed.
  */
 import { alternatives, asChoice, modelChoice, replyOf, turnScore } from '../../engine/scoring/debrief.js';
-import { choose, offeredChoices, startSession, timeOut, type Play, type SessionState } from '../../engine/session/session.js';
+import type { Play, SessionState } from '../../engine/session/session.js';
 
 export interface ObjectiveReport {
   id: string;
@@ -21,26 +21,8 @@ export interface ObjectiveReport {
   status: 'passed' | 'failed';
 }
 
-/** The session after these picks (each turn's reply as written, −1 a time-out); null when they do not fit the scenario. */
-export function replayPicks(play: Play, seed: number, picks: readonly number[]): SessionState | null {
-  try {
-    let state = startSession(play, seed);
-    for (const p of picks) {
-      if (state.ending || !Number.isInteger(p)) return null;
-      if (p < 0) {
-        if (!play.scenario.nodes[state.node]?.onTimeout) return null;
-        state = timeOut(play, state);
-        continue;
-      }
-      const n = offeredChoices(play, state).findIndex((c) => c.index === p);
-      if (n < 0) return null;
-      state = choose(play, state, n);
-    }
-    return state;
-  } catch {
-    return null;
-  }
-}
+/** The session after these picks: the engine's (session/picks.ts). */
+export { replayPicks } from '../../engine/session/picks.js';
 
 /** Objectives in the order they were first exercised. */
 export function objectivesOf(play: Play, state: SessionState): ObjectiveReport[] {

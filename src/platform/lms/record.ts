@@ -16,9 +16,10 @@
 import type { Play } from '../../engine/session/session.js';
 import { pick, signed, type Locale } from '../../engine/text.js';
 import type { LearningAnswered, LearningFinished, LearningStarted } from '../../game/learning.js';
-import { fitsIdentifier, interactionId, resultOf, STRING4096, timeOfDay, timespan } from './cmi12.js';
+import { fitsIdentifier, interactionId, resultOf, STRING255, STRING4096, timeOfDay, timespan } from './cmi12.js';
 import { modelReplyId, objectivesOf, replayPicks } from './objectives.js';
 import { encodeSuspend } from './suspend.js';
+import type { TurnPick } from '../../engine/session/picks.js';
 
 export type Write = readonly [element: string, value: string];
 
@@ -56,7 +57,7 @@ export class ScormRecord {
   /** The best finished play's overall this attempt (from the LMS at launch), null before any. */
   private best: number | null;
   private seed = 0;
-  private picks: number[] = [];
+  private picks: TurnPick[] = [];
   private readonly warned = new Set<string>();
 
   constructor(
@@ -100,14 +101,15 @@ export class ScormRecord {
     const at = `cmi.interactions.${n}`;
     const w: Write[] = [
       [`${at}.id`, interactionId(e.scenario, e.node)],
-      [`${at}.type`, 'choice'],
+      // A typed reply is a fill-in: what was written (cut to SCORM 1.2's 255 characters), read as `reply`.
+      [`${at}.type`, e.typed !== undefined ? 'fill-in' : 'choice'],
       [`${at}.time`, timeOfDay(now)],
       [`${at}.weighting`, '1'],
-      [`${at}.student_response`, e.reply],
+      [`${at}.student_response`, e.typed !== undefined ? cut255(e.typed) : e.reply],
       [`${at}.result`, resultOf(e.score)],
       [`${at}.latency`, timespan(e.latencyMs)],
     ];
-    const model = state ? modelReplyId(this.play, state, e.turn - 1) : null;
+    const model = state && e.typed === undefined ? modelReplyId(this.play, state, e.turn - 1) : null;
     if (model) w.push([`${at}.correct_responses.0.pattern`, model]);
     if (e.principle && fitsIdentifier(e.principle)) w.push([`${at}.objectives.0.id`, e.principle]);
     // Objectives follow the play in progress until one play of this attempt has finished; after that, only a better finished play.
@@ -184,4 +186,16 @@ export class ScormRecord {
     this.warned.add(kind);
     this.o.warn?.(message);
   }
+}
+
+/** A free text within CMIFeedback's 255 characters, as the LMS counts them (a surrogate pair is not split). */
+function cut255(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= STRING255) return flat;
+  let out = '';
+  for (const ch of flat) {
+    if (out.length + ch.length > STRING255 - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
 }

@@ -1,20 +1,24 @@
 /**
  * cmi.suspend_data: what a learner needs to resume where they left off. A game is its seed and
- * its picks (each turn's reply as written, −1 for a time-out; SessionController.replay rebuilds
- * the rest), so it fits in a few dozen characters:
+ * its picks (each turn's reply as written, −1 for a time-out, and a reply typed in the trainee's
+ * own words as the reply it was read as and the principles found, joined by "+", never the text;
+ * engine/session/picks.ts; SessionController.replay rebuilds the rest), so it fits in a few dozen
+ * characters:
  *
  *   dojo1;broadband-outage;48213;1,2,-1,0;c
+ *   dojo1;broadband-outage;48213;1,3:understand-feelings+own-the-problem,0;d
  *
  * (version; scenario; seed; picks; flags: c = the last turn's coaching was on screen,
  * d = the play had ended). SCORM 1.2 allows 4,096 characters: a longer record is refused
  * here rather than sent, since an LMS may truncate or drop it.
  */
+import { isTyped, type TurnPick } from '../../engine/session/picks.js';
 import { STRING4096 } from './cmi12.js';
 
 export interface Suspended {
   scenario: string;
   seed: number;
-  picks: number[];
+  picks: TurnPick[];
   coaching: boolean;
   done: boolean;
 }
@@ -24,7 +28,10 @@ const TAG = 'dojo1';
 /** The suspend data, or null when it would be over the 4,096-character limit. */
 export function encodeSuspend(s: Suspended): string | null {
   const flags = `${s.coaching ? 'c' : ''}${s.done ? 'd' : ''}`;
-  const text = [TAG, s.scenario, String(s.seed), s.picks.join(','), flags].join(';');
+  // Principle ids are catalog ids (lower case, digits, hyphens): one that is not could not be read back.
+  if (s.picks.some((p) => isTyped(p) && p.said.some((id) => !/^[a-z0-9][a-z0-9-]{0,59}$/.test(id)))) return null;
+  const picks = s.picks.map((p) => (isTyped(p) ? `${p.reply}:${p.said.join('+')}` : String(p)));
+  const text = [TAG, s.scenario, String(s.seed), picks.join(','), flags].join(';');
   return text.length <= STRING4096 ? text : null;
 }
 
@@ -35,8 +42,14 @@ export function decodeSuspend(text: string | null | undefined): Suspended | null
   if (parts.length !== 5 || parts[0] !== TAG) return null;
   const [, scenario, seedText, picksText, flags] = parts as [string, string, string, string, string];
   if (!/^[a-z0-9][a-z0-9-]*$/.test(scenario) || !/^\d{1,15}$/.test(seedText) || !/^[cd]*$/.test(flags)) return null;
-  if (picksText && !/^-?\d{1,3}(,-?\d{1,3})*$/.test(picksText)) return null;
-  const picks = picksText ? picksText.split(',').map(Number) : [];
-  if (picks.some((p) => p < -1)) return null;
+  const one = /^(?:-1|\d{1,3}(?::(?:[a-z0-9][a-z0-9-]{0,59}(?:\+[a-z0-9][a-z0-9-]{0,59})*)?)?)$/;
+  const entries = picksText ? picksText.split(',') : [];
+  if (!entries.every((p) => one.test(p))) return null;
+  const picks: TurnPick[] = entries.map((p) => {
+    const at = p.indexOf(':');
+    if (at < 0) return Number(p);
+    const said = p.slice(at + 1);
+    return { reply: Number(p.slice(0, at)), said: said ? said.split('+') : [] };
+  });
   return { scenario, seed: Number(seedText), picks, coaching: flags.includes('c'), done: flags.includes('d') };
 }

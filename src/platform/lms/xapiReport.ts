@@ -7,6 +7,7 @@
  * while it cannot be reached: nothing is lost and the learner is never shown an error.
  */
 import { LEARNING_ANSWERED, LEARNING_FINISHED, LEARNING_STARTED, type LearningAnswered, type LearningFinished, type LearningStarted } from '../../game/learning.js';
+import { samePick, type TurnPick } from '../../engine/session/picks.js';
 import type { KeyValue } from '../storage.js';
 import type { LearningEvents } from './scorm12.js';
 
@@ -18,7 +19,7 @@ interface PlayRecord {
   registration: string;
   scenario: string;
   seed: number;
-  picks: number[];
+  picks: TurnPick[];
   startedAt: string;
   answeredAt: string[];
   latencies: number[];
@@ -107,7 +108,7 @@ export class XapiReporter {
   private started(e: LearningStarted): void {
     const c = this.kept.current;
     // A play going on after a reload (or a rebuilt screen) is the same play.
-    if (c && c.scenario === e.scenario && c.seed === e.seed && e.picks.length >= c.picks.length && c.picks.every((p, i) => e.picks[i] === p)) return;
+    if (c && c.scenario === e.scenario && c.seed === e.seed && e.picks.length >= c.picks.length && c.picks.every((p, i) => samePick(e.picks[i], p))) return;
     this.kept.current = {
       learner: this.kept.learner,
       ...(this.kept.name ? { name: this.kept.name } : {}),
