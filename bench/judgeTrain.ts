@@ -33,14 +33,14 @@ function readJsonl(file: string, source: PoolRow['source']): PoolRow[] {
     });
 }
 
-/** Every train-only labelled reply: gold's train split, train2, train3. */
+/** The model's training replies: gold's train split, train2, train3 (train4 is kept out, as a held-out check). */
 export function readPool(): PoolRow[] {
   const train = new Set(readSplit().train);
   const gold = readLabels(join(DIR, 'gold.jsonl'));
   const first = readReplies()
     .filter((r) => train.has(r.id))
     .map((r): PoolRow => ({ id: r.id, locale: r.locale, type: r.type, text: r.text, labels: [...(gold.get(r.id) ?? [])].sort(), source: 'train' }));
-  return [...first, ...readJsonl(join(DIR, 'train2.jsonl'), 'train2'), ...readJsonl(join(DIR, 'train3.jsonl'), 'train3')];
+  return [...first, ...(['train2', 'train3'] as const).flatMap((s) => readJsonl(join(DIR, `${s}.jsonl`), s))];
 }
 
 export interface TrainOptions {
