@@ -1,10 +1,11 @@
 /** Reading catalog and scenario files from disk for the CLI. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCatalog, type Catalog } from '../engine/catalog/catalog.js';
 import type { Problem } from '../engine/problems.js';
 import { loadSignals, type Signals } from '../engine/judge/signals.js';
+import { modelProblem, type JudgeModel } from '../engine/judge/model.js';
 import { loadScenario, type LoadResult } from '../engine/scenario/load.js';
 import { MAX_FILE_BYTES } from '../engine/yamlSource.js';
 import { declaredId } from '../engine/scenario/idRule.js';
@@ -65,11 +66,29 @@ export function readScenario(path: string, catalog: Catalog): LoadResult {
 }
 
 export const DEFAULT_SIGNALS = join(PROJECT_ROOT, 'scenarios/judge-signals.yaml');
+export const DEFAULT_MODEL = join(PROJECT_ROOT, 'scenarios/judge-model.json');
 
-/** The judge's cue patterns, compiled against the catalog, or the located problems that stop them loading. */
-export function readSignals(catalog: Catalog, path = DEFAULT_SIGNALS): { signals: Signals } | { problems: Problem[] } {
+/** The judge's trained weights (npm run judge:train), checked against the catalog; none if the file is absent. */
+export function readModel(catalog: Catalog, path = DEFAULT_MODEL): { model?: JudgeModel } | { problems: Problem[] } {
+  if (!existsSync(path)) return {};
+  const name = displayName(path);
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    return { problems: [problemAt(name, `not JSON: ${(e as Error).message}`, 'bad-model')] };
+  }
+  const problem = modelProblem(data, new Set(catalog.principles.map((p) => p.id)));
+  return problem ? { problems: [problemAt(name, problem, 'bad-model')] } : { model: data as JudgeModel };
+}
+
+/** The judge's cue patterns, compiled against the catalog, with the trained model; or the located problems that stop them loading. */
+export function readSignals(catalog: Catalog, path = DEFAULT_SIGNALS, modelPath = DEFAULT_MODEL): { signals: Signals } | { problems: Problem[] } {
   const read = readText(path);
   if ('problem' in read) return { problems: [read.problem] };
   const r = loadSignals(displayName(path), read.text, catalog);
-  return r.ok ? { signals: r.signals } : { problems: r.problems };
+  if (!r.ok) return { problems: r.problems };
+  const m = readModel(catalog, modelPath);
+  if ('problems' in m) return m;
+  return { signals: m.model ? { ...r.signals, model: m.model } : r.signals };
 }

@@ -4,12 +4,15 @@
  * matched clause by clause, with negation and scope handling (clauses.ts); a principle whose cues match is
  * found, with a confidence combined from its cues' weights and the first strongest match as evidence, unless
  * a principle it yields to is found too. Both languages' cues run where the reply holds that script, so a
- * mixed-script reply is read in both.
+ * mixed-script reply is read in both. With a trained model (model.ts, scenarios/judge-model.json), a principle
+ * is also found when the model's probability for the whole reply reaches its polarity's threshold: wordings
+ * nobody wrote a cue for.
  */
 import type { Scenario } from '../scenario/model.js';
 import type { Locale } from '../text.js';
-import { clauses, negated } from './clauses.js';
+import { clauses, negated, type Span } from './clauses.js';
 import { closestReply, type Closest } from './closest.js';
+import { loadModel, logits, sigmoid, type LoadedModel } from './model.js';
 import { notice, type Notice } from './notices.js';
 import type { Signals } from './signals.js';
 
@@ -62,7 +65,38 @@ export function verdictOf(polarities: readonly ('practice' | 'violation')[]): Ve
 /** Compiles every pattern once (V8 compiles regular expressions on first use), so no reply pays for it. */
 const WARM_UP = '您好,我理解您的心情,不过规定就是规定。 Hello, I understand, but those are the rules. Take care!';
 
+/**
+ * Found by the model (its probability reaches the polarity's threshold): confidence = the probability, evidence =
+ * the clause it scores highest, trimmed of end punctuation. A principle whose cue matched only negated or excluded
+ * is not found this way either; one the cues found keeps their evidence and the higher confidence.
+ */
+function modelFindings(m: LoadedModel, signals: Signals, text: string, spans: Span[], hits: Map<string, Finding>, denied: ReadonlySet<string>): void {
+  const z = logits(m, text);
+  let perClause: Float64Array[] | undefined;
+  const byId = new Map(signals.principles.map((p) => [p.id, p]));
+  m.model.principles.forEach((id, i) => {
+    const prob = sigmoid(z[i]!);
+    const p = byId.get(id);
+    if (!p || prob < m.model.threshold[p.polarity] || p.unlessReply?.test(text)) return;
+    const cued = hits.get(id);
+    if (!cued && denied.has(id)) return;
+    if (cued) {
+      cued.confidence = Math.max(cued.confidence, Math.round(prob * 1000) / 1000);
+      return;
+    }
+    perClause ??= spans.length > 1 ? spans.map((c) => logits(m, text.slice(c.start, c.end))) : [z];
+    let best = 0;
+    perClause.forEach((l, k) => {
+      if (l[i]! > perClause![best]![i]!) best = k;
+    });
+    const c = spans[best] ?? { start: 0, end: text.length };
+    const end = c.start + text.slice(c.start, c.end).replace(/[\s。!?!?;;,,.、…]+$/u, '').length;
+    hits.set(id, { id, polarity: p.polarity, confidence: Math.round(prob * 1000) / 1000, evidence: [c.start, end > c.start ? end : c.end] });
+  });
+}
+
 export function createJudge(signals: Signals): Judge {
+  const model = signals.model ? loadModel(signals.model) : undefined;
   /** The judge's reading of an authored reply (no scenario: no closest), kept per text and language. */
   const readings = new Map<string, readonly string[]>();
   const readOf = (t: string, locale: Locale): readonly string[] => {
@@ -89,6 +123,8 @@ export function createJudge(signals: Signals): Judge {
     const locales = (['zh-CN', 'en'] as const).filter((l) => (l === 'zh-CN' ? HAN.test(text) : LATIN.test(text)));
     const spans = clauses(text);
     const hits = new Map<string, Finding>();
+    /** Principles whose cue matched but was negated or excluded ("我不理解"): the model may not find them either. */
+    const denied = new Set<string>();
     for (const p of signals.principles) {
       if (p.unlessReply?.test(text)) continue;
       let miss = 1;
@@ -101,7 +137,10 @@ export function createJudge(signals: Signals): Judge {
             const m = cue.re.exec(clause);
             if (!m || !m[0]) continue;
             const at = c.start + m.index;
-            if (negated(text, c.start, at, l) || cue.unless?.test(clause)) continue;
+            if (negated(text, c.start, at, l) || cue.unless?.test(clause)) {
+              denied.add(p.id);
+              continue;
+            }
             miss *= 1 - cue.weight;
             if (cue.weight > strongest) {
               strongest = cue.weight;
@@ -113,6 +152,7 @@ export function createJudge(signals: Signals): Judge {
       }
       if (evidence) hits.set(p.id, { id: p.id, polarity: p.polarity, confidence: Math.round((1 - miss) * 1000) / 1000, evidence });
     }
+    if (model) modelFindings(model, signals, text, spans, hits, denied);
     const yields = new Map(signals.principles.map((p) => [p.id, p.yieldsTo]));
     const principles = [...hits.values()]
       .filter((f) => !(yields.get(f.id) ?? []).some((y) => hits.has(y)))

@@ -5,6 +5,7 @@
  * the file. Patterns keep the flags loadSignals gives them.
  */
 import type { Locale } from '../text.js';
+import type { JudgeModel } from './model.js';
 import type { Cue, PrincipleSignals, Signals } from './signals.js';
 
 export interface PortableCue {
@@ -23,6 +24,8 @@ export interface PortableSignals {
     unlessReply?: string;
     cues: Record<Locale, PortableCue[]>;
   }[];
+  /** The trained weights, already plain data (scenarios/judge-model.json). */
+  model?: JudgeModel;
 }
 
 const cueOut = (c: Cue): PortableCue => ({ re: c.re.source, weight: c.weight, ...(c.source !== c.re.source ? { source: c.source } : {}), ...(c.unless ? { unless: c.unless.source } : {}) });
@@ -37,6 +40,7 @@ export function toPortable(s: Signals): PortableSignals {
       ...(p.unlessReply ? { unlessReply: p.unlessReply.source } : {}),
       cues: { 'zh-CN': p.cues['zh-CN'].map(cueOut), en: p.cues.en.map(cueOut) },
     })),
+    ...(s.model ? { model: s.model } : {}),
   };
 }
 
@@ -51,5 +55,6 @@ export function fromPortable(p: PortableSignals): Signals {
         cues: { 'zh-CN': x.cues['zh-CN'].map(cueIn), en: x.cues.en.map(cueIn) },
       }),
     ),
+    ...(p.model ? { model: p.model } : {}),
   };
 }

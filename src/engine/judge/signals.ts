@@ -8,6 +8,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { Problem } from '../problems.js';
 import { suggest } from '../scenario/load.js';
 import type { Locale } from '../text.js';
+import type { JudgeModel } from './model.js';
 import { parseYaml, schemaProblems, type YamlSource } from '../yamlSource.js';
 
 const Pattern = z.union([
@@ -48,6 +49,8 @@ export interface PrincipleSignals {
 
 export interface Signals {
   principles: PrincipleSignals[];
+  /** The learned n-gram model (scenarios/judge-model.json), when there is one: adds what the cues miss. */
+  model?: JudgeModel;
 }
 
 export type SignalsResult = { ok: true; signals: Signals; problems: Problem[] } | { ok: false; problems: Problem[] };
