@@ -217,6 +217,16 @@ export function createLlmJudge(o: LlmJudgeOptions): LlmJudge {
     }
   }
 
+  const readings = new Map<string, readonly string[]>();
+  const readOf = (t: string, locale: Locale): readonly string[] => {
+    const key = `${locale}\u0000${t}`;
+    let r = readings.get(key);
+    if (!r) {
+      if (readings.size > 5000) readings.clear();
+      readings.set(key, (r = o.offline(t, { locale }).principles.map((f) => f.id)));
+    }
+    return r;
+  };
   const judge: AsyncJudge = async (raw, options = {}) => {
     const offline = o.offline(raw, options);
     const fallback = (code: FallbackCode, reason: string): SourcedResult => {
@@ -238,7 +248,8 @@ export function createLlmJudge(o: LlmJudgeOptions): LlmJudge {
     }
     const ids = got.principles.map((f) => f.id);
     const unknownNode = offline.notice?.code === 'unknown-node';
-    const closest = options.scenario && options.node !== undefined && !unknownNode ? closestReply(options.scenario, options.node, text, ids, locale) : undefined;
+    // The authored replies read as the offline judge reads them, as it does for its own findings (closest.ts).
+    const closest = options.scenario && options.node !== undefined && !unknownNode ? closestReply(options.scenario, options.node, text, ids, locale, (t) => readOf(t, locale)) : undefined;
     const note = unknownNode ? offline.notice : raw.length > MAX_CHARS ? notice('too-long', MAX_CHARS) : ids.length ? undefined : notice('nothing-recognised');
     return { ...got, ...(closest ? { closest } : {}), ...(note ? { notice: note } : {}), source: 'llm', model: settings.model };
   };

@@ -104,6 +104,13 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await expect(page.locator('[data-key="setting-locked"]')).toHaveAttribute('aria-pressed', 'true');
     const late = await trainee(code, 'Late');
     expect(late.r).toMatchObject({ ok: false, error: 'locked' });
+    // Esc closes them, the focus on their heading, and the page is back where it was (nothing scrolled).
+    await page.keyboard.press('Escape');
+    await expect(page.locator('.room-controls')).not.toHaveAttribute('open', '');
+    await expect(page.locator('.room-controls-summary')).toBeFocused();
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.room-controls')).toHaveAttribute('open', '');
     // Approval on, lock off: the next joiner waits and is let in from the keyboard.
     await page.locator('[data-key="setting-approval"]').focus();
     await page.keyboard.press('Enter');

@@ -46,7 +46,8 @@ describe('everyone plays, in own words', () => {
     expect(r.made.view.settings.ownWords).toBe(true);
     expect(r.phone.trainee!.ownWords, 'said to every phone, from the lobby on').toBe(true);
     expect(r.phone.trainee!.solo!.ownWords).toBe(true);
-    const text = "Hello, take your time and pop the box down here, dear. What's up with the kettle?";
+    // Its own wording (nearly word for word a reply would simply be that reply, with nothing to mark).
+    const text = 'Hi there, take your time and put the box on the counter, dear. What seems to be wrong with the kettle?';
     ok(await r.say(text, 1));
     const v = await until(() => r.phone.trainee?.solo?.last && r.phone.trainee);
     const last = v.solo!.last!;

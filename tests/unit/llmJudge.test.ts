@@ -119,7 +119,8 @@ describe('the language-model judge against a fake endpoint', () => {
     const r = await judgeWith()(text, { scenario: sc.scenario, node: 'open' });
     expect(r.source).toBe('llm');
     expect(r.closest).toMatchObject({ node: 'open' });
-    expect(r.closest).toEqual(closestReply(sc.scenario, 'open', text, ['show-patience'], 'zh-CN'));
+    // As the offline judge finds it for its own findings: the authored replies also by its reading of their words.
+    expect(r.closest).toEqual(closestReply(sc.scenario, 'open', text, ['show-patience'], 'zh-CN', (t) => offline(t, { locale: 'zh-CN' }).principles.map((f) => f.id)));
     expect(JSON.parse((seen[0]!.body.messages as { content: string }[])[1]!.content).customerSaid).toBeTruthy();
   });
 
@@ -399,7 +400,7 @@ describe('class rooms in own words, with a model set up', () => {
       const { token } = ok(await phone.ask<{ token: string }>('trainee.join', { code: made.code, nickname: 'Lin' }));
       ok(await host.ask('host.act', { code: made.code, hostToken: made.hostToken, action: { type: 'start' } }));
       await until(() => phone.trainee?.solo?.now.node === 'open');
-      const text = "Hello, take your time and pop the box down here, dear. What's up with the kettle?";
+      const text = 'Hello there, take your time and put the box on the counter, dear. What seems to be wrong with the kettle?';
       // The offline judge finds open-questions and show-patience here; the model also a greeting.
       expect(offline(text, { locale: 'en' }).principles.map((p) => p.id)).not.toContain('welcome-greeting');
       handler = async (_req, body, res) => {
@@ -409,7 +410,7 @@ describe('class rooms in own words, with a model set up', () => {
           principles: [
             { id: 'welcome-greeting', polarity: 'practice', confidence: 0.8, evidence: 'Hello' },
             { id: 'show-patience', polarity: 'practice', confidence: 0.9, evidence: 'take your time' },
-            { id: 'open-questions', polarity: 'practice', confidence: 0.9, evidence: "What's up with the kettle?" },
+            { id: 'open-questions', polarity: 'practice', confidence: 0.9, evidence: 'What seems to be wrong with the kettle?' },
           ],
         });
       };

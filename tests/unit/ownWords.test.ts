@@ -46,9 +46,31 @@ describe('trainee.say', () => {
         expect(s.turns[0]!.said?.text).toBe(text);
       }
     }
-    // One word changed is no longer word for word: the judge's reading counts again.
-    const changed = `${offeredChoices(play, start)[0]!.text.en!} Really.`;
-    expect(say(play, start, { text: changed, principles: [] }).turns).toHaveLength(0);
+  });
+
+  it('nearly word for word (two words in three the same) is that reply too, unless the judge found a principle broken in it', () => {
+    const first = offeredChoices(play, start)[0]!;
+    const picked = choose(play, start, 0);
+    // A word added: still that reply, scored as picking it, whatever the judge made of it.
+    const added = `${first.text.en!} Really.`;
+    const s = say(play, start, { text: added, principles: [] });
+    expect(s.turns[0]!.choice).toBe(first.index);
+    expect(s.turns[0]!.said?.verbatim).toBe(true);
+    expect(turnScore(play, s.turns[0]!)).toBe(turnScore(play, picked.turns[0]!));
+    // The same words with a rude clause the judge caught: read by what it found, not as the reply.
+    const rude = say(play, start, { text: `${first.text.en!} Did you break it yourself?`, principles: [{ id: 'doubt-honesty', confidence: 0.9, evidence: [0, 5] }] });
+    expect(rude.turns[0]?.said?.verbatim).toBeUndefined();
+    // Half the words the same is not enough: the judge's reading counts (here nothing: asked again).
+    const half = first.text.en!.split(' ');
+    const halfText = [...half.slice(0, Math.floor(half.length / 2)), 'and', 'something', 'else', 'entirely', 'about', 'the', 'weather', 'today', 'outside'].join(' ');
+    expect(say(play, start, { text: halfText, principles: [] }).turns).toHaveLength(0);
+    // Chinese, as the play-test typed it for the door-bump reply: followed and scored as that reply.
+    const bump = playOf('scenarios/library/door-bump.yaml');
+    const at = startSession(bump, 1);
+    const model = offeredChoices(bump, at).find((o) => o.text['zh-CN']!.startsWith('对不起,是我推门太急'))!;
+    const zh = say(bump, at, { text: '实在对不起!是我推门太急撞到您了,您没被烫着吧?', principles: [] });
+    expect(zh.turns[0]!.choice).toBe(model.index);
+    expect(turnScore(bump, zh.turns[0]!)).toBe(turnScore(bump, choose(bump, at, offeredChoices(bump, at).indexOf(model)).turns[0]!));
   });
 
   it('asks again below the threshold: no branch, no turn, nothing scored', () => {
@@ -93,7 +115,8 @@ describe('trainee.say', () => {
     if ('problems' in s) throw new Error('signals');
     const judge = createJudge(s.signals);
     let st = start;
-    const text = 'Hello, take your time and pop the box down here. So what is up with the kettle?';
+    // A paraphrase (not nearly word for word: that would be the reply itself).
+    const text = 'Hi, no rush at all, set the box down here. Now, what seems to be the matter with the kettle?';
     const j = judge(text, { locale: 'en', scenario: play.scenario, node });
     st = say(play, st, { text, principles: j.principles, closest: { node, reply: good!.index, similarity: Math.max(SAY_THRESHOLD, j.closest!.similarity) } });
     while (!st.ending) st = choose(play, st, 0);

@@ -29,6 +29,8 @@ export class RoomControls {
   private readonly list = el('div', { class: 'room-controls-people' });
   private waitingBefore = 0;
   private openedForWaiting = false;
+  /** Where the page was scrolled when the controls opened. */
+  private scrolledFrom: number | null = null;
 
   /** `withPeople`: also list the people (the lobby lists them itself). */
   constructor(
@@ -38,8 +40,22 @@ export class RoomControls {
     this.root = el('details', { class: 'room-controls' }, this.summary, this.switches, withPeople ? this.list : null);
     // Opened by the trainer at the foot of a full screen: brought into view (not when a joiner waiting opened it).
     this.root.addEventListener('toggle', () => {
-      if (this.root.open && !this.openedForWaiting) this.root.scrollIntoView({ block: 'nearest' });
+      if (this.root.open) {
+        this.scrolledFrom = window.scrollY;
+        if (!this.openedForWaiting) this.root.scrollIntoView({ block: 'nearest' });
+      } else if (this.scrolledFrom !== null) {
+        // Closed again: the page as it was (on the projector the lobby fits the screen; the top bar shows again).
+        window.scrollTo({ top: this.scrolledFrom });
+        this.scrolledFrom = null;
+      }
       this.openedForWaiting = false;
+    });
+    // Esc closes them, with the focus back on their heading.
+    this.root.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape' || !this.root.open) return;
+      e.preventDefault();
+      this.root.open = false;
+      this.summary.focus();
     });
   }
 

@@ -13,6 +13,8 @@ import type { CustomerContext, CustomerEvent, Meters, ReplyTag } from '../custom
 import { pickIndex, seedState } from '../rng.js';
 import type { Choice, Condition, DialogueNode, Ending, Reply, Scenario, Tag } from '../scenario/model.js';
 import type { Expression } from '../scenario/schema.js';
+import { words } from '../judge/closest.js';
+import type { Locale } from '../text.js';
 
 export interface Play {
   scenario: Scenario;
@@ -237,7 +239,7 @@ export function say(play: Play, state: SessionState, judged: JudgedText): Sessio
   // reply, and its authored principles are the reading of those words (the judge's cues may find
   // others, and the coaching would then offer the trainee's own words as the better reply).
   const typed = plainWords(judged.text);
-  const verbatim = typed ? offered.find((o) => Object.values(o.text).some((t) => plainWords(t) === typed)) : undefined;
+  const verbatim = typed ? (offered.find((o) => Object.values(o.text).some((t) => plainWords(t) === typed)) ?? nearlyWordForWord(play, offered, judged)) : undefined;
   if (verbatim) {
     const whole: [number, number] = [0, judged.text.length];
     const said: SaidReply = { text: judged.text, principles: verbatim.principles.map((t) => ({ id: t.id, confidence: 1, evidence: whole })), similarity: 1, verbatim: true };
@@ -279,6 +281,35 @@ function nearestInWhatItBreaks(play: Play, offered: readonly Choice[], broken: r
     if (k[0] > bestKey[0] || (k[0] === bestKey[0] && (k[1] > bestKey[1] || (k[1] === bestKey[1] && k[2] > bestKey[2])))) [best, bestKey] = [o, k];
   }
   return best;
+}
+
+/**
+ * How much of its wording a typed reply must share with a reply on offer (Dice over words) to be that reply
+ * though not word for word: two words in three. Then it is scored as that reply, as if typed word for word
+ * ("实在对不起!是我推门太急撞到您了,您没被烫着吧?" for "对不起,是我推门太急,撞着您了。手烫着没有?"), where
+ * the judge may find none of the reply's principles in it, unless the judge found a principle broken in it.
+ */
+export const NEARLY_WORD_FOR_WORD = 2 / 3;
+
+function nearlyWordForWord(play: Play, offered: readonly Choice[], judged: JudgedText): Choice | undefined {
+  if (judged.principles.some((p) => play.catalog.get(p.id)?.polarity === 'violation')) return undefined;
+  let best: Choice | undefined;
+  let most = NEARLY_WORD_FOR_WORD;
+  for (const o of offered) {
+    for (const [locale, t] of Object.entries(o.text) as [Locale, string | undefined][]) {
+      if (!t) continue;
+      const d = dice(words(judged.text, locale), words(t, locale));
+      if (d >= most) [best, most] = [o, d];
+    }
+  }
+  return best;
+}
+
+function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (!a.size || !b.size) return 0;
+  let both = 0;
+  for (const x of a) if (b.has(x)) both++;
+  return (2 * both) / (a.size + b.size);
 }
 
 /** A text's letters and digits only, folded (NFKC, lower case): to tell a reply typed word for word. */
