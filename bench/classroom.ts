@@ -14,7 +14,8 @@
  * send one echo each per round, at once, in the same rounds.
  *
  * `npm run bench:classroom -- --clients 300 [--drop 0.1] [--seed 1] [--cpu-prof]`
- * (--cpu-prof writes the classroom server's CPU profile to bench/out/prof/).
+ * (--cpu-prof writes CPU profiles of the rounds alone, the classroom server's and the echo
+ * server's, to bench/out/prof/; profiling costs CPU, so take the figures from a run without it).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,7 +36,7 @@ export interface ClassroomOptions {
   /** Share of the class that drops mid-vote each round. */
   drop?: number;
   seed?: number;
-  /** Write the classroom server's CPU profile to bench/out/prof/. */
+  /** Write the servers' CPU profiles of the rounds to bench/out/prof/. */
   cpuProf?: boolean;
 }
 
@@ -98,6 +99,8 @@ interface Stats {
 interface Child {
   port: number;
   stats(): Promise<Stats>;
+  /** Start or stop the CPU profile of the measured window (with --cpu-prof; else nothing). */
+  profile(start: boolean): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -154,6 +157,12 @@ async function startChild(kind: 'classroom' | 'echo', args: string[], execArgv: 
         child.send({ type: 'stats' } satisfies ToChild);
         const { cpu, memory } = await m;
         return { cpuMs: (cpu.user + cpu.system) / 1000, memory };
+      },
+      async profile(start: boolean) {
+        if (!args.includes('--profile-dir')) return;
+        const m = reply(child, 'profiled', `${kind} server profile`);
+        child.send({ type: 'profile', start } satisfies ToChild);
+        await m;
       },
       stop,
     };
@@ -266,6 +275,7 @@ async function run(o: Required<ClassroomOptions>): Promise<Run> {
   const db = join(tmp, 'dojo.db');
   const prof = join(OUT, 'prof');
   if (o.cpuProf) mkdirSync(prof, { recursive: true });
+  const profArgs = o.cpuProf ? ['--profile-dir', prof] : [];
 
   const library = ServerLibrary.load(ROOT);
   let server: Child | undefined;
@@ -273,8 +283,8 @@ async function run(o: Required<ClassroomOptions>): Promise<Run> {
   const sockets: Socket[] = [];
   try {
     [server, echoServer] = await Promise.all([
-      startChild('classroom', ['--db', db, '--dist', dist, '--burst', String(Math.max(1_000_000, n * 100))], o.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []),
-      startChild('echo', []),
+      startChild('classroom', ['--db', db, '--dist', dist, '--burst', String(Math.max(1_000_000, n * 100)), ...profArgs]),
+      startChild('echo', profArgs),
     ]);
 
     // The host makes a class-vote room on the scenario with the longest route.
@@ -327,6 +337,7 @@ async function run(o: Required<ClassroomOptions>): Promise<Run> {
     log(`${n} trainees in room ${code} on "${scenario.id}" (longest route: ${route.picks.length} decisions), ${n} echo clients`);
 
     const before = await Promise.all([server.stats(), echoServer.stats()]);
+    await Promise.all([server.profile(true), echoServer.profile(true)]);
     const pushes0 = pushes;
     let viewBytes = 0;
     let advancedAt = 0;
@@ -453,6 +464,7 @@ async function run(o: Required<ClassroomOptions>): Promise<Run> {
     }
 
     log(`trainee views received, by what they showed: ${[...pushKinds].map(([k, c]) => `${k} ${c}`).join(', ')}`);
+    await Promise.all([server.profile(false), echoServer.profile(false)]);
     const after = await Promise.all([server.stats(), echoServer.stats()]);
     for (const s of sockets.splice(0)) s.disconnect();
     await server.stop();

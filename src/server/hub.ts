@@ -353,6 +353,7 @@ export class Hub {
         const a = msg as MessageOf<'host.act'>;
         if (!room.isHost(a.hostToken)) return { reply: notHost() };
         const r = a.action.type === 'next' ? this.next(room, a.action.scenario, now) : room.act(a.action, now);
+        if (r.ok && a.action.type === 'next') this.prepare(room);
         if (r.ok && a.action.type === 'remove') {
           this.publisher?.trainee(room.id, a.action.id, { ...traineeShared(room, now), removed: true });
           this.publisher?.evictTrainee(room.id, a.action.id);
@@ -442,11 +443,28 @@ export class Hub {
     return room.nextScenario({ scenario: entry.scenario, catalog: this.o.library.catalog }, { file: entry.file, text: entry.text }, now);
   }
 
+  /**
+   * A class vote needs its scenario's best route when it starts (the debrief compares the class
+   * with it). The search takes a moment (the first time per scenario: searches are kept), so it
+   * runs while the class joins, after the reply, instead of stalling everyone at Start.
+   */
+  private prepare(room: Room): void {
+    if (room.mode !== 'vote') return;
+    setImmediate(() => {
+      try {
+        room.prepare();
+      } catch (e) {
+        // Start searches again, and reports what fails there.
+        console.error(`room ${room.code}: searching the best route: ${(e as Error).message}`);
+      }
+    });
+  }
+
   /** A socket speaking for a trainee connected or went away. */
   presence(code: string, pid: string, delta: 1 | -1): boolean {
     const room = this.held(code, this.now());
     if (!room || !room.participants.has(pid)) return false;
-    room.online.set(pid, Math.max(0, (room.online.get(pid) ?? 0) + delta));
+    room.setOnline(pid, delta);
     this.touch(room, { host: true });
     return true;
   }
@@ -471,6 +489,7 @@ export class Hub {
       throw e;
     }
     this.add(room);
+    this.prepare(room);
     return { reply: { ok: true, code, hostToken, view: hostView(room, now) }, join: [channels.host(room.id)] };
   }
 
