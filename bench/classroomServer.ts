@@ -2,6 +2,7 @@
  * A server alone in a child process, for bench/classroom.ts, so its memory is measured on
  * its own: `--kind classroom` is the real classroom server (serve() from src/server/main.ts),
  * `--kind echo` a bare socket.io server that acknowledges `echo` with what it got, the floor.
+ * `--redis URL --database-url URL`: a classroom server that shares its rooms with others.
  * Started with fork() through bin/run-ts.mjs; it speaks over the IPC channel: it sends
  * { type: 'ready', port }, answers { type: 'stats' } with its CPU time so far and its memory
  * after a garbage collection, and leaves on { type: 'stop' } or when the parent goes away.
@@ -44,6 +45,9 @@ async function start(): Promise<{ port: number; close(): Promise<void> }> {
     messageBurst: burst,
     messageRefillMs: 1,
     maxConnectionsPerAddress: burst,
+    // Two processes sharing rooms (bench --two-process): Redis and PostgreSQL.
+    ...(option('redis') ? { redisUrl: option('redis')! } : {}),
+    ...(option('database-url') ? { databaseUrl: option('database-url')! } : {}),
   });
   return running;
 }
