@@ -10,13 +10,13 @@ import { makeRoomCode, normalizeRoomCode } from '../engine/classroom/code.js';
 import type { Play } from '../engine/session/session.js';
 import { loadScenario } from '../engine/scenario/load.js';
 import type { LibraryEntry, ServerLibrary } from './library.js';
-import type { HostView, MessageName, MessageOf, Reply, RoomSummary, ScenarioInfo, TraineeView } from './protocol.js';
+import type { ClassView, HostView, MessageName, MessageOf, Reply, RoomSummary, ScenarioInfo, TraineeView } from './protocol.js';
 import { fail, newToken, notHost, notInRoom, Room } from './room.js';
 import { Leases } from './lease.js';
 import type { LocalizedText } from '../engine/text.js';
 import type { Judge } from '../engine/judge/judge.js';
 import { Fenced, type RoomRow, type Store } from './store.js';
-import { hostView, scenarioInfo, traineeShared, traineeView } from './views.js';
+import { classView, hostView, scenarioInfo, traineeShared, traineeView } from './views.js';
 
 export interface Caller {
   /** The trainer: on the server's own machine, or holding the trainer key. */
@@ -39,7 +39,7 @@ export interface Outcome {
 export interface Publisher {
   host(roomId: string, view: HostView): void;
   /** One view to every trainee of the room (encoded once, however large the class). */
-  class(roomId: string, view: TraineeView): void;
+  class(roomId: string, view: ClassView): void;
   /**
    * The screens showing a room's host view stop getting it (the room was taken over), except
    * the new host's: the eviction may reach its process after it joined (several processes).
@@ -270,7 +270,7 @@ export class Hub {
     const shared = d.all || d.pids.size ? traineeShared(room, now) : undefined;
     if (!shared) return;
     // Class vote: every phone shows the same thing, so it is sent once to the room.
-    if (d.all && room.mode === 'vote') this.publisher.class(id, shared);
+    if (d.all && room.mode === 'vote') this.publisher.class(id, classView(shared));
     const pids = d.all && room.mode !== 'vote' ? [...room.participants.keys()] : [...d.pids];
     for (const pid of pids) this.publisher.trainee(id, pid, traineeView(room, shared, pid, now));
   }
