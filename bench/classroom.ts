@@ -13,12 +13,16 @@
  * Before each decision every trainee must have been pushed its view of it. The echo clients
  * send one echo each per round, at once, in the same rounds.
  *
- * `npm run bench:classroom -- --clients 300 [--drop 0.1] [--seed 1] [--cpu-prof]`
- * (--cpu-prof writes the classroom server's CPU profile to bench/out/prof/).
+ * `npm run bench:classroom -- --clients 300 [--drop 0.1] [--seed 1] [--cpu-prof] [--two-process]`
+ * (--two-process: then the same again on two classroom server processes sharing the room through
+ * a throwaway Redis and PostgreSQL, the host and half the class on one, half on the other; its
+ * figures go beside the first run's, under `twoProcess`, or why it was skipped)
+ * (--cpu-prof writes CPU profiles of the rounds alone, the classroom server's and the echo
+ * server's, to bench/out/prof/; profiling costs CPU, so take the figures from a run without it).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { io as connect, type Socket } from 'socket.io-client';
@@ -35,8 +39,13 @@ export interface ClassroomOptions {
   /** Share of the class that drops mid-vote each round. */
   drop?: number;
   seed?: number;
-  /** Write the classroom server's CPU profile to bench/out/prof/. */
+  /** Write the servers' CPU profiles of the rounds to bench/out/prof/. */
   cpuProf?: boolean;
+  /**
+   * Two classroom server processes sharing the room through Redis and PostgreSQL (throwaway
+   * ones started for the run): the host and half the class on one, the other half on the other.
+   */
+  twoProcess?: boolean;
 }
 
 const ROOT = join(import.meta.dirname, '..');
@@ -98,6 +107,8 @@ interface Stats {
 interface Child {
   port: number;
   stats(): Promise<Stats>;
+  /** Start or stop the CPU profile of the measured window (with --cpu-prof; else nothing). */
+  profile(start: boolean): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -155,6 +166,12 @@ async function startChild(kind: 'classroom' | 'echo', args: string[], execArgv: 
         const { cpu, memory } = await m;
         return { cpuMs: (cpu.user + cpu.system) / 1000, memory };
       },
+      async profile(start: boolean) {
+        if (!args.includes('--profile-dir')) return;
+        const m = reply(child, 'profiled', `${kind} server profile`);
+        child.send({ type: 'profile', start } satisfies ToChild);
+        await m;
+      },
       stop,
     };
   } catch (e) {
@@ -178,10 +195,12 @@ function client(port: number): Socket {
 }
 
 /** Connect in batches: a few hundred handshakes at once would only measure the accept queue. */
-async function connectAll(port: number, n: number, batch = 50): Promise<Socket[]> {
+async function connectAll(port: number | number[], n: number, batch = 50): Promise<Socket[]> {
+  const ports = typeof port === 'number' ? [port] : port;
   const out: Socket[] = [];
   for (let i = 0; i < n; i += batch) {
-    const sockets = Array.from({ length: Math.min(batch, n - i) }, () => client(port));
+    // Spread over the servers in turn: client i goes to server i mod their number.
+    const sockets = Array.from({ length: Math.min(batch, n - i) }, (_, j) => client(ports[(i + j) % ports.length]!));
     out.push(...sockets);
     await within(Promise.all(sockets.map((s) => new Promise((ok) => s.once('connect', () => ok(undefined))))), WAIT_MS, `connecting clients ${i}–${i + sockets.length}`);
   }
@@ -251,31 +270,103 @@ interface Run {
   viewBytes: number;
   /** From the last advance to the host's view of the ended class. */
   endMs: number;
-  /** Memory after the run; CPU time spent during the rounds. */
+  /** Memory after the run (summed over the classroom processes); CPU time spent during the rounds (summed). */
   server: { memory: NodeJS.MemoryUsage; cpuMs: number };
+  /** Classroom server processes (1, or 2 sharing the room through Redis and PostgreSQL). */
+  processes: number;
+  /** The machine's load averages (1, 5, 15 min) before and after. */
+  load: { before: number[]; after: number[] };
   echoServer: { memory: NodeJS.MemoryUsage; cpuMs: number };
 }
 
-async function run(o: Required<ClassroomOptions>): Promise<Run> {
+/** Where the classroom servers keep their results, and the votes stored there by decision. */
+interface Backing {
+  args: string[];
+  votesByTurn(): Promise<{ turn: number; n: number }[]>;
+  stop(): Promise<void>;
+}
+
+function sqliteBacking(db: string): Backing {
+  return {
+    args: ['--db', db],
+    async votesByTurn() {
+      const file = new Database(db, { readonly: true });
+      try {
+        return file.prepare('select turn, count(*) as n from votes group by turn').all() as { turn: number; n: number }[];
+      } finally {
+        file.close();
+      }
+    },
+    async stop() {},
+  };
+}
+
+/** A throwaway Redis and PostgreSQL (the test helpers'), or why there are none. */
+async function sharedBacking(db: string): Promise<Backing | { skip: string }> {
+  const { haveRedis, startRedis } = await import('../tests/unit/serverProcess.helpers.js');
+  if (!haveRedis) return { skip: 'redis-server is not installed (apt-get install -y redis-server)' };
+  const { startPg } = await import('../tests/unit/pgCluster.helpers.js');
+  const started = await startPg({ fsync: true }).catch((e: Error) => ({ skip: e.message }));
+  if ('skip' in started) return { skip: started.skip };
+  const redis = await startRedis();
+  const url = await started.pg.createDatabase();
+  return {
+    args: ['--db', db, '--redis', redis.url, '--database-url', url],
+    async votesByTurn() {
+      const c = await started.pg.connect(url);
+      try {
+        const r = await c.query<{ turn: number; n: string }>('select turn, count(*) as n from votes group by turn');
+        return r.rows.map((x) => ({ turn: Number(x.turn), n: Number(x.n) }));
+      } finally {
+        await c.end();
+      }
+    },
+    async stop() {
+      redis.stop();
+      await started.pg.stop();
+    },
+  };
+}
+
+const sum = (xs: NodeJS.MemoryUsage[]): NodeJS.MemoryUsage => {
+  const out = { ...xs[0]! };
+  for (const x of xs.slice(1)) for (const k of Object.keys(out) as (keyof NodeJS.MemoryUsage)[]) out[k] += x[k];
+  return out;
+};
+
+async function run(o: Required<ClassroomOptions>): Promise<Run | { skip: string }> {
   const n = o.clients;
+  const loadBefore = loadavg();
   const rng = mulberry32(o.seed);
   const tmp = mkdtempSync(join(tmpdir(), 'dojo-bench-'));
   const dist = join(tmp, 'dist');
   mkdirSync(dist);
   for (const p of ['index.html', 'host.html', 'join.html']) writeFileSync(join(dist, p), `<!doctype html><html><head><title>${p}</title></head><body></body></html>`);
   const db = join(tmp, 'dojo.db');
+  let backing: Backing | { skip: string } | undefined;
+  try {
+    backing = o.twoProcess ? await sharedBacking(db) : sqliteBacking(db);
+  } finally {
+    if (!backing || 'skip' in backing) rmSync(tmp, { recursive: true, force: true });
+  }
+  if ('skip' in backing) return backing;
   const prof = join(OUT, 'prof');
   if (o.cpuProf) mkdirSync(prof, { recursive: true });
+  const profArgs = o.cpuProf ? ['--profile-dir', prof] : [];
 
   const library = ServerLibrary.load(ROOT);
-  let server: Child | undefined;
+  const servers: Child[] = [];
   let echoServer: Child | undefined;
   const sockets: Socket[] = [];
+  const classArgs = [...backing.args, '--dist', dist, '--burst', String(Math.max(1_000_000, n * 100)), ...profArgs];
   try {
-    [server, echoServer] = await Promise.all([
-      startChild('classroom', ['--db', db, '--dist', dist, '--burst', String(Math.max(1_000_000, n * 100))], o.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []),
-      startChild('echo', []),
-    ]);
+    const started = await Promise.allSettled([...Array.from({ length: o.twoProcess ? 2 : 1 }, () => startChild('classroom', classArgs)), startChild('echo', profArgs)]);
+    for (const s of started) if (s.status === 'fulfilled') servers.push(s.value);
+    echoServer = servers.pop();
+    const failed = started.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    const server = servers[0]!;
+    const all = [...servers, echoServer!];
 
     // The host makes a class-vote room on the scenario with the longest route.
     const [host] = await connectAll(server.port, 1);
@@ -297,7 +388,7 @@ async function run(o: Required<ClassroomOptions>): Promise<Run> {
     const act = (action: Record<string, unknown>) => ask(host!, 'host.act', { code, hostToken, action });
 
     // The class joins, and the echo clients connect.
-    const trainees: Trainee[] = (await connectAll(server.port, n)).map((socket) => ({ socket, token: '', seq: 0, drops: [] }));
+    const trainees: Trainee[] = (await connectAll(servers.map((s) => s.port), n)).map((socket) => ({ socket, token: '', seq: 0, drops: [] }));
     sockets.push(...trainees.map((t) => t.socket));
     let pushes = 0;
     // What the pushes were, by the phase and vote status they showed (where the views come from).
@@ -322,11 +413,12 @@ async function run(o: Required<ClassroomOptions>): Promise<Run> {
         'joining',
       );
     }
-    const echoes = await connectAll(echoServer.port, n);
+    const echoes = await connectAll(echoServer!.port, n);
     sockets.push(...echoes);
     log(`${n} trainees in room ${code} on "${scenario.id}" (longest route: ${route.picks.length} decisions), ${n} echo clients`);
 
-    const before = await Promise.all([server.stats(), echoServer.stats()]);
+    const before = await Promise.all(all.map((c) => c.stats()));
+    await Promise.all(all.map((c) => c.profile(true)));
     const pushes0 = pushes;
     let viewBytes = 0;
     let advancedAt = 0;
@@ -453,17 +545,15 @@ async function run(o: Required<ClassroomOptions>): Promise<Run> {
     }
 
     log(`trainee views received, by what they showed: ${[...pushKinds].map(([k, c]) => `${k} ${c}`).join(', ')}`);
-    const after = await Promise.all([server.stats(), echoServer.stats()]);
+    await Promise.all(all.map((c) => c.profile(false)));
+    const after = await Promise.all(all.map((c) => c.stats()));
     for (const s of sockets.splice(0)) s.disconnect();
-    await server.stop();
+    await Promise.all(servers.map((c) => c.stop()));
     // And what is on disk: one row per trainee and decision.
-    const file = new Database(db, { readonly: true });
-    try {
-      const rows = file.prepare('select turn, count(*) as n from votes group by turn').all() as { turn: number; n: number }[];
-      for (let turn = 0; turn < out.rounds; turn++) out.lost += Math.max(0, n - (rows.find((r) => r.turn === turn)?.n ?? 0));
-    } finally {
-      file.close();
-    }
+    const rows = await backing.votesByTurn();
+    for (let turn = 0; turn < out.rounds; turn++) out.lost += Math.max(0, n - (rows.find((r) => r.turn === turn)?.n ?? 0));
+    const cpu = (i: number) => after[i]!.cpuMs - before[i]!.cpuMs;
+    const k = servers.length;
     return {
       ...out,
       clients: n,
@@ -471,18 +561,51 @@ async function run(o: Required<ClassroomOptions>): Promise<Run> {
       pushes: pushes - pushes0,
       viewBytes,
       endMs,
-      server: { memory: after[0].memory, cpuMs: after[0].cpuMs - before[0].cpuMs },
-      echoServer: { memory: after[1].memory, cpuMs: after[1].cpuMs - before[1].cpuMs },
+      server: { memory: sum(after.slice(0, k).map((a) => a.memory)), cpuMs: servers.reduce((t, _, i) => t + cpu(i), 0) },
+      processes: k,
+      load: { before: loadBefore, after: loadavg() },
+      echoServer: { memory: after[k]!.memory, cpuMs: cpu(k) },
     };
   } finally {
     for (const s of sockets) s.disconnect();
-    await Promise.all([server?.stop(), echoServer?.stop()]);
+    await Promise.all([...servers.map((c) => c.stop()), echoServer?.stop()]);
+    await backing.stop();
     rmSync(tmp, { recursive: true, force: true });
   }
 }
 
+const options = (opts: ClassroomOptions): Required<ClassroomOptions> => ({
+  clients: opts.clients ?? 300,
+  drop: opts.drop ?? 0.1,
+  seed: opts.seed ?? 1,
+  cpuProf: opts.cpuProf ?? false,
+  twoProcess: opts.twoProcess ?? false,
+});
+
+/** One classroom server process on SQLite, against the echo floor. */
 export async function classroomFigures(opts: ClassroomOptions = {}): Promise<Figure[]> {
-  const r = await run({ clients: opts.clients ?? 300, drop: opts.drop ?? 0.1, seed: opts.seed ?? 1, cpuProf: opts.cpuProf ?? false });
+  const r = await run({ ...options(opts), twoProcess: false });
+  if ('skip' in r) throw new Error(r.skip);
+  return figuresOf(r, 'classroom');
+}
+
+/**
+ * The single-process run and, with `twoProcess`, then the two-process one (each against the
+ * echo floor measured in its own run, the same clients), or why it was skipped.
+ */
+export async function classroomReport(opts: ClassroomOptions = {}): Promise<{ figures: Figure[]; twoProcess?: { figures: Figure[] } | { skipped: string } }> {
+  const figures = await classroomFigures(opts);
+  if (!opts.twoProcess) return { figures };
+  log('two processes sharing the room through Redis and PostgreSQL');
+  const r = await run({ ...options(opts), twoProcess: true });
+  if ('skip' in r) {
+    log(`two-process run skipped: ${r.skip}`);
+    return { figures, twoProcess: { skipped: r.skip } };
+  }
+  return { figures, twoProcess: { figures: figuresOf(r, 'classroom.two_process') } };
+}
+
+function figuresOf(r: Run, name: string): Figure[] {
   const p50 = percentile(r.vote, 50);
   const p99 = percentile(r.vote, 99);
   const e50 = percentile(r.echo, 50);
@@ -490,10 +613,11 @@ export async function classroomFigures(opts: ClassroomOptions = {}): Promise<Fig
   const cpu = r.server.cpuMs / r.rounds;
   const echoCpu = r.echoServer.cpuMs / r.rounds;
   const echoWhat = `bare socket.io echo server (child process), the same ${r.clients} clients, one echo each per round, all at once`;
-  const context = `${r.clients} clients, ${r.rounds} decisions of "${r.scenario}"`;
+  const where = r.processes > 1 ? `${r.processes} classroom server processes sharing the room through Redis and PostgreSQL (the host and half the class on one, half on the other), summed` : 'one classroom server process on SQLite';
+  const context = `${r.clients} clients, ${r.rounds} decisions of "${r.scenario}"; ${where}`;
   return [
     {
-      name: 'classroom.vote_rtt_p50_ms',
+      name: `${name}.vote_rtt_p50_ms`,
       unit: 'ms',
       value: round2(p50),
       floor: { what: `p50 of the ${echoWhat}`, value: round2(e50) },
@@ -502,7 +626,7 @@ export async function classroomFigures(opts: ClassroomOptions = {}): Promise<Fig
       pass: true,
     },
     {
-      name: 'classroom.vote_rtt_p99_ms',
+      name: `${name}.vote_rtt_p99_ms`,
       unit: 'ms',
       value: round2(p99),
       floor: { what: `p99 of the ${echoWhat}`, value: round2(e99) },
@@ -511,16 +635,16 @@ export async function classroomFigures(opts: ClassroomOptions = {}): Promise<Fig
       pass: p99 <= 2 * e99 && p99 <= 100,
     },
     {
-      name: 'classroom.server_rss_mb',
+      name: `${name}.server_rss_mb`,
       unit: 'MB',
       value: mb(r.server.memory.rss),
       floor: { what: `echo server's RSS, ${r.clients} clients connected`, value: mb(r.echoServer.memory.rss) },
       ratio: round2(r.server.memory.rss / r.echoServer.memory.rss),
-      target: `report only; after the run, ${r.clients} clients still connected`,
+      target: `report only; after the run, ${r.clients} clients still connected; ${where}`,
       pass: true,
     },
     {
-      name: 'classroom.server_heap_used_mb',
+      name: `${name}.server_heap_used_mb`,
       unit: 'MB',
       value: mb(r.server.memory.heapUsed),
       floor: { what: "echo server's heap used, same moment", value: mb(r.echoServer.memory.heapUsed) },
@@ -529,58 +653,66 @@ export async function classroomFigures(opts: ClassroomOptions = {}): Promise<Fig
       pass: true,
     },
     {
-      name: 'classroom.server_cpu_ms_per_decision',
+      name: `${name}.server_cpu_ms_per_decision`,
       unit: 'ms',
       value: round2(cpu),
       floor: { what: `echo server's CPU time per round of ${r.clients} echoes`, value: round2(echoCpu) },
       ratio: round2(cpu / echoCpu),
-      target: `report only; user + system time over the ${r.rounds} decisions (${r.clients} votes, reveal, advance, and the pushes they cause) and the class debrief at the end; ${Math.round(r.pushes / r.rounds)} trainee views of about ${Math.round(r.viewBytes / 1024)} KB pushed per decision; the clients' own process spent ${round2(r.clientCpuMs / r.rounds)} ms per vote burst`,
+      target: `report only; ${where}; user + system time over the ${r.rounds} decisions (${r.clients} votes, reveal, advance, and the pushes they cause) and the class debrief at the end; ${Math.round(r.pushes / r.rounds)} trainee views of about ${Math.round(r.viewBytes / 1024)} KB pushed per decision; the clients' own process spent ${round2(r.clientCpuMs / r.rounds)} ms per vote burst`,
       pass: true,
     },
     {
-      name: 'classroom.votes_lost',
+      name: `${name}.votes_lost`,
       unit: 'votes',
       value: r.lost,
       target: `0: every vote sent is in the revealed tally and in the votes table (${r.votes} votes, ${r.resent} resent after a drop, ${r.recovered} of those on a recovered session)`,
       pass: r.lost === 0,
     },
     {
-      name: 'classroom.votes_double_counted',
+      name: `${name}.votes_double_counted`,
       unit: 'votes',
       value: r.doubled,
       target: '0: no option in the revealed tally has more votes than were sent for it',
       pass: r.doubled === 0,
     },
     {
-      name: 'classroom.votes_refused',
+      name: `${name}.votes_refused`,
       unit: 'votes',
       value: r.rejected,
       target: '0: every vote, first send or resend, is acknowledged ok',
       pass: r.rejected === 0,
     },
     {
-      name: 'classroom.trainees_left_deaf',
+      name: `${name}.trainees_left_deaf`,
       unit: 'trainees',
       value: r.deaf,
       target: `0: after a reconnect every trainee still gets the pushed updates (each one that did not got none for ${DEAF_MS / 1000} s, and was reconnected by hand)`,
       pass: r.deaf === 0,
     },
     {
-      name: 'classroom.shown_offline',
+      name: `${name}.shown_offline`,
       unit: 'trainees',
       value: r.offline,
       target: "0: after the last round every trainee is connected, so the host's list shows them all online",
       pass: r.offline === 0,
     },
     {
-      name: 'classroom.end_of_class_ms',
+      name: `${name}.end_of_class_ms`,
       unit: 'ms',
       value: round2(r.endMs),
       target: "report only: from the host's last advance to its view of the class debrief (the server builds the debrief, then pushes it to everyone)",
       pass: true,
     },
-    { name: 'classroom.rounds', unit: 'decisions', value: r.rounds, target: `context: "${r.scenario}", the host steering for the longest route`, pass: true },
-    { name: 'classroom.clients', unit: 'clients', value: r.clients, target: 'context', pass: true },
+    { name: `${name}.rounds`, unit: 'decisions', value: r.rounds, target: `context: "${r.scenario}", the host steering for the longest route`, pass: true },
+    { name: `${name}.clients`, unit: 'clients', value: r.clients, target: 'context', pass: true },
+    { name: `${name}.server_processes`, unit: 'processes', value: r.processes, target: `context: ${where}`, pass: true },
+    {
+      name: `${name}.load_average`,
+      unit: 'load',
+      value: round2(r.load.before[0]!),
+      target: `context: the machine's 1-minute load average (as uptime shows it) before the run; after: ${r.load.after.map(round2).join(', ')} (1, 5, 15 min) on ${cpus().length} cores: clients and servers share them, and other jobs may run`,
+      pass: true,
+    },
   ];
 }
 
@@ -590,16 +722,17 @@ if (process.argv[1] === import.meta.filename) {
     const i = args.indexOf(`--${name}`);
     return i >= 0 ? Number(args[i + 1]) : undefined;
   };
-  const figures = await classroomFigures({
+  const report = await classroomReport({
     ...(value('clients') ? { clients: value('clients')! } : {}),
     ...(value('drop') !== undefined ? { drop: value('drop')! } : {}),
     ...(value('seed') !== undefined ? { seed: value('seed')! } : {}),
     cpuProf: args.includes('--cpu-prof'),
+    twoProcess: args.includes('--two-process'),
   });
   const result = {
     date: new Date().toISOString(),
     machine: { node: process.version, cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown' },
-    figures,
+    ...report,
   };
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, 'classroom.json'), JSON.stringify(result, null, 2) + '\n');

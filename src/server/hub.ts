@@ -10,14 +10,14 @@ import { makeRoomCode, normalizeRoomCode } from '../engine/classroom/code.js';
 import type { Play } from '../engine/session/session.js';
 import { loadScenario } from '../engine/scenario/load.js';
 import type { LibraryEntry, ServerLibrary } from './library.js';
-import type { HostView, MessageName, MessageOf, Reply, RoomSummary, ScenarioInfo, TraineeView } from './protocol.js';
+import type { ClassView, HostView, MessageName, MessageOf, Reply, RoomSummary, ScenarioInfo, TraineeView } from './protocol.js';
 import { fail, newToken, notHost, notInRoom, Room } from './room.js';
 import { Leases } from './lease.js';
 import type { LocalizedText } from '../engine/text.js';
 import type { JudgeResult } from '../engine/judge/judge.js';
 import type { AsyncJudge } from './llmJudge.js';
 import { Fenced, type RoomRow, type Store } from './store.js';
-import { hostView, scenarioInfo, traineeShared, traineeView } from './views.js';
+import { classView, hostView, scenarioInfo, traineeShared, traineeView } from './views.js';
 
 export interface Caller {
   /** The trainer: on the server's own machine, or holding the trainer key. */
@@ -40,7 +40,7 @@ export interface Outcome {
 export interface Publisher {
   host(roomId: string, view: HostView): void;
   /** One view to every trainee of the room (encoded once, however large the class). */
-  class(roomId: string, view: TraineeView): void;
+  class(roomId: string, view: ClassView): void;
   /**
    * The screens showing a room's host view stop getting it (the room was taken over), except
    * the new host's: the eviction may reach its process after it joined (several processes).
@@ -276,7 +276,7 @@ export class Hub {
     const shared = d.all || d.pids.size ? traineeShared(room, now) : undefined;
     if (!shared) return;
     // Class vote: every phone shows the same thing, so it is sent once to the room.
-    if (d.all && room.mode === 'vote') this.publisher.class(id, shared);
+    if (d.all && room.mode === 'vote') this.publisher.class(id, classView(shared));
     const pids = d.all && room.mode !== 'vote' ? [...room.participants.keys()] : [...d.pids];
     for (const pid of pids) this.publisher.trainee(id, pid, traineeView(room, shared, pid, now));
   }
@@ -359,6 +359,7 @@ export class Hub {
         const a = msg as MessageOf<'host.act'>;
         if (!room.isHost(a.hostToken)) return { reply: notHost() };
         const r = a.action.type === 'next' ? this.next(room, a.action.scenario, now) : room.act(a.action, now);
+        if (r.ok && a.action.type === 'next') this.prepare(room);
         if (r.ok && a.action.type === 'remove') {
           this.publisher?.trainee(room.id, a.action.id, { ...traineeShared(room, now), removed: true });
           this.publisher?.evictTrainee(room.id, a.action.id);
@@ -467,11 +468,28 @@ export class Hub {
     return room.nextScenario({ scenario: entry.scenario, catalog: this.o.library.catalog }, { file: entry.file, text: entry.text }, now);
   }
 
+  /**
+   * A class vote needs its scenario's best route when it starts (the debrief compares the class
+   * with it). The search takes a moment (the first time per scenario: searches are kept), so it
+   * runs while the class joins, after the reply, instead of stalling everyone at Start.
+   */
+  private prepare(room: Room): void {
+    if (room.mode !== 'vote') return;
+    setImmediate(() => {
+      try {
+        room.prepare();
+      } catch (e) {
+        // Start searches again, and reports what fails there.
+        console.error(`room ${room.code}: searching the best route: ${(e as Error).message}`);
+      }
+    });
+  }
+
   /** A socket speaking for a trainee connected or went away. */
   presence(code: string, pid: string, delta: 1 | -1): boolean {
     const room = this.held(code, this.now());
     if (!room || !room.participants.has(pid)) return false;
-    room.online.set(pid, Math.max(0, (room.online.get(pid) ?? 0) + delta));
+    room.setOnline(pid, delta);
     this.touch(room, { host: true });
     return true;
   }
@@ -496,6 +514,7 @@ export class Hub {
       throw e;
     }
     this.add(room);
+    this.prepare(room);
     return { reply: { ok: true, code, hostToken, view: hostView(room, now) }, join: [channels.host(room.id)] };
   }
 

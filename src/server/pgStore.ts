@@ -301,11 +301,27 @@ export class PgStore implements Store {
       setImmediate(() => {
         if (this.open !== b || this.closed) return;
         this.open = undefined;
-        this.worker.postMessage({ op: 'commit', batch: b.id });
+        this.post({ op: 'commit', batch: b.id });
       });
     }
     const token = room === undefined ? undefined : this.fences.get(room);
-    this.worker.postMessage({ op: 'write', name, sql: SQL[name], params, merge: (MERGE as Partial<Record<Name, Merge>>)[name], ...(token !== undefined ? { room, token } : {}) });
+    this.outbox.push({ op: 'write', name, sql: SQL[name], params, merge: (MERGE as Partial<Record<Name, Merge>>)[name], ...(token !== undefined ? { room, token } : {}) });
+  }
+
+  /**
+   * Writes of this turn not yet posted: they go to the worker together, with the commit or
+   * before the next read or lease (a message per vote cost more than the vote's own work).
+   */
+  private outbox: Record<string, unknown>[] = [];
+
+  /** Post `msg` to the worker after the writes waiting in the outbox (in one message: the worker keeps their order). */
+  private post(msg: Record<string, unknown>): void {
+    if (this.outbox.length) {
+      const items = this.outbox;
+      this.outbox = [];
+      items.push(msg);
+      this.worker.postMessage({ op: 'many', items });
+    } else this.worker.postMessage(msg);
   }
 
   /** Send this turn's transaction to be committed now (before a lease operation, which runs outside any). */
@@ -313,7 +329,7 @@ export class PgStore implements Store {
     const b = this.open;
     if (!b) return;
     this.open = undefined;
-    this.worker.postMessage({ op: 'commit', batch: b.id });
+    this.post({ op: 'commit', batch: b.id });
   }
 
   /** A lease statement, on its own (autocommit), waiting at most LEASE_LOCK_TIMEOUT for the row. */
@@ -333,7 +349,7 @@ export class PgStore implements Store {
   private call(msg: Record<string, unknown>): Reply {
     if (this.dead) throw this.dead;
     Atomics.store(this.flag, 0, 0);
-    this.worker.postMessage(msg);
+    this.post(msg);
     const waited = Atomics.wait(this.flag, 0, 0, this.readTimeoutMs);
     const got = receiveMessageOnPort(this.replyPort);
     if (!got) {

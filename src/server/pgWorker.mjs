@@ -247,7 +247,9 @@ async function drain() {
 }
 
 parentPort.on('message', (m) => {
-  queue.push(m);
+  // A turn's writes come together, with what follows them (the commit, a read, a lease).
+  if (m.op === 'many') queue.push(...m.items);
+  else queue.push(m);
   void drain();
 });
 

@@ -298,7 +298,14 @@ export interface RoomSummary {
   active: boolean;
 }
 
+/**
+ * A class-vote view sent to the whole class at once: while the class plays it leaves out the
+ * scenario's card (most of the view, and it does not change), which the phone keeps from its
+ * join or attach and from the lobby's views (those carry it, also for a session's next scenario).
+ */
+export type ClassView = Omit<TraineeView, 'scenario'> & { scenario?: ScenarioInfo };
+
 export interface ServerToClient {
   'view.host': (v: HostView) => void;
-  'view.trainee': (v: TraineeView) => void;
+  'view.trainee': (v: TraineeView | ClassView) => void;
 }

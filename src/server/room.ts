@@ -281,6 +281,7 @@ export class Room {
   private addParticipant(p: Participant): void {
     this.participants.set(p.pid, p);
     this.byToken.set(p.tokenHash, p.pid);
+    this.presenceChanged++;
     for (const k of nameKeys(p.name)) {
       const names = this.bySkeleton.get(k) ?? new Set<string>();
       names.add(p.name);
@@ -291,6 +292,7 @@ export class Room {
   private dropParticipant(p: Participant): void {
     this.participants.delete(p.pid);
     this.byToken.delete(p.tokenHash);
+    this.presenceChanged++;
     for (const k of nameKeys(p.name)) {
       const names = this.bySkeleton.get(k);
       names?.delete(p.name);
@@ -389,14 +391,31 @@ export class Room {
     return this.closeIfAllVoted(now) ? { ok: true, counted: true, closed: true } : { ok: true, counted: true };
   }
 
-  /** Trainees let in whose phone is connected now. */
+  /** A socket speaking for this trainee connected (+1) or went away (-1). */
+  setOnline(pid: string, delta: 1 | -1): void {
+    this.online.set(pid, Math.max(0, (this.online.get(pid) ?? 0) + delta));
+    this.presenceChanged++;
+  }
+
+  /** Counts changes to who is in the room and connected (participants, sockets); `waiting` is always replaced, never changed in place. */
+  private presenceChanged = 0;
+  private presentMemo?: { changed: number; waiting: Set<string>; pids: string[] };
+
+  /** Trainees let in whose phone is connected now (worked out again only when that may have changed: a class votes hundreds of times in between). */
   present(): string[] {
-    return [...this.participants.keys()].filter((pid) => !this.waiting.has(pid) && (this.online.get(pid) ?? 0) > 0);
+    const m = this.presentMemo;
+    if (m && m.changed === this.presenceChanged && m.waiting === this.waiting) return m.pids;
+    const pids = [...this.participants.keys()].filter((pid) => !this.waiting.has(pid) && (this.online.get(pid) ?? 0) > 0);
+    this.presentMemo = { changed: this.presenceChanged, waiting: this.waiting, pids };
+    return pids;
   }
 
   /** With "close when everyone has voted" on: close the open vote once every connected trainee has voted. */
   closeIfAllVoted(now: number): boolean {
-    if (!this.settings.autoClose || this.round?.status !== 'open' || !everyoneVoted(this.present(), (pid) => this.votes.has(pid))) return false;
+    if (!this.settings.autoClose || this.round?.status !== 'open') return false;
+    const present = this.present();
+    // Fewer votes than trainees connected: someone connected has not voted (no need to look who).
+    if (this.votes.size < present.length || !everyoneVoted(present, (pid) => this.votes.has(pid))) return false;
     this.commit(now, () => (this.round = { ...this.round!, status: 'closed' }));
     return true;
   }
@@ -549,6 +568,7 @@ export class Room {
           this.votes.delete(p.pid);
           this.plays.delete(p.pid);
           this.online.delete(p.pid);
+          this.presenceChanged++;
           this.touch(now);
           return { ok: true };
         }
@@ -721,6 +741,11 @@ export class Room {
   classModel(i: number): number | undefined {
     const t = this.session?.turns[i];
     return t && modelChoice(this.play, t);
+  }
+
+  /** Search the scenario's best route ahead of Start (searches are kept per scenario: Start then finds it done). */
+  prepare(): void {
+    if (this.mode === 'vote' && this.phase === 'lobby') modelRoute(this.play, this.seed);
   }
 
   /** The class's votes on this scenario's decisions, as stored (with when each was cast). */

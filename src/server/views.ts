@@ -7,6 +7,7 @@ import { offeredChoices } from '../engine/session/session.js';
 import type { Scenario } from '../engine/scenario/model.js';
 import type {
   ClassDebriefView,
+  ClassView,
   HostView,
   NodeView,
   PrincipleInfo,
@@ -253,6 +254,13 @@ export function traineeShared(room: Room, now: number): TraineeView {
     ...(vote ? { vote } : {}),
     ...(series ? { series } : {}),
   };
+}
+
+/** What goes to the whole class of a class vote (protocol.ts ClassView): the shared view, without the scenario's card once the class plays. */
+export function classView(shared: TraineeView): ClassView {
+  if (shared.phase === 'lobby') return shared;
+  const { scenario: _, ...rest } = shared;
+  return rest;
 }
 
 export function traineeView(room: Room, shared: TraineeView, pid: string, now: number): TraineeView {

@@ -79,8 +79,11 @@ function cluster(admin: string, cleanup: () => void): PgCluster {
   };
 }
 
-/** A PostgreSQL server to test against, or why there is none. */
-export async function startPg(): Promise<{ pg: PgCluster } | { skip: string }> {
+/**
+ * A PostgreSQL server to test against, or why there is none. `fsync`: commits reach the disk
+ * (off by default: the tests kill the app server, never the database; the benchmark keeps it on).
+ */
+export async function startPg(o: { fsync?: boolean } = {}): Promise<{ pg: PgCluster } | { skip: string }> {
   const given = process.env.DOJO_TEST_PG_URL;
   if (given) return { pg: cluster(given, () => undefined) };
   const none = (why: string) => {
@@ -102,7 +105,7 @@ export async function startPg(): Promise<{ pg: PgCluster } | { skip: string }> {
   try {
     run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-locale', '--no-sync']);
     // fsync off: these tests kill the app server, never the database, and the disk is shared.
-    run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+    run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${o.fsync ? 'on' : 'off'}`, 'start']);
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
     const err = e as { stderr?: Buffer; message: string };

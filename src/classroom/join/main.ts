@@ -4,7 +4,7 @@
  * own customer. Votes and replies are sent with their sequence number and retried unchanged.
  */
 import { normalizeRoomCode } from '../../engine/classroom/code.js';
-import type { TraineeView } from '../../server/protocol.js';
+import type { ClassView, TraineeView } from '../../server/protocol.js';
 import { Connection, linkIndicator } from '../connection.js';
 import { button, byId, el, fill } from '../dom.js';
 import { Screens } from '../screens.js';
@@ -241,7 +241,12 @@ class JoinApp implements JoinContext {
     this.render();
   }
 
-  private setView(v: TraineeView): void {
+  private setView(sent: TraineeView | ClassView): void {
+    // While the class plays, the view sent to the whole class leaves out the scenario's card,
+    // which the phone keeps from the views addressed to it (join, attach) and the lobby's.
+    const scenario = sent.scenario ?? this.view?.scenario;
+    if (!scenario && !sent.removed) return;
+    let v = { ...sent, scenario } as TraineeView;
     if (v.removed) {
       // The trainer took this trainee out: the token no longer works.
       if (this.code) forgetTrainee(this.code);
