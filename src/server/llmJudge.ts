@@ -9,7 +9,7 @@
  * for the timeout on every reply. The key goes in the Authorization header only: no reason, log line or result ever holds it.
  */
 import type { Catalog } from '../engine/catalog/catalog.js';
-import { closestReply, MAX_CHARS, notice, type Judge, type JudgeOptions, type JudgeResult } from '../engine/judge/index.js';
+import { closestReply, MAX_CHARS, notice, readingsOf, type Judge, type JudgeOptions, type JudgeResult } from '../engine/judge/index.js';
 import type { Locale } from '../engine/text.js';
 import { checkFindings, completionContent, contentJson } from './llmAnswer.js';
 import { answerSchema, requestBody, systemPrompt, userMessage, type ResponseFormat } from './llmPrompt.js';
@@ -217,16 +217,7 @@ export function createLlmJudge(o: LlmJudgeOptions): LlmJudge {
     }
   }
 
-  const readings = new Map<string, readonly string[]>();
-  const readOf = (t: string, locale: Locale): readonly string[] => {
-    const key = `${locale}\u0000${t}`;
-    let r = readings.get(key);
-    if (!r) {
-      if (readings.size > 5000) readings.clear();
-      readings.set(key, (r = o.offline(t, { locale }).principles.map((f) => f.id)));
-    }
-    return r;
-  };
+  const readOf = readingsOf(o.offline);
   const judge: AsyncJudge = async (raw, options = {}) => {
     const offline = o.offline(raw, options);
     const fallback = (code: FallbackCode, reason: string): SourcedResult => {

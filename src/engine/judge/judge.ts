@@ -95,11 +95,10 @@ function modelFindings(m: LoadedModel, signals: Signals, text: string, spans: Sp
   });
 }
 
-export function createJudge(signals: Signals): Judge {
-  const model = signals.model ? loadModel(signals.model) : undefined;
-  /** The judge's reading of an authored reply (no scenario: no closest), kept per text and language. */
+/** A judge's reading of authored replies (no scenario: no closest), kept per text and language. */
+export function readingsOf(judge: Judge): (text: string, locale: Locale) => readonly string[] {
   const readings = new Map<string, readonly string[]>();
-  const readOf = (t: string, locale: Locale): readonly string[] => {
+  return (t, locale) => {
     const key = `${locale}\u0000${t}`;
     let r = readings.get(key);
     if (!r) {
@@ -108,6 +107,11 @@ export function createJudge(signals: Signals): Judge {
     }
     return r;
   };
+}
+
+export function createJudge(signals: Signals): Judge {
+  const model = signals.model ? loadModel(signals.model) : undefined;
+  const readOf = readingsOf((t, o) => judge(t, o));
   const judge: Judge = (raw, options = {}) => {
     const locale = options.locale ?? (HAN.test(raw) ? 'zh-CN' : 'en');
     const bad = screen(raw);
