@@ -77,7 +77,8 @@ test('everyone plays in own words: typed replies, asked again, marked coaching, 
   await expect(lin.page.locator('#say-status')).toContainText('先写下');
 
   // A reply read as one on offer: the coaching shows it marked, and the reply it was read as.
-  await box.fill("Hello, take your time and pop the box down here, dear. What's up with the kettle?");
+  // Its own wording (nearly word for word a reply would simply be that reply, with nothing to mark).
+  await box.fill('Hi there, take your time and put the box on the counter, dear. What seems to be wrong with the kettle?');
   await lin.page.locator('[data-key="say-send"]').tap();
   await expect(lin.page.locator('.coaching')).toBeVisible();
   await expect(lin.page.locator('.coaching mark.found--good')).toHaveCount(2);

@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { readSignals } from '../../src/cli/files.js';
 import { createJudge } from '../../src/engine/judge/index.js';
-import { words } from '../../src/engine/judge/closest.js';
-import { NEARLY_WORD_FOR_WORD } from '../../src/engine/session/session.js';
+import { nearlyTheSame } from '../../src/engine/session/session.js';
 import type { Scenario } from '../../src/engine/scenario/model.js';
 import { pick, type Locale } from '../../src/engine/text.js';
 import { setTextLocale, shownText } from '../../src/game/ui/theme.js';
@@ -36,15 +35,9 @@ function replyFor(node: string, locale: Locale): string {
     const cut = Math.ceil(t.length * 0.55);
     return [t.slice(0, cut), t.slice(t.length - cut), t];
   };
-  const dice = (a: string, b: string) => {
-    const [x, y] = [words(a, locale), words(b, locale)];
-    let both = 0;
-    for (const w of x) if (y.has(w)) both++;
-    return (2 * both) / (x.size + y.size);
-  };
   const read = choices.flatMap((c) => parts(pick(c.text, locale)).map((p) => ({ c, text: own + p }))).map((x) => ({ ...x, r: judge(x.text, { locale, scenario, node }) }));
   const good =
-    read.find(({ c, r, text }) => r.principles.length > 0 && r.closest?.reply === c.index && r.closest.similarity >= 0.3 && dice(text, pick(c.text, locale)) < NEARLY_WORD_FOR_WORD) ?? read[0]!;
+    read.find(({ c, r, text }) => r.principles.length > 0 && r.closest?.reply === c.index && r.closest.similarity >= 0.3 && !choices.some((o) => nearlyTheSame(text, pick(o.text, locale), locale))) ?? read[0]!;
   return good.text;
 }
 

@@ -50,9 +50,11 @@ export class RoomControls {
       }
       this.openedForWaiting = false;
     });
-    // Esc closes them, with the focus back on their heading.
-    this.root.addEventListener('keydown', (e) => {
-      if (e.key !== 'Escape' || !this.root.open) return;
+    // Esc closes them, with the focus back on their heading (not while a dialog is open: Esc is the dialog's).
+    document.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape' || !this.root.open || !this.root.isConnected || document.querySelector('dialog[open]')) return;
+      const at = document.activeElement;
+      if (at && at !== document.body && !this.root.contains(at)) return;
       e.preventDefault();
       this.root.open = false;
       this.summary.focus();

@@ -284,32 +284,34 @@ function nearestInWhatItBreaks(play: Play, offered: readonly Choice[], broken: r
 }
 
 /**
- * How much of its wording a typed reply must share with a reply on offer (Dice over words) to be that reply
- * though not word for word: two words in three. Then it is scored as that reply, as if typed word for word
- * ("实在对不起!是我推门太急撞到您了,您没被烫着吧?" for "对不起,是我推门太急,撞着您了。手烫着没有?"), where
- * the judge may find none of the reply's principles in it, unless the judge found a principle broken in it.
+ * Nearly word for word: seven in ten of the reply's words are in the typed text, and seven in ten of all the
+ * words of both are shared (Dice). Then the typed reply is that reply, scored as if typed word for word
+ * ("实在对不起!是我推门太急撞到您了,您没被烫着吧?" for "对不起,是我推门太急,撞着您了。手烫着没有?"), where the
+ * judge may find none of the reply's principles in it; unless the judge found a principle broken in it. Half a
+ * reply, or a reply with as much again of the trainee's own, is read by the judge.
  */
-export const NEARLY_WORD_FOR_WORD = 2 / 3;
+export const NEARLY_WORD_FOR_WORD = 0.7;
+
+export function nearlyTheSame(typed: string, reply: string, locale: Locale): number {
+  const [a, b] = [words(typed, locale), words(reply, locale)];
+  if (!a.size || !b.size) return 0;
+  let both = 0;
+  for (const x of a) if (b.has(x)) both++;
+  const dice = (2 * both) / (a.size + b.size);
+  return both / b.size >= NEARLY_WORD_FOR_WORD && dice >= NEARLY_WORD_FOR_WORD ? dice : 0;
+}
 
 function nearlyWordForWord(play: Play, offered: readonly Choice[], judged: JudgedText): Choice | undefined {
   if (judged.principles.some((p) => play.catalog.get(p.id)?.polarity === 'violation')) return undefined;
   let best: Choice | undefined;
-  let most = NEARLY_WORD_FOR_WORD;
+  let most = 0;
   for (const o of offered) {
     for (const [locale, t] of Object.entries(o.text) as [Locale, string | undefined][]) {
-      if (!t) continue;
-      const d = dice(words(judged.text, locale), words(t, locale));
-      if (d >= most) [best, most] = [o, d];
+      const d = t ? nearlyTheSame(judged.text, t, locale) : 0;
+      if (d > most) [best, most] = [o, d];
     }
   }
   return best;
-}
-
-function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (!a.size || !b.size) return 0;
-  let both = 0;
-  for (const x of a) if (b.has(x)) both++;
-  return (2 * both) / (a.size + b.size);
 }
 
 /** A text's letters and digits only, folded (NFKC, lower case): to tell a reply typed word for word. */
