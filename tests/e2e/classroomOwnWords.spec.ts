@@ -99,8 +99,16 @@ test('everyone plays in own words: typed replies, asked again, marked coaching, 
   // The next turn, picked from the replies instead: a turn like any other.
   await lin.page.locator('[data-key="coach-next"]').tap();
   await expect(box).toBeVisible();
+  // A draft, then the replies instead; back to the box (the draft is there), then the replies after all.
+  await box.fill('我想想');
   await lin.page.locator('[data-key="say-pick"]').tap();
   await expect(lin.page.locator('.choices button.choice')).not.toHaveCount(0);
+  await lin.page.locator('[data-key="type-instead"]').tap();
+  await expect(box).toBeVisible();
+  await expect(box).toHaveValue('我想想');
+  await lin.page.locator('[data-key="say-pick"]').tap();
+  await expect(lin.page.locator('[data-key="type-instead"]')).toBeVisible();
+  await shoot(lin.page, 'phone-picking');
   await lin.page.locator('.choices button.choice').first().tap();
   await expect(lin.page.locator('.coaching')).toBeVisible();
   await expect(lin.page.locator('.coaching .typed-badge')).toHaveCount(0);

@@ -93,6 +93,8 @@ export class SoloPhone implements JoinScreen {
           ),
         ),
         sending ? el('p', { class: 'vote-note', attrs: { role: 'status' } }, t('phone.sending')) : null,
+        // Picking instead of typing for this turn: the way back to the box (with what was typed).
+        solo.ownWords && !sending ? button(t('phone.typeInstead'), () => this.typeInstead(), { key: 'type-instead', class: 'btn btn--secondary btn--block say-again' }) : null,
       );
       return;
     }
@@ -157,6 +159,11 @@ export class SoloPhone implements JoinScreen {
 
   private pickInstead(): void {
     draft.picking = draft.at;
+    this.redraw();
+  }
+
+  private typeInstead(): void {
+    draft.picking = '';
     this.redraw();
   }
 
