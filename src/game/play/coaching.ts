@@ -68,7 +68,8 @@ export function showCoaching(scene: BaseScene, o: CoachingInput): Coaching {
   const feedback = o.typed ? '' : readableSources(pick(o.reply.feedback, o.locale), o.locale);
   const better = last.better
     ? {
-        head: t('play.better', { n: signed(last.better.score) }),
+        // Typed and read as the best reply itself: its wording is what scores better, not another reply.
+        head: t(o.typed && last.better.choice === last.turn.choice ? 'play.betterWording' : 'play.better', { n: signed(last.better.score) }),
         text: o.betterText ?? '',
         why: last.better.honoured.length ? t('play.betterWhy', { names: last.better.honoured.map(o.name).join(t('list')) }) : '',
       }
