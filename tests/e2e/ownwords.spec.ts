@@ -139,6 +139,13 @@ test('en, desktop, keyboard: a scenario in my own words to the debrief', async (
   expect(d.score?.turns).toBe(0);
   expect(await live(page)).toContain('say it another way');
   await page.screenshot({ path: join(SHOTS, 'ownwords-ask-again-en.png') });
+  // Asked again a second time, in other words (the trainee can tell the second try was heard).
+  const firstAsk = box(d)!.asked;
+  await page.fill('#ow-text', 'Purple elephants dance on Tuesdays.');
+  await page.keyboard.press('Enter');
+  d = await until(page, (x) => box(x)?.askedAgain === 2, 'the customer asking again, a second time');
+  expect(box(d)!.asked).not.toBe(firstAsk);
+  expect(d.score?.turns).toBe(0);
 
   // Typed again, in words the customer follows: the coaching marks the evidence.
   const first = replyFor(d.node!, 'en');

@@ -77,10 +77,11 @@ export class OwnWordsTurn {
     void loadJudge().catch(() => {});
   }
 
-  /** The customer, not following: in their manner (the customer type's). */
+  /** The customer, not following: in their manner (the customer type's), in other words each time they ask again. */
   private askLine(): string {
     const { customer } = this.session.play.scenario;
-    return this.scene.t('ownWords.askedAgain', { name: pick(customer.name, this.o.locale), line: this.scene.t(`ownWords.askAgain.${customer.type}`), interpolation: { escapeValue: false } });
+    const which = this.asked % 2 === 0 ? 'askAgainMore' : 'askAgain';
+    return this.scene.t('ownWords.askedAgain', { name: pick(customer.name, this.o.locale), line: this.scene.t(`ownWords.${which}.${customer.type}`), interpolation: { escapeValue: false } });
   }
 
   private async send(text: string): Promise<void> {
