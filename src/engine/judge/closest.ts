@@ -30,10 +30,16 @@ export function words(text: string, locale: Locale): Set<string> {
   return out;
 }
 
-function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>, dice: boolean): number {
-  if (!a.size && !b.size) return 1;
+/** How many members two sets share. */
+export function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let both = 0;
   for (const x of a) if (b.has(x)) both++;
+  return both;
+}
+
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>, dice: boolean): number {
+  if (!a.size && !b.size) return 1;
+  const both = sharedCount(a, b);
   return dice ? (2 * both) / (a.size + b.size) : both / (a.size + b.size - both);
 }
 

@@ -13,7 +13,7 @@ import type { CustomerContext, CustomerEvent, Meters, ReplyTag } from '../custom
 import { pickIndex, seedState } from '../rng.js';
 import type { Choice, Condition, DialogueNode, Ending, Reply, Scenario, Tag } from '../scenario/model.js';
 import type { Expression } from '../scenario/schema.js';
-import { words } from '../judge/closest.js';
+import { sharedCount, words } from '../judge/closest.js';
 import type { Locale } from '../text.js';
 
 export interface Play {
@@ -295,8 +295,7 @@ export const NEARLY_WORD_FOR_WORD = 0.7;
 export function nearlyTheSame(typed: string, reply: string, locale: Locale): number {
   const [a, b] = [words(typed, locale), words(reply, locale)];
   if (!a.size || !b.size) return 0;
-  let both = 0;
-  for (const x of a) if (b.has(x)) both++;
+  const both = sharedCount(a, b);
   const dice = (2 * both) / (a.size + b.size);
   return both / b.size >= NEARLY_WORD_FOR_WORD && dice >= NEARLY_WORD_FOR_WORD ? dice : 0;
 }
