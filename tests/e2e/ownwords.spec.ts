@@ -41,6 +41,20 @@ function replyFor(node: string, locale: Locale): string {
   return good.text;
 }
 
+/**
+ * A reply the judge reads as good in itself (practices only) but close to no reply at this node: the
+ * customer does not take it, and the trainee is told what was heard rather than "what do you mean?".
+ */
+function offTheMark(node: string, locale: Locale): string {
+  const tries = locale === 'en' ? ['Thank you for bringing this to us, it helps us improve.', 'I will call you next week to make sure everything works.'] : ['这是我们的责任，我来负责。', '下周我会给您回个电话，确认一切正常。'];
+  const off = tries.find((text) => {
+    const r = judge(text, { locale, scenario, node });
+    return r.principles.length > 0 && r.principles.every((p) => cat.get(p.id)?.polarity === 'practice') && (r.closest?.similarity ?? 0) < 0.3;
+  });
+  if (!off) throw new Error(`no reply good in itself but off the mark at ${node} (${locale})`);
+  return off;
+}
+
 const live = (page: Page) => page.evaluate(() => document.getElementById('live')!.textContent ?? '');
 const box = (d: Dojo) => d.ownWords?.box ?? null;
 const typing = (page: Page, what: string) => until(page, (d) => d.scene === 'Play' && d.phase === 'choosing' && !!box(d), what);
@@ -146,6 +160,15 @@ test('en, desktop, keyboard: a scenario in my own words to the debrief', async (
   d = await until(page, (x) => box(x)?.askedAgain === 2, 'the customer asking again, a second time');
   expect(box(d)!.asked).not.toBe(firstAsk);
   expect(d.score?.turns).toBe(0);
+  // Good in itself but the way of no reply here: not taken, and told what was heard.
+  await page.fill('#ow-text', offTheMark(d.node!, 'en'));
+  await page.keyboard.press('Enter');
+  d = await until(page, (x) => box(x)?.askedAgain === 3, 'a good reply off the mark, not taken');
+  expect(box(d)!.asked).not.toMatch(/what do you mean/i);
+  expect(box(d)!.message).toMatch(/^Heard: “.+”\. Good in itself, but no reply here goes that way/);
+  expect(d.score?.turns).toBe(0);
+  expect(await live(page)).toContain('Good in itself');
+  await page.screenshot({ path: join(SHOTS, 'ownwords-off-the-mark-en.png') });
 
   // Typed again, in words the customer follows: the coaching marks the evidence.
   const first = replyFor(d.node!, 'en');
@@ -307,6 +330,12 @@ test.describe('phone', () => {
     d = await until(page, (x) => box(x)?.askedAgain === 1, 'the customer asking again');
     expect(box(d)!.asked).toContain('没听明白');
     await page.screenshot({ path: join(SHOTS, 'ownwords-ask-again-zh-CN-phone.png') });
+    // Good in itself but off the mark here: told what was heard.
+    await page.fill('#ow-text', offTheMark(d.node!, 'zh-CN'));
+    await page.locator('.ow-send').tap();
+    d = await until(page, (x) => box(x)?.askedAgain === 2, 'a good reply off the mark, not taken');
+    expect(box(d)!.message).toMatch(/^听出了：“.+”。这本身没错/);
+    await page.screenshot({ path: join(SHOTS, 'ownwords-off-the-mark-zh-CN-phone.png') });
     // Empty: refused.
     await page.fill('#ow-text', '');
     await page.locator('.ow-send').tap();

@@ -77,10 +77,13 @@ export class OwnWordsTurn {
     void loadJudge().catch(() => {});
   }
 
-  /** The customer, not following: in their manner (the customer type's), in other words each time they ask again. */
-  private askLine(): string {
+  /**
+   * The customer, not following: in their manner (the customer type's), in other words each time they ask
+   * again; or, when what was said was good in itself but goes the way of no reply here, that it is not the point.
+   */
+  private askLine(offTheMark = false): string {
     const { customer } = this.session.play.scenario;
-    const which = this.asked % 2 === 0 ? 'askAgainMore' : 'askAgain';
+    const which = offTheMark ? 'askNotNow' : this.asked % 2 === 0 ? 'askAgainMore' : 'askAgain';
     return this.scene.t('ownWords.askedAgain', { name: pick(customer.name, this.o.locale), line: this.scene.t(`ownWords.${which}.${customer.type}`), interpolation: { escapeValue: false } });
   }
 
@@ -112,14 +115,29 @@ export class OwnWordsTurn {
     const asked = session.state.askedAgain ?? 0;
     if (asked > this.asked) {
       this.asked = asked;
-      const line = this.askLine();
+      const heard = this.heardNotNow(r.principles.map((p) => p.id));
+      const line = this.askLine(!!heard);
       box.ask(line);
-      box.say('');
+      box.say(heard, true);
       scene.svc.audio.play('ui-back');
-      scene.svc.live.say([line, scene.t('ownWords.tryAgainOrPick')]);
+      scene.svc.live.say([line, heard || scene.t('ownWords.tryAgainOrPick')]);
       box.focus();
       this.o.onChange();
     }
+  }
+
+  /**
+   * A reply the customer did not take though the judge found only good in it ("Thank you for telling us"
+   * while the customer is still explaining): say what was heard, and that the moment asks for something
+   * else, so a sound reply is not taken for one the game did not understand. '' when there is nothing good.
+   */
+  private heardNotNow(found: readonly string[]): string {
+    const { catalog, scenario } = this.session.play;
+    const kinds = found.map((id) => catalog.get(id));
+    if (!kinds.length || kinds.some((p) => p?.polarity !== 'practice')) return '';
+    const t = (k: string, v?: Record<string, unknown>) => this.scene.t(k, { ...v, interpolation: { escapeValue: false } });
+    const names = kinds.map((p) => `“${pick(p!.name, this.o.locale)}”`).join(t('ownWords.heardJoin'));
+    return t('ownWords.heardNotNow', { found: names, name: pick(scenario.customer.name, this.o.locale) });
   }
 
   private refuse(message: string): void {

@@ -165,10 +165,11 @@ export class TextBox {
     return this.busyNow;
   }
 
-  /** A message under the box (what was wrong with the reply), or none. */
-  say(text: string): void {
+  /** A message under the box (what was wrong with the reply, or a `note`: what was heard in it), or none. */
+  say(text: string, note = false): void {
     this.message.textContent = shownText(text);
     this.message.hidden = !text;
+    this.message.classList.toggle('ow-note', note);
   }
 
   get said(): string {
