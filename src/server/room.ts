@@ -15,7 +15,7 @@ import { nameKeys, nicknameProblem, type NicknameProblem } from '../engine/class
 import { customerProfiles } from '../engine/customers/index.js';
 import { debrief, modelChoice } from '../engine/scoring/debrief.js';
 import { MAX_CHARS, type JudgeResult } from '../engine/judge/judge.js';
-import { choose, expressionNow, offeredChoices, say, startSession, timeOut, SessionError, type Play, type SessionState } from '../engine/session/session.js';
+import { choose, expressionNow, heardOnlyGood, offeredChoices, say, startSession, timeOut, SessionError, type Play, type SessionState } from '../engine/session/session.js';
 import type { Failure, HostAction, Mode, Reply } from './protocol.js';
 import type { ParticipantRow, PlayRow, RoomRow, Store, VoteRow } from './store.js';
 
@@ -456,7 +456,7 @@ export class Room {
    * the conversation following that reply); otherwise the customer asks again: nothing is scored and
    * `askedAgain` grows. A reply with no words in it is refused with the judge's notice, and nothing changes.
    */
-  say(pid: string, turn: number, text: string, seq: number, now: number, read: JudgeResult & { node: string }): Reply<{ askedAgain?: number }> | (Failure & { notice?: string }) {
+  say(pid: string, turn: number, text: string, seq: number, now: number, read: JudgeResult & { node: string }): Reply<{ askedAgain?: number; heard?: LocalizedText[] }> | (Failure & { notice?: string }) {
     const check = this.sayCheck(pid, turn, seq, true);
     if ('error' in check) return check;
     if ('repeat' in check) return { ok: true };
@@ -467,7 +467,9 @@ export class Room {
     const next = say(this.play, play.state, { text: text.slice(0, MAX_CHARS), principles: read.principles, ...(read.closest ? { closest: read.closest } : {}) });
     if (next.turns.length === play.state.turns.length) {
       this.savePlay(pid, { ...play, state: next, seq }, now);
-      return { ok: true, askedAgain: next.askedAgain ?? 1 };
+      // Good in itself but the way of no reply here: the phone says what was heard (names, in both languages).
+      const heard = heardOnlyGood(this.play, read.principles).map((id) => this.play.catalog.get(id)!.name);
+      return { ok: true, askedAgain: next.askedAgain ?? 1, ...(heard.length ? { heard } : {}) };
     }
     this.savePlay(pid, { ...play, state: next, enteredAt: now, seq, shownAt: undefined }, now);
     return { ok: true };

@@ -35,7 +35,7 @@ async function room(s: Server, ownWords: boolean) {
   const { token } = ok(await phone.ask<{ token: string }>('trainee.join', { code: made.code, nickname: 'Lin' }));
   ok(await host.ask('host.act', { code: made.code, hostToken: made.hostToken, action: { type: 'start' } }));
   await until(() => phone.trainee?.solo?.now.node === 'open');
-  const say = (text: string, seq: number, turn = 0) => phone.ask<{ askedAgain?: number; notice?: string }>('trainee.say', { code: made.code, token, turn, text, seq });
+  const say = (text: string, seq: number, turn = 0) => phone.ask<{ askedAgain?: number; notice?: string; heard?: { en?: string }[] }>('trainee.say', { code: made.code, token, turn, text, seq });
   return { host, phone, token, code: made.code, made, say };
 }
 
@@ -81,6 +81,7 @@ describe('everyone plays, in own words', () => {
     const r = await room(s, true);
     const first = ok(await r.say('What colour is the sky today?', 1));
     expect(first.askedAgain).toBe(1);
+    expect(first.heard, 'nothing good heard in it').toBeUndefined();
     expect(ok(await r.say('Hmm.', 2)).askedAgain).toBe(2);
     await until(() => r.phone.trainee?.solo?.askedAgain === 2);
     // The trainer sees the tries the customer did not follow.
@@ -91,6 +92,19 @@ describe('everyone plays, in own words', () => {
     const after = await until(() => r.phone.trainee?.solo?.last && r.phone.trainee.solo);
     expect(after.last!.said).toBeUndefined();
     expect(after.askedAgain).toBeUndefined();
+  });
+
+  test('a reply good in itself but the way of no reply here: asked again, and the phone is told what was heard', async () => {
+    const s = await server();
+    const r = await room(s, true);
+    // Thanks for the complaint while the customer is still saying what it is about (kettle-return "open").
+    const a = ok(await r.say('Thank you for bringing this to us, it helps us improve.', 1));
+    expect(a.askedAgain).toBe(1);
+    expect(a.heard?.map((n) => n.en)).toEqual(['Thank them for complaining']);
+    expect(r.phone.trainee!.solo!.last).toBeUndefined();
+    // Anything broken in it, and it is not "good in itself".
+    const b = ok(await r.say('Thank you for telling us, but honestly that is not my problem, calm down.', 2));
+    expect(b.heard).toBeUndefined();
   });
 
   test('empty or wordless replies are refused with the notice and change nothing; rooms that pick refuse typing', async () => {

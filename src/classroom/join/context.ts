@@ -1,4 +1,5 @@
 /** What the phone's screens may ask of the page. */
+import type { LocalizedText } from '../../engine/text.js';
 import type { Screen } from '../screens.js';
 import type { TraineeView } from '../../server/protocol.js';
 
@@ -22,6 +23,7 @@ export interface JoinContext {
 }
 
 /** The server's answer to a typed reply: taken (a turn, or the customer asks again), or refused (with the judge's notice). */
-export type SayAnswer = { ok: true; askedAgain?: number } | { ok: false; error: string; message: string; notice?: string };
+/** `heard`: asked again though the judge found only good in the reply (the principles' names). */
+export type SayAnswer = { ok: true; askedAgain?: number; heard?: LocalizedText[] } | { ok: false; error: string; message: string; notice?: string };
 
 export type JoinScreen = Screen<TraineeView>;

@@ -2,6 +2,7 @@
  * Everyone plays in own words, on the phone: the box a trainee types their reply in, and the
  * typed reply shown again in the coaching with what the judge found in it marked.
  */
+import type { LocalizedText } from '../../engine/text.js';
 import type { PrincipleInfo, TurnFeedback } from '../../server/protocol.js';
 import { SAY_MAX_CHARS } from '../limits.js';
 import { el } from '../dom.js';
@@ -42,7 +43,7 @@ export function saidBlock(f: TurnFeedback & { said: NonNullable<TurnFeedback['sa
  * What is typed, and a turn switched to picking, kept for the page: a language switch rebuilds the
  * screen, and what the trainee wrote must survive it. `at` names the decision (room, scenario, turn).
  */
-export const draft = { at: '', text: '', picking: '' };
+export const draft: { at: string; text: string; picking: string; heard: LocalizedText[] } = { at: '', text: '', picking: '', heard: [] };
 
 export interface SayBoxOptions {
   send(text: string): void;
@@ -77,7 +78,7 @@ export class SayBox {
   }
 
   /** Labels in the current language, and the state: sending, what to say under the box. */
-  set(o: { sending: boolean; note: string; askedAgain: boolean }): void {
+  set(o: { sending: boolean; note: string; askedAgain: boolean; heard?: string }): void {
     this.label.textContent = t('phone.sayLabel');
     // A phone's keyboard has no Shift+Enter to speak of: the keys are named only where there is a keyboard.
     this.help.textContent = t(matchMedia('(pointer: coarse)').matches ? 'phone.sayHelpTouch' : 'phone.sayHelp');
@@ -85,7 +86,7 @@ export class SayBox {
     this.pickButton.textContent = t('phone.pickInstead');
     this.sendButton.disabled = o.sending;
     this.input.readOnly = o.sending;
-    this.status.textContent = o.note || (o.askedAgain ? t('phone.askedAgain') : '');
+    this.status.textContent = o.note || (o.askedAgain ? o.heard || t('phone.askedAgain') : '');
     this.status.classList.toggle('say-status--again', !o.note && o.askedAgain);
   }
 }

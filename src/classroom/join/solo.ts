@@ -127,11 +127,11 @@ export class SoloPhone implements JoinScreen {
     if (turn !== this.sayTurn) {
       this.sayTurn = turn;
       this.sayNote = '';
-      // A new decision starts empty; the same one (the screen rebuilt) keeps what was typed.
-      if (draft.at !== at) Object.assign(draft, { at, text: '' });
+      // A new decision starts empty; the same one (the screen rebuilt) keeps what was typed, and what was heard.
+      if (draft.at !== at) Object.assign(draft, { at, text: '', heard: [] });
       this.sayBox.input.value = draft.text;
     }
-    this.sayBox.set({ sending: this.saying, note: this.sayNote, askedAgain: askedAgain > 0 });
+    this.sayBox.set({ sending: this.saying, note: this.sayNote, askedAgain: askedAgain > 0, heard: this.heardNote() });
     const key = `${turn}`;
     if (key === this.sayShown && this.choices.contains(this.sayBox.root)) return;
     this.sayShown = key;
@@ -148,13 +148,22 @@ export class SoloPhone implements JoinScreen {
     }
     this.saying = true;
     this.sayNote = '';
+    draft.heard = [];
     this.redraw();
     const r = await this.ctx.say(turn, text);
     this.saying = false;
+    if (r.ok && r.askedAgain && Array.isArray(r.heard)) draft.heard = r.heard.filter((n) => typeof n?.en === 'string' || typeof n?.['zh-CN'] === 'string');
     if (!r.ok) this.sayNote = r.notice ? t(`phone.notice.${r.notice === 'binary' || r.notice === 'no-words' ? r.notice : 'empty'}`) : '';
     // Taken: the next view brings the coaching, or the customer asking again (the text stays to reword).
     this.redraw();
     if (!r.ok || r.askedAgain) this.sayBox.input.focus({ preventScroll: true });
+  }
+
+  /** What the judge heard in a reply the customer did not take up, good in itself; '' when nothing. */
+  private heardNote(): string {
+    if (!draft.heard.length) return '';
+    const found = draft.heard.map((n) => `“${txt(n)}”`).join(t('phone.heardJoin'));
+    return t('phone.heardNotNow', { found, name: txt(this.last?.scenario.customer.name) });
   }
 
   private pickInstead(): void {

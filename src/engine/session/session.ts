@@ -264,6 +264,15 @@ export function say(play: Play, state: SessionState, judged: JudgedText): Sessio
 }
 
 /**
+ * A typed reply the customer asked again about though the judge found only good in it (practices, none
+ * broken): its principle ids, so the trainee can be told what was heard and that the moment asks for
+ * something else; [] when nothing was found or anything found is broken.
+ */
+export function heardOnlyGood(play: Play, found: readonly { id: string }[]): string[] {
+  return found.length && found.every((p) => play.catalog.get(p.id)?.polarity === 'practice') ? found.map((p) => p.id) : [];
+}
+
+/**
  * The reply on offer a rude typed reply is taken as: the one sharing most of the principles it breaks,
  * then the one breaking most (by severity), then the one practising least; the first listed on a tie.
  */

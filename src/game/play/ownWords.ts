@@ -7,6 +7,7 @@
  * A reply that lands is the scene's to coach, as a picked one is (it listens to the session).
  */
 import type { Judge } from '../../engine/judge/judge.js';
+import { heardOnlyGood } from '../../engine/session/session.js';
 import { pick, type Locale } from '../../engine/text.js';
 import type { DojoSnapshot } from '../services.js';
 import type { SessionController } from '../sessionController.js';
@@ -115,7 +116,7 @@ export class OwnWordsTurn {
     const asked = session.state.askedAgain ?? 0;
     if (asked > this.asked) {
       this.asked = asked;
-      const heard = this.heardNotNow(r.principles.map((p) => p.id));
+      const heard = this.heardNotNow(r.principles);
       const line = this.askLine(!!heard);
       box.ask(line);
       box.say(heard, true);
@@ -131,13 +132,13 @@ export class OwnWordsTurn {
    * while the customer is still explaining): say what was heard, and that the moment asks for something
    * else, so a sound reply is not taken for one the game did not understand. '' when there is nothing good.
    */
-  private heardNotNow(found: readonly string[]): string {
-    const { catalog, scenario } = this.session.play;
-    const kinds = found.map((id) => catalog.get(id));
-    if (!kinds.length || kinds.some((p) => p?.polarity !== 'practice')) return '';
+  private heardNotNow(found: readonly { id: string }[]): string {
+    const { play } = this.session;
+    const heard = heardOnlyGood(play, found);
+    if (!heard.length) return '';
     const t = (k: string, v?: Record<string, unknown>) => this.scene.t(k, { ...v, interpolation: { escapeValue: false } });
-    const names = kinds.map((p) => `“${pick(p!.name, this.o.locale)}”`).join(t('ownWords.heardJoin'));
-    return t('ownWords.heardNotNow', { found: names, name: pick(scenario.customer.name, this.o.locale) });
+    const names = heard.map((id) => `“${pick(play.catalog.get(id)!.name, this.o.locale)}”`).join(t('ownWords.heardJoin'));
+    return t('ownWords.heardNotNow', { found: names, name: pick(play.scenario.customer.name, this.o.locale) });
   }
 
   private refuse(message: string): void {
