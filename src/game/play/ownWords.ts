@@ -31,6 +31,15 @@ export function loadJudge(): Promise<JudgeModule> {
   return loading;
 }
 
+/**
+ * What was heard in the last reply the customer did not take up though it was good in itself, for the
+ * session and the try it belongs to: a rebuilt screen (a language switch, a rotation) says it again.
+ */
+let lastHeard: { at: string; asked: number; found: readonly { id: string }[] } | undefined;
+
+/** Which decision of which play a try belongs to (a rebuilt screen has a new controller of the same play). */
+const decisionOf = (session: SessionController) => `${session.play.scenario.id}\u0000${session.state.seed}\u0000${session.state.turns.length}\u0000${session.state.node}`;
+
 /** Notices after which nothing is sent: there is nothing to read. */
 const REFUSED: Record<string, string> = { empty: 'ownWords.empty', binary: 'ownWords.binary', 'no-words': 'ownWords.noWords' };
 
@@ -72,7 +81,12 @@ export class OwnWordsTurn {
       onPause: () => o.onPause(),
       onChange: () => o.onChange(),
     });
-    if (this.asked) this.box.ask(this.askLine());
+    if (this.asked) {
+      const found = lastHeard?.at === decisionOf(session) && lastHeard.asked === this.asked ? lastHeard.found : [];
+      const heard = this.heardNotNow(found);
+      this.box.ask(this.askLine(!!heard));
+      this.box.say(heard, true);
+    }
     this.box.focus();
     // Fetched while the trainee reads and types, so Send rarely waits.
     void loadJudge().catch(() => {});
@@ -116,6 +130,7 @@ export class OwnWordsTurn {
     const asked = session.state.askedAgain ?? 0;
     if (asked > this.asked) {
       this.asked = asked;
+      lastHeard = { at: decisionOf(session), asked, found: r.principles };
       const heard = this.heardNotNow(r.principles);
       const line = this.askLine(!!heard);
       box.ask(line);
