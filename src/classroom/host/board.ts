@@ -59,6 +59,10 @@ export class BoardScreen implements HostScreen {
     fill(this.series, ended ? seriesPanel(this.ctx, view, true) : null);
     fill(this.closing, ended ? [exportLinks(view.code, this.ctx.key()), button(t('room.newSession'), () => this.ctx.newSession(), { key: 'new-session', class: 'btn btn--secondary' })] : null);
   }
+
+  dispose(): void {
+    this.roomControls.dispose();
+  }
 }
 
 /** `typed`: own words — a column with the principles found in each trainee's last typed reply (named from these). */
