@@ -47,6 +47,9 @@ export class BoardScreen implements HostScreen {
     const solo = view.solo;
     if (!solo) return;
     const ended = view.phase === 'ended';
+    // While the round runs the board fits one screen (classroom.css): table and heat map side by side, rows closer past ten.
+    this.root.classList.toggle('board--live', !ended);
+    this.root.classList.toggle('board--dense', solo.rows.length > 10);
     this.heading.textContent = t(ended ? 'board.endedHeading' : 'board.heading');
     const done = solo.rows.filter((r) => r.done).length;
     this.counts.textContent = t('board.counts', { count: solo.rows.length, done });
