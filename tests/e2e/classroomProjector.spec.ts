@@ -297,6 +297,31 @@ for (const lang of ['en', 'zh-CN'] as const) {
     }
     await pressableInView(page, '[data-key="end-round"]');
     await shoot(page, browser, 'board-ten');
+    // Three turns more, each trainee a different reply: the heat map grows past what a screen holds and shows the
+    // principles that came up for the most trainees, saying how many more the end of the round will show.
+    for (let k = 1; k <= 3; k++) {
+      for (const [i, t] of ts.entries()) {
+        const a = (await t.s.timeout(20_000).emitWithAck('trainee.attach', { code, token: t.r.token })) as { view: { solo: { now: { turn: number; choices: { choice: number }[] }; result?: unknown } } };
+        const now = a.view.solo.now;
+        if (a.view.solo.result || !now.choices.length) continue;
+        await t.s.timeout(20_000).emitWithAck('trainee.choose', { code, token: t.r.token, turn: now.turn, choice: now.choices[(i + 3 * k) % now.choices.length]!.choice, seq: k + 1 });
+      }
+    }
+    await expect(page.locator('.heat-more')).toBeVisible();
+    expect(await page.locator('.heat-wrap li').count()).toBeLessThanOrEqual(10);
+    expect(await smallestText(page, '.board .table-wrap, .heat-wrap, .board-head')).toBeGreaterThanOrEqual(28);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBeLessThanOrEqual(1080);
+    for (const sel of ['.board-table tbody tr:last-child', '.heat-more']) {
+      const box = (await page.locator(sel).boundingBox())!;
+      expect(box.y + box.height, sel).toBeLessThanOrEqual(1080);
+    }
+    await shoot(page, browser, 'board-ten-later');
+    // Ended: every principle again (none held back).
+    await page.locator('[data-key="end-round"]').click();
+    await page.locator('[data-key="end-round"]').click();
+    await expect(page.locator('.board-after')).not.toBeEmpty();
+    await expect(page.locator('.heat-more')).toHaveCount(0);
+    expect(await page.locator('.heat-wrap li').count()).toBeGreaterThan(10);
     check();
     await context.close();
   });
