@@ -259,6 +259,42 @@ test('everyone plays: the live board follows two trainees and ends with a rankin
   for (const o of [host, ann, bo]) await o.close();
 });
 
+/** Every button and link a thumb can reach on the phone, with its height, those under `min` px. */
+const smallTargets = (page: Page, min: number) =>
+  page.evaluate(
+    (m) =>
+      [...document.querySelectorAll<HTMLElement>('button, a[href], summary, select')]
+        .filter((b) => b.getClientRects().length && !b.closest('.visually-hidden'))
+        .map((b) => `${b.textContent!.trim().slice(0, 24)}: ${Math.round(b.getBoundingClientRect().height)} px`)
+        .filter((s) => Number(s.split(': ').at(-1)!.split(' ')[0]) < m),
+    min,
+  );
+
+for (const lang of ['en', 'zh-CN'] as const) {
+  test(`the phone in an everyone-plays round (${lang}): every button in the coaching and after the round is a touch target (≥ 44 px)`, async ({ browser }) => {
+    const host = await open(browser, '/host', { locale: 'en', viewport: { width: 1280, height: 720 } });
+    await expect(host.page.locator('input[name="scenario"]')).not.toHaveCount(0);
+    const code = await createRoom(host.page, 'solo');
+    const phone = await open(browser, `/join?code=${code}`, { locale: lang, ...PHONE });
+    await join_(phone.page, lang === 'en' ? 'Ann' : '安娜');
+    await host.page.locator('[data-key="start"]').click();
+    await tap(phone.page, 2);
+    await expect(phone.page.locator('.coaching')).toBeVisible();
+    expect(await smallTargets(phone.page, 44)).toEqual([]);
+    // Continue: the width of the card, not a word-sized target.
+    expect((await phone.page.locator('[data-key="coach-next"]').boundingBox())!.width).toBeGreaterThanOrEqual(0.8 * 390);
+    await shoot(phone.page, 'phone-coaching-targets');
+    await phone.page.locator('[data-key="coach-next"]').click();
+    await host.page.locator('[data-key="end-round"]').click();
+    await host.page.locator('[data-key="end-round"]').click();
+    await expect(phone.page.locator('[data-key="leave"]')).toBeVisible();
+    expect(await smallTargets(phone.page, 44)).toEqual([]);
+    await shoot(phone.page, 'phone-ended-targets');
+    for (const o of [host, phone]) o.check();
+    for (const o of [host, phone]) await o.close();
+  });
+}
+
 test('past sessions list the rooms with their exports', async ({ browser }) => {
   const host = await open(browser, '/host', { locale: 'zh-CN', viewport: { width: 1280, height: 720 } });
   await host.page.locator('[data-key="past"]').click();

@@ -20,7 +20,8 @@ const sockets: Socket[] = [];
 test.beforeAll(async () => {
   const dist = process.env.E2E_DIST ?? join(ROOT, 'dist');
   if (!existsSync(join(dist, 'host.html'))) throw new Error('dist/host.html is missing: run `npx vite build` first');
-  server = await serve({ port: PORT, host: '127.0.0.1', db: join(mkdtempSync(join(tmpdir(), 'dojo-e2e-')), 'dojo.db'), dist, quiet: true });
+  // Every trainee here joins from this machine's one address: a join budget for the whole spec (ten-trainee classes twice per language).
+  server = await serve({ port: PORT, host: '127.0.0.1', db: join(mkdtempSync(join(tmpdir(), 'dojo-e2e-')), 'dojo.db'), dist, quiet: true, joinBurst: 200 });
 });
 test.afterAll(async () => {
   for (const s of sockets) s.disconnect();
@@ -69,6 +70,29 @@ const smallestText = (page: Page, selector: string) =>
     }
     return min;
   }, selector);
+
+/** Ten trainees (the last names long ones), as a play-test class had them. */
+const TEN = {
+  en: ['Ann', 'Bo', 'Cy', 'Dominika', 'Evangeline', 'Fred', 'Gunnar', 'Hiroshi Tanaka', 'Ines', 'Maximilian Okafor'],
+  'zh-CN': ['小安', '老包', '陈晨', '欧阳娜娜', '王小明', '李', '张伟', '刘德华', '司马相如', '钱多多'],
+} as const;
+
+/** The element is whole on the screen and nothing covers its middle (it takes a click as it is). */
+async function pressableInView(page: Page, selector: string): Promise<void> {
+  const box = (await page.locator(selector).boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(await page.evaluate(() => window.innerHeight));
+  expect(await page.evaluate(([sel, x, y]) => !!document.elementFromPoint(x, y)?.closest(sel), [selector, box.x + box.width / 2, box.y + box.height / 2] as const)).toBe(true);
+}
+
+/** How many keydown listeners the document holds (Chromium's DevTools protocol). */
+async function documentKeydownListeners(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  const { result } = (await cdp.send('Runtime.evaluate', { expression: 'document' })) as { result: { objectId: string } };
+  const { listeners } = (await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId })) as { listeners: { type: string }[] };
+  await cdp.detach();
+  return listeners.filter((l) => l.type === 'keydown').length;
+}
 
 for (const lang of ['en', 'zh-CN'] as const) {
   test(`lobby on the projector (${lang}): big QR, type scaled, controls by keyboard, a locked room refuses a late joiner`, async ({ browser }) => {
@@ -204,6 +228,100 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await expect(page.locator('.leaderboard tbody tr')).toHaveCount(3);
     expect(await smallestText(page, '.leaderboard')).toBeGreaterThanOrEqual(28);
     await shoot(page, browser, 'leaderboard');
+    check();
+    await context.close();
+  });
+  test(`ten trainees on the projector (${lang}): Start is on screen in the lobby, with the room controls open too`, async ({ browser }) => {
+    const { page, check, context } = await hostPage(browser, lang);
+    await page.locator('input[name="scenario"][value="broadband-outage"]').check();
+    await page.locator('input[name="mode"][value="vote"]').check();
+    await page.locator('[data-key="create"]').click();
+    const code = (await page.locator('.room-code').getAttribute('data-code'))!;
+    for (const n of TEN[lang]) expect((await trainee(code, n)).r.ok).toBe(true);
+    await expect(page.locator('.lobby-people .person')).toHaveCount(10);
+    await pressableInView(page, '[data-key="start"]');
+    await shoot(page, browser, 'lobby-ten');
+    await page.locator('.room-controls-summary').click();
+    await expect(page.locator('.room-controls')).toHaveAttribute('open', '');
+    // The switches are brought into view, and Start is still there to press.
+    await expect(async () => {
+      const sw = (await page.locator('.room-controls .switches').boundingBox())!;
+      expect(sw.y + sw.height).toBeLessThanOrEqual(1080);
+      await pressableInView(page, '[data-key="start"]');
+    }).toPass();
+    await shoot(page, browser, 'lobby-ten-controls');
+    // Esc closes the controls (one listener, however often the screens were built: three language switches here).
+    const listeners = await documentKeydownListeners(page);
+    for (const l of [lang === 'en' ? 'zh-CN' : 'en', lang, lang === 'en' ? 'zh-CN' : 'en', lang]) {
+      await page.locator(`#lang button[lang="${l}"]`).click();
+      await expect(page.locator('html')).toHaveAttribute('lang', l);
+    }
+    expect(await documentKeydownListeners(page)).toBeLessThanOrEqual(listeners);
+    await page.locator('.room-controls-summary').focus();
+    if (!(await page.locator('.room-controls').getAttribute('open'))) await page.keyboard.press('Enter');
+    await expect(page.locator('.room-controls')).toHaveAttribute('open', '');
+    await page.keyboard.press('Escape');
+    await expect(page.locator('.room-controls')).not.toHaveAttribute('open', '');
+    await expect(page.locator('.room-controls-summary')).toBeFocused();
+    await pressableInView(page, '[data-key="start"]');
+    await page.locator('[data-key="start"]').click();
+    await expect(page.locator('.vote')).toBeVisible();
+    check();
+    await context.close();
+  });
+
+  test(`ten trainees on the live board (${lang}): every row on one 1920×1080 screen, ≥ 28 px, nothing to scroll`, async ({ browser }) => {
+    const { page, check, context } = await hostPage(browser, lang);
+    await page.locator('input[name="scenario"][value="broadband-outage"]').check();
+    await page.locator('input[name="mode"][value="solo"]').check();
+    await page.locator('[data-key="create"]').click();
+    const code = (await page.locator('.room-code').getAttribute('data-code'))!;
+    const ts = [];
+    for (const n of TEN[lang]) ts.push(await trainee(code, n));
+    expect(ts.map((t) => t.r.error ?? 'ok')).toEqual(TEN[lang].map(() => 'ok'));
+    await expect(page.locator('.lobby-people .person')).toHaveCount(10);
+    await page.locator('[data-key="start"]').click();
+    await expect(page.locator('.board-table tbody tr')).toHaveCount(10);
+    for (const [i, t] of ts.entries()) {
+      const a = (await t.s.timeout(20_000).emitWithAck('trainee.attach', { code, token: t.r.token })) as { view: { solo: { now: { choices: { choice: number }[] } } } };
+      await t.s.timeout(20_000).emitWithAck('trainee.choose', { code, token: t.r.token, turn: 0, choice: a.view.solo.now.choices[i % a.view.solo.now.choices.length]!.choice, seq: 1 });
+    }
+    await expect(page.locator('.board-table [data-turns="1"]')).toHaveCount(10);
+    await expect(page.locator('.heat-wrap li').first()).toBeVisible();
+    expect(await smallestText(page, '.board .table-wrap, .heat-wrap, .board-head')).toBeGreaterThanOrEqual(28);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBeLessThanOrEqual(1080);
+    // Every row and every heat cell whole on the screen (nothing hidden in a scrolled box), End round too.
+    for (const sel of ['.board-table tbody tr:last-child', '.heat-wrap li:last-child']) {
+      const box = (await page.locator(sel).boundingBox())!;
+      expect(box.y + box.height, sel).toBeLessThanOrEqual(1080);
+    }
+    await pressableInView(page, '[data-key="end-round"]');
+    await shoot(page, browser, 'board-ten');
+    // Three turns more, each trainee a different reply: the heat map grows past what a screen holds and shows the
+    // principles that came up for the most trainees, saying how many more the end of the round will show.
+    for (let k = 1; k <= 3; k++) {
+      for (const [i, t] of ts.entries()) {
+        const a = (await t.s.timeout(20_000).emitWithAck('trainee.attach', { code, token: t.r.token })) as { view: { solo: { now: { turn: number; choices: { choice: number }[] }; result?: unknown } } };
+        const now = a.view.solo.now;
+        if (a.view.solo.result || !now.choices.length) continue;
+        await t.s.timeout(20_000).emitWithAck('trainee.choose', { code, token: t.r.token, turn: now.turn, choice: now.choices[(i + 3 * k) % now.choices.length]!.choice, seq: k + 1 });
+      }
+    }
+    await expect(page.locator('.heat-more')).toBeVisible();
+    expect(await page.locator('.heat-wrap li').count()).toBeLessThanOrEqual(10);
+    expect(await smallestText(page, '.board .table-wrap, .heat-wrap, .board-head')).toBeGreaterThanOrEqual(28);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBeLessThanOrEqual(1080);
+    for (const sel of ['.board-table tbody tr:last-child', '.heat-more']) {
+      const box = (await page.locator(sel).boundingBox())!;
+      expect(box.y + box.height, sel).toBeLessThanOrEqual(1080);
+    }
+    await shoot(page, browser, 'board-ten-later');
+    // Ended: every principle again (none held back).
+    await page.locator('[data-key="end-round"]').click();
+    await page.locator('[data-key="end-round"]').click();
+    await expect(page.locator('.board-after')).not.toBeEmpty();
+    await expect(page.locator('.heat-more')).toHaveCount(0);
+    expect(await page.locator('.heat-wrap li').count()).toBeGreaterThan(10);
     check();
     await context.close();
   });

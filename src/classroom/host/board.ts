@@ -47,17 +47,24 @@ export class BoardScreen implements HostScreen {
     const solo = view.solo;
     if (!solo) return;
     const ended = view.phase === 'ended';
+    // While the round runs the board fits one screen (classroom.css): table and heat map side by side, rows closer past ten.
+    this.root.classList.toggle('board--live', !ended);
+    this.root.classList.toggle('board--dense', solo.rows.length > 10);
     this.heading.textContent = t(ended ? 'board.endedHeading' : 'board.heading');
     const done = solo.rows.filter((r) => r.done).length;
     this.counts.textContent = t('board.counts', { count: solo.rows.length, done });
     const online = new Map(view.participants.map((p) => [p.id, p.online]));
     fill(this.table, solo.rows.length ? boardTable(solo.rows, online, ended, view.settings.ownWords ? view.principles : undefined) : el('p', { class: 'muted' }, t('board.empty')));
-    fill(this.heat, el('h2', null, t('board.heat')), solo.heat.length ? heatMap(view, solo.heat) : el('p', { class: 'muted' }, t('board.heatEmpty')));
+    fill(this.heat, el('h2', null, t('board.heat')), solo.heat.length ? heatMap(view, solo.heat, ended ? undefined : HEAT_LIVE_MAX) : el('p', { class: 'muted' }, t('board.heatEmpty')));
     fill(this.after, ended ? [ranking(solo.ranking), mistakes(view, solo.mistakes)] : null);
     this.endButton.hidden = ended;
     this.roomControls.update(view);
     fill(this.series, ended ? seriesPanel(this.ctx, view, true) : null);
     fill(this.closing, ended ? [exportLinks(view.code, this.ctx.key()), button(t('room.newSession'), () => this.ctx.newSession(), { key: 'new-session', class: 'btn btn--secondary' })] : null);
+  }
+
+  dispose(): void {
+    this.roomControls.dispose();
   }
 }
 
@@ -126,12 +133,17 @@ function moodBar(mood: number): HTMLElement {
   );
 }
 
-function heatMap(view: HostView, cells: HeatCell[]): HTMLElement {
+/** While the round runs, the heat map shows the principles that came up for the most trainees, as many as one projector screen holds. */
+const HEAT_LIVE_MAX = 10;
+
+/** `max`: at most so many cells (the cells come most trainees first), and a line saying how many more there are. */
+function heatMap(view: HostView, cells: HeatCell[], max = Infinity): HTMLElement[] {
   const total = Math.max(1, view.solo?.rows.length ?? view.participants.length);
-  return el(
+  const more = Math.max(0, cells.length - max);
+  const list = el(
     'ul',
     { class: 'heat' },
-    cells.map((c) => {
+    cells.slice(0, max).map((c) => {
       const good = c.polarity === 'practice';
       const cell = el(
         'li',
@@ -145,6 +157,7 @@ function heatMap(view: HostView, cells: HeatCell[]): HTMLElement {
       return cell;
     }),
   );
+  return [list, ...(more ? [el('p', { class: 'heat-more' }, t('board.heatMore', { count: more }))] : [])];
 }
 
 function ranking(rows: BoardRow[]): HTMLElement {

@@ -64,4 +64,8 @@ export class LobbyScreen implements HostScreen {
       button(t('lobby.start'), () => void this.ctx.act({ type: 'start' }), { key: 'start', class: 'btn btn--primary btn--big', disabled: this.ctx.busy() }),
     );
   }
+
+  dispose(): void {
+    this.controls.dispose();
+  }
 }

@@ -31,6 +31,8 @@ export class RoomControls {
   private openedForWaiting = false;
   /** Where the page was scrolled when the controls opened. */
   private scrolledFrom: number | null = null;
+  /** Ends the document listener with the screen that holds these controls (`dispose`). */
+  private readonly listening = new AbortController();
 
   /** `withPeople`: also list the people (the lobby lists them itself). */
   constructor(
@@ -51,14 +53,22 @@ export class RoomControls {
       this.openedForWaiting = false;
     });
     // Esc closes them, with the focus back on their heading (not while a dialog is open: Esc is the dialog's).
-    document.addEventListener('keydown', (e) => {
-      if (e.key !== 'Escape' || !this.root.open || !this.root.isConnected || document.querySelector('dialog[open]')) return;
-      const at = document.activeElement;
-      if (at && at !== document.body && !this.root.contains(at)) return;
-      e.preventDefault();
-      this.root.open = false;
-      this.summary.focus();
-    });
+    // On the document (the focus may be on the page itself), once per controls, until disposed.
+    document.addEventListener('keydown', (e) => this.escape(e), { signal: this.listening.signal });
+  }
+
+  /** The screen is going away: its controls stop listening to the document. */
+  dispose(): void {
+    this.listening.abort();
+  }
+
+  private escape(e: KeyboardEvent): void {
+    if (e.key !== 'Escape' || !this.root.open || !this.root.isConnected || document.querySelector('dialog[open]')) return;
+    const at = document.activeElement;
+    if (at && at !== document.body && !this.root.contains(at)) return;
+    e.preventDefault();
+    this.root.open = false;
+    this.summary.focus();
   }
 
   update(view: HostView): void {

@@ -174,5 +174,6 @@ export class VoteScreen implements HostScreen {
 
   dispose(): void {
     this.timer.stop();
+    this.roomControls.dispose();
   }
 }
