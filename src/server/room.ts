@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { classDebrief, modelRoute, type ClassDebrief, type ClassRound, type DecidedBy } from '../engine/classroom/classPath.js';
 import type { Route } from '../engine/scoring/paths.js';
 import { board, type BoardEntry } from '../engine/classroom/board.js';
-import { tally } from '../engine/classroom/tally.js';
+import { tally, type VoteTally } from '../engine/classroom/tally.js';
 import { addTime, everyoneVoted, EXTRA_TIME_MS, pauseClock, resumeClock, settingsOf, timeUp, type RoomSettings, type VoteClock } from '../engine/classroom/controls.js';
 import { stagePoints, type StageResult } from '../engine/classroom/leaderboard.js';
 import type { LocalizedText } from '../engine/text.js';
@@ -18,6 +18,7 @@ import { MAX_CHARS, type JudgeResult } from '../engine/judge/judge.js';
 import { choose, expressionNow, heardOnlyGood, offeredChoices, say, startSession, timeOut, SessionError, type Play, type SessionState } from '../engine/session/session.js';
 import type { Failure, HostAction, Mode, Reply } from './protocol.js';
 import type { ParticipantRow, PlayRow, RoomRow, Store, VoteRow } from './store.js';
+import { CountedMap } from './countedMap.js';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 export const newToken = () => randomBytes(18).toString('base64url');
@@ -137,7 +138,11 @@ export class Room {
   private dead = new Set<string>();
   private banned = new Set<string>();
   /** Class vote: the open round's votes by participant. */
-  readonly votes = new Map<string, { choice: number; seq: number }>();
+  readonly votes = new CountedMap<string, { choice: number; seq: number }>();
+  /** The open round's tally as last counted, with the round and the votes' change count it was counted at. */
+  private tallyMemo?: { round: Round | undefined; changes: number; tally: VoteTally };
+  /** Tokens seen, by their hash: every trainee message names its token, and hashing it each time costs more than the rest of a vote. */
+  private readonly hashes = new Map<string, string>();
   readonly plays = new Map<string, SoloPlay>();
   /** Sockets attached, by participant (presence on the board). */
   readonly online = new Map<string, number>();
@@ -324,7 +329,18 @@ export class Room {
   }
 
   pidOf(token: string): string | undefined {
-    return this.byToken.get(hashToken(token));
+    return this.byToken.get(this.hashOf(token));
+  }
+
+  /** hashToken, remembered for the tokens in use (a few per trainee; wrong ones too, but only so many). */
+  private hashOf(token: string): string {
+    let hash = this.hashes.get(token);
+    if (hash === undefined) {
+      if (this.hashes.size >= 2 * this.participants.size + 256) this.hashes.clear();
+      hash = hashToken(token);
+      this.hashes.set(token, hash);
+    }
+    return hash;
   }
 
   expired(now: number): boolean {
@@ -678,8 +694,13 @@ export class Room {
     };
   }
 
-  currentTally() {
-    return tally(this.round?.offered ?? [], [...this.votes.values()].map((v) => v.choice));
+  /** The open round's count (counted again only once a vote or the round changed: every view shows it). Read only. */
+  currentTally(): VoteTally {
+    const m = this.tallyMemo;
+    if (m && m.round === this.round && m.changes === this.votes.changes) return m.tally;
+    const t = tally(this.round?.offered ?? [], [...this.votes.values()].map((v) => v.choice));
+    this.tallyMemo = { round: this.round, changes: this.votes.changes, tally: t };
+    return t;
   }
 
   private advance(override: number | undefined, now: number): Reply {

@@ -117,8 +117,9 @@ export class SqliteStore implements Store {
       }),
       setHostToken: db.prepare('update rooms set host_token_hash = ? where id = ?'),
       addParticipant: db.prepare('insert into participants (room_id, pid, name, token_hash, joined_at) values (@roomId, @pid, @name, @tokenHash, @joinedAt)'),
-      saveVote: db.prepare(
-        `insert into votes (room_id, turn, pid, choice, seq, at) values (@roomId, @turn, @pid, @choice, @seq, @at)
+      // Positional: a class of hundreds votes at once, and binding by name costs a third more.
+      saveVote: db.prepare<[string, number, string, number, number, number]>(
+        `insert into votes (room_id, turn, pid, choice, seq, at) values (?, ?, ?, ?, ?, ?)
          on conflict (room_id, turn, pid) do update set choice = excluded.choice, seq = excluded.seq, at = excluded.at where excluded.seq > votes.seq`,
       ),
       savePlay: db.prepare(
@@ -228,7 +229,7 @@ export class SqliteStore implements Store {
   }
   saveVote(v: VoteRow): void {
     this.write(v.roomId);
-    this.q.saveVote.run(v);
+    this.q.saveVote.run(v.roomId, v.turn, v.pid, v.choice, v.seq, v.at);
   }
   savePlay(p: PlayRow): void {
     this.write(p.roomId);
