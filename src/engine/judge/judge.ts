@@ -6,13 +6,13 @@
  * a principle it yields to is found too. Both languages' cues run where the reply holds that script, so a
  * mixed-script reply is read in both. With a trained model (model.ts, scenarios/judge-model.json), a principle
  * is also found when the model's probability for the whole reply reaches its polarity's threshold: wordings
- * nobody wrote a cue for.
+ * nobody wrote a cue for; with nothing found, its "says something" head may still report the likeliest one.
  */
 import type { Scenario } from '../scenario/model.js';
 import type { Locale } from '../text.js';
 import { clauses, negated, type Span } from './clauses.js';
 import { closestReply, type Closest } from './closest.js';
-import { loadModel, logits, sigmoid, type LoadedModel } from './model.js';
+import { ANY_HEAD, loadModel, logits, sigmoid, type LoadedModel } from './model.js';
 import { notice, type Notice } from './notices.js';
 import type { Signals } from './signals.js';
 
@@ -68,22 +68,16 @@ const WARM_UP = '您好,我理解您的心情,不过规定就是规定。 Hello,
 /**
  * Found by the model (its probability reaches the polarity's threshold): confidence = the probability, evidence =
  * the clause it scores highest, trimmed of end punctuation. A principle whose cue matched only negated or excluded
- * is not found this way either; one the cues found keeps their evidence and the higher confidence.
+ * is not found this way either; one the cues found keeps their evidence and the higher confidence. When nothing at
+ * all is found and the model's "says something" head (ANY_HEAD) reaches `threshold.any`, the likeliest principle
+ * is reported rather than nothing: a reply that plainly practises or violates something in words nobody wrote
+ * down is read as such, while a neutral question (the head stays low) still finds nothing.
  */
 function modelFindings(m: LoadedModel, signals: Signals, text: string, spans: Span[], hits: Map<string, Finding>, denied: ReadonlySet<string>): void {
   const z = logits(m, text);
   let perClause: Float64Array[] | undefined;
   const byId = new Map(signals.principles.map((p) => [p.id, p]));
-  m.model.principles.forEach((id, i) => {
-    const prob = sigmoid(z[i]!);
-    const p = byId.get(id);
-    if (!p || prob < m.model.threshold[p.polarity] || p.unlessReply?.test(text)) return;
-    const cued = hits.get(id);
-    if (!cued && denied.has(id)) return;
-    if (cued) {
-      cued.confidence = Math.max(cued.confidence, Math.round(prob * 1000) / 1000);
-      return;
-    }
+  const add = (id: string, i: number, polarity: Finding['polarity'], prob: number) => {
     perClause ??= spans.length > 1 ? spans.map((c) => logits(m, text.slice(c.start, c.end))) : [z];
     let best = 0;
     perClause.forEach((l, k) => {
@@ -91,8 +85,26 @@ function modelFindings(m: LoadedModel, signals: Signals, text: string, spans: Sp
     });
     const c = spans[best] ?? { start: 0, end: text.length };
     const end = c.start + text.slice(c.start, c.end).replace(/[\s。!?!?;;,,.、…]+$/u, '').length;
-    hits.set(id, { id, polarity: p.polarity, confidence: Math.round(prob * 1000) / 1000, evidence: [c.start, end > c.start ? end : c.end] });
+    hits.set(id, { id, polarity, confidence: Math.round(prob * 1000) / 1000, evidence: [c.start, end > c.start ? end : c.end] });
+  };
+  let likeliest: { id: string; i: number; polarity: Finding['polarity']; prob: number } | undefined;
+  m.model.principles.forEach((id, i) => {
+    const prob = sigmoid(z[i]!);
+    const p = byId.get(id);
+    if (!p || p.unlessReply?.test(text)) return;
+    const cued = hits.get(id);
+    if (!cued && !denied.has(id) && prob > (likeliest?.prob ?? 0)) likeliest = { id, i, polarity: p.polarity, prob };
+    if (prob < m.model.threshold[p.polarity]) return;
+    if (!cued && denied.has(id)) return;
+    if (cued) {
+      cued.confidence = Math.max(cued.confidence, Math.round(prob * 1000) / 1000);
+      return;
+    }
+    add(id, i, p.polarity, prob);
   });
+  const head = m.model.principles.indexOf(ANY_HEAD);
+  const any = m.model.threshold.any;
+  if (!hits.size && likeliest && head >= 0 && any !== undefined && sigmoid(z[head]!) >= any) add(likeliest.id, likeliest.i, likeliest.polarity, likeliest.prob);
 }
 
 /** A judge's reading of authored replies (no scenario: no closest), kept per text and language. */
