@@ -1,6 +1,6 @@
 /**
  * Cross-validation of the judge's model on the train-only pool (bench/judgeTrain.ts readPool: gold's train
- * split, train2 … train5, or `--sources`): 5 folds by the SHA-256 of the reply id; each fold's replies are judged by the cues
+ * split, train2 … train6, or `--sources`): 5 folds by the SHA-256 of the reply id; each fold's replies are judged by the cues
  * plus a model trained on the other four folds. Reports micro P / R / F1 and verdict accuracy per source and
  * threshold, for the cues alone, the model alone and both. The cues were written from gold's train split and
  * train2, so their figures there are optimistic; "fresh" sums the sources no cue was written from (train3 on).
@@ -172,7 +172,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     for (const [src, s] of [...score(held, find)].sort(([a], [b]) => a.localeCompare(b))) process.stdout.write(`${src.padEnd(7)} ${name.padEnd(24)} ${fmt(s)}\n`);
   };
   show('cues', (h) => h.cues);
-  show(`judge@${o.threshold.practice}/${o.threshold.violation} head ${o.threshold.any ?? '–'}`, (h) => h.judged);
+  show(`judge@${o.threshold.practice}/${o.threshold.violation} head ${o.threshold.any ?? '–'} bias ${o.threshold.violationBias ?? 1}`, (h) => h.judged);
   const fallbacks = args.includes('--fallback') ? [0.05, 0.1, 0.15] : [];
   for (const a of thresholds) {
     show(`model@${a}`, (h) => combine(h, principles, { practice: a, violation: a }, false));

@@ -75,6 +75,7 @@ describe('judge model', () => {
     expect(modelProblem({ ...good, weights: { x: [99, 1] } }, known)).toMatch(/weights of "x"/);
     expect(modelProblem({ ...good, threshold: { practice: 0.5, violation: 0.5 } }, known)).toMatch(/threshold\.any/);
     expect(modelProblem({ ...good, threshold: { ...good.threshold, any: 1.5 } }, known)).toMatch(/threshold\.any/);
+    expect(modelProblem({ ...good, threshold: { ...good.threshold, violationBias: -1 } }, known)).toMatch(/violationBias/);
     const dir = mkdtempSync(join(tmpdir(), 'judge-model-'));
     writeFileSync(join(dir, 'bad.json'), '{not json');
     const r = readSignals(catalog, DEFAULT_SIGNALS, join(dir, 'bad.json'));

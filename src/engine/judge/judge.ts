@@ -70,7 +70,8 @@ const WARM_UP = '您好,我理解您的心情,不过规定就是规定。 Hello,
  * the clause it scores highest, trimmed of end punctuation. A principle whose cue matched only negated or excluded
  * is not found this way either; one the cues found keeps their evidence and the higher confidence. When nothing at
  * all is found and the model's "says something" head (ANY_HEAD) reaches `threshold.any`, the likeliest principle
- * is reported rather than nothing: a reply that plainly practises or violates something in words nobody wrote
+ * is reported rather than nothing (a violation preferred while its probability × `threshold.violationBias` is the
+ * higher): a reply that plainly practises or violates something in words nobody wrote
  * down is read as such, while a neutral question (the head stays low) still finds nothing.
  */
 function modelFindings(m: LoadedModel, signals: Signals, text: string, spans: Span[], hits: Map<string, Finding>, denied: ReadonlySet<string>): void {
@@ -87,13 +88,13 @@ function modelFindings(m: LoadedModel, signals: Signals, text: string, spans: Sp
     const end = c.start + text.slice(c.start, c.end).replace(/[\s。!?!?;;,,.、…]+$/u, '').length;
     hits.set(id, { id, polarity, confidence: Math.round(prob * 1000) / 1000, evidence: [c.start, end > c.start ? end : c.end] });
   };
-  let likeliest: { id: string; i: number; polarity: Finding['polarity']; prob: number } | undefined;
+  const likeliest: Partial<Record<Finding['polarity'], { id: string; i: number; prob: number }>> = {};
   m.model.principles.forEach((id, i) => {
     const prob = sigmoid(z[i]!);
     const p = byId.get(id);
     if (!p || p.unlessReply?.test(text)) return;
     const cued = hits.get(id);
-    if (!cued && !denied.has(id) && prob > (likeliest?.prob ?? 0)) likeliest = { id, i, polarity: p.polarity, prob };
+    if (!cued && !denied.has(id) && prob > (likeliest[p.polarity]?.prob ?? 0)) likeliest[p.polarity] = { id, i, prob };
     if (prob < m.model.threshold[p.polarity]) return;
     if (!cued && denied.has(id)) return;
     if (cued) {
@@ -103,8 +104,12 @@ function modelFindings(m: LoadedModel, signals: Signals, text: string, spans: Sp
     add(id, i, p.polarity, prob);
   });
   const head = m.model.principles.indexOf(ANY_HEAD);
-  const any = m.model.threshold.any;
-  if (!hits.size && likeliest && head >= 0 && any !== undefined && sigmoid(z[head]!) >= any) add(likeliest.id, likeliest.i, likeliest.polarity, likeliest.prob);
+  const { any, violationBias = 1 } = m.model.threshold;
+  if (hits.size || head < 0 || any === undefined || sigmoid(z[head]!) < any) return;
+  // A violation is picked over a likelier practice while its probability × violationBias is the higher.
+  const { practice, violation } = likeliest;
+  const pick = practice && (!violation || practice.prob >= violation.prob * violationBias) ? { ...practice, polarity: 'practice' as const } : violation && { ...violation, polarity: 'violation' as const };
+  if (pick) add(pick.id, pick.i, pick.polarity, pick.prob);
 }
 
 /** A judge's reading of authored replies (no scenario: no closest), kept per text and language. */

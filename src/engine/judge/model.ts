@@ -37,9 +37,10 @@ export interface JudgeModel {
   scale: number;
   /**
    * A principle is found when its probability reaches its polarity's threshold; with nothing found, the likeliest
-   * principle is when the ANY_HEAD probability reaches `any` (all chosen by cross-validation on train data).
+   * principle is when the ANY_HEAD probability reaches `any`, a violation preferred while its probability ×
+   * `violationBias` (default 1) is the higher (all chosen by cross-validation on train data).
    */
-  threshold: { practice: number; violation: number; any?: number };
+  threshold: { practice: number; violation: number; any?: number; violationBias?: number };
   weights: Record<string, number[]>;
 }
 
@@ -106,6 +107,8 @@ export function modelProblem(data: unknown, known: ReadonlySet<string>): string 
   const inRange = (x: unknown) => typeof x === 'number' && x > 0 && x < 1;
   if (typeof m.scale !== 'number' || !(m.scale > 0) || !inRange(m.threshold?.practice) || !inRange(m.threshold?.violation)) return 'scale must be > 0 and threshold.practice and threshold.violation within (0, 1)';
   if (m.principles.includes(ANY_HEAD) !== (m.threshold!.any !== undefined) || (m.threshold!.any !== undefined && !inRange(m.threshold!.any))) return `threshold.any (within (0, 1)) goes with the "${ANY_HEAD}" head, and only with it`;
+  const bias = m.threshold!.violationBias;
+  if (bias !== undefined && (typeof bias !== 'number' || !(bias > 0) || m.threshold!.any === undefined)) return 'threshold.violationBias must be a number > 0, with threshold.any';
   const f = m.features;
   if (!f || typeof f.zhMax !== 'number' || typeof f.enPairs !== 'boolean' || !Array.isArray(f.enChars)) return 'features must give zhMax, enPairs and enChars';
   if (!m.weights || typeof m.weights !== 'object') return 'weights missing';
