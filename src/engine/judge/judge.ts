@@ -74,7 +74,7 @@ const WARM_UP = '您好,我理解您的心情,不过规定就是规定。 Hello,
  * higher): a reply that plainly practises or violates something in words nobody wrote
  * down is read as such, while a neutral question (the head stays low) still finds nothing.
  */
-function modelFindings(m: LoadedModel, signals: Signals, text: string, spans: Span[], hits: Map<string, Finding>, denied: ReadonlySet<string>): void {
+function modelFindings(m: LoadedModel, signals: Signals, text: string, spans: Span[], hits: Map<string, Finding>, denied: ReadonlySet<string>, fallback: boolean): void {
   const z = logits(m, text);
   let perClause: Float64Array[] | undefined;
   const byId = new Map(signals.principles.map((p) => [p.id, p]));
@@ -105,7 +105,7 @@ function modelFindings(m: LoadedModel, signals: Signals, text: string, spans: Sp
   });
   const head = m.model.principles.indexOf(ANY_HEAD);
   const { any, violationBias = 1 } = m.model.threshold;
-  if (hits.size || head < 0 || any === undefined || sigmoid(z[head]!) < any) return;
+  if (!fallback || hits.size || head < 0 || any === undefined || sigmoid(z[head]!) < any) return;
   // A violation is picked over a likelier practice while its probability × violationBias is the higher.
   const { practice, violation } = likeliest;
   const pick = practice && (!violation || practice.prob >= violation.prob * violationBias) ? { ...practice, polarity: 'practice' as const } : violation && { ...violation, polarity: 'violation' as const };
@@ -128,8 +128,11 @@ export function readingsOf(judge: Judge): (text: string, locale: Locale) => read
 
 export function createJudge(signals: Signals): Judge {
   const model = signals.model ? loadModel(signals.model) : undefined;
-  const readOf = readingsOf((t, o) => judge(t, o));
-  const judge: Judge = (raw, options = {}) => {
+  // Authored replies are read without the "says something" fallback: their author's tags stand beside the
+  // reading (closest.ts), and a guessed principle there would only make a canned typed reply look closer.
+  const readOf = readingsOf((t, o) => run(t, o ?? {}, false));
+  const judge: Judge = (raw, options = {}) => run(raw, options, true);
+  const run = (raw: string, options: JudgeOptions, fallback: boolean): JudgeResult => {
     const locale = options.locale ?? (HAN.test(raw) ? 'zh-CN' : 'en');
     const bad = screen(raw);
     const withClosest = (r: JudgeResult, found: string[], text: string): JudgeResult => {
@@ -173,7 +176,7 @@ export function createJudge(signals: Signals): Judge {
       }
       if (evidence) hits.set(p.id, { id: p.id, polarity: p.polarity, confidence: Math.round((1 - miss) * 1000) / 1000, evidence });
     }
-    if (model) modelFindings(model, signals, text, spans, hits, denied);
+    if (model) modelFindings(model, signals, text, spans, hits, denied, fallback);
     const yields = new Map(signals.principles.map((p) => [p.id, p.yieldsTo]));
     const principles = [...hits.values()]
       .filter((f) => !(yields.get(f.id) ?? []).some((y) => hits.has(y)))
