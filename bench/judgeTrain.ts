@@ -1,13 +1,13 @@
 /**
  * `npm run judge:train`: trains the judge's n-gram model (src/engine/judge/model.ts) on the TRAIN-ONLY labelled
- * replies — the train part of tests/judge/gold.jsonl (split.json), tests/judge/train2.jsonl and train3.jsonl —
- * and writes scenarios/judge-model.json. Per principle, logistic regression with an L2 penalty, fitted by
+ * replies — the train part of tests/judge/gold.jsonl (split.json) and tests/judge/train2.jsonl … train6.jsonl —
+ * and writes scenarios/judge-model.json, with one more output beside the principles, ANY_HEAD ("says something"). Per principle, logistic regression with an L2 penalty, fitted by
  * full-batch AdaGrad from zero weights in a fixed order (no randomness, so the file is reproducible;
  * tests/unit/judgeModel.test.ts checks the committed file equals a fresh run). The test split is never read.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FEATURES, featuresOf, type FeatureOptions, type JudgeModel } from '../src/engine/judge/model.js';
+import { ANY_HEAD, FEATURES, featuresOf, type FeatureOptions, type JudgeModel } from '../src/engine/judge/model.js';
 import { readLabels } from './judgeAgreement.js';
 import { readReplies, readSplit } from './judgeSplit.js';
 
@@ -20,8 +20,14 @@ export interface PoolRow {
   type: string;
   text: string;
   labels: string[];
-  source: 'train' | 'train2' | 'train3';
+  source: 'train' | PoolSource;
 }
+
+/** The single-annotator train-only files the model may train on (tests/judge/<source>.jsonl). */
+export type PoolSource = 'train2' | 'train3' | 'train4' | 'train5' | 'train6';
+
+/** The files the shipped model trains on, besides gold's train split (chosen by bench/judgeCv.ts; README). */
+export const POOL_SOURCES: readonly PoolSource[] = ['train2', 'train3', 'train4', 'train5', 'train6'];
 
 function readJsonl(file: string, source: PoolRow['source']): PoolRow[] {
   return readFileSync(file, 'utf8')
@@ -33,14 +39,14 @@ function readJsonl(file: string, source: PoolRow['source']): PoolRow[] {
     });
 }
 
-/** The model's training replies: gold's train split, train2, train3 (train4 is kept out, as a held-out check). */
-export function readPool(): PoolRow[] {
+/** The model's training replies: gold's train split and the POOL_SOURCES files (never the test split). */
+export function readPool(sources: readonly PoolSource[] = POOL_SOURCES): PoolRow[] {
   const train = new Set(readSplit().train);
   const gold = readLabels(join(DIR, 'gold.jsonl'));
   const first = readReplies()
     .filter((r) => train.has(r.id))
     .map((r): PoolRow => ({ id: r.id, locale: r.locale, type: r.type, text: r.text, labels: [...(gold.get(r.id) ?? [])].sort(), source: 'train' }));
-  return [...first, ...(['train2', 'train3'] as const).flatMap((s) => readJsonl(join(DIR, `${s}.jsonl`), s))];
+  return [...first, ...sources.flatMap((s) => readJsonl(join(DIR, `${s}.jsonl`), s))];
 }
 
 export interface TrainOptions {
@@ -55,7 +61,7 @@ export interface TrainOptions {
   minCount: number;
   /** Weights below this (absolute) are dropped from the file. */
   prune: number;
-  threshold: { practice: number; violation: number };
+  threshold: { practice: number; violation: number; any?: number; violationBias?: number };
   scale: number;
 }
 
@@ -68,7 +74,7 @@ export const TRAIN: TrainOptions = {
   balance: 0.5,
   minCount: 2,
   prune: 0.2,
-  threshold: { practice: 0.35, violation: 0.3 },
+  threshold: { practice: 0.45, violation: 0.5, any: 0.8, violationBias: 1.25 },
   scale: 20,
 };
 
@@ -85,7 +91,7 @@ export function train(rows: readonly PoolRow[], principles: readonly string[], o
   const P = principles.length;
   const V = vocab.length;
   const N = rows.length;
-  const Y = rows.map((r) => principles.map((p) => (r.labels.includes(p) ? 1 : 0)));
+  const Y = rows.map((r) => principles.map((p) => (p === ANY_HEAD ? (r.labels.length ? 1 : 0) : r.labels.includes(p) ? 1 : 0)));
   const cw = principles.map((_, j) => {
     const pos = Y.reduce((s, y) => s + y[j]!, 0);
     return pos ? ((N - pos) / pos) ** o.balance : 1;
@@ -135,11 +141,13 @@ export function train(rows: readonly PoolRow[], principles: readonly string[], o
     }
     if (pairs.length) weights[f] = pairs;
   });
-  return { version: 1, features: o.features, principles: [...principles], bias: [...b].map((x) => Math.round(x * o.scale)), scale: o.scale, threshold: { ...o.threshold }, weights };
+  const { practice, violation, any, violationBias } = o.threshold;
+  const threshold = { practice, violation, ...(principles.includes(ANY_HEAD) && any !== undefined ? { any, ...(violationBias !== undefined ? { violationBias } : {}) } : {}) };
+  return { version: 1, features: o.features, principles: [...principles], bias: [...b].map((x) => Math.round(x * o.scale)), scale: o.scale, threshold, weights };
 }
 
-/** The principles the model learns: every label in the pool, sorted. */
-export const poolPrinciples = (rows: readonly PoolRow[]) => [...new Set(rows.flatMap((r) => r.labels))].sort();
+/** The principles the model learns: every label in the pool, sorted, then the "says something" head. */
+export const poolPrinciples = (rows: readonly PoolRow[]) => [...[...new Set(rows.flatMap((r) => r.labels))].sort(), ANY_HEAD];
 
 export const modelText = (m: JudgeModel) => JSON.stringify(m) + '\n';
 

@@ -47,7 +47,7 @@ describe('everyone plays, in own words', () => {
     expect(r.phone.trainee!.ownWords, 'said to every phone, from the lobby on').toBe(true);
     expect(r.phone.trainee!.solo!.ownWords).toBe(true);
     // Its own wording (nearly word for word a reply would simply be that reply, with nothing to mark).
-    const text = 'Hi there, take your time and put the box on the counter, dear. What seems to be wrong with the kettle?';
+    const text = "Hi there, take your time and put the box on the counter, dear. What's gone wrong with the kettle?";
     ok(await r.say(text, 1));
     const v = await until(() => r.phone.trainee?.solo?.last && r.phone.trainee);
     const last = v.solo!.last!;

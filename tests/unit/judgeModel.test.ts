@@ -50,6 +50,17 @@ describe('judge model', () => {
     expect(judge('我不理解您的意思。', { locale: 'zh-CN' }).principles.map((f) => f.id)).not.toContain('understand-feelings');
     expect(judge("I don't understand what you mean.", { locale: 'en' }).principles.map((f) => f.id)).not.toContain('understand-feelings');
   });
+  it('with nothing found, the "says something" head reports the likeliest principle; a neutral question stays neutral', () => {
+    const judge = createJudge(signals);
+    const text = '哎,这事儿闹的,真够您受的。';
+    const found = judge(text, { locale: 'zh-CN' }).principles;
+    expect(found.map((f) => f.id)).toEqual(['understand-feelings']);
+    expect(found[0]!.confidence).toBeLessThan(signals.model!.threshold.practice);
+    const strict = createJudge({ ...signals, model: { ...signals.model!, threshold: { ...signals.model!.threshold, any: 0.9999 } } });
+    expect(strict(text, { locale: 'zh-CN' }).principles).toEqual([]);
+    expect(judge('请问您的订单号是多少?', { locale: 'zh-CN' }).principles).toEqual([]);
+    expect(judge("What's the serial number on the back?", { locale: 'en' }).principles).toEqual([]);
+  });
   it('is deterministic and travels to the browser as data', () => {
     const a = createJudge(signals)('您这火气我懂,这破系统确实不行。', { locale: 'zh-CN' });
     const b = createJudge(fromPortable(JSON.parse(JSON.stringify(toPortable(signals)))))('您这火气我懂,这破系统确实不行。', { locale: 'zh-CN' });
@@ -62,6 +73,9 @@ describe('judge model', () => {
     expect(modelProblem({ ...good, principles: ['no-such', ...good.principles.slice(1)] }, known)).toMatch(/unknown principle "no-such"/);
     expect(modelProblem({ ...good, threshold: { practice: 2, violation: 0.3 } }, known)).toMatch(/threshold/);
     expect(modelProblem({ ...good, weights: { x: [99, 1] } }, known)).toMatch(/weights of "x"/);
+    expect(modelProblem({ ...good, threshold: { practice: 0.5, violation: 0.5 } }, known)).toMatch(/threshold\.any/);
+    expect(modelProblem({ ...good, threshold: { ...good.threshold, any: 1.5 } }, known)).toMatch(/threshold\.any/);
+    expect(modelProblem({ ...good, threshold: { ...good.threshold, violationBias: -1 } }, known)).toMatch(/violationBias/);
     const dir = mkdtempSync(join(tmpdir(), 'judge-model-'));
     writeFileSync(join(dir, 'bad.json'), '{not json');
     const r = readSignals(catalog, DEFAULT_SIGNALS, join(dir, 'bad.json'));

@@ -6,13 +6,13 @@
  * a principle it yields to is found too. Both languages' cues run where the reply holds that script, so a
  * mixed-script reply is read in both. With a trained model (model.ts, scenarios/judge-model.json), a principle
  * is also found when the model's probability for the whole reply reaches its polarity's threshold: wordings
- * nobody wrote a cue for.
+ * nobody wrote a cue for; with nothing found, its "says something" head may still report the likeliest one.
  */
 import type { Scenario } from '../scenario/model.js';
 import type { Locale } from '../text.js';
 import { clauses, negated, type Span } from './clauses.js';
 import { closestReply, type Closest } from './closest.js';
-import { loadModel, logits, sigmoid, type LoadedModel } from './model.js';
+import { ANY_HEAD, loadModel, logits, sigmoid, type LoadedModel } from './model.js';
 import { notice, type Notice } from './notices.js';
 import type { Signals } from './signals.js';
 
@@ -68,22 +68,17 @@ const WARM_UP = '您好,我理解您的心情,不过规定就是规定。 Hello,
 /**
  * Found by the model (its probability reaches the polarity's threshold): confidence = the probability, evidence =
  * the clause it scores highest, trimmed of end punctuation. A principle whose cue matched only negated or excluded
- * is not found this way either; one the cues found keeps their evidence and the higher confidence.
+ * is not found this way either; one the cues found keeps their evidence and the higher confidence. When nothing at
+ * all is found and the model's "says something" head (ANY_HEAD) reaches `threshold.any`, the likeliest principle
+ * is reported rather than nothing (a violation preferred while its probability × `threshold.violationBias` is the
+ * higher): a reply that plainly practises or violates something in words nobody wrote
+ * down is read as such, while a neutral question (the head stays low) still finds nothing.
  */
-function modelFindings(m: LoadedModel, signals: Signals, text: string, spans: Span[], hits: Map<string, Finding>, denied: ReadonlySet<string>): void {
+function modelFindings(m: LoadedModel, signals: Signals, text: string, spans: Span[], hits: Map<string, Finding>, denied: ReadonlySet<string>, fallback: boolean): void {
   const z = logits(m, text);
   let perClause: Float64Array[] | undefined;
   const byId = new Map(signals.principles.map((p) => [p.id, p]));
-  m.model.principles.forEach((id, i) => {
-    const prob = sigmoid(z[i]!);
-    const p = byId.get(id);
-    if (!p || prob < m.model.threshold[p.polarity] || p.unlessReply?.test(text)) return;
-    const cued = hits.get(id);
-    if (!cued && denied.has(id)) return;
-    if (cued) {
-      cued.confidence = Math.max(cued.confidence, Math.round(prob * 1000) / 1000);
-      return;
-    }
+  const add = (id: string, i: number, polarity: Finding['polarity'], prob: number) => {
     perClause ??= spans.length > 1 ? spans.map((c) => logits(m, text.slice(c.start, c.end))) : [z];
     let best = 0;
     perClause.forEach((l, k) => {
@@ -91,8 +86,30 @@ function modelFindings(m: LoadedModel, signals: Signals, text: string, spans: Sp
     });
     const c = spans[best] ?? { start: 0, end: text.length };
     const end = c.start + text.slice(c.start, c.end).replace(/[\s。!?!?;;,,.、…]+$/u, '').length;
-    hits.set(id, { id, polarity: p.polarity, confidence: Math.round(prob * 1000) / 1000, evidence: [c.start, end > c.start ? end : c.end] });
+    hits.set(id, { id, polarity, confidence: Math.round(prob * 1000) / 1000, evidence: [c.start, end > c.start ? end : c.end] });
+  };
+  const likeliest: Partial<Record<Finding['polarity'], { id: string; i: number; prob: number }>> = {};
+  m.model.principles.forEach((id, i) => {
+    const prob = sigmoid(z[i]!);
+    const p = byId.get(id);
+    if (!p || p.unlessReply?.test(text)) return;
+    const cued = hits.get(id);
+    if (!cued && !denied.has(id) && prob > (likeliest[p.polarity]?.prob ?? 0)) likeliest[p.polarity] = { id, i, prob };
+    if (prob < m.model.threshold[p.polarity]) return;
+    if (!cued && denied.has(id)) return;
+    if (cued) {
+      cued.confidence = Math.max(cued.confidence, Math.round(prob * 1000) / 1000);
+      return;
+    }
+    add(id, i, p.polarity, prob);
   });
+  const head = m.model.principles.indexOf(ANY_HEAD);
+  const { any, violationBias = 1 } = m.model.threshold;
+  if (!fallback || hits.size || head < 0 || any === undefined || sigmoid(z[head]!) < any) return;
+  // A violation is picked over a likelier practice while its probability × violationBias is the higher.
+  const { practice, violation } = likeliest;
+  const pick = practice && (!violation || practice.prob >= violation.prob * violationBias) ? { ...practice, polarity: 'practice' as const } : violation && { ...violation, polarity: 'violation' as const };
+  if (pick) add(pick.id, pick.i, pick.polarity, pick.prob);
 }
 
 /** A judge's reading of authored replies (no scenario: no closest), kept per text and language. */
@@ -111,8 +128,11 @@ export function readingsOf(judge: Judge): (text: string, locale: Locale) => read
 
 export function createJudge(signals: Signals): Judge {
   const model = signals.model ? loadModel(signals.model) : undefined;
-  const readOf = readingsOf((t, o) => judge(t, o));
-  const judge: Judge = (raw, options = {}) => {
+  // Authored replies are read without the "says something" fallback: their author's tags stand beside the
+  // reading (closest.ts), and a guessed principle there would only make a canned typed reply look closer.
+  const readOf = readingsOf((t, o) => run(t, o ?? {}, false));
+  const judge: Judge = (raw, options = {}) => run(raw, options, true);
+  const run = (raw: string, options: JudgeOptions, fallback: boolean): JudgeResult => {
     const locale = options.locale ?? (HAN.test(raw) ? 'zh-CN' : 'en');
     const bad = screen(raw);
     const withClosest = (r: JudgeResult, found: string[], text: string): JudgeResult => {
@@ -156,7 +176,7 @@ export function createJudge(signals: Signals): Judge {
       }
       if (evidence) hits.set(p.id, { id: p.id, polarity: p.polarity, confidence: Math.round((1 - miss) * 1000) / 1000, evidence });
     }
-    if (model) modelFindings(model, signals, text, spans, hits, denied);
+    if (model) modelFindings(model, signals, text, spans, hits, denied, fallback);
     const yields = new Map(signals.principles.map((p) => [p.id, p.yieldsTo]));
     const principles = [...hits.values()]
       .filter((f) => !(yields.get(f.id) ?? []).some((y) => hits.has(y)))

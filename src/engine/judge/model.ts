@@ -19,17 +19,28 @@ export interface FeatureOptions {
 
 export const FEATURES: FeatureOptions = { zhMax: 3, enPairs: true, enChars: [3, 4, 5] };
 
+/**
+ * A pseudo-principle in the model's list: "the reply practises or violates something" (trained on every labelled
+ * reply, positive when it has any label). When neither the cues nor the per-principle thresholds find anything
+ * and this head reaches `threshold.any`, the judge reports the likeliest principle instead of "nothing".
+ */
+export const ANY_HEAD = '_any';
+
 /** The shipped model: weights are integers (`w × scale`), one list per feature of [principle index, weight] pairs. */
 export interface JudgeModel {
   version: 1;
   features: FeatureOptions;
-  /** Principle ids, in the order the weight pairs index them. */
+  /** Principle ids, in the order the weight pairs index them (perhaps with ANY_HEAD, the "says something" head). */
   principles: string[];
   /** Per principle, the intercept × scale. */
   bias: number[];
   scale: number;
-  /** A principle is found when its probability reaches its polarity's threshold (chosen by cross-validation on train data). */
-  threshold: { practice: number; violation: number };
+  /**
+   * A principle is found when its probability reaches its polarity's threshold; with nothing found, the likeliest
+   * principle is when the ANY_HEAD probability reaches `any`, a violation preferred while its probability ×
+   * `violationBias` (default 1) is the higher (all chosen by cross-validation on train data).
+   */
+  threshold: { practice: number; violation: number; any?: number; violationBias?: number };
   weights: Record<string, number[]>;
 }
 
@@ -91,10 +102,13 @@ export function modelProblem(data: unknown, known: ReadonlySet<string>): string 
   const m = data as Partial<JudgeModel> | null;
   if (!m || typeof m !== 'object' || m.version !== 1) return 'not a judge model (version 1)';
   if (!Array.isArray(m.principles) || !Array.isArray(m.bias) || m.bias.length !== m.principles.length) return 'principles and bias must be lists of the same length';
-  const unknown = m.principles.find((p) => !known.has(p));
+  const unknown = m.principles.find((p) => !known.has(p) && p !== ANY_HEAD);
   if (unknown !== undefined) return `unknown principle "${String(unknown)}" (retrain: npm run judge:train)`;
   const inRange = (x: unknown) => typeof x === 'number' && x > 0 && x < 1;
   if (typeof m.scale !== 'number' || !(m.scale > 0) || !inRange(m.threshold?.practice) || !inRange(m.threshold?.violation)) return 'scale must be > 0 and threshold.practice and threshold.violation within (0, 1)';
+  if (m.principles.includes(ANY_HEAD) !== (m.threshold!.any !== undefined) || (m.threshold!.any !== undefined && !inRange(m.threshold!.any))) return `threshold.any (within (0, 1)) goes with the "${ANY_HEAD}" head, and only with it`;
+  const bias = m.threshold!.violationBias;
+  if (bias !== undefined && (typeof bias !== 'number' || !(bias > 0) || m.threshold!.any === undefined)) return 'threshold.violationBias must be a number > 0, with threshold.any';
   const f = m.features;
   if (!f || typeof f.zhMax !== 'number' || typeof f.enPairs !== 'boolean' || !Array.isArray(f.enChars)) return 'features must give zhMax, enPairs and enChars';
   if (!m.weights || typeof m.weights !== 'object') return 'weights missing';
