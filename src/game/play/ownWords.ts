@@ -39,6 +39,8 @@ export interface OwnWordsOptions {
   locale: Locale;
   /** What the box held when the scene was rebuilt (a language switch, a rotation). */
   draft?: string;
+  /** The box takes the focus (not when a guide is about to open over it: it takes it when the guide is done). */
+  focus?: boolean;
   onPick: () => void;
   onPause: () => void;
   /** Something to tell window.dojo. */
@@ -72,7 +74,7 @@ export class OwnWordsTurn {
       onChange: () => o.onChange(),
     });
     if (this.asked) this.box.ask(this.askLine());
-    this.box.focus();
+    if (o.focus !== false) this.box.focus();
     // Fetched while the trainee reads and types, so Send rarely waits.
     void loadJudge().catch(() => {});
   }
