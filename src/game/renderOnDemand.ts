@@ -12,13 +12,22 @@ import Phaser from 'phaser';
 
 type Obj = Phaser.GameObjects.GameObject & Record<string, unknown>;
 
-/** Frames drawn unconditionally after any change (and at start), so nothing settles half-drawn. */
-const SETTLE_FRAMES = 2;
-/** Draw at least this often anyway, in case a change escapes the fingerprint. */
-const MAX_STILL_MS = 500;
+/**
+ * Frames drawn after any change, the changed one included (ten at start). One: the frame that
+ * changed. Each drawn frame costs a read-back of the whole canvas in software WebGL (20–40 ms on
+ * the 2-core machine, more when it is busy); a second, identical one only doubled that.
+ */
+const SETTLE_FRAMES = 1;
+/**
+ * Draw at least this often anyway, in case a change escapes the fingerprint. Not every half
+ * second: on a still screen those draws were most of what a dialogue turn drew.
+ */
+const MAX_STILL_MS = 2000;
 
 class Fingerprint {
   h = 0x811c9dc5;
+  /** Visible objects and cameras that paint something: none, and the frame would be empty. */
+  shown = 0;
 
   num(v: unknown): void {
     const n = typeof v === 'number' ? (Number.isFinite(v) ? Math.round(v * 64) : 7) : typeof v === 'boolean' ? (v ? 1 : 2) : 3;
@@ -41,6 +50,7 @@ function visit(f: Fingerprint, o: Obj): void {
     Phaser.GameObjects.Components.Depth & { width?: number; height?: number; originX?: number; originY?: number; scrollFactorX?: number };
   f.num(g.visible);
   if (!g.visible) return;
+  f.shown++;
   f.num(g.x);
   f.num(g.y);
   f.num(g.scaleX);
@@ -77,7 +87,7 @@ function visit(f: Fingerprint, o: Obj): void {
   }
 }
 
-function fingerprint(game: Phaser.Game): number {
+function fingerprint(game: Phaser.Game): Fingerprint {
   const f = new Fingerprint();
   f.num(game.scale.width);
   f.num(game.scale.height);
@@ -97,12 +107,13 @@ function fingerprint(game: Phaser.Game): number {
       f.num(cam.backgroundColor.color32);
       f.num(cam.fadeEffect.isRunning ? cam.fadeEffect.progress : cam.fadeEffect.isComplete ? 2 : 3);
       f.num(cam.flashEffect.isRunning ? cam.flashEffect.progress : 4);
+      if (cam.backgroundColor.alpha > 0 || cam.fadeEffect.isRunning || cam.fadeEffect.isComplete || cam.flashEffect.isRunning) f.shown++;
     }
     const list = sys.displayList.list as Obj[];
     f.num(list.length);
     for (const o of list) visit(f, o);
   }
-  return f.h;
+  return f;
 }
 
 export interface RenderStats {
@@ -116,6 +127,9 @@ export function renderOnDemand(game: Phaser.Game): RenderStats {
   let settle = 10;
   let last = 0;
   let lastDrawn = 0;
+  // The canvas starts transparent: frames with nothing on it (Boot and Preload under the page's
+  // own title) need no drawing until something shows, and an empty frame needs drawing only once.
+  let drewEmpty = true;
   const g = game as Phaser.Game & { pendingDestroy: boolean; runDestroy(): void };
   game.step = function step(time: number, delta: number): void {
     if (g.pendingDestroy) return g.runDestroy();
@@ -125,12 +139,13 @@ export function renderOnDemand(game: Phaser.Game): RenderStats {
     events.emit(Phaser.Core.Events.STEP, time, delta);
     game.scene.update(time, delta);
     events.emit(Phaser.Core.Events.POST_STEP, time, delta);
-    const print = fingerprint(game);
-    if (print !== last) {
-      last = print;
-      settle = SETTLE_FRAMES;
+    const f = fingerprint(game);
+    const empty = f.shown === 0;
+    if (f.h !== last) {
+      last = f.h;
+      if (!(empty && drewEmpty)) settle = SETTLE_FRAMES;
     }
-    if (settle <= 0 && time - lastDrawn < MAX_STILL_MS) {
+    if ((empty && drewEmpty) || (settle <= 0 && time - lastDrawn < MAX_STILL_MS)) {
       stats.skipped++;
       // The scene manager's render ends its processing state; without that, scene changes
       // asked for between frames (from key or file events) would wait for the next update.
@@ -139,6 +154,7 @@ export function renderOnDemand(game: Phaser.Game): RenderStats {
     }
     settle--;
     lastDrawn = time;
+    drewEmpty = empty;
     stats.drawn++;
     const renderer = game.renderer;
     renderer.preRender();

@@ -407,6 +407,15 @@ test.describe('phone', () => {
 test('a first play in my own words: the guide says how to type, not how to pick', async ({ page }) => {
   const check = watchErrors(page);
   await page.setViewportSize({ width: 1280, height: 800 });
+  // Each time the text box takes the focus (play-test: the guide opened over a box already focused, taking what was typed).
+  await page.addInitScript(() => {
+    const w = window as unknown as { __boxFocused: number };
+    w.__boxFocused = 0;
+    document.addEventListener('focusin', (e) => {
+      if ((e.target as HTMLElement | null)?.id === 'ow-text') w.__boxFocused++;
+    });
+  });
+  const boxFocused = () => page.evaluate(() => (window as unknown as { __boxFocused: number }).__boxFocused);
   await open(page, { storage: JSON.stringify({ version: 1, settings: { locale: 'en', muted: true, volume: 0.7 }, best: {}, attempts: [], resume: null, imported: [] }) });
   await page.keyboard.press('Enter');
   await focusCard(page, ID);
@@ -416,8 +425,12 @@ test('a first play in my own words: the guide says how to type, not how to pick'
   await until(page, (d) => d.focus === 'In my own words', 'focus on In my own words');
   await page.keyboard.press('Enter');
   await until(page, (d) => d.scene === 'Guide', 'the first-play guide');
-  // The text box waits hidden under the guide.
+  // The text box waits hidden under the guide, and never had the focus: the guide opened before it could take any.
   await expect(page.locator('#ow-text')).toBeHidden();
+  expect(await boxFocused(), 'times the text box took the focus before the guide was done').toBe(0);
+  expect(await page.evaluate(() => document.activeElement?.id ?? '')).not.toBe('ow-text');
+  // Typed while the guide is up: nothing reaches the box.
+  await page.keyboard.type('hello');
   await page.keyboard.press('Enter');
   await expect.poll(() => live(page)).toContain('Step 2 of 4');
   const said = await live(page);
@@ -428,7 +441,11 @@ test('a first play in my own words: the guide says how to type, not how to pick'
   await expect(page.locator('#ow-text')).toBeHidden();
   await page.screenshot({ path: join(SHOTS, 'ownwords-guide-en.png') });
   for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
-  await typing(page, 'the text box after the guide');
+  const after = await typing(page, 'the text box after the guide');
   await expect(page.locator('#ow-text')).toBeVisible();
+  // The box takes the focus once the guide is done, empty.
+  await expect.poll(boxFocused).toBeGreaterThan(0);
+  expect(box(after)?.text).toBe('');
+  await expect(page.locator('#ow-text')).toBeFocused();
   check();
 });

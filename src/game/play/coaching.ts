@@ -11,7 +11,8 @@ import { readableSources } from '../../engine/sources.js';
 import { mistakeLabel } from '../mistakeLabel.js';
 import { pick, signed, type Locale } from '../../engine/text.js';
 import type { LastTurn } from '../sessionController.js';
-import type { Button } from '../ui/button.js';
+import { Button } from '../ui/button.js';
+import { textHeight } from '../ui/text.js';
 import { COLORS } from '../ui/theme.js';
 import type { BaseScene } from '../scenes/BaseScene.js';
 import { fitCard } from './card.js';
@@ -78,23 +79,31 @@ export function showCoaching(scene: BaseScene, o: CoachingInput): Coaching {
   let buttons: Button[] = [];
   const base = o.textScale ?? 1;
   const { card, end, fits } = fitCard(scene, [1, 0.9, 0.82, 0.75, 0.7].map((k) => k * base), box.bottom, (c, size) => {
-    const bg = scene.add.graphics();
-    c.add(bg);
+    // No container: only measured (play/card.ts).
+    const bg = c ? scene.add.graphics() : null;
+    if (bg) c!.add(bg);
     const width = box.w - 40;
     let y = box.y + size(18);
+    let known = true;
     const add = (s: string, opts: { size: number; color?: string; bold?: boolean }, gap: number) => {
       if (!s) return;
-      const text = scene.text(box.x + 20, y, s, { size: Math.max(o.minTextSize ?? 0, size(opts.size)), width, color: opts.color ?? COLORS.ink, bold: opts.bold ?? false });
-      c.add(text);
-      y += text.height + size(gap);
+      const style = { size: Math.max(o.minTextSize ?? 0, size(opts.size)), width, color: opts.color ?? COLORS.ink, bold: opts.bold ?? false };
+      let h: number | null;
+      if (c) {
+        const text = scene.text(box.x + 20, y, s, style);
+        c.add(text);
+        h = text.height;
+      } else h = textHeight(s, style);
+      if (h === null) known = false;
+      y += (h ?? 0) + size(gap);
     };
     if (practice) {
       // Marked apart: a practice answer never replaces the first one.
-      const tag = scene.add.graphics();
-      c.add(tag);
+      const tag = c ? scene.add.graphics() : null;
+      if (tag) c!.add(tag);
       const top = y - size(6);
       add(practice, { size: 18, bold: true, color: COLORS.ink }, 8);
-      tag.fillStyle(COLORS.warnFill, 0.35).fillRoundedRect(box.x + 10, top, box.w - 20, y - top - size(4), 10);
+      tag?.fillStyle(COLORS.warnFill, 0.35).fillRoundedRect(box.x + 10, top, box.w - 20, y - top - size(4), 10);
     }
     if (o.typed) {
       add(o.typed.heading, { size: 18, color: COLORS.inkSoft, bold: true }, 4);
@@ -107,33 +116,40 @@ export function showCoaching(scene: BaseScene, o: CoachingInput): Coaching {
     add(feedback, { size: 20 }, 14);
     if (better) {
       // Shaded apart, under its own text (drawn once the text has been measured).
-      const shade = scene.add.graphics();
-      c.add(shade);
+      const shade = c ? scene.add.graphics() : null;
+      if (shade) c!.add(shade);
       const top = y - size(6);
       add(better.head, { size: 19, bold: true, color: COLORS.good }, 4);
       add(better.text, { size: 19 }, 4);
       add(better.why, { size: 18, color: COLORS.inkSoft }, 10);
-      shade.fillStyle(COLORS.accentSoft, 1).fillRoundedRect(box.x + 10, top, box.w - 20, y - top - size(4), 10);
+      shade?.fillStyle(COLORS.accentSoft, 1).fillRoundedRect(box.x + 10, top, box.w - 20, y - top - size(4), 10);
     }
     y += size(6);
+    const wide = Math.min(base > 1 ? 440 : 320, box.w - 40);
+    const labels = [o.nextLabel, ...(o.retry ? [o.retry.label] : [])];
+    const opts = (i: number) => ({ width: wide, size: Math.max(20, size(22)), ...(i === 0 ? { variant: 'primary' as const } : {}) });
+    // Side by side where they fit, else one under the other (Continue first).
+    const side = labels.length === 2 && box.w >= 2 * wide + 60;
+    const stack = (hs: number[]) => (side ? Math.max(...hs) : hs.reduce((s, h) => s + h + 10, -10)) + 18;
+    if (!c) {
+      const hs = labels.map((l, i) => Button.heightFor(scene, l, opts(i)));
+      if (!known || hs.some((h) => h === null)) return null;
+      return y + stack(hs as number[]);
+    }
     const close = (then: () => void) => () => {
       c.destroy();
       then();
     };
-    const wide = Math.min(base > 1 ? 440 : 320, box.w - 40);
-    const next = scene.button(0, 0, o.nextLabel, { width: wide, variant: 'primary', size: Math.max(20, size(22)) }, close(o.onNext));
+    const next = scene.button(0, 0, o.nextLabel, opts(0), close(o.onNext));
     buttons = [next];
-    if (o.retry) buttons.push(scene.button(0, 0, o.retry.label, { width: wide, size: Math.max(20, size(22)) }, close(o.retry.onRetry)));
-    // Side by side where they fit, else one under the other (Continue first).
-    const side = buttons.length === 2 && box.w >= 2 * buttons[0]!.bw + 60;
+    if (o.retry) buttons.push(scene.button(0, 0, o.retry.label, opts(1), close(o.retry.onRetry)));
     buttons.forEach((b, i) => {
       b.setPosition(side ? box.x + box.w / 2 + (i === 0 ? -1 : 1) * (b.bw / 2 + 10) : box.x + box.w / 2, y + b.h / 2 + (side ? 0 : i * (b.h + 10)));
       c.add(b);
     });
-    y += side ? Math.max(...buttons.map((b) => b.h)) : buttons.reduce((s, b) => s + b.h + 10, -10);
-    y += 18;
-    bg.fillStyle(COLORS.panel, 0.98).fillRoundedRect(box.x, box.y, box.w, y - box.y, 16);
-    bg.lineStyle(3, o.practice ? COLORS.warnFill : last.score >= 70 ? COLORS.goodFill : last.score >= 40 ? COLORS.accent : COLORS.badFill, 1).strokeRoundedRect(box.x, box.y, box.w, y - box.y, 16);
+    y += stack(buttons.map((b) => b.h));
+    bg!.fillStyle(COLORS.panel, 0.98).fillRoundedRect(box.x, box.y, box.w, y - box.y, 16);
+    bg!.lineStyle(3, o.practice ? COLORS.warnFill : last.score >= 70 ? COLORS.goodFill : last.score >= 40 ? COLORS.accent : COLORS.badFill, 1).strokeRoundedRect(box.x, box.y, box.w, y - box.y, 16);
     return y;
   });
   if (!fits) {

@@ -5,10 +5,10 @@
  * than Chinese) sets the card's text smaller until the card and its Begin button fit below
  * the meters.
  */
-import type Phaser from 'phaser';
 import type { Scenario } from '../../engine/scenario/model.js';
 import { pick, type Locale } from '../../engine/text.js';
-import type { Button } from '../ui/button.js';
+import { Button } from '../ui/button.js';
+import { textHeight, type TextOptions } from '../ui/text.js';
 import { COLORS } from '../ui/theme.js';
 import type { BaseScene } from '../scenes/BaseScene.js';
 import { fitCard } from './card.js';
@@ -26,21 +26,36 @@ export function showIntro(scene: BaseScene, s: Scenario, locale: Locale, box: { 
   // (a long English brief) is fitted without the floor rather than push Begin off the screen.
   const build = (min: number) => fitCard(scene, [1, 0.92, 0.85, 0.78, 0.72, 0.66].map((k) => k * textScale), box.bottom, (c, size) => {
     const ts = (n: number) => Math.max(min, size(n));
-    const bg = scene.add.graphics();
-    c.add(bg);
+    // No container: only measured (play/card.ts).
+    const bg = c ? scene.add.graphics() : null;
+    if (bg) c!.add(bg);
     let yy = y + size(18);
-    const add = (t: Phaser.GameObjects.Text, gap: number) => {
-      c.add(t);
-      yy += t.height + size(gap);
+    let known = true;
+    const add = (text: string, o: TextOptions, gap: number) => {
+      let h: number | null;
+      if (c) {
+        const t = scene.text(x + 20, yy, text, o);
+        c.add(t);
+        h = t.height;
+      } else h = textHeight(text, o);
+      if (h === null) known = false;
+      yy += (h ?? 0) + size(gap);
     };
-    add(scene.text(x + 20, yy, pick(s.title, locale), { size: ts(26), bold: true, width: w - 40 }), 10);
-    add(scene.text(x + 20, yy, `${scene.t(`types.${s.customer.type}`)} · ${'★'.repeat(s.difficulty)}${'☆'.repeat(3 - s.difficulty)} · ${scene.t(`settings.${s.setting}`)}`, { size: ts(18), color: COLORS.inkSoft }), 12);
-    add(scene.text(x + 20, yy, pick(s.brief, locale), { size: ts(21), width: w - 40 }), 12);
-    add(scene.text(x + 20, yy, `${pick(s.customer.name, locale)}: ${pick(s.customer.persona, locale)}`, { size: ts(19), width: w - 40, color: COLORS.inkSoft }), 18);
-    add(scene.text(x + 20, yy, scene.t('play.howToAnswer'), { size: ts(19), bold: true, width: w - 40 }), 10);
+    add(pick(s.title, locale), { size: ts(26), bold: true, width: w - 40 }, 10);
+    add(`${scene.t(`types.${s.customer.type}`)} · ${'★'.repeat(s.difficulty)}${'☆'.repeat(3 - s.difficulty)} · ${scene.t(`settings.${s.setting}`)}`, { size: ts(18), color: COLORS.inkSoft }, 12);
+    add(pick(s.brief, locale), { size: ts(21), width: w - 40 }, 12);
+    add(`${pick(s.customer.name, locale)}: ${pick(s.customer.persona, locale)}`, { size: ts(19), width: w - 40, color: COLORS.inkSoft }, 18);
+    add(scene.t('play.howToAnswer'), { size: ts(19), bold: true, width: w - 40 }, 10);
     const bw = Math.min(300, (w - 60) / 2);
+    const label = (own: boolean) => scene.t(own ? 'play.beginOwnWords' : 'play.beginPick');
+    const opts = (own: boolean) => ({ width: bw, variant: own === how.ownWords ? ('primary' as const) : ('secondary' as const), size: Math.max(min, size(22)) });
+    if (!c) {
+      const hs = [false, true].map((own) => Button.heightFor(scene, label(own), opts(own)));
+      if (!known || hs.some((h) => h === null)) return null;
+      return yy + Math.max(...(hs as number[])) + 18;
+    }
     buttons = [false, true].map((own) =>
-      scene.button(0, 0, scene.t(own ? 'play.beginOwnWords' : 'play.beginPick'), { width: bw, variant: own === how.ownWords ? 'primary' : 'secondary', size: Math.max(min, size(22)) }, () => {
+      scene.button(0, 0, label(own), opts(own), () => {
         c.destroy();
         how.onBegin(own);
       }),
@@ -50,7 +65,7 @@ export function showIntro(scene: BaseScene, s: Scenario, locale: Locale, box: { 
       c.add(b);
     });
     yy += Math.max(...buttons.map((b) => b.h)) + 18;
-    bg.fillStyle(COLORS.panel, 0.98).fillRoundedRect(x, y, w, yy - y, 16);
+    bg!.fillStyle(COLORS.panel, 0.98).fillRoundedRect(x, y, w, yy - y, 16);
     return yy;
   });
   const card = build(minTextSize);

@@ -49,6 +49,8 @@ export interface OwnWordsOptions {
   locale: Locale;
   /** What the box held when the scene was rebuilt (a language switch, a rotation). */
   draft?: string;
+  /** The box takes the focus (not when a guide is about to open over it: it takes it when the guide is done). */
+  focus?: boolean;
   onPick: () => void;
   onPause: () => void;
   /** Something to tell window.dojo. */
@@ -87,7 +89,7 @@ export class OwnWordsTurn {
       this.box.ask(this.askLine(!!heard));
       this.box.say(heard, true);
     }
-    this.box.focus();
+    if (o.focus !== false) this.box.focus();
     // Fetched while the trainee reads and types, so Send rarely waits.
     void loadJudge().catch(() => {});
   }

@@ -372,7 +372,7 @@ export class PlayScene extends BaseScene<PlayData> {
   }
 
   /** The replies as buttons, or the own-words text box; under the countdown when the decision is timed. */
-  private layAnswer(): string[] {
+  private layAnswer(focus = true): string[] {
     const session = this.live;
     const node = session.play.scenario.nodes[session.state.node]!;
     const locale = this.svc.locale();
@@ -381,7 +381,7 @@ export class PlayScene extends BaseScene<PlayData> {
     const offered = session.offered();
     const texts = offered.map((c) => pick(c.text, locale));
     if (this.own.typed) {
-      this.own.show(session, { box: { x: column.x, y: top, w: column.w }, onPick: () => this.pickInstead(), onPause: () => this.pause(), onChange: () => this.report() });
+      this.own.show(session, { box: { x: column.x, y: top, w: column.w }, focus, onPick: () => this.pickInstead(), onPause: () => this.pause(), onChange: () => this.report() });
       this.focus.set([]);
       return texts;
     }
@@ -432,7 +432,9 @@ export class PlayScene extends BaseScene<PlayData> {
     const locale = this.svc.locale();
     this.phase = 'choosing';
     const { column } = this.at;
-    const texts = this.layAnswer();
+    // Decided before the answer is laid out: under a guide the own-words box never takes the focus.
+    const guide = this.guideDue();
+    const texts = this.layAnswer(!guide);
     this.choicesShownAt = performance.now();
     const grace = readingMs(texts, locale);
     const graceLeft = this.carriedGrace ?? grace;
@@ -443,13 +445,19 @@ export class PlayScene extends BaseScene<PlayData> {
     const answer = this.own.open ? [this.t('ownWords.label')] : texts.map((t, i) => `${i + 1}. ${t}`);
     this.svc.live.say([...said, `${pick(session.play.scenario.customer.name, locale)}: ${this.stage!.line}`, ...answer]);
     this.report(this.own.open ? [] : texts);
-    // A trainee's first play: the guide, over the first decision (once; the pause menu has it too).
-    if (!session.state.turns.length && !this.practice) {
-      const { guided, metersSeen } = this.svc.progress.save.settings;
-      if (!guided) this.openGuide('Play');
-      // Guided before, and this kind of customer is new: their meters alone.
-      else if (metersSeen && !metersSeen.includes(session.play.scenario.customer.type)) this.openGuide('Play', true);
-    }
+    if (guide) this.openGuide('Play', guide === 'meters');
+  }
+
+  /**
+   * A trainee's first play: the guide, over the first decision (once; the pause menu has it too);
+   * guided before, and this kind of customer is new: their meters alone.
+   */
+  private guideDue(): 'all' | 'meters' | null {
+    const session = this.live;
+    if (session.state.turns.length || this.practice) return null;
+    const { guided, metersSeen } = this.svc.progress.save.settings;
+    if (!guided) return 'all';
+    return metersSeen && !metersSeen.includes(session.play.scenario.customer.type) ? 'meters' : null;
   }
 
   /** What the first-play guide points at on this screen, or null when no decision is on screen. */
@@ -478,7 +486,9 @@ export class PlayScene extends BaseScene<PlayData> {
   private openGuide(from: string, metersOnly = false): void {
     const data = this.guideData(from);
     if (!data) return;
-    this.scene.pause();
+    // Paused at once, through the manager (the plugin's pause waits for the next frame): the
+    // own-words box hides now, before a key can reach it, and comes back focused after the guide.
+    this.game.scene.pause(this.scene.key);
     this.scene.launch('Guide', metersOnly ? { ...data, metersOnly } : data);
   }
 

@@ -14,6 +14,7 @@ import { oneLine } from '../ui/teaser.js';
 import { enableScroll } from '../ui/scroll.js';
 import { COLORS, TYPE_COLORS } from '../ui/theme.js';
 import { BaseScene, TITLE_SETTING } from './BaseScene.js';
+import { warmShaders } from '../warmShaders.js';
 
 export interface SelectData {
   /** Said first when the list is rebuilt after a change (a watched file saved). */
@@ -32,6 +33,8 @@ export class SelectScene extends BaseScene<SelectData> {
 
   create(): void {
     this.list = undefined;
+    // While the trainee looks through the list: the shaders the play screen's cards will need.
+    warmShaders(this.game);
     this.backdrop(TITLE_SETTING, 0.7);
     this.fadeIn();
     const loading = this.text(this.w / 2, this.h / 2, this.t('loading'), { size: 24, color: COLORS.onDark }).setOrigin(0.5);

@@ -1,7 +1,7 @@
 /** A focusable button: rounded panel and label, hover, focus ring, click, pointer and keyboard. */
 import Phaser from 'phaser';
 import { isPortrait, PHONE_MIN_TARGET } from '../layout.js';
-import { makeText } from './text.js';
+import { makeText, textHeight } from './text.js';
 import { COLORS } from './theme.js';
 
 /** How far (in game pixels) a press may move and still be a tap, not a drag. */
@@ -39,14 +39,8 @@ export class Button extends Phaser.GameObjects.Container {
     const size = opts.size ?? 24;
     const padX = opts.badge ? 64 : 24;
     this.bg = scene.add.graphics();
-    this.label = makeText(scene, 0, 0, text, {
-      size,
-      width: opts.width - padX - 20,
-      color: this.textColor(),
-      align: opts.align ?? 'center',
-      bold: opts.variant === 'primary',
-    });
-    this.h = Math.max(opts.height ?? 56, this.label.height + 20, isPortrait(scene) ? PHONE_MIN_TARGET : 0);
+    this.label = makeText(scene, 0, 0, text, { ...Button.labelOptions(opts), color: this.textColor() });
+    this.h = Button.heightWith(scene, opts, this.label.height);
     this.label.setOrigin(opts.align === 'left' ? 0 : 0.5, 0.5);
     this.label.setPosition(opts.align === 'left' ? -this.bw / 2 + padX : opts.badge ? 20 : 0, 0);
     this.add([this.bg, this.label]);
@@ -82,6 +76,20 @@ export class Button extends Phaser.GameObjects.Container {
     this.on('pointerout', () => (pressed = null));
     this.draw();
     scene.add.existing(this);
+  }
+
+  /** How tall a button with this label would be, without making it; null when that cannot be told (ui/text.ts textHeight). */
+  static heightFor(scene: Phaser.Scene, text: string, opts: ButtonOptions): number | null {
+    const label = textHeight(text, Button.labelOptions(opts));
+    return label === null ? null : Button.heightWith(scene, opts, label);
+  }
+
+  private static labelOptions(opts: ButtonOptions): { size: number; width: number; align: 'left' | 'center'; bold: boolean } {
+    return { size: opts.size ?? 24, width: opts.width - (opts.badge ? 64 : 24) - 20, align: opts.align ?? 'center', bold: opts.variant === 'primary' };
+  }
+
+  private static heightWith(scene: Phaser.Scene, opts: ButtonOptions, labelHeight: number): number {
+    return Math.max(opts.height ?? 56, labelHeight + 20, isPortrait(scene) ? PHONE_MIN_TARGET : 0);
   }
 
   private textColor(): string {
