@@ -84,7 +84,7 @@ test('everyone plays in own words: typed replies, asked again, marked coaching, 
 
   // A reply read as one on offer: the coaching shows it marked, and the reply it was read as.
   // Its own wording (nearly word for word a reply would simply be that reply, with nothing to mark).
-  await box.fill('Hi there, take your time and put the box on the counter, dear. What seems to be wrong with the kettle?');
+  await box.fill("Hi there, take your time and put the box on the counter, dear. What's gone wrong with the kettle?");
   await lin.page.locator('[data-key="say-send"]').tap();
   await expect(lin.page.locator('.coaching')).toBeVisible();
   await expect(lin.page.locator('.coaching mark.found--good')).toHaveCount(2);
