@@ -11,7 +11,7 @@ import { severityOf } from '../../src/engine/catalog/severity.js';
 import { debrief, replyOf, SEVERITY_POINTS, turnScore } from '../../src/engine/scoring/debrief.js';
 import { playRecord } from '../../src/engine/scoring/transcript.js';
 import { createSessionMachine } from '../../src/engine/session/machine.js';
-import { choose, offeredChoices, say, SAY_THRESHOLD, startSession, type JudgedText } from '../../src/engine/session/session.js';
+import { choose, heardOnlyGood, offeredChoices, say, SAY_THRESHOLD, startSession, type JudgedText } from '../../src/engine/session/session.js';
 import { catalog, playOf } from './helpers.js';
 
 const play = playOf('scenarios/library/kettle-return.yaml');
@@ -127,6 +127,16 @@ describe('trainee.say', () => {
     expect(rec.turns[0]!.said).toBe(text);
     expect(rec.turns[0]!.freeText?.readAs).toBe(1);
     expect(rec.turns[1]!.freeText).toBeUndefined();
+  });
+});
+
+describe('heard, though not taken up', () => {
+  it('names what was found only when all of it is good and the judge is at least even-odds sure of each', () => {
+    expect(heardOnlyGood(play, [{ id: 'thank-the-complaint', confidence: 0.96 }])).toEqual(['thank-the-complaint']);
+    expect(heardOnlyGood(play, [{ id: 'thank-the-complaint', confidence: 0.96 }, { id: 'own-the-problem', confidence: 0.5 }])).toEqual(['thank-the-complaint', 'own-the-problem']);
+    expect(heardOnlyGood(play, [])).toEqual([]);
+    expect(heardOnlyGood(play, [{ id: 'thank-the-complaint', confidence: 0.9 }, { id: 'argue-back', confidence: 0.4 }])).toEqual([]);
+    expect(heardOnlyGood(play, [{ id: 'open-questions', confidence: 0.3 }]), "the judge's guess under its thresholds").toEqual([]);
   });
 });
 

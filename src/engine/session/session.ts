@@ -266,10 +266,14 @@ export function say(play: Play, state: SessionState, judged: JudgedText): Sessio
 /**
  * A typed reply the customer asked again about though the judge found only good in it (practices, none
  * broken): its principle ids, so the trainee can be told what was heard and that the moment asks for
- * something else; [] when nothing was found or anything found is broken.
+ * something else; [] when nothing was found, anything found is broken, or the judge is not even even-odds
+ * sure of what it found (its "says something" guess at the likeliest principle, under its thresholds).
  */
-export function heardOnlyGood(play: Play, found: readonly { id: string }[]): string[] {
-  return found.length && found.every((p) => play.catalog.get(p.id)?.polarity === 'practice') ? found.map((p) => p.id) : [];
+export const HEARD_CONFIDENCE = 0.5;
+
+export function heardOnlyGood(play: Play, found: readonly { id: string; confidence: number }[]): string[] {
+  const sure = found.length && found.every((p) => play.catalog.get(p.id)?.polarity === 'practice' && p.confidence >= HEARD_CONFIDENCE);
+  return sure ? found.map((p) => p.id) : [];
 }
 
 /**

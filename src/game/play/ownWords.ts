@@ -35,7 +35,7 @@ export function loadJudge(): Promise<JudgeModule> {
  * What was heard in the last reply the customer did not take up though it was good in itself, for the
  * session and the try it belongs to: a rebuilt screen (a language switch, a rotation) says it again.
  */
-let lastHeard: { at: string; asked: number; found: readonly { id: string }[] } | undefined;
+let lastHeard: { at: string; asked: number; found: readonly { id: string; confidence: number }[] } | undefined;
 
 /** Which decision of which play a try belongs to (a rebuilt screen has a new controller of the same play). */
 const decisionOf = (session: SessionController) => `${session.play.scenario.id}\u0000${session.state.seed}\u0000${session.state.turns.length}\u0000${session.state.node}`;
@@ -149,7 +149,7 @@ export class OwnWordsTurn {
    * while the customer is still explaining): say what was heard, and that the moment asks for something
    * else, so a sound reply is not taken for one the game did not understand. '' when there is nothing good.
    */
-  private heardNotNow(found: readonly { id: string }[]): string {
+  private heardNotNow(found: readonly { id: string; confidence: number }[]): string {
     const { play } = this.session;
     const heard = heardOnlyGood(play, found);
     if (!heard.length) return '';
