@@ -85,6 +85,14 @@ async function pressableInView(page: Page, selector: string): Promise<void> {
   expect(await page.evaluate(([sel, x, y]) => !!document.elementFromPoint(x, y)?.closest(sel), [selector, box.x + box.width / 2, box.y + box.height / 2] as const)).toBe(true);
 }
 
+/**
+ * The bottom edge of the element, measured in one task of the page: the board is rebuilt on every push, so an element
+ * found first and measured after may already be replaced (Playwright then reads no box). Null while it is absent.
+ */
+async function bottomOf(page: Page, selector: string): Promise<number | null> {
+  return page.evaluate((sel) => document.querySelector(sel)?.getBoundingClientRect().bottom ?? null, selector);
+}
+
 /** How many keydown listeners the document holds (Chromium's DevTools protocol). */
 async function documentKeydownListeners(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
@@ -292,8 +300,8 @@ for (const lang of ['en', 'zh-CN'] as const) {
     expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBeLessThanOrEqual(1080);
     // Every row and every heat cell whole on the screen (nothing hidden in a scrolled box), End round too.
     for (const sel of ['.board-table tbody tr:last-child', '.heat-wrap li:last-child']) {
-      const box = (await page.locator(sel).boundingBox())!;
-      expect(box.y + box.height, sel).toBeLessThanOrEqual(1080);
+      await expect.poll(() => bottomOf(page, sel), { message: sel }).not.toBeNull();
+      expect(await bottomOf(page, sel), sel).toBeLessThanOrEqual(1080);
     }
     await pressableInView(page, '[data-key="end-round"]');
     await shoot(page, browser, 'board-ten');
@@ -312,8 +320,8 @@ for (const lang of ['en', 'zh-CN'] as const) {
     expect(await smallestText(page, '.board .table-wrap, .heat-wrap, .board-head')).toBeGreaterThanOrEqual(28);
     expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBeLessThanOrEqual(1080);
     for (const sel of ['.board-table tbody tr:last-child', '.heat-more']) {
-      const box = (await page.locator(sel).boundingBox())!;
-      expect(box.y + box.height, sel).toBeLessThanOrEqual(1080);
+      await expect.poll(() => bottomOf(page, sel), { message: sel }).not.toBeNull();
+      expect(await bottomOf(page, sel), sel).toBeLessThanOrEqual(1080);
     }
     await shoot(page, browser, 'board-ten-later');
     // Ended: every principle again (none held back).
