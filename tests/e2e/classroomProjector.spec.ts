@@ -334,3 +334,48 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await context.close();
   });
 }
+
+test('own words, ten trainees on the live board (en): each row one line, every column on the 1920×1080 screen', async ({ browser }) => {
+  const { page, check, context } = await hostPage(browser, 'en');
+  await page.locator('input[name="scenario"][value="broadband-outage"]').check();
+  await page.locator('input[name="mode"][value="solo"]').check();
+  await page.locator('#own-words').check();
+  await page.locator('[data-key="create"]').click();
+  const code = (await page.locator('.room-code').getAttribute('data-code'))!;
+  const ts = [];
+  for (const n of TEN.en) ts.push(await trainee(code, n));
+  await page.locator('[data-key="start"]').click();
+  await expect(page.locator('.board-table tbody tr')).toHaveCount(10);
+  // Replies that break several principles (long names), one that is not followed, and good ones.
+  const says = [
+    "That's our policy and there is nothing I can do, you should have read the terms, calm down.",
+    'Hmm.',
+    'I am so sorry, I understand how frustrating a day without the line is. Let me write down the details.',
+    "It's not my department, talk to the engineers, they never tell us anything anyway.",
+  ];
+  for (const [i, t] of ts.entries()) {
+    await t.s.timeout(20_000).emitWithAck('trainee.attach', { code, token: t.r.token });
+    await t.s.timeout(20_000).emitWithAck('trainee.say', { code, token: t.r.token, turn: 0, text: says[i % says.length], seq: 1 });
+  }
+  // Every trainee's reply on the board: principles found, or not followed.
+  await expect(page.locator('.board-table .found-cell:has(.chips, .asked-again-count)')).toHaveCount(10);
+  await expect(page.locator('.board-table .found-cell .chip--more').first()).toBeVisible();
+  await expect(page.locator('.board-table .asked-again-count').first()).toBeVisible();
+  expect(await smallestText(page, '.board .table-wrap, .heat-wrap, .board-head')).toBeGreaterThanOrEqual(28);
+  const fit = await page.evaluate(() => {
+    const wrap = document.querySelector('.board .table-wrap')!;
+    const line = parseFloat(getComputedStyle(document.querySelector('.board-table tbody th')!).lineHeight);
+    return {
+      overflow: wrap.scrollWidth - wrap.clientWidth,
+      tallest: Math.max(...[...document.querySelectorAll('.board-table tbody tr')].map((r) => r.getBoundingClientRect().height)),
+      line,
+      page: document.scrollingElement!.scrollHeight,
+    };
+  });
+  await shoot(page, browser, 'board-ten-own-words');
+  expect(fit.overflow, 'the table scrolls sideways').toBeLessThanOrEqual(0);
+  expect(fit.tallest, 'a row of more than one line').toBeLessThan(2 * fit.line);
+  expect(fit.page).toBeLessThanOrEqual(1080);
+  check();
+  await context.close();
+});

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { cliPaths, dojo, open, playPicks, SHOTS, startScenario, until, watchErrors } from './helpers.js';
+import { cliPaths, controls, dojo, open, playPicks, SHOTS, startScenario, until, watchErrors } from './helpers.js';
 import { englishQuotes } from '../../src/game/ui/wrap.js';
 
 const ID = 'five-to-closing';
@@ -163,3 +163,40 @@ test('the debrief replays each turn with its stage direction, and says how a neg
   await page.screenshot({ path: join(SHOTS, 'debrief-negative-en.png') });
   check();
 });
+
+/**
+ * The debrief's actions stay at the foot of the screen while it scrolls: the one focused at first (Next scenario) is
+ * in sight at 1280×720 and on a phone, at the top of the page and at the end of the replay.
+ */
+for (const [what, viewport, touch] of [
+  ['desktop 1280×720', { width: 1280, height: 720 }, false],
+  ['phone', { width: 390, height: 844 }, true],
+] as const) {
+  test(`${what}: the debrief's actions are on screen from the start, and stay there as it scrolls`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport, isMobile: touch, hasTouch: touch, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    const check = watchErrors(page);
+    await open(page, { locale: 'zh-CN' });
+    await startScenario(page, 'broadband-outage');
+    await playPicks(page, cliPaths('scenarios/library/broadband-outage.yaml').worst.picks);
+    const onScreen = async (when: string) => {
+      const rects = await controls(page);
+      expect(rects.map((r) => r.label), when).toHaveLength(3);
+      for (const r of rects) {
+        expect(r.top, `${r.label} ${when}`).toBeGreaterThanOrEqual(0);
+        expect(r.bottom, `${r.label} ${when}`).toBeLessThanOrEqual(viewport.height);
+      }
+      return rects;
+    };
+    await onScreen('at first');
+    expect((await dojo(page)).focusIndex, 'Next scenario focused').toBe(1);
+    // Scrolled to the end (End on a keyboard; a swipe on a phone).
+    if (touch) for (let i = 0; i < 20; i++) await page.mouse.wheel(0, 600);
+    else await page.keyboard.press('End');
+    await page.waitForTimeout(300);
+    await onScreen('at the end');
+    await page.screenshot({ path: join(SHOTS, `debrief-actions-${touch ? 'phone' : 'desktop'}-zh-CN.png`) });
+    check();
+    await context.close();
+  });
+}

@@ -50,6 +50,8 @@ export class BoardScreen implements HostScreen {
     // While the round runs the board fits one screen (classroom.css): table and heat map side by side, rows closer past ten.
     this.root.classList.toggle('board--live', !ended);
     this.root.classList.toggle('board--dense', solo.rows.length > 10);
+    // Own words: a column more in the table (what each trainee's last typed reply showed), so the table takes more room.
+    this.root.classList.toggle('board--typed', !!view.settings.ownWords);
     this.heading.textContent = t(ended ? 'board.endedHeading' : 'board.heading');
     const done = solo.rows.filter((r) => r.done).length;
     this.counts.textContent = t('board.counts', { count: solo.rows.length, done });
@@ -109,16 +111,44 @@ function boardTable(rows: BoardRow[], online: Map<string, boolean>, ended: boole
             ? el(
                 'td',
                 { class: 'found-cell' },
-                r.found?.length ? principleChips(typed, r.found.filter((f) => f.polarity === 'practice').map((f) => f.id), r.found.filter((f) => f.polarity === 'violation').map((f) => f.id)) : t('board.foundNone'),
-                // Tries the customer did not follow, at the decision the trainee is on now.
-                r.askedAgain ? el('p', { class: 'asked-again-count' }, t('board.askedAgain', { count: r.askedAgain })) : null,
+                r.found?.length
+                  ? foundChips(typed, r.found, ended)
+                  : r.askedAgain
+                    ? null
+                    : t('board.foundNone'),
+                // Tries the customer did not follow, at the decision the trainee is on now: while the round runs, a few
+                // words on the row's one line (the sentence for a screen reader and on hover).
+                r.askedAgain
+                  ? ended
+                    ? el('p', { class: 'asked-again-count' }, t('board.askedAgain', { count: r.askedAgain }))
+                    : el(
+                        'p',
+                        { class: 'asked-again-count', attrs: { title: t('board.askedAgain', { count: r.askedAgain }) } },
+                        el('span', { attrs: { 'aria-hidden': 'true' } }, t('board.askedAgainShort', { count: r.askedAgain })),
+                        el('span', { class: 'visually-hidden' }, t('board.askedAgain', { count: r.askedAgain })),
+                      )
+                  : null,
               )
             : null,
-          el('td', null, r.done && r.outcome ? `${tg(`outcomes.${r.outcome}`)} · ${r.overall} · ${r.grade}` : t(ended ? 'board.unfinished' : 'board.playing')),
+          el('td', { class: 'status-cell' }, r.done && r.outcome ? `${tg(`outcomes.${r.outcome}`)} · ${r.overall} · ${r.grade}` : t(ended ? 'board.unfinished' : 'board.playing')),
         );
       }),
     ),
   );
+}
+
+/**
+ * The principles a trainee's last typed reply showed. While the round runs, on the row's one line: the first one (a
+ * broken one before an honoured one) and how many more; after the round, all of them.
+ */
+function foundChips(typed: HostView['principles'], found: NonNullable<BoardRow['found']>, ended: boolean): HTMLElement | null {
+  const good = found.filter((f) => f.polarity === 'practice').map((f) => f.id);
+  const bad = found.filter((f) => f.polarity === 'violation').map((f) => f.id);
+  if (ended || found.length < 2) return principleChips(typed, good, bad);
+  const chips = bad.length ? principleChips(typed, [], bad.slice(0, 1)) : principleChips(typed, good.slice(0, 1), []);
+  const more = t('board.foundMore', { count: found.length - 1 });
+  chips?.append(el('li', { class: 'chip chip--more', attrs: { title: more } }, el('span', { attrs: { 'aria-hidden': 'true' } }, `+${found.length - 1}`), el('span', { class: 'visually-hidden' }, more)));
+  return chips;
 }
 
 function moodBar(mood: number): HTMLElement {

@@ -127,7 +127,7 @@ export function showCoaching(scene: BaseScene, o: CoachingInput): Coaching {
     y += size(6);
     const wide = Math.min(base > 1 ? 440 : 320, box.w - 40);
     const labels = [o.nextLabel, ...(o.retry ? [o.retry.label] : [])];
-    const opts = (i: number) => ({ width: wide, size: Math.max(20, size(22)), ...(i === 0 ? { variant: 'primary' as const } : {}) });
+    const opts = (i: number) => ({ width: wide, size: Math.max(20, o.minTextSize ?? 0, size(22)), ...(i === 0 ? { variant: 'primary' as const } : {}) });
     // Side by side where they fit, else one under the other (Continue first).
     const side = labels.length === 2 && box.w >= 2 * wide + 60;
     const stack = (hs: number[]) => (side ? Math.max(...hs) : hs.reduce((s, h) => s + h + 10, -10)) + 18;
@@ -148,7 +148,7 @@ export function showCoaching(scene: BaseScene, o: CoachingInput): Coaching {
       c.add(b);
     });
     y += stack(buttons.map((b) => b.h));
-    bg!.fillStyle(COLORS.panel, 0.98).fillRoundedRect(box.x, box.y, box.w, y - box.y, 16);
+    bg!.fillStyle(COLORS.panel, 1).fillRoundedRect(box.x, box.y, box.w, y - box.y, 16);
     bg!.lineStyle(3, o.practice ? COLORS.warnFill : last.score >= 70 ? COLORS.goodFill : last.score >= 40 ? COLORS.accent : COLORS.badFill, 1).strokeRoundedRect(box.x, box.y, box.w, y - box.y, 16);
     return y;
   });

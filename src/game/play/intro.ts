@@ -65,7 +65,7 @@ export function showIntro(scene: BaseScene, s: Scenario, locale: Locale, box: { 
       c.add(b);
     });
     yy += Math.max(...buttons.map((b) => b.h)) + 18;
-    bg!.fillStyle(COLORS.panel, 0.98).fillRoundedRect(x, y, w, yy - y, 16);
+    bg!.fillStyle(COLORS.panel, 1).fillRoundedRect(x, y, w, yy - y, 16);
     return yy;
   });
   const card = build(minTextSize);

@@ -138,10 +138,16 @@ export class DebriefScene extends BaseScene<DebriefData> {
     const buttons: Button[] = [];
     const bw = portrait ? (w - 60) / 3 : 260;
     const row = (i: number) => (portrait ? 20 + bw / 2 + i * (bw + 10) : w / 2 + (i - 1) * (bw + 20));
-    buttons.push(this.button(row(0), y + 30, this.t('debrief.retry'), { width: bw, size: z(22) }, () => this.fadeTo('Play', { scenario: s.id, seed: Date.now() % 100000 })));
-    buttons.push(this.button(row(1), y + 30, this.t('debrief.next'), { width: bw, size: z(22), variant: 'primary' }, () => this.fadeTo('Play', { scenario: next.id, seed: Date.now() % 100000 })));
-    buttons.push(this.button(row(2), y + 30, this.t('debrief.list'), { width: bw, size: z(22) }, () => this.fadeTo('Select', { focus: s.id })));
-    y += 80;
+    buttons.push(this.button(row(0), y, this.t('debrief.retry'), { width: bw, size: z(22) }, () => this.fadeTo('Play', { scenario: s.id, seed: Date.now() % 100000 })));
+    buttons.push(this.button(row(1), y, this.t('debrief.next'), { width: bw, size: z(22), variant: 'primary' }, () => this.fadeTo('Play', { scenario: next.id, seed: Date.now() % 100000 })));
+    buttons.push(this.button(row(2), y, this.t('debrief.list'), { width: bw, size: z(22) }, () => this.fadeTo('Select', { focus: s.id })));
+    // The actions stay at the foot of the screen while the debrief scrolls under them: the one focused at first is in
+    // sight, and none covers a line of the notes (a phone's buttons are taller: a finger's size).
+    const barH = Math.max(...buttons.map((b) => b.h)) + 24;
+    this.add.rectangle(0, this.h - barH, w, barH, 0xeef1f5, 1).setOrigin(0).setScrollFactor(0).setDepth(8).setInteractive();
+    this.add.rectangle(0, this.h - barH, w, 2, 0xd5d9e0, 1).setOrigin(0).setScrollFactor(0).setDepth(8);
+    for (const b of buttons) b.setY(this.h - barH / 2).setScrollFactor(0).setDepth(9);
+    y += 16;
     this.text(20, y, this.t('debrief.replay'), { size: z(24), bold: true });
     y += 44;
     const state = this.args.state;
@@ -175,9 +181,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
       txt.setDepth(1);
       y += txt.height + 32;
     });
-    enableScroll(this, y + 20, (clamp, e) => {
-      if (e.key === 'Tab') this.cameras.main.scrollY = clamp(0);
-    });
+    enableScroll(this, y + 20 + barH);
     const focus = new FocusGroup(this, { onEscape: () => this.fadeTo('Select', { focus: s.id }) });
     // The primary action first: on to the next scenario.
     focus.set(buttons, 1);

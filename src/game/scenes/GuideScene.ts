@@ -69,7 +69,7 @@ export class GuideScene extends BaseScene<GuideData> {
         : { title: this.t('guide.repliesTitle'), lines: [this.t('guide.replies'), this.t(touch ? 'guide.repliesTouch' : 'guide.repliesKeys'), this.t('guide.notLongest')], at: a.repliesAt },
       {
         title: this.t('guide.clockTitle'),
-        lines: [a.countdownAt ? this.t('guide.clockHere') : a.timed ? this.t('guide.clockLater') : this.t('guide.clockNone')],
+        lines: [this.t(`guide.${a.countdownAt ? 'clockHere' : a.timed ? 'clockLater' : 'clockNone'}${a.typing ? 'Typing' : ''}`)],
         at: a.countdownAt,
       },
       { title: this.t('guide.afterTitle'), lines: [this.t('guide.after'), this.t(touch ? 'guide.touch' : 'guide.keys')], at: null },
