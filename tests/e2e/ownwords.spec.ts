@@ -155,7 +155,13 @@ test('en, desktop, keyboard: a scenario in my own words to the debrief', async (
   await page.screenshot({ path: join(SHOTS, 'ownwords-ask-again-en.png') });
   // Asked again a second time, in other words (the trainee can tell the second try was heard).
   const firstAsk = box(d)!.asked;
-  await page.fill('#ow-text', 'Purple elephants dance on Tuesdays.');
+  // The reply not followed is still there to edit, selected: what is typed next replaces it.
+  await expect(page.locator('#ow-text')).toBeFocused();
+  const notFollowed = box(d)!.text;
+  expect(notFollowed.length).toBeGreaterThan(0);
+  expect(await page.locator('#ow-text').evaluate((a: HTMLTextAreaElement) => [a.selectionStart, a.selectionEnd])).toEqual([0, notFollowed.length]);
+  await page.keyboard.type('Purple elephants dance on Tuesdays.');
+  await expect(page.locator('#ow-text')).toHaveValue('Purple elephants dance on Tuesdays.');
   await page.keyboard.press('Enter');
   d = await until(page, (x) => box(x)?.askedAgain === 2, 'the customer asking again, a second time');
   expect(box(d)!.asked).not.toBe(firstAsk);
@@ -440,7 +446,12 @@ test('a first play in my own words: the guide says how to type, not how to pick'
   // The text box waits under the guide, and is there once it is done.
   await expect(page.locator('#ow-text')).toBeHidden();
   await page.screenshot({ path: join(SHOTS, 'ownwords-guide-en.png') });
-  for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
+  // The clock's step points at the bar above the box, not above replies that are not there.
+  await page.keyboard.press('Enter');
+  await expect.poll(() => live(page)).toContain('Step 3 of 4');
+  expect(await live(page)).toContain('your reply box');
+  expect(await live(page)).not.toContain('above the replies');
+  for (let i = 0; i < 2; i++) await page.keyboard.press('Enter');
   const after = await typing(page, 'the text box after the guide');
   await expect(page.locator('#ow-text')).toBeVisible();
   // The box takes the focus once the guide is done, empty.

@@ -139,7 +139,8 @@ export class OwnWordsTurn {
       box.say(heard, true);
       scene.svc.audio.play('ui-back');
       scene.svc.live.say([line, heard || scene.t('ownWords.tryAgainOrPick')]);
-      box.focus();
+      // Said another way: what is typed next replaces the reply not followed, rather than running on from its end.
+      box.focus(true);
       this.o.onChange();
     }
   }

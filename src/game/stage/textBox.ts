@@ -134,8 +134,10 @@ export class TextBox {
     o.onSend(this.area.value);
   }
 
-  focus(): void {
+  /** `select`: the text selected, so what is typed next replaces it (an arrow key keeps it to edit). */
+  focus(select = false): void {
     this.area.focus({ preventScroll: true });
+    if (select) this.area.select();
   }
 
   get text(): string {
