@@ -79,10 +79,17 @@ const TEN = {
 
 /** The element is whole on the screen and nothing covers its middle (it takes a click as it is). */
 async function pressableInView(page: Page, selector: string): Promise<void> {
-  const box = (await page.locator(selector).boundingBox())!;
-  expect(box.y).toBeGreaterThanOrEqual(0);
-  expect(box.y + box.height).toBeLessThanOrEqual(await page.evaluate(() => window.innerHeight));
-  expect(await page.evaluate(([sel, x, y]) => !!document.elementFromPoint(x, y)?.closest(sel), [selector, box.x + box.width / 2, box.y + box.height / 2] as const)).toBe(true);
+  // Measured in one task of the page (a push may rebuild the screen between two steps), polled while it is absent.
+  const where = () =>
+    page.evaluate((sel) => {
+      const e = document.querySelector(sel);
+      if (!e) return 'absent';
+      const r = e.getBoundingClientRect();
+      if (r.top < 0 || r.bottom > window.innerHeight) return `off screen: ${r.top}–${r.bottom} of ${window.innerHeight}`;
+      return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.closest(sel) ? 'pressable' : 'covered';
+    }, selector);
+  await expect.poll(where, { message: selector }).not.toBe('absent');
+  expect(await where(), selector).toBe('pressable');
 }
 
 /**
