@@ -9,7 +9,7 @@ import { readSignals } from '../../src/cli/files.js';
 import { closestReply, createJudge } from '../../src/engine/judge/index.js';
 import { SEVERITY_POINTS, turnScore } from '../../src/engine/scoring/debrief.js';
 import { severityOf } from '../../src/engine/catalog/severity.js';
-import { choose, creditFor, offeredChoices, say, SAY_THRESHOLD, startSessionAt, type SessionState } from '../../src/engine/session/session.js';
+import { choose, creditFor, heardOnlyGood, offeredChoices, say, SAY_THRESHOLD, startSessionAt, type SessionState } from '../../src/engine/session/session.js';
 import type { Locale } from '../../src/engine/text.js';
 import { catalog, playOf } from './helpers.js';
 
@@ -88,12 +88,22 @@ describe('credit by similarity (the rule)', () => {
 });
 
 describe("the judge's under-threshold guess", () => {
-  it('"It\'s our fault, I own it." is no longer plead-own-difficulty; a guess is marked and never makes a reply close', () => {
+  it('"It\'s our fault, I own it." is owning the problem, heard as good where no reply goes that way', () => {
     for (const node of ['diagnose', 'no-confidence', 'hour-promise']) {
-      const j = judge("It's our fault, I own it.", { locale: 'en', scenario: play.scenario, node });
-      expect(j.principles.map((p) => p.id), node).not.toContain('plead-own-difficulty');
+      const { j, next } = typeAt(at(node), "It's our fault, I own it.", 'en');
+      expect(j.principles.map((p) => p.id), node).toEqual(['own-the-problem']);
+      expect(j.principles[0]!.guess, node).toBeUndefined();
+      if (!next.turns.length) expect(heardOnlyGood(play, j.principles), node).toEqual(['own-the-problem']);
+    }
+  });
+
+  it('a guess is marked and never makes a reply close', () => {
+    for (const [node, text] of [['open', "We've logged it, please be patient."], ['diagnose', 'Right, well.'], ['open', '已经报修了，请耐心等待。']] as const) {
+      const j = judge(text, { locale: /[a-z]/i.test(text) ? 'en' : 'zh-CN', scenario: play.scenario, node });
+      expect(j.principles.some((p) => p.guess), `${text}: a guess here`).toBe(true);
       const sure = j.principles.filter((p) => !p.guess).map((p) => p.id);
-      expect(j.closest!.similarity, node).toBe(closestReply(play.scenario, node, "It's our fault, I own it.", sure, 'en', (t) => judge(t, { locale: 'en' }).principles.filter((p) => !p.guess).map((p) => p.id))!.similarity);
+      const locale = /[a-z]/i.test(text) ? 'en' : 'zh-CN';
+      expect(j.closest!.similarity, text).toBe(closestReply(play.scenario, node, text, sure, locale, (t) => judge(t, { locale }).principles.filter((p) => !p.guess).map((p) => p.id))!.similarity);
     }
   });
 
