@@ -101,11 +101,12 @@ describe('trainee.say', () => {
   it('scores a typed turn from the principles found with their severity, not from the reply it reads as', () => {
     const all = good!.principles.map((t) => ({ id: t.id, confidence: 1, evidence: [0, 5] as [number, number] }));
     const same = say(play, start, typed('a', all, good!.index, 0.9)).turns[0]!;
-    const half = say(play, start, typed('b', all.slice(1), good!.index, 0.9)).turns[0]!;
+    // Loosely close (at the threshold): the practice left out is credited only in part (creditFor).
+    const half = say(play, start, typed('b', all.slice(1), good!.index, SAY_THRESHOLD)).turns[0]!;
     const worse = say(play, start, typed('c', [...all, { id: 'doubt-honesty', confidence: 1, evidence: [0, 1] }], good!.index, 0.9)).turns[0]!;
     const picked = choose(play, start, 0).turns[0]!;
     expect(turnScore(play, same)).toBeCloseTo(turnScore(play, picked));
-    expect(turnScore(play, half)).toBeLessThan(turnScore(play, same)); // the practice left out earns nothing
+    expect(turnScore(play, half)).toBeLessThan(turnScore(play, same)); // the practice left out earns only part
     expect(turnScore(play, worse)).toBeLessThan(turnScore(play, same));
     expect(turnScore(play, same) - turnScore(play, worse)).toBe(SEVERITY_POINTS[severityOf(catalog().get('doubt-honesty')!)]); // its severity's cost
   });

@@ -12,6 +12,11 @@ export interface Closest {
   /** The choice's id, where the scenario gives one. */
   id?: string;
   similarity: number;
+  /**
+   * Where some of the node's replies are offered only under a condition (`when`), every reply's similarity
+   * (index as written), so the session can take the closest of those actually on offer.
+   */
+  ranked?: { reply: number; similarity: number }[];
 }
 
 /** How much of the similarity comes from the principles; the rest is wording. */
@@ -56,13 +61,15 @@ export function closestReply(scenario: Scenario, nodeId: string, text: string, f
   const mine = new Set(found);
   const typed = words(text, locale);
   let best: Closest | undefined;
+  const ranked: { reply: number; similarity: number }[] = [];
   for (const c of node.choices) {
     const authored = pick(c.text, locale);
     const tags = new Set(c.principles.map((t) => t.id));
     const principles = Math.max(overlap(mine, tags, false), read && mine.size ? overlap(mine, new Set(read(authored)), false) : 0);
     const sim = PRINCIPLE_SHARE * principles + (1 - PRINCIPLE_SHARE) * overlap(typed, words(authored, locale), true);
     const rounded = Math.round(sim * 1000) / 1000;
+    ranked.push({ reply: c.index, similarity: rounded });
     if (!best || rounded > best.similarity) best = { node: nodeId, reply: c.index, ...(c.id ? { id: c.id } : {}), similarity: rounded };
   }
-  return best;
+  return best && node.choices.some((c) => c.when) ? { ...best, ranked } : best;
 }

@@ -23,6 +23,12 @@ export interface Finding {
   confidence: number;
   /** [start, end) in the reply text, in UTF-16 code units (JavaScript string indices). */
   evidence: [number, number];
+  /**
+   * Set on the model's "says something" fallback: nothing reached a threshold and this is the likeliest
+   * principle, its confidence under the thresholds. A guess weighs by its confidence in a typed turn's score
+   * and never makes a reply close to an authored one.
+   */
+  guess?: true;
 }
 
 export interface JudgeOptions {
@@ -78,7 +84,7 @@ function modelFindings(m: LoadedModel, signals: Signals, text: string, spans: Sp
   const z = logits(m, text);
   let perClause: Float64Array[] | undefined;
   const byId = new Map(signals.principles.map((p) => [p.id, p]));
-  const add = (id: string, i: number, polarity: Finding['polarity'], prob: number) => {
+  const add = (id: string, i: number, polarity: Finding['polarity'], prob: number, guess = false) => {
     perClause ??= spans.length > 1 ? spans.map((c) => logits(m, text.slice(c.start, c.end))) : [z];
     let best = 0;
     perClause.forEach((l, k) => {
@@ -86,7 +92,7 @@ function modelFindings(m: LoadedModel, signals: Signals, text: string, spans: Sp
     });
     const c = spans[best] ?? { start: 0, end: text.length };
     const end = c.start + text.slice(c.start, c.end).replace(/[\s。!?!?;;,,.、…]+$/u, '').length;
-    hits.set(id, { id, polarity, confidence: Math.round(prob * 1000) / 1000, evidence: [c.start, end > c.start ? end : c.end] });
+    hits.set(id, { id, polarity, confidence: Math.round(prob * 1000) / 1000, evidence: [c.start, end > c.start ? end : c.end], ...(guess ? { guess: true as const } : {}) });
   };
   const likeliest: Partial<Record<Finding['polarity'], { id: string; i: number; prob: number }>> = {};
   m.model.principles.forEach((id, i) => {
@@ -109,7 +115,7 @@ function modelFindings(m: LoadedModel, signals: Signals, text: string, spans: Sp
   // A violation is picked over a likelier practice while its probability × violationBias is the higher.
   const { practice, violation } = likeliest;
   const pick = practice && (!violation || practice.prob >= violation.prob * violationBias) ? { ...practice, polarity: 'practice' as const } : violation && { ...violation, polarity: 'violation' as const };
-  if (pick) add(pick.id, pick.i, pick.polarity, pick.prob);
+  if (pick) add(pick.id, pick.i, pick.polarity, pick.prob, true);
 }
 
 /** A judge's reading of authored replies (no scenario: no closest), kept per text and language. */
@@ -182,7 +188,9 @@ export function createJudge(signals: Signals): Judge {
       .filter((f) => !(yields.get(f.id) ?? []).some((y) => hits.has(y)))
       .sort((a, b) => a.evidence[0] - b.evidence[0] || a.id.localeCompare(b.id));
     const note = raw.length > MAX_CHARS ? notice('too-long', MAX_CHARS) : principles.length ? undefined : notice('nothing-recognised');
-    return withClosest({ principles, ...(note ? { notice: note } : {}) }, principles.map((f) => f.id), text);
+    // A guess alone does not make a reply close to an authored one ("It's our fault, I own it" guessed as
+    // plead-own-difficulty at 0.23 was read as close to a reply that pleads difficulty).
+    return withClosest({ principles, ...(note ? { notice: note } : {}) }, principles.filter((f) => !f.guess).map((f) => f.id), text);
   };
   for (const text of [WARM_UP, WARM_UP.repeat(20), 'a'.repeat(MAX_CHARS), '好'.repeat(MAX_CHARS)]) judge(text);
   return judge;

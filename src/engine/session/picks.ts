@@ -18,7 +18,8 @@ export type TurnPick = number | TypedPick;
 /** The pick that replays this turn. A reply typed word for word is that reply, so it is kept as a pick. */
 export function pickOf(turn: TurnRecord): TurnPick {
   if (!turn.said || turn.said.verbatim) return turn.choice;
-  return { reply: turn.choice, said: [...new Set(turn.said.principles.map((p) => p.id))] };
+  // The judge's under-threshold guess is left out: replayed, it would count as a sure finding.
+  return { reply: turn.choice, said: [...new Set(turn.said.principles.filter((p) => !p.guess).map((p) => p.id))] };
 }
 
 export function picksOf(turns: readonly TurnRecord[]): TurnPick[] {

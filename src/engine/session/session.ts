@@ -47,10 +47,17 @@ export interface TurnRecord {
 /** A typed reply as the judge read it: the principles found in the trainee's own text, and the reply it is closest to. */
 export interface SaidReply {
   text: string;
-  principles: { id: string; confidence: number; evidence: [number, number] }[];
+  /** `guess`: the judge's under-threshold "says something" guess (weighs by its confidence). */
+  principles: { id: string; confidence: number; evidence: [number, number]; guess?: true }[];
   similarity: number;
   /** Typed word for word as the reply it is read as: scored and reacted to as that reply (its authored principles). */
   verbatim?: true;
+  /**
+   * What the turn is scored on and the customer reacts to (`typedTags`): the principles found, and the practices
+   * of the reply it is read as, credited by similarity. Absent in turns saved before it existed: each principle
+   * found at weight 1.
+   */
+  tags?: Tag[];
 }
 
 /**
@@ -59,8 +66,8 @@ export interface SaidReply {
  */
 export interface JudgedText {
   text: string;
-  principles: readonly { id: string; confidence: number; evidence: readonly [number, number] | readonly number[] }[];
-  closest?: { node: string; reply: number; similarity: number };
+  principles: readonly { id: string; confidence: number; evidence: readonly [number, number] | readonly number[]; guess?: boolean }[];
+  closest?: { node: string; reply: number; similarity: number; ranked?: readonly { reply: number; similarity: number }[] };
 }
 
 /**
@@ -222,9 +229,41 @@ export function choose(play: Play, state: SessionState, n: number): SessionState
   return respond(play, state, choice, choice.index, offered.map((c) => c.index), false);
 }
 
-/** The principles found in a typed reply as reply tags: each found once, at weight 1. */
-export function saidTags(said: Pick<SaidReply, 'principles'>): Tag[] {
-  return [...new Set(said.principles.map((p) => p.id))].map((id) => ({ id, weight: 1 }));
+/** A typed turn's reply tags: as worked out when it was said (`typedTags`), or, for a turn saved before, each principle found at weight 1. */
+export function saidTags(said: Pick<SaidReply, 'principles'> & Partial<Pick<SaidReply, 'tags'>>): Tag[] {
+  return said.tags ?? [...new Set(said.principles.map((p) => p.id))].map((id) => ({ id, weight: 1 }));
+}
+
+/**
+ * The similarity (the judge's `closest.similarity`) from which a typed reply is credited in full with the
+ * practices of the reply it is read as; below it, in proportion (at SAY_THRESHOLD, 0.3, three sevenths).
+ * 0.7 is the share of words NEARLY_WORD_FOR_WORD asks for: a reply that close in principles and wording
+ * together reads as that reply. Set from that reasoning, not fitted to any test.
+ */
+export const FULL_CREDIT_SIMILARITY = 0.7;
+
+/** How much of the read-as reply's practices a typed reply is credited with (0–1). */
+export const creditFor = (similarity: number): number => Math.max(0, Math.min(1, similarity / FULL_CREDIT_SIMILARITY));
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * A typed turn's reply tags, for its score and the customer: each principle the judge found at weight 1, or,
+ * for its under-threshold guess, at its confidence (a 0.23 guess costs or earns a quarter of a sure finding);
+ * and each practice of the authored reply the text is read as, at its authored weight × `creditFor(similarity)`
+ * (a near-verbatim paraphrase earns what the reply earns, a loose one part of it, even where the judge names
+ * the same words differently or not at all). A principle in both counts once, at the higher weight. The read-as
+ * reply's violations are not charged: what the trainee wrote is charged on what the judge found in it.
+ */
+export function typedTags(play: Play, said: Pick<SaidReply, 'principles' | 'similarity'>, readAs: Reply | undefined): Tag[] {
+  const weights = new Map<string, number>();
+  const put = (id: string, w: number) => {
+    if (w > 0 && w > (weights.get(id) ?? 0)) weights.set(id, round2(w));
+  };
+  for (const p of said.principles) put(p.id, p.guess ? Math.min(1, p.confidence) : 1);
+  const credit = creditFor(said.similarity);
+  if (readAs && credit > 0) for (const t of readAs.principles) if (play.catalog.get(t.id)?.polarity === 'practice') put(t.id, t.weight * credit);
+  return [...weights].map(([id, weight]) => ({ id, weight }));
 }
 
 /**
@@ -245,22 +284,34 @@ export function say(play: Play, state: SessionState, judged: JudgedText): Sessio
     const said: SaidReply = { text: judged.text, principles: verbatim.principles.map((t) => ({ id: t.id, confidence: 1, evidence: whole })), similarity: 1, verbatim: true };
     return respond(play, state, verbatim, verbatim.index, offered.map((o) => o.index), false, said);
   }
-  const c = judged.closest;
+  const c = closestOffered(judged.closest, offered);
   for (const p of judged.principles) if (!play.catalog.get(p.id)) throw new SessionError(`unknown principle "${p.id}"`);
   let choice = c && c.node === state.node && c.similarity >= SAY_THRESHOLD ? offered.find((o) => o.index === c.reply) : undefined;
   if (!choice) {
     // A reply that clearly breaks a principle is never waved away as "not an answer": it is taken, and
     // the story goes the way of the reply on offer nearest to it in what it breaks.
-    const broken = judged.principles.filter((p) => play.catalog.get(p.id)!.polarity === 'violation' && p.confidence >= SAY_VIOLATION_CONFIDENCE).map((p) => p.id);
+    const broken = judged.principles.filter((p) => !p.guess && play.catalog.get(p.id)!.polarity === 'violation' && p.confidence >= SAY_VIOLATION_CONFIDENCE).map((p) => p.id);
     if (!broken.length) return { ...state, askedAgain: (state.askedAgain ?? 0) + 1 };
     choice = nearestInWhatItBreaks(play, offered, broken);
   }
-  const said: SaidReply = {
-    text: judged.text,
-    principles: judged.principles.map((p) => ({ id: p.id, confidence: p.confidence, evidence: [Number(p.evidence[0]), Number(p.evidence[1])] })),
+  const read: Pick<SaidReply, 'principles' | 'similarity'> = {
+    principles: judged.principles.map((p) => ({ id: p.id, confidence: p.confidence, evidence: [Number(p.evidence[0]), Number(p.evidence[1])], ...(p.guess ? { guess: true as const } : {}) })),
     similarity: c?.node === state.node && c.reply === choice.index ? c.similarity : 0,
   };
+  const said: SaidReply = { text: judged.text, ...read, tags: typedTags(play, read, choice) };
   return respond(play, state, choice, choice.index, offered.map((o) => o.index), false, said);
+}
+
+/**
+ * The judge's closest reply, or, when that one is not on offer now (its `when` does not hold) and the judge
+ * ranked them all, the closest of those on offer: a reply the trainee never saw must not make the customer ask
+ * again ("I'll call you at 8 tonight" was closest to the farewell kept for a trainee who took notes earlier).
+ */
+function closestOffered(c: JudgedText['closest'], offered: readonly Choice[]): JudgedText['closest'] {
+  if (!c || !c.ranked || offered.some((o) => o.index === c.reply)) return c;
+  let best: { reply: number; similarity: number } | undefined;
+  for (const r of c.ranked) if (offered.some((o) => o.index === r.reply) && (!best || r.similarity > best.similarity)) best = r;
+  return best ? { node: c.node, reply: best.reply, similarity: best.similarity } : c;
 }
 
 /**
@@ -314,7 +365,8 @@ export function nearlyTheSame(typed: string, reply: string, locale: Locale): num
 }
 
 function nearlyWordForWord(play: Play, offered: readonly Choice[], judged: JudgedText): Choice | undefined {
-  if (judged.principles.some((p) => play.catalog.get(p.id)?.polarity === 'violation')) return undefined;
+  // A broken principle the judge is sure of reads the text; its under-threshold guess does not.
+  if (judged.principles.some((p) => !p.guess && play.catalog.get(p.id)?.polarity === 'violation')) return undefined;
   let best: Choice | undefined;
   let most = 0;
   for (const o of offered) {
