@@ -65,7 +65,12 @@ const PlayReport = z.strictObject({
   scenario: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(200),
   seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   /** Each turn: the reply's index (−1 a time-out), or a typed reply as the reply read as and the principles found (engine/session/picks.ts). */
-  picks: z.array(z.union([z.number().int().min(-1).max(50), z.strictObject({ reply: z.number().int().min(0).max(50), said: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(60)).max(40) })])).max(500),
+  picks: z.array(z.union([z.number().int().min(-1).max(50), z.strictObject({
+          reply: z.number().int().min(0).max(50),
+          said: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(60)).max(40),
+          sim: z.number().min(0).max(1).optional(),
+          guesses: z.array(z.strictObject({ id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(60), confidence: z.number().min(0).max(1) })).max(40).optional(),
+        })])).max(500),
   /** When the play started and each turn was answered (ISO 8601). */
   startedAt: z.string().max(40).optional(),
   answeredAt: z.array(z.string().max(40)).max(500).optional(),

@@ -54,7 +54,7 @@ describe('typed turns kept as picks', () => {
     expect(turns[0]!.said?.verbatim).toBeUndefined();
     expect(turns[2]!.said?.verbatim).toBe(true);
     const picks = picksOf(turns);
-    expect(picks[0]).toEqual({ reply: turns[0]!.choice, said: ['understand-feelings', 'lecture-customer'] });
+    expect(picks[0]).toEqual({ reply: turns[0]!.choice, said: ['understand-feelings', 'lecture-customer'], sim: 0.7 });
     expect(picks[1]).toBe(turns[1]!.choice);
     expect(picks[2], 'typed word for word: that reply').toBe(turns[2]!.choice);
     const again = replayPicks(play, c.state.seed, picks)!;
@@ -88,7 +88,7 @@ describe('typed turns kept as picks', () => {
     expect(replayPicks(play, c.state.seed, [{ ...first, reply: 99 }])).toBeNull();
     expect(replayPicks(play, c.state.seed, [{ ...first, said: ['no-such-principle'] }])).toBeNull();
     expect(SessionController.replay(play.scenario, play.catalog, c.state.seed, [{ ...first, said: ['no-such-principle'] }])).toBeNull();
-    expect(samePick(first, { reply: first.reply, said: [...first.said] })).toBe(true);
+    expect(samePick(first, { ...first, said: [...first.said] })).toBe(true);
     expect(samePick(first, { reply: first.reply, said: first.said.slice(1) })).toBe(false);
     expect(samePick(first, first.reply)).toBe(false);
     c.stop();
@@ -176,5 +176,54 @@ describe('xAPI with typed turns', () => {
     expect((answered[0]!.result as { success: boolean }).success).toBe(score >= 75);
     expect(offeredChoices(play, state).length).toBe(0);
     c.stop();
+  });
+});
+
+describe('a typed turn read as less than word for word, with a guess, replays to the same score', () => {
+  /** Turn 1 typed, read as the second reply on offer at 0.47 (part credit), with a guess at 0.23; then to the end. */
+  function partial(seed = 9): SessionController {
+    const c = new SessionController(play.scenario, play.catalog, seed);
+    const first = c.offered()[1]!;
+    c.say({
+      text: 'Right, I hear you.',
+      principles: [
+        { id: 'show-patience', confidence: 0.8, evidence: [0, 5] },
+        { id: 'plead-own-difficulty', confidence: 0.234, evidence: [0, 5], guess: true },
+      ],
+      closest: { node: c.state.node, reply: first.index, similarity: 0.4712 },
+    });
+    while (!c.ended) c.choose(0);
+    return c;
+  }
+
+  it('keeps the similarity and the guess in the pick, the suspend data and the xAPI picks, and replays exactly', () => {
+    const c = partial();
+    const turn = c.state.turns[0]!;
+    expect(turn.said?.similarity, 'kept in hundredths').toBe(0.47);
+    const picks = picksOf(c.state.turns);
+    expect(picks[0]).toEqual({ reply: turn.choice, said: ['show-patience'], sim: 0.47, guesses: [{ id: 'plead-own-difficulty', confidence: 0.23 }] });
+    const text = encodeSuspend({ scenario: play.scenario.id, seed: 9, picks, coaching: false, done: true })!;
+    expect(text).toContain(`${turn.choice}:show-patience+plead-own-difficulty~23@47`);
+    const back = decodeSuspend(text)!;
+    expect(back.picks).toEqual(picks);
+    expect(samePick(back.picks[0], picks[0])).toBe(true);
+    expect(samePick(back.picks[0], { reply: turn.choice, said: ['show-patience'] })).toBe(false);
+    const played = debrief(play, c.state);
+    for (const again of [replayPicks(play, 9, back.picks)!, SessionController.replay(play.scenario, play.catalog, 9, back.picks)!.state]) {
+      const d = debrief(play, again);
+      expect(d.turns.map((t) => t.score)).toEqual(played.turns.map((t) => t.score));
+      expect(d.overall).toBe(played.overall);
+      expect(again.turns[0]!.said?.tags).toEqual(turn.said?.tags);
+    }
+    // Read in full (a record without "@"), the turn is credited with its authored practices in full: the similarity matters.
+    const { sim: _, ...whole } = picks[0] as { sim?: number };
+    const full = replayPicks(play, 9, [whole as TurnPick, ...picks.slice(1)])!;
+    expect(full.turns[0]!.said?.tags).not.toEqual(turn.said?.tags);
+  });
+
+  it('refuses damaged typed picks', () => {
+    for (const bad of ['1:show-patience@', '1:show-patience~', '1:show-patience~123', '1:show-patience@470', '1:show-patience@47@47', '1:~23']) {
+      expect(decodeSuspend(`dojo1;broadband-outage;9;${bad};c`), bad).toBeNull();
+    }
   });
 });

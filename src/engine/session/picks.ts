@@ -5,12 +5,18 @@
  * use of it: the reply it was read as and the principles the judge found (never the text).
  * Replayed with the same seed, the engine reaches the same state, scores and meters.
  */
-import { choose, offeredChoices, say, startSession, timeOut, type Play, type SessionState, type TurnRecord } from './session.js';
+import { choose, offeredChoices, say, startSession, timeOut, type JudgedText, type Play, type SessionState, type TurnRecord } from './session.js';
 
-/** A typed turn: the reply (index as written) the conversation followed, and the principles found in the text. */
+/**
+ * A typed turn: the reply (index as written) the conversation followed, the principles found in the text, how
+ * close the text was to that reply (`sim`, in hundredths; absent: 1, as records made before it have it) and the
+ * judge's under-threshold guesses with their confidence (in hundredths), which the score weighs by it.
+ */
 export interface TypedPick {
   reply: number;
   said: string[];
+  sim?: number;
+  guesses?: { id: string; confidence: number }[];
 }
 
 export type TurnPick = number | TypedPick;
@@ -18,8 +24,22 @@ export type TurnPick = number | TypedPick;
 /** The pick that replays this turn. A reply typed word for word is that reply, so it is kept as a pick. */
 export function pickOf(turn: TurnRecord): TurnPick {
   if (!turn.said || turn.said.verbatim) return turn.choice;
-  // The judge's under-threshold guess is left out: replayed, it would count as a sure finding.
-  return { reply: turn.choice, said: [...new Set(turn.said.principles.filter((p) => !p.guess).map((p) => p.id))] };
+  const said = [...new Set(turn.said.principles.filter((p) => !p.guess).map((p) => p.id))];
+  const guesses = turn.said.principles.filter((p) => p.guess && !said.includes(p.id)).map((p) => ({ id: p.id, confidence: hundredths(p.confidence) }));
+  const sim = hundredths(turn.said.similarity);
+  return { reply: turn.choice, said, ...(sim < 1 ? { sim } : {}), ...(guesses.length ? { guesses } : {}) };
+}
+
+const hundredths = (n: number) => Math.max(0, Math.min(1, Math.round(n * 100) / 100));
+
+/** The principles a typed pick replays: those found, sure; the guesses at their confidence. */
+function principlesOf(p: TypedPick): JudgedText['principles'] {
+  return [...p.said.map((id) => ({ id, confidence: 1, evidence: [0, 0] })), ...(p.guesses ?? []).map((g) => ({ id: g.id, confidence: g.confidence, evidence: [0, 0], guess: true }))];
+}
+
+/** The judge's reading a typed pick replays: taken as the reply it was read as, as close as it was. */
+export function replayedReading(p: TypedPick): JudgedText {
+  return { text: '', principles: principlesOf(p), readAs: { reply: p.reply, similarity: p.sim ?? 1 } };
 }
 
 export function picksOf(turns: readonly TurnRecord[]): TurnPick[] {
@@ -30,7 +50,8 @@ export function picksOf(turns: readonly TurnRecord[]): TurnPick[] {
 export function samePick(a: TurnPick | undefined, b: TurnPick | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
   if (!isTyped(a) || !isTyped(b)) return a === b;
-  return a.reply === b.reply && a.said.length === b.said.length && a.said.every((id, i) => b.said[i] === id);
+  const guesses = (p: TypedPick) => (p.guesses ?? []).map((g) => `${g.id}~${g.confidence}`).join('+');
+  return a.reply === b.reply && a.said.length === b.said.length && a.said.every((id, i) => b.said[i] === id) && (a.sim ?? 1) === (b.sim ?? 1) && guesses(a) === guesses(b);
 }
 
 export function isTyped(p: TurnPick): p is TypedPick {
@@ -44,9 +65,9 @@ export function applyPick(play: Play, state: SessionState, p: TurnPick): Session
   let next: SessionState;
   if (isTyped(p)) {
     if (!offeredChoices(play, state).some((c) => c.index === p.reply)) return null;
-    if (p.said.some((id) => !play.catalog.get(id))) return null;
-    // No text: read as that reply outright (similarity 1), scored on the principles found.
-    next = say(play, state, { text: '', principles: p.said.map((id) => ({ id, confidence: 1, evidence: [0, 0] })), closest: { node: state.node, reply: p.reply, similarity: 1 } });
+    if ([...p.said, ...(p.guesses ?? []).map((g) => g.id)].some((id) => !play.catalog.get(id))) return null;
+    // No text: read as that reply, as close as it was, scored on the principles found.
+    next = say(play, state, replayedReading(p));
   } else if (!Number.isInteger(p)) {
     return null;
   } else if (p < 0) {

@@ -68,6 +68,11 @@ export interface JudgedText {
   text: string;
   principles: readonly { id: string; confidence: number; evidence: readonly [number, number] | readonly number[]; guess?: boolean }[];
   closest?: { node: string; reply: number; similarity: number; ranked?: readonly { reply: number; similarity: number }[] };
+  /**
+   * A turn read before, replayed (a resumed play's picks, engine/session/picks.ts): the reply it was read as and
+   * how close, taken as they are — no reading again, so the replay reaches the state the play reached.
+   */
+  readAs?: { reply: number; similarity: number };
 }
 
 /**
@@ -274,6 +279,7 @@ export function typedTags(play: Play, said: Pick<SaidReply, 'principles' | 'simi
 export function say(play: Play, state: SessionState, judged: JudgedText): SessionState {
   if (state.ending) throw new SessionError('the conversation has ended');
   const offered = offeredChoices(play, state);
+  if (judged.readAs) return sayAgain(play, state, judged, judged.readAs, offered);
   // Word for word a reply on offer (in either language, punctuation and spacing aside): it is that
   // reply, and its authored principles are the reading of those words (the judge's cues may find
   // others, and the coaching would then offer the trainee's own words as the better reply).
@@ -296,7 +302,21 @@ export function say(play: Play, state: SessionState, judged: JudgedText): Sessio
   }
   const read: Pick<SaidReply, 'principles' | 'similarity'> = {
     principles: judged.principles.map((p) => ({ id: p.id, confidence: p.confidence, evidence: [Number(p.evidence[0]), Number(p.evidence[1])], ...(p.guess ? { guess: true as const } : {}) })),
-    similarity: c?.node === state.node && c.reply === choice.index ? c.similarity : 0,
+    // In hundredths: what a learning platform's record keeps of it (picks.ts), so a resumed play scores the same.
+    similarity: c?.node === state.node && c.reply === choice.index ? round2(c.similarity) : 0,
+  };
+  const said: SaidReply = { text: judged.text, ...read, tags: typedTags(play, read, choice) };
+  return respond(play, state, choice, choice.index, offered.map((o) => o.index), false, said);
+}
+
+/** A typed turn replayed as it was read: that reply, that similarity, the principles as recorded. */
+function sayAgain(play: Play, state: SessionState, judged: JudgedText, readAs: NonNullable<JudgedText['readAs']>, offered: readonly Choice[]): SessionState {
+  const choice = offered.find((o) => o.index === readAs.reply);
+  if (!choice) throw new SessionError(`reply ${readAs.reply + 1} is not on offer here`);
+  for (const p of judged.principles) if (!play.catalog.get(p.id)) throw new SessionError(`unknown principle "${p.id}"`);
+  const read: Pick<SaidReply, 'principles' | 'similarity'> = {
+    principles: judged.principles.map((p) => ({ id: p.id, confidence: p.confidence, evidence: [Number(p.evidence[0]), Number(p.evidence[1])], ...(p.guess ? { guess: true as const } : {}) })),
+    similarity: Math.max(0, Math.min(1, readAs.similarity)),
   };
   const said: SaidReply = { text: judged.text, ...read, tags: typedTags(play, read, choice) };
   return respond(play, state, choice, choice.index, offered.map((o) => o.index), false, said);
