@@ -18,6 +18,8 @@ const play = playOf('scenarios/library/kettle-return.yaml');
 const start = startSession(play, 1);
 const node = start.node;
 const [good] = offeredChoices(play, start); // reply 1: rapport-matching, pry-and-press, each at weight 1 as typed findings are
+// Reply 2, nothing wrong in it: a typed reply with nothing wrong in it is read only as such a reply.
+const clean = offeredChoices(play, start).find((c) => !c.principles.some((t) => catalog().get(t.id)?.polarity === 'violation'));
 const typed = (text: string, principles: JudgedText['principles'], reply: number, similarity: number): JudgedText => ({ text, principles, closest: { node, reply, similarity } });
 
 describe('trainee.say', () => {
@@ -92,7 +94,7 @@ describe('trainee.say', () => {
     // Asked again, then answered: the count is gone with the decision (the actor merges contexts).
     actor.send({ type: 'trainee.say', judged: { text: 'What colour is the sky?', principles: [] } });
     expect(actor.getSnapshot().context.askedAgain).toBe(1);
-    actor.send({ type: 'trainee.say', judged: typed('Hello there, take your time.', [{ id: 'small-courtesies', confidence: 1, evidence: [0, 5] }], good!.index, 0.5) });
+    actor.send({ type: 'trainee.say', judged: typed('Hello there, take your time.', [{ id: 'small-courtesies', confidence: 1, evidence: [0, 5] }], clean!.index, 0.5) });
     expect(actor.getSnapshot().context.turns[0]?.said?.text).toBe('Hello there, take your time.');
     expect(actor.getSnapshot().context.askedAgain).toBeUndefined();
     actor.stop();
@@ -119,14 +121,14 @@ describe('trainee.say', () => {
     // A paraphrase (not nearly word for word: that would be the reply itself).
     const text = 'Hi, no rush at all, set the box down here. Now, what seems to be the matter with the kettle?';
     const j = judge(text, { locale: 'en', scenario: play.scenario, node });
-    st = say(play, st, { text, principles: j.principles, closest: { node, reply: good!.index, similarity: Math.max(SAY_THRESHOLD, j.closest!.similarity) } });
+    st = say(play, st, { text, principles: j.principles, closest: { node, reply: clean!.index, similarity: Math.max(SAY_THRESHOLD, j.closest!.similarity) } });
     while (!st.ending) st = choose(play, st, 0);
     const d = debrief(play, st);
     expect(d.turns[0]!.freeText?.text).toBe(text);
     expect(d.turns[1]!.freeText).toBeUndefined();
     const rec = playRecord(play, st, 'en');
     expect(rec.turns[0]!.said).toBe(text);
-    expect(rec.turns[0]!.freeText?.readAs).toBe(1);
+    expect(rec.turns[0]!.freeText?.readAs).toBe(2); // the second reply, as on screen
     expect(rec.turns[1]!.freeText).toBeUndefined();
   });
 });

@@ -80,10 +80,27 @@ describe('credit by similarity (the rule)', () => {
     expect(scoreAt(SAY_THRESHOLD)).toBeGreaterThan(0);
   });
 
-  it("the read-as reply's violations are not charged: only what the judge found in the text", () => {
+  it('a reply with nothing wrong in it is never read as a reply that breaks a principle: asked again, told what was heard', () => {
     const bad = play.scenario.nodes.compensation!.choices.find((c) => c.principles.some((t) => t.id === 'flat-refusal'))!;
     const s = say(play, st, { text: 'x', principles: [{ id: 'show-patience', confidence: 0.9, evidence: [0, 1] }], closest: { node: st.node, reply: bad.index, similarity: 0.9 } });
-    expect(turnScore(play, s.turns[0]!)).toBeGreaterThanOrEqual(0);
+    expect(s.turns).toHaveLength(0);
+    expect(s.askedAgain).toBe(1);
+    // The play-test's apology was read as "we'll certainly cover all your losses" (over-promise), and the ending held
+    // the trainee to that promise; now it is not taken, and heard as owning the problem.
+    for (const [text, locale] of [["It is our fault, and I'm sorry.", 'en'], ['是我们的错，对不起。', 'zh-CN']] as const) {
+      const { j, next, turn } = typeAt(st, text, locale);
+      expect(turn?.choice, text).not.toBe(play.scenario.nodes.compensation!.choices.find((c) => c.id === 'pay-all')!.index);
+      if (!turn) expect(heardOnlyGood(play, j.principles), text).toContain('own-the-problem');
+      else expect(turnScore(play, turn), text).toBeGreaterThan(0);
+      void next;
+    }
+  });
+
+  it("a reply that breaks a principle, read as one that does not, is charged on what the judge found in it", () => {
+    const good = offeredChoices(play, st).find((c) => !c.principles.some((t) => catalog().get(t.id)?.polarity === 'violation'))!;
+    const s = say(play, st, { text: 'x', principles: [{ id: 'lecture-customer', confidence: 0.9, evidence: [0, 1] }], closest: { node: st.node, reply: good.index, similarity: 0.9 } });
+    expect(s.turns[0]?.choice).toBe(good.index);
+    expect(turnScore(play, s.turns[0]!)).toBeLessThan(turnScore(play, choose(play, st, offeredChoices(play, st).indexOf(good)).turns[0]!));
   });
 });
 
@@ -109,7 +126,8 @@ describe("the judge's under-threshold guess", () => {
 
   it('costs and earns in proportion to its confidence', () => {
     const st = at('vent');
-    const reply = offeredChoices(play, st)[0]!.index;
+    // A reply with nothing wrong in it (the guess does not make the text wrong: it may be read as such a reply).
+    const reply = offeredChoices(play, st).find((c) => !c.principles.some((t) => catalog().get(t.id)?.polarity === 'violation'))!.index;
     const cost = SEVERITY_POINTS[severityOf(catalog().get('plead-own-difficulty')!)];
     const read = (guess: boolean) => say(play, st, { text: 'x', principles: [{ id: 'plead-own-difficulty', confidence: 0.23, evidence: [0, 1], ...(guess ? { guess } : {}) }], closest: { node: st.node, reply, similarity: 0 + SAY_THRESHOLD } }).turns[0]!;
     const none = say(play, st, { text: 'x', principles: [], closest: { node: st.node, reply, similarity: SAY_THRESHOLD } }).turns[0]!;

@@ -13,8 +13,8 @@ export interface Closest {
   id?: string;
   similarity: number;
   /**
-   * Where some of the node's replies are offered only under a condition (`when`), every reply's similarity
-   * (index as written), so the session can take the closest of those actually on offer.
+   * Every reply's similarity (index as written), so the session can take the closest of those actually on offer
+   * (some are offered only under a condition, `when`) and that agree with the typed reply in kind (session.ts).
    */
   ranked?: { reply: number; similarity: number }[];
 }
@@ -71,5 +71,5 @@ export function closestReply(scenario: Scenario, nodeId: string, text: string, f
     ranked.push({ reply: c.index, similarity: rounded });
     if (!best || rounded > best.similarity) best = { node: nodeId, reply: c.index, ...(c.id ? { id: c.id } : {}), similarity: rounded };
   }
-  return best && node.choices.some((c) => c.when) ? { ...best, ranked } : best;
+  return best ? { ...best, ranked } : best;
 }

@@ -290,9 +290,9 @@ export function say(play: Play, state: SessionState, judged: JudgedText): Sessio
     const said: SaidReply = { text: judged.text, principles: verbatim.principles.map((t) => ({ id: t.id, confidence: 1, evidence: whole })), similarity: 1, verbatim: true };
     return respond(play, state, verbatim, verbatim.index, offered.map((o) => o.index), false, said);
   }
-  const c = closestOffered(judged.closest, offered);
   for (const p of judged.principles) if (!play.catalog.get(p.id)) throw new SessionError(`unknown principle "${p.id}"`);
-  let choice = c && c.node === state.node && c.similarity >= SAY_THRESHOLD ? offered.find((o) => o.index === c.reply) : undefined;
+  const c = closestAgreeing(play, judged, offered, state.node);
+  let choice = c && c.similarity >= SAY_THRESHOLD ? offered.find((o) => o.index === c.reply) : undefined;
   if (!choice) {
     // A reply that clearly breaks a principle is never waved away as "not an answer": it is taken, and
     // the story goes the way of the reply on offer nearest to it in what it breaks.
@@ -303,7 +303,7 @@ export function say(play: Play, state: SessionState, judged: JudgedText): Sessio
   const read: Pick<SaidReply, 'principles' | 'similarity'> = {
     principles: judged.principles.map((p) => ({ id: p.id, confidence: p.confidence, evidence: [Number(p.evidence[0]), Number(p.evidence[1])], ...(p.guess ? { guess: true as const } : {}) })),
     // In hundredths: what a learning platform's record keeps of it (picks.ts), so a resumed play scores the same.
-    similarity: c?.node === state.node && c.reply === choice.index ? round2(c.similarity) : 0,
+    similarity: c?.reply === choice.index ? round2(c.similarity) : 0,
   };
   const said: SaidReply = { text: judged.text, ...read, tags: typedTags(play, read, choice) };
   return respond(play, state, choice, choice.index, offered.map((o) => o.index), false, said);
@@ -323,15 +323,27 @@ function sayAgain(play: Play, state: SessionState, judged: JudgedText, readAs: N
 }
 
 /**
- * The judge's closest reply, or, when that one is not on offer now (its `when` does not hold) and the judge
- * ranked them all, the closest of those on offer: a reply the trainee never saw must not make the customer ask
- * again ("I'll call you at 8 tonight" was closest to the farewell kept for a trainee who took notes earlier).
+ * The reply on offer a typed reply is read as: the closest (the judge's `closest`, or, where it ranked every reply,
+ * the closest of those on offer — a reply the trainee never saw must not make the customer ask again: "I'll call
+ * you at 8 tonight" was closest to the farewell kept for a trainee who took notes earlier), where a reply in which
+ * the judge found nothing wrong is never read as an authored reply that breaks a principle: a play-test's "It is
+ * our fault, and I'm sorry" was read as "we'll certainly cover all your losses", and the story and the debrief then
+ * held the trainee to a promise never made. (A reply that breaks one may still be read as a reply that does not:
+ * its score and the customer's mood answer to what the judge found in it.) Undefined when none is left.
  */
-function closestOffered(c: JudgedText['closest'], offered: readonly Choice[]): JudgedText['closest'] {
-  if (!c || !c.ranked || offered.some((o) => o.index === c.reply)) return c;
+function closestAgreeing(play: Play, judged: JudgedText, offered: readonly Choice[], node: string): { reply: number; similarity: number } | undefined {
+  const c = judged.closest;
+  if (!c || c.node !== node) return undefined;
+  const clean = !judged.principles.some((p) => !p.guess && play.catalog.get(p.id)?.polarity === 'violation');
+  const breaks = (o: Choice) => o.principles.some((t) => play.catalog.get(t.id)?.polarity === 'violation');
+  const agrees = (o: Choice) => !clean || !breaks(o);
+  const ranked = c.ranked ?? [{ reply: c.reply, similarity: c.similarity }];
   let best: { reply: number; similarity: number } | undefined;
-  for (const r of c.ranked) if (offered.some((o) => o.index === r.reply) && (!best || r.similarity > best.similarity)) best = r;
-  return best ? { node: c.node, reply: best.reply, similarity: best.similarity } : c;
+  for (const r of ranked) {
+    const o = offered.find((x) => x.index === r.reply);
+    if (o && agrees(o) && (!best || r.similarity > best.similarity)) best = r;
+  }
+  return best;
 }
 
 /**
