@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { cliPaths, cliPlay, dojo, open, playPicks, SHOTS, startScenario, until, watchErrors } from './helpers.js';
+import { cliPaths, cliPlay, dojo, open, playPicks, SHOTS, startScenario, until, watchErrors, type Dojo } from './helpers.js';
 
 const ID = 'five-to-closing';
 const live = (page: import('@playwright/test').Page) => page.evaluate(() => document.getElementById('live')!.textContent ?? '');
@@ -92,5 +92,37 @@ test('practice can be tried more than once, and a reload during practice returns
   const back = await until(page, (d) => d.scene === 'Play' && d.phase === 'coaching', 'the first answer\'s coaching');
   expect(back.practice).toBe(false);
   expect(back.choices).toEqual(['Continue', 'Try this turn again']);
+  check();
+});
+
+test('the last turn tried again: the ending shows the conversation\'s meters, not the practice\'s', async ({ page }) => {
+  const check = watchErrors(page);
+  await open(page, { locale: 'en' });
+  await startScenario(page, ID);
+  const { worst } = cliPaths(`scenarios/library/${ID}.yaml`);
+  // The worst path to its last turn, then that turn tried again with another reply.
+  for (const p of worst.picks.slice(0, -1)) {
+    await until(page, (d) => d.phase === 'choosing', 'choices');
+    await page.keyboard.press(String(p));
+    await until(page, (d) => d.phase === 'coaching', 'coaching');
+    await page.keyboard.press('Enter');
+  }
+  await until(page, (d) => d.phase === 'choosing', 'the last choices');
+  await page.keyboard.press(String(worst.picks.at(-1)));
+  const last = await until(page, (d) => d.phase === 'coaching', 'the last coaching');
+  const meters = (d: Dojo) => d.customer!.meters;
+  const shown = () => page.evaluate(() => [...document.querySelectorAll('.stage-meter-value')].map((e) => Number(e.textContent)));
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const again = await until(page, (d) => d.phase === 'choosing' && d.practice === true, 'the last turn, as practice');
+  const other = worst.picks.at(-1) === 1 ? 2 : 1;
+  await page.keyboard.press(String(Math.min(again.choices.length, other)));
+  await until(page, (d) => d.phase === 'coaching' && d.practice === true, 'practice coaching');
+  const practised = await shown();
+  await page.keyboard.press('Enter');
+  const ending = await until(page, (d) => d.phase === 'ending' && d.practice === false, 'the ending');
+  expect(meters(ending), 'the conversation as it ended').toEqual(meters(last));
+  await expect.poll(shown, { message: 'the meters on screen' }).toEqual(Object.values(meters(last)));
+  expect(practised, 'the practice had moved them').not.toEqual(Object.values(meters(last)));
   check();
 });

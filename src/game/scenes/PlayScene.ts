@@ -582,6 +582,8 @@ export class PlayScene extends BaseScene<PlayData> {
     const ending = session.play.scenario.endings[session.state.ending!]!;
     this.phase = 'ending';
     this.clearChoices();
+    // The live conversation's meters: a practice of the last turn had shown its own.
+    stage.setMeters(session, true);
     stage.face(endingExpression(ending, session.expression()));
     const line = endingLine(ending, session.state.variant, this.svc.locale(), this.t('play.silentExit'));
     const d = session.debrief();
