@@ -46,7 +46,13 @@ describe('live board', () => {
     expect(b.rows[0]!.outcome).toBe('unresolved');
     expect(b.rows[1]!.running).toBe(100);
     expect(b.rows[2]!.running).toBeNull();
-    expect(b.ranking.map((r) => r.name)).toEqual(['worst', 'midway', 'fresh']);
+    // One scale: the finished one's overall, the others' overall so far (the outcome's share still to come).
+    expect(b.rows[0]!.standing).toBe(b.rows[0]!.overall);
+    expect(b.rows[1]!.standing).toBe(80);
+    expect(b.rows[2]!.standing).toBe(0);
+    expect(b.rows[0]!.overall).toBeLessThan(80);
+    // Midway at 100 a turn so far stands above the one who finished unresolved (a play-test had the finished first, whatever their score).
+    expect(b.ranking.map((r) => r.name)).toEqual(['midway', 'worst', 'fresh']);
     const heat = new Map(b.heat.map((h) => [h.principle, h]));
     // Both trainees opened with the same reply.
     const first = play.scenario.nodes.open!.choices[1]!.principles[0]!.id;

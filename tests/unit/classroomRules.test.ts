@@ -46,9 +46,9 @@ describe('everyone voted', () => {
 });
 
 describe('leaderboard', () => {
-  const row = (id: string, o: Partial<BoardRow>): BoardRow => ({ id, name: id, turns: 1, node: 'n', mood: 50, running: null, done: false, ...o });
-  test("a stage's points: the overall score when finished, else the running score, else 0", () => {
-    expect(stagePoints([row('a', { done: true, overall: 80, running: 70 }), row('b', { running: 55 }), row('c', {})])).toEqual({ a: 80, b: 55, c: 0 });
+  const row = (id: string, o: Partial<BoardRow>): BoardRow => ({ id, name: id, turns: 1, node: 'n', mood: 50, running: null, standing: 0, done: false, ...o });
+  test("a stage's points: where the trainee stands on the overall's scale (the overall when finished, else the overall so far)", () => {
+    expect(stagePoints([row('a', { done: true, overall: 80, running: 70, standing: 80 }), row('b', { running: 55, standing: 44 }), row('c', {})])).toEqual({ a: 80, b: 44, c: 0 });
   });
 
   test('totals over the stages, highest first, equal totals share a rank, absent stages count 0', () => {

@@ -248,7 +248,8 @@ describe('everyone plays', () => {
     expect(board.rows.find((x) => x.name === '学员 1')).toMatchObject({ done: true, outcome: 'unresolved' });
     expect(board.heat.length).toBeGreaterThan(0);
     expect(board.mistakes.every((m) => m.polarity === 'violation')).toBe(true);
-    expect(board.ranking[0]!.name).toBe('学员 1');
+    // One scale: trainee 2's one 100-point reply (80 so far) stands above trainee 1's unresolved worst route.
+    expect(board.ranking.map((x) => [x.name, x.standing])).toEqual([['学员 2', 80], ['学员 1', board.rows.find((x) => x.name === '学员 1')!.overall]]);
     // Late joiners play too.
     const late = client(s);
     const j = ok(await late.ask<{ view: TraineeView }>('trainee.join', { code: r.code, nickname: 'late' }));

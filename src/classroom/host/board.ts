@@ -204,7 +204,7 @@ function ranking(rows: BoardRow[]): HTMLElement {
           { class: i < 3 ? 'rank rank--top' : 'rank' },
           el('span', { class: 'rank-n' }, i + 1),
           el('span', { class: 'person-name' }, r.name),
-          el('span', { class: 'rank-score' }, r.done ? `${r.overall} · ${r.grade}` : `${r.running ?? '–'} · ${t('board.unfinished')}`),
+          el('span', { class: 'rank-score' }, r.done ? `${r.overall} · ${r.grade}` : t('board.soFar', { n: r.standing })),
           r.outcome ? el('span', { class: 'rank-outcome' }, tg(`outcomes.${r.outcome}`)) : null,
         ),
       ),

@@ -7,7 +7,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { customerProfiles } from '../customers/index.js';
 import type { Scenario } from '../scenario/model.js';
 import type { Outcome } from '../scenario/schema.js';
-import { debrief, replyOf, turnScore, type Grade } from '../scoring/debrief.js';
+import { debrief, DECISION_SHARE, replyOf, turnScore, type Grade } from '../scoring/debrief.js';
 import type { Play, SessionState } from '../session/session.js';
 
 export interface BoardEntry {
@@ -23,8 +23,13 @@ export interface BoardRow {
   node: string;
   /** 0–100, 100 = happiest (the customer type's own mood reading). */
   mood: number;
-  /** Mean turn score so far, 0–100; null before the first reply. */
+  /** Mean turn score so far (−100 to 100); null before the first reply. */
   running: number | null;
+  /**
+   * Where the trainee stands, on the overall's scale (0–100): the overall once finished; before, the overall so far,
+   * with the outcome's share still to come (DECISION_SHARE × the running score, at least 0). What the ranking sorts by.
+   */
+  standing: number;
   done: boolean;
   outcome?: Outcome;
   overall?: number;
@@ -47,7 +52,10 @@ export interface HeatCell {
 export interface Board {
   rows: BoardRow[];
   heat: HeatCell[];
-  /** Finished trainees first, by overall score; then the rest by running score. */
+  /**
+   * Everyone on one scale, by standing (a trainee who finished escalated at 0 is not above one still playing at 73
+   * so far, as a play-test found); at the same standing, the finished first.
+   */
   ranking: BoardRow[];
   /** Violations, most widespread first. */
   mistakes: HeatCell[];
@@ -63,19 +71,21 @@ export function boardRow(play: Play, e: BoardEntry): BoardRow {
     node: s.node,
     mood: Math.round(customerProfiles[play.scenario.customer.type].mood(s.customer.context.meters)),
     running,
+    standing: Math.round(DECISION_SHARE * Math.max(0, running ?? 0)),
     done: !!s.ending,
   };
   if (s.askedAgain) row.askedAgain = s.askedAgain;
   const last = s.turns.at(-1);
   if (last?.said) {
-    row.found = [...new Set(last.said.principles.map((p) => p.id))].flatMap((id) => {
+    // Found: the judge's guesses under its thresholds are not shown as findings.
+    row.found = [...new Set(last.said.principles.filter((p) => !p.guess).map((p) => p.id))].flatMap((id) => {
       const p = play.catalog.get(id);
       return p ? [{ id, polarity: p.polarity }] : [];
     });
   }
   if (s.ending) {
     const d = debrief(play, s);
-    Object.assign(row, { outcome: d.outcome, overall: d.overall, grade: d.grade });
+    Object.assign(row, { outcome: d.outcome, overall: d.overall, grade: d.grade, standing: d.overall });
   }
   return row;
 }
@@ -103,7 +113,7 @@ export function board(play: Play, entries: readonly BoardEntry[]): Board {
   const rows = entries.map((e) => boardRow(play, e));
   const heat = principleHeat(play.scenario, play.catalog, entries.map((e) => e.state));
   const ranking = [...rows].sort(
-    (a, b) => Number(b.done) - Number(a.done) || (b.overall ?? b.running ?? -1) - (a.overall ?? a.running ?? -1) || a.name.localeCompare(b.name),
+    (a, b) => b.standing - a.standing || Number(b.done) - Number(a.done) || (b.running ?? -101) - (a.running ?? -101) || a.name.localeCompare(b.name),
   );
   return { rows, heat, ranking, mistakes: heat.filter((c) => c.polarity === 'violation') };
 }

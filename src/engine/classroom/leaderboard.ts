@@ -26,7 +26,7 @@ export interface Standing {
 /** Everyone plays: each trainee's points for the scenario just played. */
 export function stagePoints(rows: readonly BoardRow[]): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const r of rows) out[r.id] = r.overall ?? r.running ?? 0;
+  for (const r of rows) out[r.id] = r.standing;
   return out;
 }
 
