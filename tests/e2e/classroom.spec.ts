@@ -247,7 +247,11 @@ test('everyone plays: the live board follows two trainees and ends with a rankin
   await host.page.locator('[data-key="end-round"]').click();
   await host.page.locator('[data-key="end-round"]').click();
   await expect(host.page.locator('.ranking .rank')).toHaveCount(2);
-  await expect(host.page.locator('.ranking .rank').first()).toContainText('安娜');
+  // One scale, highest first: Ann's overall (finished) and Bo's overall so far (still playing, said so).
+  const ranks = await host.page.locator('.ranking .rank-score').allTextContents();
+  const points = ranks.map((r) => Number(/\d+/.exec(r)![0]));
+  expect(points, ranks.join(' | ')).toEqual([...points].sort((a, b) => b - a));
+  await expect(host.page.locator('.ranking .rank', { hasText: 'Bo' })).toContainText('so far · unfinished');
   await expect(host.page.locator('.mistakes')).toBeVisible();
   // Bo was still reading his coaching: it stays until he has read it, then the round's end.
   await expect(bo.page.locator('.coaching')).toBeVisible();

@@ -109,7 +109,7 @@ export class SoloPhone implements JoinScreen {
         coaching(view, last!),
         button(t(ending ? 'phone.seeResult' : 'phone.next'), () => this.ctx.coached(last!.turn), { key: 'coach-next', class: 'btn btn--primary btn--big btn--block' }),
       );
-      announce(`${t('phone.coachHeading', { n: last!.turn + 1 })}: ${txt(last!.feedback)}`);
+      announce(`${t('phone.coachHeading', { n: last!.turn + 1 })}: ${last!.said ? t('phone.turnScore', { n: signed(last!.score) }) : txt(last!.feedback)}`);
     } else if (mode === 'result') {
       fill(this.other, result(view, solo.result!));
       announce(`${tg(`outcomes.${solo.result!.outcome}`)}: ${solo.result!.overall}`);
@@ -194,9 +194,17 @@ function coaching(view: TraineeView, f: TurnFeedback): HTMLElement {
     el('h2', null, t('phone.coachHeading', { n: f.turn + 1 })),
     saidPart(view, f),
     el('p', { class: 'turn-score' }, t('phone.turnScore', { n: signed(f.score) })),
-    el('p', { class: 'feedback-text' }, txt(f.feedback)),
+    feedbackOf(f),
     principleChips(view.principles, f.honoured, f.broken),
   );
+}
+
+/**
+ * The coaching's words: the reply's own feedback when it was picked; a typed one is scored on what was written, so
+ * not the feedback on the authored reply it was read as (its words are not the trainee's), as in the game.
+ */
+function feedbackOf(f: TurnFeedback): HTMLElement {
+  return el('p', { class: 'feedback-text' }, f.said ? t('phone.typedScored') : txt(f.feedback));
 }
 
 export function resultCard(r: ResultView): HTMLElement {
@@ -232,7 +240,7 @@ function result(view: TraineeView, r: ResultView & { turns: TurnFeedback[] }): H
           { class: 'result-turn' },
           f.said ? saidBlock({ ...f, said: f.said }, view.principles) : el('p', { class: 'said' }, f.text ? txt(f.text) : t('phone.noReply')),
           el('p', { class: 'turn-score' }, t('phone.turnScore', { n: signed(f.score) })),
-          el('p', { class: 'feedback-text' }, txt(f.feedback)),
+          feedbackOf(f),
           principleChips(view.principles, f.honoured, f.broken),
         ),
       ),
