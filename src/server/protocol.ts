@@ -237,6 +237,17 @@ export interface ClassDebriefView extends ResultView {
   model?: { outcome: Outcome; overall: number; picks: (number | 't')[] };
 }
 
+/**
+ * What a phone shows of a class vote's debrief: the class's result, and in how many of its decisions
+ * it agreed with the best reply. The whole debrief (every decision's split and coaching) is the host's,
+ * for the projector: sent to every phone it was most of the last message of a class (60–80 KB each).
+ */
+export interface PhoneDebriefView extends ResultView {
+  agreed: number;
+  /** Decisions the class voted on. */
+  rounds: number;
+}
+
 export interface ParticipantView {
   /** Stable per trainee; for the host's "remove". */
   id: string;
@@ -304,7 +315,7 @@ export interface TraineeView {
   principles: Record<string, PrincipleInfo>;
   /** Everyone plays in own words: replies are typed (said in the lobby too). */
   ownWords?: true;
-  vote?: { now: NodeView; round?: RoundView & { mine?: number }; debrief?: ClassDebriefView };
+  vote?: { now: NodeView; round?: RoundView & { mine?: number }; debrief?: PhoneDebriefView };
   /** remainingMs: of a timed decision; it runs from `trainee.seen` (the full limit until then). */
   solo?: {
     now: NodeView;
