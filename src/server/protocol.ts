@@ -104,6 +104,37 @@ export const Messages = {
 } as const;
 export type MessageName = keyof typeof Messages;
 export type MessageOf<N extends MessageName> = z.output<(typeof Messages)[N]>;
+
+const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
+const isInt = (x: unknown, max: number) => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= max;
+const isCode = (x: unknown) => typeof x === 'string' && x.length >= 1 && x.length <= 16;
+const isToken = (x: unknown) => typeof x === 'string' && TOKEN.test(x);
+
+/** The keys of a plain object sent as a message, if it is one. */
+function keysOf(x: unknown): string[] | undefined {
+  return typeof x === 'object' && x !== null && Object.getPrototypeOf(x) === Object.prototype ? Object.keys(x) : undefined;
+}
+
+/**
+ * The messages a whole class sends at once (a vote, a reply picked, an attach after a reconnect),
+ * checked without the schema, which costs more than the rest of a vote: by the same rules as their
+ * schemas above, so whatever passes here passes there unchanged. Anything else, including every
+ * message that fails here, goes to the schema (which also says what is wrong).
+ */
+export function quickMessage(name: string, x: unknown): Record<string, unknown> | undefined {
+  const keys = keysOf(x);
+  if (!keys) return undefined;
+  const m = x as Record<string, unknown>;
+  switch (name) {
+    case 'trainee.vote':
+    case 'trainee.choose':
+      return keys.length === 5 && isCode(m.code) && isToken(m.token) && isInt(m.turn, 10_000) && isInt(m.choice, 64) && isInt(m.seq, Number.MAX_SAFE_INTEGER) ? m : undefined;
+    case 'trainee.attach':
+      return keys.length === 2 && isCode(m.code) && isToken(m.token) ? m : undefined;
+    default:
+      return undefined;
+  }
+}
 export type MessageIn<N extends MessageName> = z.input<(typeof Messages)[N]>;
 
 export type Failure = { ok: false; error: string; message: string };
@@ -206,6 +237,17 @@ export interface ClassDebriefView extends ResultView {
   model?: { outcome: Outcome; overall: number; picks: (number | 't')[] };
 }
 
+/**
+ * What a phone shows of a class vote's debrief: the class's result, and in how many of its decisions
+ * it agreed with the best reply. The whole debrief (every decision's split and coaching) is the host's,
+ * for the projector: sent to every phone it was most of the last message of a class (60–80 KB each).
+ */
+export interface PhoneDebriefView extends ResultView {
+  agreed: number;
+  /** Decisions the class voted on. */
+  rounds: number;
+}
+
 export interface ParticipantView {
   /** Stable per trainee; for the host's "remove". */
   id: string;
@@ -273,7 +315,7 @@ export interface TraineeView {
   principles: Record<string, PrincipleInfo>;
   /** Everyone plays in own words: replies are typed (said in the lobby too). */
   ownWords?: true;
-  vote?: { now: NodeView; round?: RoundView & { mine?: number }; debrief?: ClassDebriefView };
+  vote?: { now: NodeView; round?: RoundView & { mine?: number }; debrief?: PhoneDebriefView };
   /** remainingMs: of a timed decision; it runs from `trainee.seen` (the full limit until then). */
   solo?: {
     now: NodeView;

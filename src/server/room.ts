@@ -426,12 +426,23 @@ export class Room {
     return pids;
   }
 
+  /**
+   * How far down the connected trainees (as `present()` last listed them) everyone has voted, in
+   * this round: votes are only added while a round is open, so the next look starts there (a new
+   * list or a new round starts again at the top), and a class's thousand votes are looked at once each.
+   */
+  private votedUpTo?: { present: string[]; round: Round; at: number };
+
   /** With "close when everyone has voted" on: close the open vote once every connected trainee has voted. */
   closeIfAllVoted(now: number): boolean {
-    if (!this.settings.autoClose || this.round?.status !== 'open') return false;
+    const round = this.round;
+    if (!this.settings.autoClose || round?.status !== 'open') return false;
     const present = this.present();
-    // Fewer votes than trainees connected: someone connected has not voted (no need to look who).
-    if (this.votes.size < present.length || !everyoneVoted(present, (pid) => this.votes.has(pid))) return false;
+    const seen = this.votedUpTo;
+    let at = seen && seen.present === present && seen.round === round ? seen.at : 0;
+    while (at < present.length && this.votes.has(present[at]!)) at++;
+    this.votedUpTo = { present, round, at };
+    if (at < present.length || !everyoneVoted(present, (pid) => this.votes.has(pid))) return false;
     this.commit(now, () => (this.round = { ...this.round!, status: 'closed' }));
     return true;
   }

@@ -10,6 +10,7 @@ import type {
   ClassView,
   HostView,
   NodeView,
+  PhoneDebriefView,
   PrincipleInfo,
   ResultView,
   RevealedOption,
@@ -240,16 +241,27 @@ function feedbackOf(room: Room, s: SessionState, i: number): TurnFeedback {
   };
 }
 
+/** The class's debrief as a phone shows it (protocol.ts PhoneDebriefView). */
+function phoneDebrief(d: ClassDebriefView): PhoneDebriefView {
+  const { turns, model: _, ...result } = d;
+  return { ...result, rounds: turns.length };
+}
+
 /** The part every trainee's view shares, built once per update. */
 export function traineeShared(room: Room, now: number): TraineeView {
-  const vote = voteSection(room, now);
+  const section = voteSection(room, now);
+  const vote: TraineeView['vote'] = section && {
+    now: section.now,
+    ...(section.round ? { round: section.round } : {}),
+    ...(section.debrief ? { debrief: phoneDebrief(section.debrief) } : {}),
+  };
   const series = seriesView(room);
   return {
     code: room.code,
     mode: room.mode,
     phase: room.phase,
     scenario: infoOf(room.play),
-    principles: named(principlesOf(room.play), voteGroups(vote)),
+    principles: named(principlesOf(room.play), [vote?.round?.options]),
     ...(room.mode === 'solo' && room.settings.ownWords ? { ownWords: true as const } : {}),
     ...(vote ? { vote } : {}),
     ...(series ? { series } : {}),

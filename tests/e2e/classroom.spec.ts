@@ -400,3 +400,37 @@ test('a session of two scenarios: the second one coaches its first turn again on
   host.check();
   await Promise.all([ann.close(), host.close()]);
 });
+
+test('a vote that closes by itself (everyone voted): the phones learn it with the reveal; a changed vote shows it closed, without an alert', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const host = await open(browser, '/host', { locale: 'en', viewport: { width: 1280, height: 720 } });
+  await expect(host.page.locator('input[name="scenario"]')).not.toHaveCount(0);
+  const code = await createRoom(host.page, 'vote', 120);
+  const ann = await open(browser, `/join?code=${code}`, { locale: 'en', ...PHONE });
+  await join_(ann.page, 'Ann');
+  const li = await open(browser, `/join?code=${code}`, { locale: 'zh-CN', ...PHONE });
+  await join_(li.page, '李明');
+  await expect(host.page.locator('.people .person')).toHaveCount(2);
+  await host.page.locator('[data-key="start"]').click();
+  for (const p of [ann.page, li.page]) await expect(p.locator('.phone-status[data-status="open"]')).toBeVisible();
+  await tap(ann.page, 2);
+  await expect(ann.page.locator('.vote-note--ok')).toBeVisible();
+  await tap(li.page, 1);
+  // Everyone has voted: the host's screen shows the vote closed; the phones still show their vote taken.
+  await expect(host.page.locator('.round-state[data-status="closed"]')).toBeVisible();
+  await expect(li.page.locator('.vote-note--ok')).toBeVisible();
+  // Ann changes her mind: the server says the vote has closed, and her phone shows it, with the vote that counted.
+  await tap(ann.page, 3);
+  await expect(ann.page.locator('.phone-status[data-status="closed"]')).toBeVisible();
+  await expect(ann.page.locator('.vote-note')).toHaveText('Voting has closed. Waiting for the trainer to reveal the votes.');
+  await expect(ann.page.locator('#alert')).toBeHidden();
+  await host.page.locator('[data-key="reveal"]').click();
+  for (const p of [ann.page, li.page]) await expect(p.locator('.phone-status[data-status="revealed"]')).toBeVisible();
+  // Her vote is the one she made before the vote closed (the second reply).
+  await expect(ann.page.locator('.choice--mine')).toHaveCount(1);
+  await expect(ann.page.locator('.choices--static .choice').nth(1)).toHaveClass(/choice--mine/);
+  ann.check();
+  li.check();
+  host.check();
+  await Promise.all([ann.close(), li.close(), host.close()]);
+});

@@ -35,6 +35,17 @@ async function room(s: Server, mode: 'vote' | 'solo' = 'vote') {
   return { host, code: made.code, hostToken: made.hostToken, act, join, view: made.view };
 }
 
+/** A class vote started with two trainees, Ann and Bo, on its first decision. */
+async function twoVoting() {
+  const s = await server();
+  const r = await room(s);
+  const a = await r.join('Ann');
+  const b = await r.join('Bo');
+  ok(await r.act({ type: 'start' }));
+  const round = await until(() => r.host.host?.vote?.round, SLOW);
+  return { s, r, a, b, ta: ok(a.r).token, tb: ok(b.r).token, round };
+}
+
 describe('trainer controls', () => {
   test('only the host token may use them; bad ones are refused with a reason; the server stays up', async () => {
     const s = await server();
@@ -99,14 +110,7 @@ describe('trainer controls', () => {
   });
 
   test('pause, resume, +30 s; the vote closes once every connected trainee voted; the split shows live when asked', async () => {
-    const s = await server();
-    const r = await room(s);
-    const a = await r.join('Ann');
-    const b = await r.join('Bo');
-    const ta = ok(a.r).token;
-    const tb = ok(b.r).token;
-    ok(await r.act({ type: 'start' }));
-    const round = await until(() => r.host.host?.vote?.round, SLOW);
+    const { r, a, b, ta, tb, round } = await twoVoting();
     const left0 = round.remainingMs;
     ok(await r.act({ type: 'addTime' }));
     const more = await until(() => (r.host.host!.vote!.round!.remainingMs > left0 + 20_000 ? r.host.host!.vote!.round : undefined));
@@ -129,6 +133,28 @@ describe('trainer controls', () => {
     expect(last.closed).toBe(true);
     await until(() => r.host.host?.vote?.round?.status === 'closed');
     expect(await r.act({ type: 'addTime' })).toMatchObject({ ok: false, error: 'not-open' });
+  }, 90_000);
+
+  test('a vote that closes by itself is not pushed to the phones: they hear of it with the reveal, a changed vote is refused, an attach shows it closed', async () => {
+    const { s, r, a, b, ta, tb, round } = await twoVoting();
+    await until(() => a.c.trainee?.vote?.round?.status === 'open' && b.c.trainee?.vote?.round?.status === 'open');
+    const [first, second] = r.host.host!.vote!.now.choices.map((c) => c.choice);
+    ok(await a.c.ask('trainee.vote', { code: r.code, token: ta, turn: round.turn, choice: first, seq: 1 }));
+    const pushed = [a.c.traineeViews.length, b.c.traineeViews.length];
+    expect(ok(await b.c.ask<{ closed?: true }>('trainee.vote', { code: r.code, token: tb, turn: round.turn, choice: first, seq: 1 })).closed).toBe(true);
+    await until(() => r.host.host?.vote?.round?.status === 'closed');
+    // The host's screen says closed; the phones were sent nothing (a write per phone saved).
+    await new Promise((w) => setTimeout(w, 300));
+    expect([a.c.traineeViews.length, b.c.traineeViews.length]).toEqual(pushed);
+    // A phone that changes its mind is told the vote has closed (it then shows it closed itself) …
+    expect(await a.c.ask('trainee.vote', { code: r.code, token: ta, turn: round.turn, choice: second, seq: 2 })).toMatchObject({ ok: false, error: 'closed' });
+    // … one that comes back sees it closed, with its vote …
+    const back = ok(await client(s).ask<{ view: TraineeView }>('trainee.attach', { code: r.code, token: tb }));
+    expect(back.view.vote?.round).toMatchObject({ status: 'closed', mine: first });
+    // … and the reveal reaches every phone.
+    ok(await r.act({ type: 'reveal' }));
+    await until(() => a.c.trainee?.vote?.round?.status === 'revealed' && b.c.trainee?.vote?.round?.status === 'revealed');
+    expect(a.c.trainee!.vote!.round!.options?.find((o) => o.choice === first)?.votes).toBe(2);
   }, 90_000);
 });
 

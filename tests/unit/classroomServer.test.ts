@@ -114,6 +114,10 @@ describe('class vote', () => {
     expect(d.model?.outcome).toBe('won-back');
     const mine = await until(() => lastVote(r.trainees[1]!.c)?.debrief);
     expect(mine.overall).toBe(d.overall);
+    // The phone is sent the class's result, not the projector's whole debrief (most of the class's last message).
+    expect(mine).toMatchObject({ outcome: d.outcome, grade: d.grade, agreed: d.agreed, rounds: 3 });
+    expect(mine).not.toHaveProperty('turns');
+    expect(JSON.stringify(r.trainees[1]!.c.trainee).length).toBeLessThan(JSON.stringify(d).length / 2);
     // The override matches `dojo play` on the same picks.
     const play = playOf('scenarios/library/broadband-outage.yaml');
     const alone = route.reduce((st, pick) => choose(play, st, pick - 1), startSession(play, 1));

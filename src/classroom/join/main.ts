@@ -102,12 +102,27 @@ class JoinApp implements JoinContext {
         v.sending = false;
         this.known.set(turn, choice);
         clearError();
+      } else if (r.error === 'closed' && this.closeLocally(turn)) {
+        // The vote closed by itself once everyone had voted (the class hears of that with the
+        // reveal): the screen now says so, and the vote that counted is the one kept.
+        this.vote_ = undefined;
       } else {
         this.vote_ = undefined;
         showError(r);
       }
       this.render();
     });
+  }
+
+  /** The shown vote on `turn` is still open here but the server has closed it: show it closed. */
+  private closeLocally(turn: number): boolean {
+    const v = this.view;
+    const round = v?.vote?.round;
+    if (!v?.vote || round?.turn !== turn || round.status !== 'open') return false;
+    const { paused: _, live: __, ...rest } = round;
+    const mine = this.known.get(turn) ?? rest.mine;
+    this.view = { ...v, vote: { ...v.vote, round: { ...rest, status: 'closed', remainingMs: 0, ...(mine !== undefined ? { mine } : {}) } } };
+    return true;
   }
 
   myVote(turn: number): { choice: number; sending: boolean } | undefined {

@@ -39,7 +39,7 @@ export class VoteEndedPhone implements JoinScreen {
 
   update(view: TraineeView): void {
     const d = view.vote?.debrief;
-    const key = d ? `${d.overall}:${d.turns.length}` : 'none';
+    const key = d ? `${d.overall}:${d.rounds}` : 'none';
     if (key === this.shown) return;
     this.shown = key;
     if (!d) {
@@ -50,7 +50,7 @@ export class VoteEndedPhone implements JoinScreen {
       this.root,
       el('h1', null, t('phone.classResult')),
       resultCard(d),
-      el('p', { class: 'result-text' }, t('debrief.agreed', { n: d.agreed, count: d.turns.length })),
+      el('p', { class: 'result-text' }, t('debrief.agreed', { n: d.agreed, count: d.rounds })),
       el('p', { class: 'muted' }, t('phone.thanks')),
     );
     announce(t('phone.classResult'));
