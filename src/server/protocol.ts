@@ -292,8 +292,11 @@ export interface TurnFeedback {
   honoured: string[];
   broken: string[];
   score: number;
-  /** A typed reply: what was written, where each principle was found in it, and the reply (0-based, as offered) it was read as. */
-  said?: { text: string; found: { id: string; start: number; end: number }[]; readAs: number };
+  /**
+   * A typed reply: what was written, where each principle was found in it, and the reply (0-based, as offered) it
+   * was read as; `verbatim`: word for word that reply (nothing marked: it is that reply).
+   */
+  said?: { text: string; found: { id: string; start: number; end: number }[]; readAs: number; verbatim?: true };
 }
 
 export interface TraineeView {

@@ -216,6 +216,8 @@ function typedFeedback(play: Play, t: SessionState['turns'][number]): TurnFeedba
   const best = roundScore(turnScore(play, asChoice(t, m)));
   const text = m >= 0 ? play.scenario.nodes[t.node]!.choices[m]!.text : undefined;
   if (!text || best <= mine) return { en: 'Nothing on offer here would have scored better.', 'zh-CN': '这一轮没有比这更好的回答。' };
+  // Read as the best reply itself: its wording scores better, not another reply.
+  if (m === t.choice) return { en: `Said the way that reply puts it, it scores ${best}: “${text.en ?? text['zh-CN']}”`, 'zh-CN': `按那句回答的说法来说，能得 ${best} 分：“${text['zh-CN'] ?? text.en}”` };
   return { en: `A better reply was on offer (${best}): “${text.en ?? text['zh-CN']}”`, 'zh-CN': `当时更好的说法（${best}）：“${text['zh-CN'] ?? text.en}”` };
 }
 
@@ -235,6 +237,7 @@ function feedbackOf(room: Room, s: SessionState, i: number): TurnFeedback {
             text: t.said.text,
             found: t.said.verbatim ? [] : t.said.principles.map((p) => ({ id: p.id, start: p.evidence[0]!, end: p.evidence[1]! })),
             readAs: t.offered.indexOf(t.choice),
+            ...(t.said.verbatim ? { verbatim: true as const } : {}),
           },
         }
       : {}),

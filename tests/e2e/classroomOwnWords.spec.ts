@@ -91,8 +91,9 @@ test('everyone plays in own words: typed replies, asked again, marked coaching, 
   await expect(lin.page.locator('.coaching mark.found--good').first()).toHaveText(/take your time/i);
   await expect(lin.page.locator('.coaching .read-as')).toContainText('读作最接近这句回答');
   await expect(lin.page.locator('.coaching .typed-badge')).toBeVisible();
-  // Scored on what was written: not the feedback on the authored reply's words.
-  await expect(lin.page.locator('.coaching .feedback-text')).toHaveText('按你写的内容评分：从中读出的原则在上面标出，列在下面。');
+  // What the reply read as is credited with, not found in the words, apart under its own label.
+  await expect(lin.page.locator('.coaching .credited-label')).toHaveText('按读作的那句回答计入（你的话里没有读出）：');
+  await expect(lin.page.locator('.coaching .credited-label + .chips .chip--good')).not.toHaveCount(0);
   await shoot(lin.page, 'phone-coaching');
 
   // The trainer's board: the last typed reply's principles, and the class heat map.
@@ -122,8 +123,6 @@ test('everyone plays in own words: typed replies, asked again, marked coaching, 
   await lin.page.locator('.choices button.choice').first().tap();
   await expect(lin.page.locator('.coaching')).toBeVisible();
   await expect(lin.page.locator('.coaching .typed-badge')).toHaveCount(0);
-  // Picked: the reply's own feedback.
-  await expect(lin.page.locator('.coaching .feedback-text')).not.toHaveText(/按你写的内容评分/);
   await expect(row.locator('[data-turns]')).toHaveAttribute('data-turns', '2');
   // …and the turn after that is typed again.
   await lin.page.locator('[data-key="coach-next"]').tap();

@@ -109,7 +109,7 @@ export class SoloPhone implements JoinScreen {
         coaching(view, last!),
         button(t(ending ? 'phone.seeResult' : 'phone.next'), () => this.ctx.coached(last!.turn), { key: 'coach-next', class: 'btn btn--primary btn--big btn--block' }),
       );
-      announce(`${t('phone.coachHeading', { n: last!.turn + 1 })}: ${last!.said ? t('phone.turnScore', { n: signed(last!.score) }) : txt(last!.feedback)}`);
+      announce(`${t('phone.coachHeading', { n: last!.turn + 1 })}: ${txt(last!.feedback)}`);
     } else if (mode === 'result') {
       fill(this.other, result(view, solo.result!));
       announce(`${tg(`outcomes.${solo.result!.outcome}`)}: ${solo.result!.overall}`);
@@ -195,16 +195,27 @@ function coaching(view: TraineeView, f: TurnFeedback): HTMLElement {
     saidPart(view, f),
     el('p', { class: 'turn-score' }, t('phone.turnScore', { n: signed(f.score) })),
     feedbackOf(f),
-    principleChips(view.principles, f.honoured, f.broken),
+    ...chipsOf(view, f),
   );
 }
 
 /**
- * The coaching's words: the reply's own feedback when it was picked; a typed one is scored on what was written, so
- * not the feedback on the authored reply it was read as (its words are not the trainee's), as in the game.
+ * The principles honoured and broken; for a typed turn, those credited through the reply it was read as (not
+ * found in the words) apart, under their own label.
  */
+function chipsOf(view: TraineeView, f: TurnFeedback): (HTMLElement | null)[] {
+  if (!f.said || f.said.verbatim) return [principleChips(view.principles, f.honoured, f.broken)];
+  const found = new Set(f.said.found.map((x) => x.id));
+  const credited = f.honoured.filter((id) => !found.has(id));
+  return [
+    principleChips(view.principles, f.honoured.filter((id) => found.has(id)), f.broken),
+    ...(credited.length ? [el('p', { class: 'credited-label' }, t('phone.credited')), principleChips(view.principles, credited, [])] : []),
+  ];
+}
+
+/** The coaching's words (for a typed turn, the server's: the better reply on offer, not the authored reply's feedback). */
 function feedbackOf(f: TurnFeedback): HTMLElement {
-  return el('p', { class: 'feedback-text' }, f.said ? t('phone.typedScored') : txt(f.feedback));
+  return el('p', { class: 'feedback-text' }, txt(f.feedback));
 }
 
 export function resultCard(r: ResultView): HTMLElement {
@@ -241,7 +252,7 @@ function result(view: TraineeView, r: ResultView & { turns: TurnFeedback[] }): H
           f.said ? saidBlock({ ...f, said: f.said }, view.principles) : el('p', { class: 'said' }, f.text ? txt(f.text) : t('phone.noReply')),
           el('p', { class: 'turn-score' }, t('phone.turnScore', { n: signed(f.score) })),
           feedbackOf(f),
-          principleChips(view.principles, f.honoured, f.broken),
+          ...chipsOf(view, f),
         ),
       ),
     ),

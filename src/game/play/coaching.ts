@@ -62,7 +62,13 @@ export function showCoaching(scene: BaseScene, o: CoachingInput): Coaching {
   const timedOut = last.turn.choice < 0;
   const practice = o.practice ? t('play.practiceHead', { first: signed(o.practice.first) }) : '';
   const head = timedOut ? t('play.timedOutScore', { n: signed(last.score) }) : t(o.practice ? 'play.practiceScore' : 'play.turnScore', { n: signed(last.score) });
-  const honoured = last.honoured.length ? `✓ ${last.honoured.map(o.name).join(t('list'))}` : '';
+  // A typed turn: what the judge found in the words, apart from what it is credited with through the reply it was
+  // read as (close enough in wording and principles: play-test, "credited with what I never wrote").
+  const found = new Set(last.turn.said?.principles.map((p) => p.id) ?? []);
+  const wrote = last.turn.said ? last.honoured.filter((id) => found.has(id)) : last.honoured;
+  const credited = last.turn.said ? last.honoured.filter((id) => !found.has(id)) : [];
+  const honoured = wrote.length ? `✓ ${wrote.map(o.name).join(t('list'))}` : '';
+  const creditedLine = credited.length ? t('play.credited', { names: credited.map(o.name).join(t('list')), interpolation: { escapeValue: false } }) : '';
   const mistakes = last.mistakes.map((m) => mistakeLabel(t, o.name(m.id), m));
   const wrong = mistakes.length ? `✗ ${mistakes.join(t('list'))}` : '';
   // A typed turn is coached on its own words: the authored reply's feedback is about words it did not write.
@@ -112,6 +118,7 @@ export function showCoaching(scene: BaseScene, o: CoachingInput): Coaching {
     } else add(timedOut ? t('play.noReply') : t('play.youSaid', { text: o.said, interpolation: { escapeValue: false } }), { size: 18, color: COLORS.inkSoft }, 8);
     add(head, { size: 22, bold: true, color: tone(last.score) }, 8);
     add(honoured, { size: 20, color: COLORS.good, bold: true }, 6);
+    add(creditedLine, { size: 18, color: COLORS.good }, 6);
     add(wrong, { size: 20, color: COLORS.bad, bold: true }, 6);
     add(feedback, { size: 20 }, 14);
     if (better) {
@@ -158,6 +165,6 @@ export function showCoaching(scene: BaseScene, o: CoachingInput): Coaching {
     o.typed?.shift(dy);
   }
   const typed = o.typed ? [o.typed.spoken, o.typed.readAs] : [];
-  const spoken = [practice, ...typed, head, honoured, wrong, ...(o.typed?.evidence ?? []), feedback, ...(better ? [better.head, better.text, better.why] : [])].filter(Boolean);
+  const spoken = [practice, ...typed, head, honoured, creditedLine, wrong, ...(o.typed?.evidence ?? []), feedback, ...(better ? [better.head, better.text, better.why] : [])].filter(Boolean);
   return { buttons, spoken };
 }
