@@ -3,7 +3,7 @@
  * intents into events, and exposes what to show. It decides nothing: the offered choices,
  * the customer's reaction, the branching and the scores all come from src/engine.
  */
-import { isTyped, replayedReading, type TurnPick } from '../engine/session/picks.js';
+import { isTyped, pickIds, replayedReading, type TurnPick } from '../engine/session/picks.js';
 import { createActor, type Actor } from 'xstate';
 import type { Catalog } from '../engine/catalog/catalog.js';
 import { customerProfiles } from '../engine/customers/index.js';
@@ -79,7 +79,7 @@ export class SessionController {
       const before = c.state.turns.length;
       // A typed turn comes back without its words (a learning platform keeps only what scoring needs).
       if (isTyped(p)) {
-        if ([...p.said, ...(p.guesses ?? []).map((g) => g.id)].some((id) => !catalog.get(id)) || !c.offered().some((o) => o.index === p.reply)) return c.stop(), null;
+        if (pickIds(p).some((id) => !catalog.get(id)) || !c.offered().some((o) => o.index === p.reply)) return c.stop(), null;
         c.say(replayedReading(p));
       } else if (p < 0) c.actor.send({ type: 'trainee.timeout' });
       else c.choose(c.offered().findIndex((o) => o.index === p));

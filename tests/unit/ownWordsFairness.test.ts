@@ -88,11 +88,10 @@ describe('credit by similarity (the rule)', () => {
     // The play-test's apology was read as "we'll certainly cover all your losses" (over-promise), and the ending held
     // the trainee to that promise; now it is not taken, and heard as owning the problem.
     for (const [text, locale] of [["It is our fault, and I'm sorry.", 'en'], ['是我们的错，对不起。', 'zh-CN']] as const) {
-      const { j, next, turn } = typeAt(st, text, locale);
+      const { j, turn } = typeAt(st, text, locale);
       expect(turn?.choice, text).not.toBe(play.scenario.nodes.compensation!.choices.find((c) => c.id === 'pay-all')!.index);
       if (!turn) expect(heardOnlyGood(play, j.principles), text).toContain('own-the-problem');
       else expect(turnScore(play, turn), text).toBeGreaterThan(0);
-      void next;
     }
   });
 

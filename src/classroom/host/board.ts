@@ -116,24 +116,28 @@ function boardTable(rows: BoardRow[], online: Map<string, boolean>, ended: boole
                   : r.askedAgain
                     ? null
                     : t('board.foundNone'),
-                // Tries the customer did not follow, at the decision the trainee is on now: while the round runs, a few
-                // words on the row's one line (the sentence for a screen reader and on hover).
-                r.askedAgain
-                  ? ended
-                    ? el('p', { class: 'asked-again-count' }, t('board.askedAgain', { count: r.askedAgain }))
-                    : el(
-                        'p',
-                        { class: 'asked-again-count', attrs: { title: t('board.askedAgain', { count: r.askedAgain }) } },
-                        el('span', { attrs: { 'aria-hidden': 'true' } }, t('board.askedAgainShort', { count: r.askedAgain })),
-                        el('span', { class: 'visually-hidden' }, t('board.askedAgain', { count: r.askedAgain })),
-                      )
-                  : null,
+                r.askedAgain ? askedAgainNote(r.askedAgain, ended) : null,
               )
             : null,
           el('td', { class: 'status-cell' }, r.done && r.outcome ? `${tg(`outcomes.${r.outcome}`)} · ${r.overall} · ${r.grade}` : t(ended ? 'board.unfinished' : 'board.playing')),
         );
       }),
     ),
+  );
+}
+
+/**
+ * Tries the customer did not follow, at the decision the trainee is on now: while the round runs, a few words on the
+ * row's one line (the sentence for a screen reader and on hover); after it, the sentence.
+ */
+function askedAgainNote(count: number, ended: boolean): HTMLElement {
+  const sentence = t('board.askedAgain', { count });
+  if (ended) return el('p', { class: 'asked-again-count' }, sentence);
+  return el(
+    'p',
+    { class: 'asked-again-count', attrs: { title: sentence } },
+    el('span', { attrs: { 'aria-hidden': 'true' } }, t('board.askedAgainShort', { count })),
+    el('span', { class: 'visually-hidden' }, sentence),
   );
 }
 

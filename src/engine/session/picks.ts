@@ -54,6 +54,11 @@ export function samePick(a: TurnPick | undefined, b: TurnPick | undefined): bool
   return a.reply === b.reply && a.said.length === b.said.length && a.said.every((id, i) => b.said[i] === id) && (a.sim ?? 1) === (b.sim ?? 1) && guesses(a) === guesses(b);
 }
 
+/** Every principle id a typed pick names: those found and those guessed. */
+export function pickIds(p: TypedPick): string[] {
+  return [...p.said, ...(p.guesses ?? []).map((g) => g.id)];
+}
+
 export function isTyped(p: TurnPick): p is TypedPick {
   return typeof p === 'object';
 }
@@ -65,7 +70,7 @@ export function applyPick(play: Play, state: SessionState, p: TurnPick): Session
   let next: SessionState;
   if (isTyped(p)) {
     if (!offeredChoices(play, state).some((c) => c.index === p.reply)) return null;
-    if ([...p.said, ...(p.guesses ?? []).map((g) => g.id)].some((id) => !play.catalog.get(id))) return null;
+    if (pickIds(p).some((id) => !play.catalog.get(id))) return null;
     // No text: read as that reply, as close as it was, scored on the principles found.
     next = say(play, state, replayedReading(p));
   } else if (!Number.isInteger(p)) {

@@ -300,13 +300,8 @@ export function say(play: Play, state: SessionState, judged: JudgedText): Sessio
     if (!broken.length) return { ...state, askedAgain: (state.askedAgain ?? 0) + 1 };
     choice = nearestInWhatItBreaks(play, offered, broken);
   }
-  const read: Pick<SaidReply, 'principles' | 'similarity'> = {
-    principles: judged.principles.map((p) => ({ id: p.id, confidence: p.confidence, evidence: [Number(p.evidence[0]), Number(p.evidence[1])], ...(p.guess ? { guess: true as const } : {}) })),
-    // In hundredths: what a learning platform's record keeps of it (picks.ts), so a resumed play scores the same.
-    similarity: c?.reply === choice.index ? round2(c.similarity) : 0,
-  };
-  const said: SaidReply = { text: judged.text, ...read, tags: typedTags(play, read, choice) };
-  return respond(play, state, choice, choice.index, offered.map((o) => o.index), false, said);
+  // In hundredths: what a learning platform's record keeps of it (picks.ts), so a resumed play scores the same.
+  return respondTyped(play, state, judged, choice, c?.reply === choice.index ? round2(c.similarity) : 0, offered);
 }
 
 /** A typed turn replayed as it was read: that reply, that similarity, the principles as recorded. */
@@ -314,9 +309,14 @@ function sayAgain(play: Play, state: SessionState, judged: JudgedText, readAs: N
   const choice = offered.find((o) => o.index === readAs.reply);
   if (!choice) throw new SessionError(`reply ${readAs.reply + 1} is not on offer here`);
   for (const p of judged.principles) if (!play.catalog.get(p.id)) throw new SessionError(`unknown principle "${p.id}"`);
+  return respondTyped(play, state, judged, choice, Math.max(0, Math.min(1, readAs.similarity)), offered);
+}
+
+/** The customer's answer to a typed reply read as `choice`, `similarity` close: scored on its tags (`typedTags`). */
+function respondTyped(play: Play, state: SessionState, judged: JudgedText, choice: Choice, similarity: number, offered: readonly Choice[]): SessionState {
   const read: Pick<SaidReply, 'principles' | 'similarity'> = {
     principles: judged.principles.map((p) => ({ id: p.id, confidence: p.confidence, evidence: [Number(p.evidence[0]), Number(p.evidence[1])], ...(p.guess ? { guess: true as const } : {}) })),
-    similarity: Math.max(0, Math.min(1, readAs.similarity)),
+    similarity,
   };
   const said: SaidReply = { text: judged.text, ...read, tags: typedTags(play, read, choice) };
   return respond(play, state, choice, choice.index, offered.map((o) => o.index), false, said);
@@ -346,14 +346,15 @@ function closestAgreeing(play: Play, judged: JudgedText, offered: readonly Choic
   return best;
 }
 
+/** How sure the judge must be of each principle found for `heardOnlyGood` to name it: at least even odds. */
+export const HEARD_CONFIDENCE = 0.5;
+
 /**
  * A typed reply the customer asked again about though the judge found only good in it (practices, none
  * broken): its principle ids, so the trainee can be told what was heard and that the moment asks for
  * something else; [] when nothing was found, anything found is broken, or the judge is not even even-odds
  * sure of what it found (its "says something" guess at the likeliest principle, under its thresholds).
  */
-export const HEARD_CONFIDENCE = 0.5;
-
 export function heardOnlyGood(play: Play, found: readonly { id: string; confidence: number }[]): string[] {
   const sure = found.length && found.every((p) => play.catalog.get(p.id)?.polarity === 'practice' && p.confidence >= HEARD_CONFIDENCE);
   return sure ? found.map((p) => p.id) : [];

@@ -11,14 +11,18 @@
  *
  * (version; scenario; seed; picks; flags: c = the last turn's coaching was on screen,
  * d = the play had ended; a typed turn's guesses, under the judge's threshold, carry their confidence after "~",
- * and a typed reply read as less than word for word its similarity after "@", both in hundredths). SCORM 1.2 allows 4,096 characters: a longer record is refused
- * here rather than sent, since an LMS may truncate or drop it.
+ * and a typed reply read as less than word for word its similarity after "@", both in hundredths). SCORM 1.2
+ * allows 4,096 characters: a longer record is refused here rather than sent, since an LMS may truncate or drop it.
  */
-import { isTyped, type TurnPick, type TypedPick } from '../../engine/session/picks.js';
+import { isTyped, pickIds, type TurnPick, type TypedPick } from '../../engine/session/picks.js';
 import { STRING4096 } from './cmi12.js';
 
 /** A principle id as the catalog writes them. */
 const ID = /^[a-z0-9][a-z0-9-]{0,59}$/;
+
+/** One pick: −1, a reply's index, or a typed one (`reply:id+id~guess…@similarity`). */
+const FOUND = '[a-z0-9][a-z0-9-]{0,59}(?:~\\d{1,2})?';
+const ONE_PICK = new RegExp(`^(?:-1|\\d{1,3}(?::(?:${FOUND}(?:\\+${FOUND})*)?(?:@\\d{1,2})?)?)$`);
 
 export interface Suspended {
   scenario: string;
@@ -34,7 +38,7 @@ const TAG = 'dojo1';
 export function encodeSuspend(s: Suspended): string | null {
   const flags = `${s.coaching ? 'c' : ''}${s.done ? 'd' : ''}`;
   // Principle ids are catalog ids (lower case, digits, hyphens): one that is not could not be read back.
-  if (s.picks.some((p) => isTyped(p) && [...p.said, ...(p.guesses ?? []).map((g) => g.id)].some((id) => !ID.test(id)))) return null;
+  if (s.picks.some((p) => isTyped(p) && pickIds(p).some((id) => !ID.test(id)))) return null;
   const percent = (n: number) => String(Math.max(0, Math.min(99, Math.round(n * 100))));
   const typed = (p: TypedPick) =>
     `${p.reply}:${[...p.said, ...(p.guesses ?? []).map((g) => `${g.id}~${percent(g.confidence)}`)].join('+')}${p.sim !== undefined && p.sim < 1 ? `@${percent(p.sim)}` : ''}`;
@@ -50,10 +54,8 @@ export function decodeSuspend(text: string | null | undefined): Suspended | null
   if (parts.length !== 5 || parts[0] !== TAG) return null;
   const [, scenario, seedText, picksText, flags] = parts as [string, string, string, string, string];
   if (!/^[a-z0-9][a-z0-9-]*$/.test(scenario) || !/^\d{1,15}$/.test(seedText) || !/^[cd]*$/.test(flags)) return null;
-  const found = '[a-z0-9][a-z0-9-]{0,59}(?:~\\d{1,2})?';
-  const one = new RegExp(`^(?:-1|\\d{1,3}(?::(?:${found}(?:\\+${found})*)?(?:@\\d{1,2})?)?)$`);
   const entries = picksText ? picksText.split(',') : [];
-  if (!entries.every((p) => one.test(p))) return null;
+  if (!entries.every((p) => ONE_PICK.test(p))) return null;
   const picks: TurnPick[] = entries.map((p) => {
     const at = p.indexOf(':');
     if (at < 0) return Number(p);
