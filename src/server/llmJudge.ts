@@ -240,7 +240,7 @@ export function createLlmJudge(o: LlmJudgeOptions): LlmJudge {
     const ids = got.principles.map((f) => f.id);
     const unknownNode = offline.notice?.code === 'unknown-node';
     // The authored replies read as the offline judge reads them, as it does for its own findings (closest.ts).
-    const closest = options.scenario && options.node !== undefined && !unknownNode ? closestReply(options.scenario, options.node, text, ids, locale, (t) => readOf(t, locale)) : undefined;
+    const closest = options.scenario && options.node !== undefined && !unknownNode ? closestReply(options.scenario, options.node, text, ids, locale, { read: (t) => readOf(t, locale) }) : undefined;
     const note = unknownNode ? offline.notice : raw.length > MAX_CHARS ? notice('too-long', MAX_CHARS) : ids.length ? undefined : notice('nothing-recognised');
     return { ...got, ...(closest ? { closest } : {}), ...(note ? { notice: note } : {}), source: 'llm', model: settings.model };
   };

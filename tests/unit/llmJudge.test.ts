@@ -120,7 +120,7 @@ describe('the language-model judge against a fake endpoint', () => {
     expect(r.source).toBe('llm');
     expect(r.closest).toMatchObject({ node: 'open' });
     // As the offline judge finds it for its own findings: the authored replies also by its reading of their words.
-    expect(r.closest).toEqual(closestReply(sc.scenario, 'open', text, ['show-patience'], 'zh-CN', (t) => offline(t, { locale: 'zh-CN' }).principles.map((f) => f.id)));
+    expect(r.closest).toEqual(closestReply(sc.scenario, 'open', text, ['show-patience'], 'zh-CN', { read: (t) => offline(t, { locale: 'zh-CN' }).principles.map((f) => f.id) }));
     expect(JSON.parse((seen[0]!.body.messages as { content: string }[])[1]!.content).customerSaid).toBeTruthy();
   });
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readSignals } from '../../src/cli/files.js';
-import { closestReply, createJudge } from '../../src/engine/judge/index.js';
+import { closestReply, createJudge, judgeVocabulary } from '../../src/engine/judge/index.js';
 import { SEVERITY_POINTS, turnScore } from '../../src/engine/scoring/debrief.js';
 import { severityOf } from '../../src/engine/catalog/severity.js';
 import { choose, creditFor, heardOnlyGood, offeredChoices, say, SAY_THRESHOLD, startSessionAt, type SessionState } from '../../src/engine/session/session.js';
@@ -17,6 +17,7 @@ const play = playOf('scenarios/library/broadband-outage.yaml');
 const signals = readSignals(catalog());
 if ('problems' in signals) throw new Error('the judge signals do not load');
 const judge = createJudge(signals.signals);
+const knownToJudge = judgeVocabulary(signals.signals);
 
 /** The trainee types `text` at `node` (in state `st`), read by the real judge. */
 function typeAt(st: SessionState, text: string, locale: Locale) {
@@ -104,12 +105,37 @@ describe('credit by similarity (the rule)', () => {
 });
 
 describe("the judge's under-threshold guess", () => {
-  it('"It\'s our fault, I own it." is owning the problem, heard as good where no reply goes that way', () => {
-    for (const node of ['diagnose', 'no-confidence', 'hour-promise']) {
-      const { j, next } = typeAt(at(node), "It's our fault, I own it.", 'en');
-      expect(j.principles.map((p) => p.id), node).toEqual(['own-the-problem']);
-      expect(j.principles[0]!.guess, node).toBeUndefined();
-      if (!next.turns.length) expect(heardOnlyGood(play, j.principles), node).toEqual(['own-the-problem']);
+  it('"It\'s our fault, I own it." admits the mistake and owns it: taken as the reply that admits it, where there is one', () => {
+    // The second play-test: "admit the mistake" was never found, so at the turns whose good reply is that principle
+    // the customer asked again (admit-mistake was not among the judge's principles; its cues came with readas.jsonl).
+    for (const [node, id] of [['diagnose', 'admit'], ['no-confidence', 'recover'], ['hour-promise', 'recover'], ['flare-fault', 'recover']] as const) {
+      const { j, turn } = typeAt(at(node), "It's our fault, I own it.", 'en');
+      expect(j.principles.map((p) => p.id), node).toEqual(['admit-mistake', 'own-the-problem']);
+      expect(j.principles.every((p) => !p.guess), node).toBe(true);
+      expect(turn?.choice, node).toBe(replyId(at(node), id));
+      expect(turnScore(play, turn!), node).toBeGreaterThan(50);
+    }
+  });
+
+  it.each([
+    ["It's our fault, I'm sorry. Our equipment failed, not your router.", 'en'],
+    ['是我们的错,对不起。是我们的设备坏了,不是您家路由器的问题。', 'zh-CN'],
+    ['我们搞错了,昨晚升级把设备弄坏了,让您白忙一天,我给您道歉。', 'zh-CN'],
+    ["That's on us: we messed up the upgrade last night. I apologise for the wasted day.", 'en'],
+  ] as const)('the play-test\'s admission at the diagnosis, "%s", is read as the reply that admits it', (text, locale) => {
+    const { j, turn } = typeAt(at('diagnose'), text, locale);
+    expect(j.principles.map((p) => p.id)).toContain('admit-mistake');
+    expect(turn?.choice).toBe(replyId(at('diagnose'), 'admit'));
+  });
+
+  it("a conditional or denied fault is not an admission", () => {
+    for (const [text, locale] of [
+      ["If it's our fault, we'll sort it out.", 'en'],
+      ["It's not our fault, the network team did it.", 'en'],
+      ['如果是我们的错,我们会负责。', 'zh-CN'],
+      ['这不是我们的错,是网络部的问题。', 'zh-CN'],
+    ] as const) {
+      expect(judge(text, { locale }).principles.map((p) => p.id), text).not.toContain('admit-mistake');
     }
   });
 
@@ -119,7 +145,7 @@ describe("the judge's under-threshold guess", () => {
       expect(j.principles.some((p) => p.guess), `${text}: a guess here`).toBe(true);
       const sure = j.principles.filter((p) => !p.guess).map((p) => p.id);
       const locale = /[a-z]/i.test(text) ? 'en' : 'zh-CN';
-      expect(j.closest!.similarity, text).toBe(closestReply(play.scenario, node, text, sure, locale, (t) => judge(t, { locale }).principles.filter((p) => !p.guess).map((p) => p.id))!.similarity);
+      expect(j.closest!.similarity, text).toBe(closestReply(play.scenario, node, text, sure, locale, { read: (t) => judge(t, { locale }).principles.filter((p) => !p.guess).map((p) => p.id), known: knownToJudge })!.similarity);
     }
   });
 

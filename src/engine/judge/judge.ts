@@ -132,19 +132,40 @@ export function readingsOf(judge: Judge): (text: string, locale: Locale) => read
   };
 }
 
+/**
+ * What of a reply's findings its closeness to an authored reply is weighed on: each finding as sure, a guessed
+ * practice at its confidence (a 0.3 guess of understand-feelings moves a reply a little towards the empathetic
+ * reply), a guessed violation not at all ("It's our fault, I own it" guessed as plead-own-difficulty at 0.23 was
+ * read as close to a reply that pleads difficulty).
+ */
+export function matchable(found: readonly Finding[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const f of found) {
+    const sure = f.guess ? (f.polarity === 'practice' ? f.confidence : 0) : 1;
+    if (sure > (out.get(f.id) ?? 0)) out.set(f.id, sure);
+  }
+  return out;
+}
+
+/** What a judge with these signals can find at all: its cues' principles and its model's (closest.ts leaves other tags out). */
+export function judgeVocabulary(signals: Signals): Set<string> {
+  return new Set([...signals.principles.map((p) => p.id), ...(signals.model?.principles ?? []).filter((id) => id !== ANY_HEAD)]);
+}
+
 export function createJudge(signals: Signals): Judge {
   const model = signals.model ? loadModel(signals.model) : undefined;
   // Authored replies are read without the "says something" fallback: their author's tags stand beside the
   // reading (closest.ts), and a guessed principle there would only make a canned typed reply look closer.
   const readOf = readingsOf((t, o) => run(t, o ?? {}, false));
   const judge: Judge = (raw, options = {}) => run(raw, options, true);
+  const known = judgeVocabulary(signals);
   const run = (raw: string, options: JudgeOptions, fallback: boolean): JudgeResult => {
     const locale = options.locale ?? (HAN.test(raw) ? 'zh-CN' : 'en');
     const bad = screen(raw);
-    const withClosest = (r: JudgeResult, found: string[], text: string): JudgeResult => {
+    const withClosest = (r: JudgeResult, found: ReadonlyMap<string, number>, text: string): JudgeResult => {
       if (!options.scenario || options.node === undefined) return r;
       if (!options.scenario.nodes[options.node]) return { ...r, notice: notice('unknown-node') };
-      const c = closestReply(options.scenario, options.node, text, found, locale, (t) => readOf(t, locale));
+      const c = closestReply(options.scenario, options.node, text, found, locale, { read: (t) => readOf(t, locale), known });
       return c ? { ...r, closest: c } : r;
     };
     if (bad) return { principles: [], notice: bad };
@@ -188,9 +209,7 @@ export function createJudge(signals: Signals): Judge {
       .filter((f) => !(yields.get(f.id) ?? []).some((y) => hits.has(y)))
       .sort((a, b) => a.evidence[0] - b.evidence[0] || a.id.localeCompare(b.id));
     const note = raw.length > MAX_CHARS ? notice('too-long', MAX_CHARS) : principles.length ? undefined : notice('nothing-recognised');
-    // A guess alone does not make a reply close to an authored one ("It's our fault, I own it" guessed as
-    // plead-own-difficulty at 0.23 was read as close to a reply that pleads difficulty).
-    return withClosest({ principles, ...(note ? { notice: note } : {}) }, principles.filter((f) => !f.guess).map((f) => f.id), text);
+    return withClosest({ principles, ...(note ? { notice: note } : {}) }, matchable(principles), text);
   };
   for (const text of [WARM_UP, WARM_UP.repeat(20), 'a'.repeat(MAX_CHARS), '好'.repeat(MAX_CHARS)]) judge(text);
   return judge;
