@@ -3,6 +3,7 @@
  * the scenario sets one, coaching after every reply (read, then Continue), and at the end
  * the outcome, score, grade and each turn again.
  */
+import { creditedApart } from '../../engine/scoring/credited.js';
 import { signed } from '../../engine/text.js';
 import type { ResultView, TraineeView, TurnFeedback } from '../../server/protocol.js';
 import { countdown, type Countdown } from '../countdown.js';
@@ -205,10 +206,9 @@ function coaching(view: TraineeView, f: TurnFeedback): HTMLElement {
  */
 function chipsOf(view: TraineeView, f: TurnFeedback): (HTMLElement | null)[] {
   if (!f.said || f.said.verbatim) return [principleChips(view.principles, f.honoured, f.broken)];
-  const found = new Set(f.said.found.map((x) => x.id));
-  const credited = f.honoured.filter((id) => !found.has(id));
+  const { wrote, credited } = creditedApart(f.honoured, f.said.found);
   return [
-    principleChips(view.principles, f.honoured.filter((id) => found.has(id)), f.broken),
+    principleChips(view.principles, wrote, f.broken),
     ...(credited.length ? [el('p', { class: 'credited-label' }, t('phone.credited')), principleChips(view.principles, credited, [])] : []),
   ];
 }

@@ -7,6 +7,7 @@
  * only then does it rise over the line.
  */
 import type { Reply } from '../../engine/scenario/model.js';
+import { creditedApart } from '../../engine/scoring/credited.js';
 import { readableSources } from '../../engine/sources.js';
 import { mistakeLabel } from '../mistakeLabel.js';
 import { pick, signed, type Locale } from '../../engine/text.js';
@@ -62,11 +63,7 @@ export function showCoaching(scene: BaseScene, o: CoachingInput): Coaching {
   const timedOut = last.turn.choice < 0;
   const practice = o.practice ? t('play.practiceHead', { first: signed(o.practice.first) }) : '';
   const head = timedOut ? t('play.timedOutScore', { n: signed(last.score) }) : t(o.practice ? 'play.practiceScore' : 'play.turnScore', { n: signed(last.score) });
-  // A typed turn: what the judge found in the words, apart from what it is credited with through the reply it was
-  // read as (close enough in wording and principles: play-test, "credited with what I never wrote").
-  const found = new Set(last.turn.said?.principles.map((p) => p.id) ?? []);
-  const wrote = last.turn.said ? last.honoured.filter((id) => found.has(id)) : last.honoured;
-  const credited = last.turn.said ? last.honoured.filter((id) => !found.has(id)) : [];
+  const { wrote, credited } = creditedApart(last.honoured, last.turn.said?.principles);
   const honoured = wrote.length ? `✓ ${wrote.map(o.name).join(t('list'))}` : '';
   const creditedLine = credited.length ? t('play.credited', { names: credited.map(o.name).join(t('list')), interpolation: { escapeValue: false } }) : '';
   const mistakes = last.mistakes.map((m) => mistakeLabel(t, o.name(m.id), m));
