@@ -1,6 +1,6 @@
 /**
  * Cross-validation of the judge's model on the train-only pool (bench/judgeTrain.ts readPool: gold's train
- * split, train2 … train8, or `--sources`): 5 folds by the SHA-256 of the reply id; each fold's replies are judged by the cues
+ * split, train2 … train9, or `--sources`): 5 folds by the SHA-256 of the reply id; each fold's replies are judged by the cues
  * plus a model trained on the other four folds. Reports micro P / R / F1 and verdict accuracy per source and
  * threshold, for the cues alone, the model alone and both. The cues were written from gold's train split and
  * train2, so their figures there are optimistic; "fresh" sums the sources no cue was written from (train3 on).

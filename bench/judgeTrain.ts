@@ -1,6 +1,6 @@
 /**
  * `npm run judge:train`: trains the judge's n-gram model (src/engine/judge/model.ts) on the TRAIN-ONLY labelled
- * replies — the train part of tests/judge/gold.jsonl (split.json) and tests/judge/train2.jsonl … train8.jsonl —
+ * replies — the train part of tests/judge/gold.jsonl (split.json) and tests/judge/train2.jsonl … train9.jsonl —
  * and writes scenarios/judge-model.json, with one more output beside the principles, ANY_HEAD ("says something"). Per principle, logistic regression with an L2 penalty, fitted by
  * full-batch AdaGrad from zero weights in a fixed order (no randomness, so the file is reproducible;
  * tests/unit/judgeModel.test.ts checks the committed file equals a fresh run). The test split is never read.
@@ -24,10 +24,10 @@ export interface PoolRow {
 }
 
 /** The single-annotator train-only files the model may train on (tests/judge/<source>.jsonl). */
-export type PoolSource = 'train2' | 'train3' | 'train4' | 'train5' | 'train6' | 'train7' | 'train8';
+export type PoolSource = 'train2' | 'train3' | 'train4' | 'train5' | 'train6' | 'train7' | 'train8' | 'train9';
 
 /** The files the shipped model trains on, besides gold's train split (chosen by bench/judgeCv.ts; README). */
-export const POOL_SOURCES: readonly PoolSource[] = ['train2', 'train3', 'train4', 'train5', 'train6', 'train7', 'train8'];
+export const POOL_SOURCES: readonly PoolSource[] = ['train2', 'train3', 'train4', 'train5', 'train6', 'train7', 'train8', 'train9'];
 
 function readJsonl(file: string, source: PoolRow['source']): PoolRow[] {
   return readFileSync(file, 'utf8')
