@@ -294,9 +294,10 @@ export interface TurnFeedback {
   score: number;
   /**
    * A typed reply: what was written, where each principle was found in it, and the reply (0-based, as offered) it
-   * was read as; `verbatim`: word for word that reply (nothing marked: it is that reply).
+   * was read as; `verbatim`: word for word that reply (nothing marked: it is that reply); `guess`: the judge's
+   * under-threshold guess (not marked as evidence: its span is only the clause it scored highest).
    */
-  said?: { text: string; found: { id: string; start: number; end: number }[]; readAs: number; verbatim?: true };
+  said?: { text: string; found: { id: string; start: number; end: number; guess?: true }[]; readAs: number; verbatim?: true };
 }
 
 export interface TraineeView {

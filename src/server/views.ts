@@ -235,7 +235,7 @@ function feedbackOf(room: Room, s: SessionState, i: number): TurnFeedback {
       ? {
           said: {
             text: t.said.text,
-            found: t.said.verbatim ? [] : t.said.principles.map((p) => ({ id: p.id, start: p.evidence[0]!, end: p.evidence[1]! })),
+            found: t.said.verbatim ? [] : t.said.principles.map((p) => ({ id: p.id, start: p.evidence[0]!, end: p.evidence[1]!, ...(p.guess ? { guess: true as const } : {}) })),
             readAs: t.offered.indexOf(t.choice),
             ...(t.said.verbatim ? { verbatim: true as const } : {}),
           },

@@ -13,9 +13,9 @@ export function sendsOnEnter(e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'isComp
   return e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.isComposing && e.keyCode !== 229 && !e.ctrlKey && !e.metaKey;
 }
 
-/** The typed text as nodes: each span the judge found a principle in marked, good or bad. */
-export function markedText(text: string, found: readonly { id: string; start: number; end: number }[], principles: Record<string, PrincipleInfo>): (string | HTMLElement)[] {
-  const spans = [...found].filter((f) => f.end > f.start && f.start >= 0 && f.end <= text.length).sort((a, b) => a.start - b.start || b.end - a.end);
+/** The typed text as nodes: each span the judge found a principle in marked, good or bad (not its guesses). */
+export function markedText(text: string, found: readonly { id: string; start: number; end: number; guess?: true }[], principles: Record<string, PrincipleInfo>): (string | HTMLElement)[] {
+  const spans = [...found].filter((f) => !f.guess && f.end > f.start && f.start >= 0 && f.end <= text.length).sort((a, b) => a.start - b.start || b.end - a.end);
   const out: (string | HTMLElement)[] = [];
   let at = 0;
   for (const f of spans) {

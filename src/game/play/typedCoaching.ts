@@ -11,6 +11,7 @@ import type { BaseScene } from '../scenes/BaseScene.js';
 import { TypedEcho } from '../stage/echo.js';
 import type { CoachingInput } from './coaching.js';
 import { echoRuns } from './typedEcho.js';
+import { evidenceLines } from './typedEvidence.js';
 
 export function typedCoaching(scene: BaseScene, turn: TurnRecord, scenario: Scenario, catalog: Catalog, locale: Locale): { typed: NonNullable<CoachingInput['typed']>; echo: TypedEcho } | null {
   const said = turn.said;
@@ -21,7 +22,8 @@ export function typedCoaching(scene: BaseScene, turn: TurnRecord, scenario: Scen
   const found = said.verbatim ? [] : said.principles;
   // Resumed from a learning platform's record, which keeps what was found but not the words.
   const kept = said.text !== '';
-  const spans = kept ? found.map((p) => ({ start: p.evidence[0], end: p.evidence[1], good: good(p.id), name: name(p.id) })) : [];
+  // The judge's under-threshold guess is not marked: its span is only the clause it scored highest.
+  const spans = kept ? found.filter((p) => !p.guess).map((p) => ({ start: p.evidence[0], end: p.evidence[1], good: good(p.id), name: name(p.id) })) : [];
   const [open, close] = kept ? ['“', '”'] : ['', ''];
   const shown = kept ? said.text : scene.t('ownWords.notKept');
   const echo = new TypedEcho(scene.svc.overlay, echoRuns(shown, spans), open, close);
@@ -34,7 +36,7 @@ export function typedCoaching(scene: BaseScene, turn: TurnRecord, scenario: Scen
       heading: scene.t('ownWords.youWrote'),
       readAs: t('ownWords.readAs', { n, text: reply }),
       spoken: `${scene.t('ownWords.youWrote')} ${open}${shown}${close}`,
-      evidence: found.map((p) => (kept ? t('ownWords.evidence', { mark: good(p.id) ? '✓' : '✗', name: name(p.id), words: said.text.slice(p.evidence[0], p.evidence[1]) }) : `${good(p.id) ? '✓' : '✗'} ${name(p.id)}`)),
+      evidence: evidenceLines(said, found, good, name, t),
       place: (x, y, w, size) => echo.place(x, y, w, size),
       shift: (dy) => echo.shift(dy),
     },
