@@ -26,7 +26,7 @@ export interface PrincipleScore {
   f1: number | null;
 }
 
-export type JudgeSplit = 'test' | 'train' | 'train2' | 'train3' | 'train4' | 'train5' | 'train6' | 'train7' | 'train8' | 'train9' | 'train+train2';
+export type JudgeSplit = 'test' | 'train' | 'train2' | 'train3' | 'train4' | 'train5' | 'train6' | 'train7' | 'train8' | 'train9' | 'train10' | 'train+train2';
 
 export interface JudgeEvaluation {
   split: JudgeSplit;
@@ -70,7 +70,7 @@ export function evaluate(split: JudgeSplit, rows = readReplies()): JudgeEvaluati
     const ids = new Set(readSplit()[split === 'test' ? 'test' : 'train']);
     chosen = rows.filter((r) => ids.has(r.id));
   }
-  if (split === 'train2' || split === 'train3' || split === 'train4' || split === 'train5' || split === 'train6' || split === 'train7' || split === 'train8' || split === 'train9' || split === 'train+train2') {
+  if (split === 'train2' || split === 'train3' || split === 'train4' || split === 'train5' || split === 'train6' || split === 'train7' || split === 'train8' || split === 'train9' || split === 'train10' || split === 'train+train2') {
     const t2 = readTrain2(join(DIR, `${split === 'train+train2' ? 'train2' : split}.jsonl`));
     chosen = [...chosen, ...t2.rows];
     for (const [id, s] of t2.gold) gold.set(id, s);
@@ -159,7 +159,7 @@ export function judgeFigures(): Figure[] {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const split = process.argv.includes('--split') ? process.argv[process.argv.indexOf('--split') + 1] : 'test';
-  const splits: JudgeSplit[] = ['test', 'train', 'train2', 'train3', 'train4', 'train5', 'train6', 'train7', 'train8', 'train9', 'train+train2'];
+  const splits: JudgeSplit[] = ['test', 'train', 'train2', 'train3', 'train4', 'train5', 'train6', 'train7', 'train8', 'train9', 'train10', 'train+train2'];
   if (!splits.includes(split as JudgeSplit)) {
     process.stderr.write(`--split must be one of ${splits.join(', ')}\n`);
     process.exit(2);

@@ -24,10 +24,10 @@ export interface PoolRow {
 }
 
 /** The single-annotator train-only files the model may train on (tests/judge/<source>.jsonl). */
-export type PoolSource = 'train2' | 'train3' | 'train4' | 'train5' | 'train6' | 'train7' | 'train8' | 'train9';
+export type PoolSource = 'train2' | 'train3' | 'train4' | 'train5' | 'train6' | 'train7' | 'train8' | 'train9' | 'train10';
 
 /** The files the shipped model trains on, besides gold's train split (chosen by bench/judgeCv.ts; README). */
-export const POOL_SOURCES: readonly PoolSource[] = ['train2', 'train3', 'train4', 'train5', 'train6', 'train7', 'train8', 'train9'];
+export const POOL_SOURCES: readonly PoolSource[] = ['train2', 'train3', 'train4', 'train5', 'train6', 'train7', 'train8', 'train9', 'train10'];
 
 function readJsonl(file: string, source: PoolRow['source']): PoolRow[] {
   return readFileSync(file, 'utf8')

@@ -87,11 +87,12 @@ describe('credit by similarity (the rule)', () => {
     expect(s.turns).toHaveLength(0);
     expect(s.askedAgain).toBe(1);
     // The play-test's apology was read as "we'll certainly cover all your losses" (over-promise), and the ending held
-    // the trainee to that promise; now it is not taken, and heard as owning the problem.
+    // the trainee to that promise; now it is not taken, and heard as admitting the mistake.
     for (const [text, locale] of [["It is our fault, and I'm sorry.", 'en'], ['是我们的错，对不起。', 'zh-CN']] as const) {
       const { j, turn } = typeAt(st, text, locale);
       expect(turn?.choice, text).not.toBe(play.scenario.nodes.compensation!.choices.find((c) => c.id === 'pay-all')!.index);
-      if (!turn) expect(heardOnlyGood(play, j.principles), text).toContain('own-the-problem');
+      expect(j.principles.map((p) => p.id), text).toContain('admit-mistake');
+      if (!turn) expect(heardOnlyGood(play, j.principles).every((id) => ['admit-mistake', 'own-the-problem'].includes(id)), text).toBe(true);
       else expect(turnScore(play, turn), text).toBeGreaterThan(0);
     }
   });
@@ -182,6 +183,18 @@ describe('a reply the trainee never saw', () => {
     const s = say(play, st, { text: 'x', principles: [], closest: { node: 'farewell', reply: hidden, similarity: 0.6, ranked: [{ reply: hidden, similarity: 0.6 }, { reply: offered[1]!, similarity: 0.5 }, { reply: offered[0]!, similarity: 0.1 }] } });
     expect(s.turns[0]?.choice).toBe(offered[1]);
     expect(s.turns[0]?.said?.similarity).toBe(0.5);
+  });
+});
+
+describe('a reply taken for what it breaks', () => {
+  it('goes the way of the closest reply that breaks something, not the harshest, and is credited nothing of it', () => {
+    // A play-test: "You're absolutely right to be fed up… tell me everything", read as over-promising and close to
+    // no reply, went the way of "You can hang up now" (the reply breaking most), and the call went downhill.
+    const st = at('vent');
+    const ranked = [{ reply: 0, similarity: 0.05 }, { reply: 1, similarity: 0.2 }, { reply: 2, similarity: 0.25 }, { reply: 3, similarity: 0.04 }];
+    const next = say(play, st, { text: 'x', principles: [{ id: 'over-promise', confidence: 0.9, evidence: [0, 1] }], closest: { node: 'vent', reply: 2, similarity: 0.25, ranked } });
+    expect(next.turns[0]?.choice, 'the closest reply that breaks something').toBe(1);
+    expect(next.turns[0]?.said?.similarity).toBe(0);
   });
 });
 

@@ -298,10 +298,13 @@ export function say(play: Play, state: SessionState, judged: JudgedText): Sessio
     // the story goes the way of the reply on offer nearest to it in what it breaks.
     const broken = judged.principles.filter((p) => !p.guess && play.catalog.get(p.id)!.polarity === 'violation' && p.confidence >= SAY_VIOLATION_CONFIDENCE).map((p) => p.id);
     if (!broken.length) return { ...state, askedAgain: (state.askedAgain ?? 0) + 1 };
-    choice = nearestInWhatItBreaks(play, offered, broken);
+    const closeness = new Map((judged.closest?.node === state.node ? (judged.closest.ranked ?? [{ reply: judged.closest.reply, similarity: judged.closest.similarity }]) : []).map((r) => [r.reply, r.similarity]));
+    choice = nearestInWhatItBreaks(play, offered, broken, closeness);
   }
   // In hundredths: what a learning platform's record keeps of it (picks.ts), so a resumed play scores the same.
-  return respondTyped(play, state, judged, choice, c?.reply === choice.index ? round2(c.similarity) : 0, offered);
+  // Taken for what it breaks, under the threshold, it is credited with nothing of the reply it goes the way of.
+  const close = c && c.similarity >= SAY_THRESHOLD && c.reply === choice.index;
+  return respondTyped(play, state, judged, choice, close ? round2(c.similarity) : 0, offered);
 }
 
 /** A typed turn replayed as it was read: that reply, that similarity, the principles as recorded. */
@@ -361,21 +364,34 @@ export function heardOnlyGood(play: Play, found: readonly { id: string; confiden
 }
 
 /**
- * The reply on offer a rude typed reply is taken as: the one sharing most of the principles it breaks,
- * then the one breaking most (by severity), then the one practising least; the first listed on a tie.
+ * The reply on offer a rude typed reply is taken as: the one sharing most of the principles it breaks; then one
+ * that breaks something; then the closest in principles and wording (`closeness`: the judge's ranking); then the
+ * one breaking most (by severity), then the one practising least; the first listed on a tie. Closeness comes
+ * before severity: a play-test's "You're absolutely right to be fed up… tell me everything", over-promising to
+ * the judge, went the way of the harshest reply on offer ("You can hang up now").
  */
-function nearestInWhatItBreaks(play: Play, offered: readonly Choice[], broken: readonly string[]): Choice {
+function nearestInWhatItBreaks(play: Play, offered: readonly Choice[], broken: readonly string[], closeness: ReadonlyMap<number, number>): Choice {
   const SEVERITY = { minor: 1, serious: 2, grave: 3 } as const;
-  const key = (o: Choice): [number, number, number] => {
+  const key = (o: Choice): number[] => {
     const tags = resolveTags(play.catalog, o.principles);
     const bad = tags.filter((t) => t.polarity === 'violation');
-    return [bad.filter((t) => broken.includes(t.id)).length, bad.reduce((a, t) => a + SEVERITY[t.severity!] * t.weight, 0), -tags.filter((t) => t.polarity === 'practice').reduce((a, t) => a + t.weight, 0)];
+    return [
+      bad.filter((t) => broken.includes(t.id)).length,
+      bad.length ? 1 : 0,
+      closeness.get(o.index) ?? 0,
+      bad.reduce((a, t) => a + SEVERITY[t.severity!] * t.weight, 0),
+      -tags.filter((t) => t.polarity === 'practice').reduce((a, t) => a + t.weight, 0),
+    ];
+  };
+  const better = (a: number[], b: number[]) => {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
+    return false;
   };
   let best = offered[0]!;
   let bestKey = key(best);
   for (const o of offered.slice(1)) {
     const k = key(o);
-    if (k[0] > bestKey[0] || (k[0] === bestKey[0] && (k[1] > bestKey[1] || (k[1] === bestKey[1] && k[2] > bestKey[2])))) [best, bestKey] = [o, k];
+    if (better(k, bestKey)) [best, bestKey] = [o, k];
   }
   return best;
 }

@@ -22,6 +22,9 @@ interface JudgeModule {
 
 let loading: Promise<JudgeModule> | undefined;
 
+
+/** Faces of a customer no longer cross: an angry customer showing one asks again without the bite. */
+const CALM_FACES: ReadonlySet<string> = new Set(['neutral', 'relieved', 'pleased', 'doubtful']);
 /** The judge chunk, fetched once (a failed fetch is tried again next time). */
 export function loadJudge(): Promise<JudgeModule> {
   loading ??= import('./ownWordsJudge.js').catch((e: unknown) => {
@@ -97,11 +100,14 @@ export class OwnWordsTurn {
   /**
    * The customer, not following: in their manner (the customer type's), in other words each time they ask
    * again; or, when what was said was good in itself but goes the way of no reply here, that it is not the point.
+   * An angry customer who has calmed down (a face no longer cross) asks without the bite (a play-test: "Are you
+   * even listening to me?" from a smiling customer).
    */
   private askLine(offTheMark = false): string {
     const { customer } = this.session.play.scenario;
     const which = offTheMark ? 'askNotNow' : this.asked % 2 === 0 ? 'askAgainMore' : 'askAgain';
-    return this.scene.t('ownWords.askedAgain', { name: pick(customer.name, this.o.locale), line: this.scene.t(`ownWords.${which}.${customer.type}`), interpolation: { escapeValue: false } });
+    const manner = customer.type === 'angry' && CALM_FACES.has(this.session.expression()) ? 'angryCalm' : customer.type;
+    return this.scene.t('ownWords.askedAgain', { name: pick(customer.name, this.o.locale), line: this.scene.t(`ownWords.${which}.${manner}`), interpolation: { escapeValue: false } });
   }
 
   private async send(text: string): Promise<void> {
