@@ -5,6 +5,7 @@
  * a message budget, and one that keeps sending past it is disconnected. A failure is
  * answered, never thrown, so one bad client cannot take the server down.
  */
+import { randomUUID } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { normalizeRoomCode } from '../engine/classroom/code.js';
@@ -16,6 +17,7 @@ import { Buckets } from './limits.js';
 import { addressKey, clientAddress, isTrainer, type Headers } from './trust.js';
 import type { Cluster } from './cluster.js';
 import { route } from './route.js';
+import { DirectBroadcastAdapter, writeDirectly, type EngineSocket } from './directWrite.js';
 
 export interface IoOptions {
   trainerKey: string;
@@ -110,7 +112,15 @@ export function attachIo(http: HttpServer, hub: Hub, o: IoOptions): { io: Server
     // packet sent for two minutes.
     pingInterval: 10_000,
     pingTimeout: 8_000,
+    // One process: broadcasts reach each phone past engine.io's per-packet work (directWrite.ts);
+    // with Redis (main.ts) the cluster's adapter replaces it.
+    adapter: DirectBroadcastAdapter,
   });
+  // And so do acknowledgements and a socket's own messages, on every connection.
+  io.engine.on('connection', (conn: EngineSocket) => writeDirectly(conn));
+  // A connection's id from Node's pool of random UUIDs: engine.io's own drew bytes from the
+  // kernel, often once per id, for each phone that reconnects (socket.io documents this hook).
+  io.engine.generateId = () => randomUUID();
   const joins = new Buckets(o.joinBurst ?? 30, o.joinRefillMs ?? 2_000);
   const budget = new Buckets(o.messageBurst ?? 40, o.messageRefillMs ?? 100);
   const cap = o.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;

@@ -14,8 +14,14 @@ export function makeRoomCode(random: () => number, length = ROOM_CODE_LENGTH): s
 
 /** What a trainee typed, as a code: upper case, separators dropped; null when it cannot be one. */
 export function normalizeRoomCode(input: string): string | null {
+  // Most often (every message a phone sends names its room) it is a code already.
+  if (isCode(input)) return input;
   const code = input.toUpperCase().replace(/[\s\-_.]/g, '');
-  if (code.length !== ROOM_CODE_LENGTH) return null;
-  for (const ch of code) if (!ROOM_CODE_ALPHABET.includes(ch)) return null;
-  return code;
+  return isCode(code) ? code : null;
+}
+
+function isCode(s: string): boolean {
+  if (s.length !== ROOM_CODE_LENGTH) return false;
+  for (let i = 0; i < s.length; i++) if (!ROOM_CODE_ALPHABET.includes(s[i]!)) return false;
+  return true;
 }
