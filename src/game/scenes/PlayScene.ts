@@ -29,7 +29,7 @@ import { BaseScene } from './BaseScene.js';
 import { showCoaching } from '../play/coaching.js';
 import { showIntro } from '../play/intro.js';
 import { conversation } from '../play/conversation.js';
-import { layReplies } from '../play/replies.js';
+import { layReplies, replySizes } from '../play/replies.js';
 import { TurnClock } from '../play/turnClock.js';
 import { dismissCoaching, saveResume } from '../play/record.js';
 import { endingExpression, endingLine } from '../play/ending.js';
@@ -399,14 +399,23 @@ export class PlayScene extends BaseScene<PlayData> {
         this.svc.audio.play('ui-select');
         session.choose(i);
       });
-    this.choiceButtons = lay(toTyping ? h + 16 : 0);
-    const end = this.choiceButtons.at(-1);
-    // Replies too long to leave room under them (a long node on a phone): the replies first; typing from here on
-    // is in the pause menu too.
-    if (toTyping === 'ownWords.typeFromNow' && end && end.y + end.h / 2 + 12 + h > this.h) {
-      this.choiceButtons.forEach((b) => b.destroy());
-      this.choiceButtons = lay(0);
-      toTyping = null;
+    const laid = lay(toTyping ? h + 16 : 0);
+    this.choiceButtons = laid.buttons;
+    // Replies so long that the room under them would leave them at the smallest size when they could have had a
+    // larger one, or push the action off the screen (a long node on a phone): the replies come first; typing from
+    // here on is in the pause menu too.
+    if (toTyping === 'ownWords.typeFromNow') {
+      const end = laid.buttons.at(-1);
+      const smallest = laid.size === replySizes(this.portrait).at(-1);
+      const offScreen = !!end && end.y + end.h / 2 + 12 + h > this.h;
+      if (offScreen || smallest) {
+        const without = lay(0);
+        if (offScreen || without.size > laid.size) {
+          this.choiceButtons.forEach((b) => b.destroy());
+          this.choiceButtons = without.buttons;
+          toTyping = null;
+        } else without.buttons.forEach((b) => b.destroy());
+      }
     }
     if (toTyping) {
       const last = this.choiceButtons.at(-1);
