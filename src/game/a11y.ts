@@ -13,11 +13,19 @@ export class LiveRegion {
     this.el.className = 'visually-hidden';
   }
 
+  private said: string[] = [];
+
+  /** What was said last (the lines as given), for a scene to say again when an overlay over it closes. */
+  get lines(): string[] {
+    return [...this.said];
+  }
+
   /**
    * Replace the announced content: each string becomes a paragraph, set as text (never HTML),
    * written as the canvas writes it (the same quotes and punctuation).
    */
   say(lines: string[]): void {
+    this.said = [...lines];
     this.el.replaceChildren(
       ...lines.map((l) => {
         const p = this.el.ownerDocument.createElement('p');

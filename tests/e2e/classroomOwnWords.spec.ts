@@ -26,6 +26,35 @@ async function shoot(page: Page, name: string): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('lang', start);
 }
 
+/** A control's colours as drawn (a transparent fill shows the page's), and the page's. */
+async function actionLook(page: Page, sel: string): Promise<{ color: string; fill: string; border: string; page: string; opacity: number }> {
+  return page.locator(sel).evaluate((b) => {
+    const cs = getComputedStyle(b);
+    let at: Element | null = document.body;
+    let pageBg = 'rgb(0, 0, 0)';
+    for (; at; at = at.parentElement) {
+      const bg = getComputedStyle(at).backgroundColor;
+      if (bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent') {
+        pageBg = bg;
+        break;
+      }
+    }
+    if (getComputedStyle(document.body).backgroundColor === 'rgba(0, 0, 0, 0)') pageBg = getComputedStyle(document.documentElement).backgroundColor;
+    const fill = cs.backgroundColor === 'rgba(0, 0, 0, 0)' ? pageBg : cs.backgroundColor;
+    return { color: cs.color, fill, border: cs.borderTopColor, page: pageBg, opacity: Number(cs.opacity) };
+  });
+}
+
+/** WCAG contrast of two rgb() colours. */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => Number(v) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x! + 0.05) / (y! + 0.05);
+}
+
 test('everyone plays in own words: typed replies, asked again, marked coaching, the board, and picking for a turn', async ({ browser }) => {
   test.setTimeout(180_000);
   const host = await open(browser, '/host', { locale: 'en', viewport: { width: 1280, height: 800 } });
@@ -119,6 +148,11 @@ test('everyone plays in own words: typed replies, asked again, marked coaching, 
   await expect(box).toHaveValue('我想想');
   await lin.page.locator('[data-key="say-pick"]').tap();
   await expect(lin.page.locator('[data-key="type-instead"]')).toBeVisible();
+  // An enabled secondary action, not a grey one (play-test): its words 4.5:1 on its fill, its frame 3:1 on the page.
+  const look = await actionLook(lin.page, '[data-key="type-instead"]');
+  expect(look.opacity).toBe(1);
+  expect(contrast(look.color, look.fill), `words ${look.color} on ${look.fill}`).toBeGreaterThanOrEqual(4.5);
+  expect(contrast(look.border, look.page), `frame ${look.border} on ${look.page}`).toBeGreaterThanOrEqual(3);
   await shoot(lin.page, 'phone-picking');
   await lin.page.locator('.choices button.choice').first().tap();
   await expect(lin.page.locator('.coaching')).toBeVisible();

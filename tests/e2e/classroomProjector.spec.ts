@@ -215,6 +215,48 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await context.close();
   });
 
+  test(`class vote with long lines (${lang}): at 1920×1080 and 1280×720 the customer's line and the replies are whole, not scrolled in their columns; the scenario cards use the width`, async ({ browser }) => {
+    const { page, check, context } = await hostPage(browser, lang);
+    // The scenario cards span the projector's width (play-test: half of it at 1920×1080).
+    const cards = await page.evaluate(() => {
+      const rs = [...document.querySelectorAll('.cards')].map((c) => [...c.children].map((k) => k.getBoundingClientRect()));
+      const widest = Math.max(...rs.map((r) => Math.max(...r.map((b) => b.right)) - Math.min(...r.map((b) => b.left))));
+      return { widest, width: document.documentElement.clientWidth };
+    });
+    expect(cards.widest, 'the widest row of scenario cards').toBeGreaterThanOrEqual(0.9 * cards.width);
+    await shoot(page, browser, 'scenario-picker');
+    // The longest customer lines and replies of the library's first turns.
+    await page.locator('input[name="scenario"][value="lost-bill-of-lading"]').check();
+    await page.locator('input[name="mode"][value="vote"]').check();
+    await page.locator('[data-key="create"]').click();
+    const code = (await page.locator('.room-code').getAttribute('data-code'))!;
+    await trainee(code, lang === 'en' ? 'Ann' : '小安');
+    await expect(page.locator('.lobby-people .person')).toHaveCount(1);
+    await page.locator('[data-key="start"]').click();
+    await expect(page.locator('.round-state[data-status="open"]')).toBeVisible();
+    for (const size of [
+      { width: 1920, height: 1080 },
+      { width: 1280, height: 720 },
+    ]) {
+      await page.setViewportSize(size);
+      // The columns are fitted on the next frame after a resize.
+      await expect
+        .poll(() => page.evaluate(() => ['.vote-stage', '.vote-side'].map((sel) => { const e = document.querySelector(sel)!; return e.scrollHeight - e.clientHeight; })), { message: `${size.width}×${size.height}: nothing scrolled in the columns` })
+        .toEqual([0, 0]);
+      // Nothing of the line or the replies hidden under the controls' row either.
+      const whole = await page.evaluate(() => {
+        const foot = document.querySelector('.vote .controls')!.getBoundingClientRect().top;
+        return [...document.querySelectorAll('.vote .stage-line, .vote .option')].every((e) => e.getBoundingClientRect().bottom <= foot + 1);
+      });
+      expect(whole, `${size.width}×${size.height}: the line and the replies above the controls`).toBe(true);
+      // Readable from the back: ≥ 28 px at 1080p (0.85rem), the same share of the screen at 720p.
+      expect(await smallestText(page, '.vote .stage-line, .vote .option-text')).toBeGreaterThanOrEqual(size.height === 1080 ? 28 : 18.5);
+      await shoot(page, browser, `vote-long-${size.width}`);
+    }
+    check();
+    await context.close();
+  });
+
   test(`everyone plays on the projector (${lang}): the board, heat map and results ≥ 28 px; the next scenario shows the leaderboard`, async ({ browser }) => {
     const { page, check, context } = await hostPage(browser, lang);
     await page.locator('input[name="scenario"][value="broadband-outage"]').check();

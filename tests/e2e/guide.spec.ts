@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { begin, dojo, focusCard, open, SHOTS, startScenario, until, watchErrors } from './helpers.js';
+import { begin, dojo, focusCard, meanColour, open, SHOTS, startScenario, until, watchErrors } from './helpers.js';
 
 const fresh = (locale: string) => JSON.stringify({ version: 1, settings: { locale, muted: true, volume: 0.7 }, best: {}, attempts: [], resume: null, imported: [] });
 const live = (page: import('@playwright/test').Page) => page.evaluate(() => document.getElementById('live')!.textContent ?? '');
@@ -140,5 +140,74 @@ test('a customer type met for the first time after the guide: its meters alone, 
   await focusCard(page, 'returned-cargo');
   await page.keyboard.press('Enter');
   await begin(page, 'returned-cargo');
+  check();
+});
+
+for (const [locale, size, touch] of [
+  ['en', { width: 1280, height: 800 }, false],
+  ['zh-CN', { width: 390, height: 844 }, true],
+] as const) {
+  test(`${locale} ${size.width}×${size.height}: the guide leaves the Pause button in view and usable; closed, the screen reader hears the play screen again`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport: size, hasTouch: touch, isMobile: touch });
+    const page = await context.newPage();
+    const check = watchErrors(page);
+    await open(page, { storage: fresh(locale) });
+    await startScenario(page, 'kettle-return', { guide: true });
+    await until(page, (x) => x.scene === 'Guide' && x.choices.length === 2, 'guide step 1');
+    await expect.poll(() => live(page)).toContain(locale === 'en' ? 'Step 1 of 4' : '第 1 步');
+    const underGuide = await page.screenshot({ scale: 'css' });
+    await page.screenshot({ path: join(SHOTS, `guide-pause-${locale}-${size.width}.png`) });
+    // Skipped: the play screen, and what the screen reader hears is its line and replies, not the guide.
+    await page.keyboard.press('Escape');
+    const d = await until(page, (x) => x.scene === 'Play' && x.phase === 'choosing', 'the replies');
+    await expect.poll(() => live(page)).not.toContain(locale === 'en' ? 'Step 1 of 4' : '第 1 步');
+    expect(await live(page)).toContain(locale === 'en' ? 'Mrs Zhou' : '周老师');
+    expect(await live(page)).toContain('1. ');
+    expect(d.choices.length).toBeGreaterThan(1);
+    // The Pause button (play/playLayout.ts; a phone's controls are a finger high, 84 canvas pixels), in CSS pixels.
+    const k = size.width / (touch ? 720 : 1280);
+    const [cx, cy, bw, bh] = touch ? [62, 52, 104, 84] : [88, 42, 156, 48];
+    const pause = { left: (cx - bw / 2) * k, top: (cy - bh / 2) * k, right: (cx + bw / 2) * k, bottom: (cy + bh / 2) * k };
+    // Inside its frame, a few pixels in.
+    const inner = { x: Math.round(pause.left) + 4, y: Math.round(pause.top) + 4, w: Math.round(pause.right - pause.left) - 8, h: Math.round(pause.bottom - pause.top) - 8 };
+    // Under the guide it looked as it does now: not under the card, not dimmed.
+    const [before, after] = [await meanColour(page, underGuide, inner), await meanColour(page, await page.screenshot({ scale: 'css' }), inner)];
+    for (let k = 0; k < 3; k++) expect(Math.abs(before[k]! - after[k]!), `the Pause button under the guide (${before} vs ${after})`).toBeLessThan(6);
+
+    // Usable: the guide again (through the pause menu), then a tap on Pause closes it and opens the pause menu.
+    await page.keyboard.press('Escape');
+    await until(page, (x) => x.scene === 'Pause', 'the pause menu');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await until(page, (x) => x.focusIndex === 2, 'focus on the guide');
+    await page.keyboard.press('Enter');
+    await until(page, (x) => x.scene === 'Guide', 'the guide from the pause menu');
+    const at = { x: (pause.left + pause.right) / 2, y: (pause.top + pause.bottom) / 2 };
+    if (touch) await page.touchscreen.tap(at.x, at.y);
+    else await page.mouse.click(at.x, at.y);
+    await until(page, (x) => x.scene === 'Pause', 'back to the pause menu by the Pause button');
+    await expect.poll(() => live(page)).not.toContain(locale === 'en' ? 'Step 1 of 4' : '第 1 步');
+    await page.keyboard.press('Escape');
+    await until(page, (x) => x.scene === 'Play' && x.phase === 'choosing', 'the replies');
+    await context.close();
+    check();
+  });
+}
+
+test('a first play: a tap on Pause under the guide opens the pause menu; Resume goes back to the replies', async ({ page }) => {
+  const check = watchErrors(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await open(page, { storage: fresh('en') });
+  await startScenario(page, 'hotpot-wait', { guide: true });
+  await until(page, (x) => x.scene === 'Guide' && x.choices.length === 2, 'the guide');
+  // The play screen's Pause button, top left (play/playLayout.ts: centred at 88,42, 156 wide).
+  await page.mouse.click(88, 42);
+  const p = await until(page, (x) => x.scene === 'Pause', 'the pause menu');
+  expect(p.choices[0]).toBe('Resume');
+  expect(await live(page)).toContain('Resume');
+  await page.keyboard.press('Enter');
+  await until(page, (x) => x.scene === 'Play' && x.phase === 'choosing', 'the replies');
+  expect(await live(page)).not.toContain('Step 1 of 4');
+  expect((await dojo(page)).score!.turns).toBe(0);
   check();
 });

@@ -134,3 +134,25 @@ export interface ControlRect {
 
 /** The buttons of the screen on top. */
 export const controls = (page: Page): Promise<ControlRect[]> => page.evaluate(() => (window as unknown as { dojoControls: () => ControlRect[] }).dojoControls());
+
+/** The mean colour of a screenshot's pixels in a box (decoded by the page itself). */
+export async function meanColour(page: Page, png: Buffer, box: { x: number; y: number; w: number; h: number }): Promise<[number, number, number]> {
+  return page.evaluate(
+    async ([b64, b]) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const g = c.getContext('2d')!;
+      g.drawImage(img, 0, 0);
+      const d = g.getImageData(b.x, b.y, b.w, b.h).data;
+      const sum = [0, 0, 0];
+      for (let i = 0; i < d.length; i += 4) for (let k = 0; k < 3; k++) sum[k]! += d[i + k]!;
+      const n = d.length / 4;
+      return [sum[0]! / n, sum[1]! / n, sum[2]! / n] as [number, number, number];
+    },
+    [png.toString('base64'), box] as const,
+  );
+}

@@ -5,31 +5,9 @@
  */
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { dojo, open, SHOTS, startScenario, until, watchErrors } from './helpers.js';
+import { dojo, meanColour, open, SHOTS, startScenario, until, watchErrors } from './helpers.js';
 
 /** The countdown's seconds left, as drawn (either language). */
-/** The mean colour of a screenshot's pixels in a box (decoded by the page itself). */
-async function meanColour(page: Page, png: Buffer, box: { x: number; y: number; w: number; h: number }): Promise<[number, number, number]> {
-  return page.evaluate(
-    async ([b64, b]) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const g = c.getContext('2d')!;
-      g.drawImage(img, 0, 0);
-      const d = g.getImageData(b.x, b.y, b.w, b.h).data;
-      const sum = [0, 0, 0];
-      for (let i = 0; i < d.length; i += 4) for (let k = 0; k < 3; k++) sum[k]! += d[i + k]!;
-      const n = d.length / 4;
-      return [sum[0]! / n, sum[1]! / n, sum[2]! / n] as [number, number, number];
-    },
-    [png.toString('base64'), box] as const,
-  );
-}
-
 const brightness = (c: [number, number, number]) => (c[0] + c[1] + c[2]) / 3;
 
 async function secondsLeft(page: Page): Promise<number> {

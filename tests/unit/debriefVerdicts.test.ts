@@ -4,7 +4,7 @@
  * hard service were strong (file 001 §1.2.2: 两方面都很强).
  */
 import { describe, expect, it } from 'vitest';
-import { debrief, quadrantOf } from '../../src/engine/scoring/debrief.js';
+import { debrief, quadrantOf, SERVICE_REGIONS } from '../../src/engine/scoring/debrief.js';
 import { findPaths } from '../../src/engine/scoring/paths.js';
 import { choose, startSession, timeOut, type Play } from '../../src/engine/session/session.js';
 import { catalog, libraryFiles, loadFile } from './helpers.js';
@@ -65,5 +65,17 @@ describe('the service type', () => {
     expect(quadrantOf(40, 90)).toBe('factory');
     expect(quadrantOf(90, 40)).toBe('friendly');
     expect(quadrantOf(10, 10)).toBe('indifferent');
+  });
+  it('the debrief chart\'s regions are where quadrantOf draws its lines: every score pair lies in one region, of its type', () => {
+    const holds = (r: (typeof SERVICE_REGIONS)[number], soft: number, hard: number) =>
+      soft >= r.soft[0] && (soft < r.soft[1] || (soft === 100 && r.soft[1] === 100)) && hard >= r.hard[0] && (hard < r.hard[1] || (hard === 100 && r.hard[1] === 100));
+    for (let soft = 0; soft <= 100; soft++)
+      for (let hard = 0; hard <= 100; hard++) {
+        const at = SERVICE_REGIONS.filter((r) => holds(r, soft, hard));
+        expect(at.length, `${soft},${hard} in one region`).toBe(1);
+        expect(at[0]!.quadrant, `${soft},${hard}`).toBe(quadrantOf(soft, hard));
+      }
+    // Each of the four types has its one region.
+    expect(SERVICE_REGIONS.filter((r) => r.quadrant).map((r) => r.quadrant).sort()).toEqual(['factory', 'friendly', 'indifferent', 'quality']);
   });
 });

@@ -39,7 +39,7 @@ export class RoomControls {
     private readonly ctx: HostContext,
     private readonly withPeople = true,
   ) {
-    this.root = el('details', { class: 'room-controls' }, this.summary, this.switches, withPeople ? this.list : null);
+    this.root = el('details', { class: 'room-controls' }, this.summary, el('div', { class: 'room-controls-body' }, this.switches, withPeople ? this.list : null));
     // Opened by the trainer at the foot of a full screen: brought into view (not when a joiner waiting opened it).
     this.root.addEventListener('toggle', () => {
       if (this.root.open) {

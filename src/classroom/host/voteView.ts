@@ -14,6 +14,7 @@ import { pct, t, txt } from '../text.js';
 import { confirmButton } from './confirm.js';
 import type { HostContext, HostScreen } from './context.js';
 import { RoomControls } from './roomControls.js';
+import { fitVote } from './voteFit.js';
 
 export class VoteScreen implements HostScreen {
   readonly root: HTMLElement;
@@ -28,6 +29,7 @@ export class VoteScreen implements HostScreen {
   private readonly clockButtons = el('div', { class: 'clock-controls', attrs: { role: 'group' } });
   private readonly roomControls: RoomControls;
   private lastKey = '';
+  private readonly onResize = () => fitVote(this.root);
 
   constructor(private readonly ctx: HostContext) {
     this.timer = countdown(this.clock, (s) => t('vote.secondsLeft', { count: s }));
@@ -38,14 +40,16 @@ export class VoteScreen implements HostScreen {
       el('h1', { class: 'visually-hidden' }, t('vote.heading')),
       el('div', { class: 'vote-stage' }, this.stage.root),
       el('div', { class: 'vote-side' }, el('div', { class: 'round-bar' }, this.turn, this.state, this.clock, this.tally), this.clockButtons, this.options),
+      // The room controls in the controls' row (opened, they float over the columns): the columns keep the height.
       el(
         'div',
         { class: 'controls' },
         this.controls,
+        this.roomControls.root,
         el('div', { class: 'controls-end' }, confirmButton(t('vote.end'), t('vote.endConfirm'), () => void ctx.act({ type: 'end' }), 'end')),
       ),
-      this.roomControls.root,
     );
+    addEventListener('resize', this.onResize);
   }
 
   update(view: HostView): void {
@@ -74,6 +78,13 @@ export class VoteScreen implements HostScreen {
     fill(this.controls, round ? this.buttons(round) : null);
     fill(this.clockButtons, round?.status === 'open' ? this.clockControls(round) : null);
     this.roomControls.update(view);
+    this.fit();
+  }
+
+  /** The line and the replies fit their columns (host/voteFit.ts): now, and again once the pictures and fonts are in. */
+  private fit(): void {
+    fitVote(this.root);
+    requestAnimationFrame(() => fitVote(this.root));
   }
 
   private clockSeen = { deadline: 0, n: 0 };
@@ -173,6 +184,7 @@ export class VoteScreen implements HostScreen {
   }
 
   dispose(): void {
+    removeEventListener('resize', this.onResize);
     this.timer.stop();
     this.roomControls.dispose();
   }

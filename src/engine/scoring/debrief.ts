@@ -176,13 +176,36 @@ export function gradeOf(overall: number): Grade {
  * grade-A line on both axes. Fair on both sides but not strong on both is none of the four types (null).
  */
 export const QUALITY_LINE = 80;
+/** The chart's half-way line on both axes: "较强" on one side, "较弱" on the other. */
+export const TYPE_LINE = 50;
 
 export function quadrantOf(soft: number | null, hard: number | null): Quadrant | null {
   if (soft === null || hard === null) return null;
-  if (hard >= 50 && soft >= 50) return hard >= QUALITY_LINE && soft >= QUALITY_LINE ? 'quality' : null;
-  if (hard >= 50) return 'factory';
-  return soft >= 50 ? 'friendly' : 'indifferent';
+  if (hard >= TYPE_LINE && soft >= TYPE_LINE) return hard >= QUALITY_LINE && soft >= QUALITY_LINE ? 'quality' : null;
+  if (hard >= TYPE_LINE) return 'factory';
+  return soft >= TYPE_LINE ? 'friendly' : 'indifferent';
 }
+
+/** A part of the service-type chart: the soft and hard scores it spans (from inclusive, to exclusive but 100) and its type, if any. */
+export interface ServiceRegion {
+  quadrant: Quadrant | null;
+  soft: readonly [number, number];
+  hard: readonly [number, number];
+}
+
+/**
+ * The chart as quadrantOf decides it, for the debrief to draw (its lines where the engine's are): three types
+ * by the half-way line, quality service only past the quality line on both axes, and between the two, fair on
+ * both sides but not strong on both, none of the four.
+ */
+export const SERVICE_REGIONS: readonly ServiceRegion[] = [
+  { quadrant: 'indifferent', soft: [0, TYPE_LINE], hard: [0, TYPE_LINE] },
+  { quadrant: 'factory', soft: [0, TYPE_LINE], hard: [TYPE_LINE, 100] },
+  { quadrant: 'friendly', soft: [TYPE_LINE, 100], hard: [0, TYPE_LINE] },
+  { quadrant: null, soft: [TYPE_LINE, 100], hard: [TYPE_LINE, QUALITY_LINE] },
+  { quadrant: null, soft: [TYPE_LINE, QUALITY_LINE], hard: [QUALITY_LINE, 100] },
+  { quadrant: 'quality', soft: [QUALITY_LINE, 100], hard: [QUALITY_LINE, 100] },
+];
 
 export interface Overall {
   overall: number;

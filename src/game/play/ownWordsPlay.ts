@@ -1,6 +1,6 @@
 /**
  * "In my own words" on the play screen: whether the trainee answers so (the saved setting, chosen on the
- * intro card), the text box of the decision on screen (play/ownWords.ts) or the replies when "Pick from the
+ * intro card, or mid-game under the replies: "Answer in my own words from here on"), the text box of the decision on screen (play/ownWords.ts) or the replies when "Pick from the
  * replies instead" was pressed for this turn, the typed reply on the coaching card (play/typedCoaching.ts),
  * the draft kept over a rebuild, and the page layer over the canvas hidden under an overlay (pause, history,
  * guide). The scene asks it what to lay out; it decides nothing about the conversation.
@@ -80,6 +80,17 @@ export class OwnWordsPlay {
   /** "Say it in my own words instead", back from the replies to the text box (with what was typed); false when not picking. */
   typeAgain(): boolean {
     if (!this.pickedInstead) return false;
+    this.picking = false;
+    return true;
+  }
+
+  /**
+   * "Answer in my own words from here on", under the replies when picking: own words on (saved, so the
+   * following turns are typed too) and the text box for this turn; false when own words was on already.
+   */
+  typeFromNow(): boolean {
+    if (this.on) return false;
+    this.on = true;
     this.picking = false;
     return true;
   }

@@ -7,9 +7,15 @@ import type { Choice } from '../../engine/scenario/model.js';
 import type { Button } from '../ui/button.js';
 import type { BaseScene } from '../scenes/BaseScene.js';
 
-export function layReplies(scene: BaseScene, offered: readonly Choice[], locale: Locale, box: { x: number; top: number; w: number; bottom: number }, onPick: (i: number) => void): Button[] {
+/** The replies' text sizes, largest first: the first at which the list fits is used. */
+export const replySizes = (portrait: boolean): readonly number[] => (portrait ? [24, 21, 18, 16] : [20, 18, 16, 15, 14]);
+
+/** The replies laid out, and the text size they took (the last of replySizes when none fits). */
+export function layReplies(scene: BaseScene, offered: readonly Choice[], locale: Locale, box: { x: number; top: number; w: number; bottom: number }, onPick: (i: number) => void): { buttons: Button[]; size: number } {
   let buttons: Button[] = [];
-  for (const size of scene.portrait ? [24, 21, 18, 16] : [20, 18, 16, 15, 14]) {
+  let took = 0;
+  for (const size of replySizes(scene.portrait)) {
+    took = size;
     buttons.forEach((b) => b.destroy());
     let y = box.top;
     buttons = offered.map((c, i) => {
@@ -20,5 +26,5 @@ export function layReplies(scene: BaseScene, offered: readonly Choice[], locale:
     });
     if (y <= box.bottom) break;
   }
-  return buttons;
+  return { buttons, size: took };
 }

@@ -64,6 +64,15 @@ export abstract class BaseScene<D extends object = object> extends Phaser.Scene 
   /** What this scene has told window.dojo, re-told when the scene resumes from an overlay. */
   private published: Partial<DojoSnapshot> = {};
 
+  /** What this scene had said when an overlay covered it: said again when the overlay closes. */
+  private covered: string[] = [];
+
+  /** Tell the screen reader: now, or (under an overlay) once the overlay closes. */
+  sayOrKeep(lines: string[]): void {
+    if (this.sys.isPaused()) this.covered = [...lines];
+    else this.svc.live.say(lines);
+  }
+
   publish(patch: Partial<DojoSnapshot>): void {
     Object.assign(this.published, patch);
     this.svc.report(patch);
@@ -73,11 +82,19 @@ export abstract class BaseScene<D extends object = object> extends Phaser.Scene 
     this.args = data ?? ({} as D);
     this.published = {};
     this.publish({ scene: this.scene.key, phase: undefined, practice: undefined, ownWords: undefined, choices: [], focus: undefined, focusIndex: undefined, loading: undefined });
-    // Re-tell window.dojo what is on screen after an overlay closes, unless a rebuild is due.
+    // Re-tell window.dojo what is on screen after an overlay closes, unless a rebuild is due; and the screen
+    // reader what this scene last said (the overlay's words — a guide step, the pause menu — are gone with it).
     let rebuildDue = false;
-    const resumed = () => {
-      if (!rebuildDue) this.svc.report({ ...this.published, scene: this.scene.key });
+    this.covered = [];
+    const paused = () => {
+      this.covered = this.svc.live.lines;
     };
+    const resumed = () => {
+      if (rebuildDue) return;
+      this.svc.report({ ...this.published, scene: this.scene.key });
+      this.svc.live.say(this.covered);
+    };
+    this.events.on(Phaser.Scenes.Events.PAUSE, paused);
     this.events.on(Phaser.Scenes.Events.RESUME, resumed);
     const restart = () => {
       if (this.scene.isPaused()) {
@@ -91,6 +108,7 @@ export abstract class BaseScene<D extends object = object> extends Phaser.Scene 
     this.generation++;
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       this.events.off(Phaser.Scenes.Events.RESUME, restart);
+      this.events.off(Phaser.Scenes.Events.PAUSE, paused);
       this.events.off(Phaser.Scenes.Events.RESUME, resumed);
       this.events.off('relayout', restart);
       this.svc.i18n.off('languageChanged', onLang);

@@ -8,7 +8,7 @@ import { CATEGORY_IDS } from '../../engine/vocabulary.js';
 import { OUTCOME_SCORE, type Scenario } from '../../engine/scenario/model.js';
 import type { Outcome } from '../../engine/scenario/schema.js';
 import type { Catalog } from '../../engine/catalog/catalog.js';
-import type { BrokenPrinciple, Debrief, Quadrant } from '../../engine/scoring/debrief.js';
+import { QUALITY_LINE, SERVICE_REGIONS, TYPE_LINE, type BrokenPrinciple, type Debrief, type Quadrant } from '../../engine/scoring/debrief.js';
 import type { SessionState } from '../../engine/session/session.js';
 import { readableSources } from '../../engine/sources.js';
 import { mistakeLabel } from '../mistakeLabel.js';
@@ -260,6 +260,11 @@ export class DebriefScene extends BaseScene<DebriefData> {
     return out.map((o) => ({ ...o, text: readableSources(o.text, locale) }));
   }
 
+  /**
+   * The four service types: soft service across, hard service up, each region where the engine's quadrantOf puts
+   * it (SERVICE_REGIONS): the half-way line, and quality service only past the quality line on both axes; the
+   * rest of the strong-strong corner is none of the four, left plain, and quality's label says its line.
+   */
   private drawQuadrant(x: number, y: number, cw: number, ch: number, d: Debrief): void {
     const g = this.add.graphics();
     // The dot only where both soft and hard service were at stake: otherwise there is no place to put it.
@@ -267,19 +272,33 @@ export class DebriefScene extends BaseScene<DebriefData> {
     const inset = 22;
     const at = (v: number, span: number) => inset + ((span - 2 * inset) * v) / 100;
     const dot = d.service.soft !== null && d.service.hard !== null ? { x: x + at(d.service.soft, cw), y: y + ch - at(d.service.hard, ch) } : null;
-    const half = (q: Quadrant, qx: number, qy: number, fill: number) => {
-      g.fillStyle(fill, d.service.quadrant === q ? 0.35 : 0.12).fillRect(qx, qy, cw / 2, ch / 2);
-      const label = this.text(qx + cw / 4, qy + ch / 4, this.t(`quadrants.${q}`), { size: this.z(17), bold: d.service.quadrant === q, align: 'center' }).setOrigin(0.5);
-      // Keep the label clear of the dot: move it to the half of its quadrant the dot is not in.
-      if (dot && dot.x >= qx && dot.x <= qx + cw / 2 && dot.y >= qy && dot.y <= qy + ch / 2 && Math.abs(dot.y - label.y) < label.height / 2 + 12) {
-        label.setY(dot.y < qy + ch / 4 ? qy + ch / 2 - label.height / 2 - 4 : qy + label.height / 2 + 4);
-        if (Math.abs(dot.y - label.y) < label.height / 2 + 10) label.setX(dot.x < qx + cw / 4 ? qx + cw / 2 - label.width / 2 - 6 : qx + label.width / 2 + 6);
-      }
+    // A region's edges: its lines where the dot's scale puts them, 0 and 100 on the chart's frame.
+    const edge = (v: number, span: number) => (v <= 0 ? 0 : v >= 100 ? span : at(v, span));
+    const sx = (soft: number) => x + edge(soft, cw);
+    const sy = (hard: number) => y + ch - edge(hard, ch);
+    const fills: Record<Quadrant, number> = { factory: 0x5d6d7e, quality: 0x2e8b57, indifferent: 0xc0392b, friendly: 0xd68910 };
+    for (const r of SERVICE_REGIONS) {
+      const mine = r.quadrant !== null && d.service.quadrant === r.quadrant;
+      g.fillStyle(r.quadrant ? fills[r.quadrant] : 0xffffff, r.quadrant ? (mine ? 0.35 : 0.12) : 0.5);
+      g.fillRect(sx(r.soft[0]), sy(r.hard[1]), sx(r.soft[1]) - sx(r.soft[0]), sy(r.hard[0]) - sy(r.hard[1]));
+    }
+    // The lines that decide the type: the half-way cross, and the quality corner.
+    g.lineStyle(2, 0x4a5568, 0.8);
+    g.lineBetween(sx(TYPE_LINE), y, sx(TYPE_LINE), y + ch).lineBetween(x, sy(TYPE_LINE), x + cw, sy(TYPE_LINE));
+    g.lineStyle(2, 0x2e8b57, 1).strokeRect(sx(QUALITY_LINE), y, x + cw - sx(QUALITY_LINE), sy(QUALITY_LINE) - y);
+    const label = (q: Quadrant, cx: number, cy: number, width: number, text: string) => {
+      const t = this.text(cx, cy, text, { size: this.z(17), bold: d.service.quadrant === q, align: 'center', width }).setOrigin(0.5);
+      // Keep the label clear of the dot: over it or under it, whichever has more room.
+      if (dot && Math.abs(dot.x - t.x) < t.width / 2 + 12 && Math.abs(dot.y - t.y) < t.height / 2 + 12) t.setY(dot.y > cy ? dot.y - t.height / 2 - 14 : dot.y + t.height / 2 + 14);
     };
-    half('factory', x, y, 0x5d6d7e);
-    half('quality', x + cw / 2, y, 0x2e8b57);
-    half('indifferent', x, y + ch / 2, 0xc0392b);
-    half('friendly', x + cw / 2, y + ch / 2, 0xd68910);
+    const mid = { x: sx(TYPE_LINE), y: sy(TYPE_LINE) };
+    label('factory', (x + mid.x) / 2, (y + mid.y) / 2, mid.x - x - 8, this.t('quadrants.factory'));
+    label('indifferent', (x + mid.x) / 2, (mid.y + y + ch) / 2, mid.x - x - 8, this.t('quadrants.indifferent'));
+    label('friendly', (mid.x + x + cw) / 2, (mid.y + y + ch) / 2, x + cw - mid.x - 8, this.t('quadrants.friendly'));
+    // Quality service: named in the strong-strong corner, beside its own box (too small for the words), which says its line.
+    const q = { x: sx(QUALITY_LINE), y: sy(QUALITY_LINE) };
+    label('quality', (mid.x + q.x) / 2, (y + mid.y) / 2, q.x - mid.x - 6, this.t('quadrants.quality'));
+    this.text((q.x + x + cw) / 2, (y + q.y) / 2, this.t('debrief.qualityLine', { n: QUALITY_LINE }), { size: this.z(14), bold: true, color: COLORS.good, align: 'center' }).setOrigin(0.5);
     g.lineStyle(2, 0x4a5568, 1).strokeRect(x, y, cw, ch);
     if (!dot) {
       // Say why the chart has no dot, rather than leave it to look broken.

@@ -10,6 +10,7 @@ import { FocusGroup } from '../ui/focus.js';
 import { touchFirst } from '../ui/pointer.js';
 import { COLORS } from '../ui/theme.js';
 import { BaseScene } from './BaseScene.js';
+import { dimmed } from '../ui/dimmed.js';
 
 export interface Rect {
   x: number;
@@ -20,6 +21,10 @@ export interface Rect {
 
 export interface GuideData {
   from: string;
+  /** The scenario played (the pause menu, opened from the guide, needs it). */
+  scenario: string;
+  /** Where the play screen's Pause button is: never under the card, never dimmed, and a tap on it pauses. */
+  pauseAt: Rect | null;
   /** The customer type and name, and each meter with where it is on screen. */
   type: string;
   name: string;
@@ -87,6 +92,7 @@ export class GuideScene extends BaseScene<GuideData> {
     const steps = this.steps();
     const step = steps[this.step]!;
     this.dim(step.at);
+    this.pauseThrough();
     // The card away from what it explains.
     const target = step.at;
     const beside = !this.portrait && target && target.x + target.w / 2 > w / 2;
@@ -124,7 +130,14 @@ export class GuideScene extends BaseScene<GuideData> {
     y += bh + 20;
     const ch = y;
     // Above or below what it explains on a phone; at mid-height beside it on a wide screen.
-    const top = this.portrait ? (target && target.y + target.h / 2 > h / 2 ? Math.max(20, target.y - ch - 24) : Math.min(h - ch - 20, (target ? target.y + target.h : h / 2 - ch / 2) + 24)) : Math.max(20, Math.min(h - ch - 20, target ? target.y : (h - ch) / 2));
+    // Never over the Pause button: below it when the card would reach up beside it.
+    const p = this.args.pauseAt;
+    const least = p && cx < p.x + p.w && p.x < cx + cw ? p.y + p.h + 16 : 20;
+    const top = this.portrait
+      ? target && target.y + target.h / 2 > h / 2
+        ? Math.max(least, target.y - ch - 24)
+        : Math.max(least, Math.min(h - ch - 20, (target ? target.y + target.h : h / 2 - ch / 2) + 24))
+      : Math.max(least, Math.min(h - ch - 20, target ? target.y : (h - ch) / 2));
     bg.fillStyle(COLORS.panel, 1).fillRoundedRect(cx, 0, cw, ch, 16);
     bg.lineStyle(3, COLORS.accent, 1).strokeRoundedRect(cx, 0, cw, ch, 16);
     card.setY(top);
@@ -133,23 +146,40 @@ export class GuideScene extends BaseScene<GuideData> {
     this.publish({ scene: 'Guide', choices: buttons.map((b) => b.label.text), phase: undefined });
   }
 
-  /** Dim everything but the part explained (outlined). */
+  /** Dim everything but the part explained (outlined) and the Pause button. */
   private dim(at: Rect | null): void {
     const { w, h } = this;
     const g = this.add.graphics();
     g.fillStyle(0x000000, 0.55);
-    if (!at) g.fillRect(0, 0, w, h);
-    else {
-      const pad = 8;
-      const x0 = Math.max(0, at.x - pad);
-      const y0 = Math.max(0, at.y - pad);
-      const x1 = Math.min(w, at.x + at.w + pad);
-      const y1 = Math.min(h, at.y + at.h + pad);
-      g.fillRect(0, 0, w, y0).fillRect(0, y1, w, h - y1).fillRect(0, y0, x0, y1 - y0).fillRect(x1, y0, w - x1, y1 - y0);
-      g.lineStyle(4, COLORS.accent, 1).strokeRoundedRect(x0, y0, x1 - x0, y1 - y0, 12);
+    const pad = 8;
+    const lit = at ? { x: Math.max(0, at.x - pad), y: Math.max(0, at.y - pad), w: 0, h: 0 } : null;
+    if (at && lit) {
+      lit.w = Math.min(w, at.x + at.w + pad) - lit.x;
+      lit.h = Math.min(h, at.y + at.h + pad) - lit.y;
     }
+    const p = this.args.pauseAt;
+    for (const r of dimmed(w, h, [lit, p].filter((r): r is Rect => !!r))) g.fillRect(r.x, r.y, r.w, r.h);
+    if (lit) g.lineStyle(4, COLORS.accent, 1).strokeRoundedRect(lit.x, lit.y, lit.w, lit.h, 12);
     // Taps on the dimmed screen do nothing underneath.
     this.add.zone(0, 0, w, h).setOrigin(0).setInteractive();
+  }
+
+  /** The Pause button, left lit, still pauses: the guide closes (as by Skip) and the pause menu opens. */
+  private pauseThrough(): void {
+    const p = this.args.pauseAt;
+    if (!p) return;
+    this.add
+      .zone(p.x, p.y, p.w, p.h)
+      .setOrigin(0)
+      .setInteractive({ useHandCursor: true })
+      .on('pointerup', () => this.toPause());
+  }
+
+  private toPause(): void {
+    this.finish(false);
+    // From the play screen: it stays paused, under the pause menu; opened from the pause menu: back to it.
+    if (this.args.from === 'Play') this.scene.launch('Pause', { from: 'Play', scenario: this.args.scenario });
+    else this.scene.resume(this.args.from);
   }
 
   private next(): void {
@@ -158,7 +188,7 @@ export class GuideScene extends BaseScene<GuideData> {
     this.show();
   }
 
-  private finish(): void {
+  private finish(resume = true): void {
     this.svc.audio.play('ui-back');
     const type = this.args.type;
     this.svc.progress.update((p) => {
@@ -166,7 +196,7 @@ export class GuideScene extends BaseScene<GuideData> {
       p.settings.metersSeen = [...new Set([...(p.settings.metersSeen ?? []), type])];
     });
     this.scene.stop();
-    this.scene.resume(this.args.from);
+    if (resume) this.scene.resume(this.args.from);
   }
 
   protected override restartData(): GuideData {

@@ -1,4 +1,4 @@
-/** Pause menu over the play scene: resume, restart, language, sound, quit to the list. */
+/** Pause menu over the play scene: resume, the conversation, the guide, restart, language, sound, typing or picking from here on, quit to the list. */
 import type { Button } from '../ui/button.js';
 import { PHONE_MIN_TARGET } from '../layout.js';
 import { FocusGroup } from '../ui/focus.js';
@@ -26,8 +26,12 @@ export class PauseScene extends BaseScene<PauseData> {
     const pw = Math.min(520, w - 40);
     const { button: BUTTON_H, gap } = this.portrait ? SIZES.phone : SIZES.wide;
     const ITEM_GAP = BUTTON_H + gap;
-    // Seven items under the title, with a margin below the last as wide as above the title.
-    const ph = 100 + 7 * ITEM_GAP - (ITEM_GAP - BUTTON_H) + 34;
+    // How the trainee answers, from here on: typing or picking (the play screen says which it is on).
+    const play = this.scene.get(this.args.from) as unknown as { answerMode?: () => { ownWords: boolean; set: (on: boolean) => void } | null };
+    const mode = play.answerMode?.() ?? null;
+    const count = mode ? 8 : 7;
+    // The items under the title, with a margin below the last as wide as above the title.
+    const ph = 100 + count * ITEM_GAP - (ITEM_GAP - BUTTON_H) + 34;
     const top = h / 2 - ph / 2;
     this.add.graphics().fillStyle(COLORS.panel, 1).fillRoundedRect(w / 2 - pw / 2, top, pw, ph, 18);
     this.text(w / 2, top + 30, this.t('pause.title'), { size: 34, bold: true, align: 'center' }).setOrigin(0.5, 0);
@@ -66,10 +70,17 @@ export class PauseScene extends BaseScene<PauseData> {
     add(svc.audio.muted ? this.t('title.soundOff') : this.t('title.soundOn'), () => {
       svc.audio.setMuted(!svc.audio.muted);
       svc.progress.update((s) => (s.settings.muted = svc.audio.muted));
-      items[5]!.setLabel(svc.audio.muted ? this.t('title.soundOff') : this.t('title.soundOn'));
-      svc.live.say([items[5]!.label.text]);
+      sound.setLabel(svc.audio.muted ? this.t('title.soundOff') : this.t('title.soundOn'));
+      svc.live.say([sound.label.text]);
       this.publish({ choices: items.map((b) => b.label.text) });
     });
+    const sound = items.at(-1)!;
+    // Typing or picking from here on (the setting, saved): the decision on screen switches too.
+    if (mode)
+      add(this.t(mode.ownWords ? 'pause.pickFromNow' : 'ownWords.typeFromNow'), () => {
+        mode.set(!mode.ownWords);
+        this.resume();
+      });
     add(this.t('pause.quit'), () => {
       this.scene.stop(this.args.from);
       this.scene.stop();

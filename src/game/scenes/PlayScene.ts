@@ -9,7 +9,7 @@
  * the last reply: its answer is coached and marked as practice, never saved or scored, and
  * the conversation then goes on from what the trainee first said.
  *
- * "In my own words" (chosen on the intro card, saved): each decision is a text box instead of the
+ * "In my own words" (chosen on the intro card, or mid-game under the replies; saved): each decision is a text box instead of the
  * replies (play/ownWordsPlay.ts, play/ownWords.ts), read by the judge, which is loaded only then; the
  * coaching of a typed turn marks the words the judge went by (play/typedCoaching.ts).
  */
@@ -29,7 +29,7 @@ import { BaseScene } from './BaseScene.js';
 import { showCoaching } from '../play/coaching.js';
 import { showIntro } from '../play/intro.js';
 import { conversation } from '../play/conversation.js';
-import { layReplies } from '../play/replies.js';
+import { layReplies, replySizes } from '../play/replies.js';
 import { TurnClock } from '../play/turnClock.js';
 import { dismissCoaching, saveResume } from '../play/record.js';
 import { endingExpression, endingLine } from '../play/ending.js';
@@ -38,6 +38,7 @@ import { PlayStage } from '../play/playStage.js';
 import { PracticeRun } from '../play/practice.js';
 import { OwnWordsPlay } from '../play/ownWordsPlay.js';
 import { touchFirst } from '../ui/pointer.js';
+import { PHONE_MIN_TARGET } from '../layout.js';
 import { playSnapshot } from '../play/snapshot.js';
 import { modelReplyText } from '../play/modelReply.js';
 import type { Exchange } from './HistoryScene.js';
@@ -95,6 +96,8 @@ export class PlayScene extends BaseScene<PlayData> {
   private choiceButtons: Button[] = [];
   /** Under the replies when own words was left for this turn: back to the text box. */
   private typeButton?: Button;
+  /** The Pause button at the top left (the first-play guide leaves it in view and usable). */
+  private pauseButton?: Button;
   private clock?: TurnClock;
   private unsubscribe?: () => void;
   private lastChoices: string[] = [];
@@ -118,6 +121,7 @@ export class PlayScene extends BaseScene<PlayData> {
     this.phase = 'loading';
     this.turnsShown = 0;
     this.choiceButtons = [];
+    this.pauseButton = undefined;
     this.clock = undefined;
     this.stage = undefined;
     this.lastChoices = [];
@@ -200,7 +204,7 @@ export class PlayScene extends BaseScene<PlayData> {
     svc.audio.ambient(scenario.setting);
     const carry = this.args.carry;
     this.stage!.build(session, svc.locale(), () => this.phase !== 'ending', carry?.callMs ?? 0);
-    this.button(this.at.pause.x, this.at.pause.y, this.t(this.portrait || touchFirst() ? 'play.pause' : 'play.pauseKey'), { width: this.at.pause.w, height: 48, size: 20 }, () => this.pause()).setDepth(5);
+    this.pauseButton = this.button(this.at.pause.x, this.at.pause.y, this.t(this.portrait || touchFirst() ? 'play.pause' : 'play.pauseKey'), { width: this.at.pause.w, height: 48, size: 20 }, () => this.pause()).setDepth(5);
     this.input.on('pointerup', (p: Phaser.Input.Pointer) => {
       if (this.phase === 'line' && this.stage!.onPanel(p.x, p.y)) this.stage!.skip();
     });
@@ -385,18 +389,38 @@ export class PlayScene extends BaseScene<PlayData> {
       this.focus.set([]);
       return texts;
     }
-    // Picking instead of typing this turn: a way back to the text box under the replies.
-    const back = this.own.pickedInstead ? (this.portrait ? 96 : 60) : 0;
-    this.choiceButtons = layReplies(this, offered, locale, { x: column.cx, top, w: column.w, bottom: this.h - back }, (i) => {
-      if (this.phase !== 'choosing') return;
-      this.svc.audio.play('ui-select');
-      session.choose(i);
-    });
-    if (back) {
+    // Under the replies, a way to the text box: back to it when picking instead of typing this turn, or
+    // (picking replies) to own words from here on. The two are symmetric: one action under the answer.
+    let toTyping = this.own.pickedInstead ? 'ownWords.typeInstead' : this.own.on ? null : 'ownWords.typeFromNow';
+    const h = this.portrait ? PHONE_MIN_TARGET : 44;
+    const lay = (back: number) =>
+      layReplies(this, offered, locale, { x: column.cx, top, w: column.w, bottom: this.h - back }, (i) => {
+        if (this.phase !== 'choosing') return;
+        this.svc.audio.play('ui-select');
+        session.choose(i);
+      });
+    const laid = lay(toTyping ? h + 16 : 0);
+    this.choiceButtons = laid.buttons;
+    // Replies so long that the room under them would leave them at the smallest size when they could have had a
+    // larger one, or push the action off the screen (a long node on a phone): the replies come first; typing from
+    // here on is in the pause menu too.
+    if (toTyping === 'ownWords.typeFromNow') {
+      const end = laid.buttons.at(-1);
+      const smallest = laid.size === replySizes(this.portrait).at(-1);
+      const offScreen = !!end && end.y + end.h / 2 + 12 + h > this.h;
+      if (offScreen || smallest) {
+        const without = lay(0);
+        if (offScreen || without.size > laid.size) {
+          this.choiceButtons.forEach((b) => b.destroy());
+          this.choiceButtons = without.buttons;
+          toTyping = null;
+        } else without.buttons.forEach((b) => b.destroy());
+      }
+    }
+    if (toTyping) {
       const last = this.choiceButtons.at(-1);
-      const h = this.portrait ? 72 : 44;
       const y = (last ? last.y + last.h / 2 : top) + 12 + h / 2;
-      this.typeButton = this.button(column.cx, y, this.t('ownWords.typeInstead'), { width: column.w, height: h, size: this.portrait ? 22 : 17, variant: 'ghost' }, () => this.typeInstead());
+      this.typeButton = this.button(column.cx, y, this.t(toTyping), { width: column.w, height: h, size: this.portrait ? 22 : 17, variant: 'secondary' }, () => this.typeInstead());
     }
     this.focus.set(this.typeButton ? [...this.choiceButtons, this.typeButton] : this.choiceButtons, true);
     this.focus.holdPresses(CHOICE_HOLD_MS);
@@ -412,9 +436,12 @@ export class PlayScene extends BaseScene<PlayData> {
     this.report(texts);
   }
 
-  /** "Say it in my own words instead": back to the text box, with what was typed before. */
+  /**
+   * "Say it in my own words instead": back to the text box, with what was typed before; or, picking replies,
+   * "Answer in my own words from here on": the text box now (the judge loads with it) and on the following turns.
+   */
   private typeInstead(): void {
-    if (this.phase !== 'choosing' || !this.own.typeAgain()) return;
+    if (this.phase !== 'choosing' || !(this.own.typeAgain() || this.own.typeFromNow())) return;
     this.svc.audio.play('ui-click');
     this.focus.set([]);
     this.choiceButtons.forEach((b) => b.destroy());
@@ -424,6 +451,27 @@ export class PlayScene extends BaseScene<PlayData> {
     this.layAnswer();
     this.svc.live.say([this.t('ownWords.label')]);
     this.report([]);
+  }
+
+  /**
+   * For the pause menu: how the trainee answers, and a switch for it from here on (the saved setting); the decision
+   * on screen follows at once (the box, or the replies). Null before the first line and after the ending.
+   */
+  answerMode(): { ownWords: boolean; set: (on: boolean) => void } | null {
+    if (!this.session || this.phase === 'loading' || this.phase === 'intro' || this.phase === 'ending') return null;
+    return { ownWords: this.own.on, set: (on) => this.setOwnWords(on) };
+  }
+
+  private setOwnWords(on: boolean): void {
+    if (on === this.own.on) return;
+    if (on) this.own.typeFromNow();
+    else this.own.on = false;
+    if (this.phase !== 'choosing') return;
+    // Laid under the pause menu: the box takes the focus when the menu closes.
+    this.clearChoices();
+    const texts = this.layAnswer(false);
+    this.sayOrKeep(this.own.open ? [this.t('ownWords.label')] : texts.map((t, i) => `${i + 1}. ${t}`));
+    this.report(this.own.open ? [] : texts);
   }
 
   private showChoices(): void {
@@ -470,8 +518,11 @@ export class PlayScene extends BaseScene<PlayData> {
     const node = scenario.nodes[this.live.state.node];
     const replies = this.choiceButtons.length ? this.choiceButtons : null;
     const { column } = this.at;
+    const p = this.pauseButton;
     return {
       from,
+      scenario: this.args.scenario,
+      pauseAt: p ? { x: p.x - p.bw / 2, y: p.y - p.h / 2, w: p.bw, h: p.h } : null,
       type: scenario.customer.type,
       name: pick(scenario.customer.name, this.svc.locale()),
       meters: meters.map((m) => ({ id: m.id, good: m.good })),
