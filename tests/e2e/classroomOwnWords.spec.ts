@@ -103,7 +103,7 @@ test('everyone plays in own words: typed replies, asked again, marked coaching, 
   // Good in itself but the way of no reply here: asked again, told what was heard.
   await box.fill('这是我们的责任，我来负责。');
   await lin.page.locator('[data-key="say-send"]').tap();
-  await expect(lin.page.locator('.say-status--again')).toContainText('听出了：“主动承担解决责任”');
+  await expect(lin.page.locator('.say-status--again')).toContainText('听出了：“有错就认”、“主动承担解决责任”');
   await shoot(lin.page, 'phone-heard-not-now');
 
   // Nothing in it: said so under the box, nothing sent.

@@ -36,8 +36,19 @@ function replyFor(node: string, locale: Locale): string {
     return [t.slice(0, cut), t.slice(t.length - cut), t];
   };
   const read = choices.flatMap((c) => parts(pick(c.text, locale)).map((p) => ({ c, text: own + p }))).map((x) => ({ ...x, r: judge(x.text, { locale, scenario, node }) }));
+  // Something found for sure (a guess is not marked); and a reply the judge finds nothing wrong in is never read as
+  // one that breaks a principle, so such a reply is typed only if the judge hears what it breaks.
+  const breaks = (c: (typeof choices)[number]) => c.principles.some((t) => cat.get(t.id)?.polarity === 'violation');
+  const hearsBad = (r: ReturnType<typeof judge>) => r.principles.some((p) => !p.guess && cat.get(p.id)?.polarity === 'violation');
   const good =
-    read.find(({ c, r, text }) => r.principles.length > 0 && r.closest?.reply === c.index && r.closest.similarity >= 0.3 && !choices.some((o) => nearlyTheSame(text, pick(o.text, locale), locale))) ?? read[0]!;
+    read.find(
+      ({ c, r, text }) =>
+        r.principles.some((p) => !p.guess) &&
+        (!breaks(c) || hearsBad(r)) &&
+        r.closest?.reply === c.index &&
+        r.closest.similarity >= 0.3 &&
+        !choices.some((o) => nearlyTheSame(text, pick(o.text, locale), locale)),
+    ) ?? read[0]!;
   return good.text;
 }
 
