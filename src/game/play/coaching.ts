@@ -64,9 +64,12 @@ export function showCoaching(scene: BaseScene, o: CoachingInput): Coaching {
   const practice = o.practice ? t('play.practiceHead', { first: signed(o.practice.first) }) : '';
   const head = timedOut ? t('play.timedOutScore', { n: signed(last.score) }) : t(o.practice ? 'play.practiceScore' : 'play.turnScore', { n: signed(last.score) });
   const { wrote, credited } = creditedApart(last.honoured, last.turn.said?.principles);
-  const honoured = wrote.length ? `✓ ${wrote.map(o.name).join(t('list'))}` : '';
+  // The judge's under-threshold guess is named as one ("perhaps"), on the card as in the spoken text.
+  const guessed = new Set(last.turn.said?.principles.filter((p) => p.guess).map((p) => p.id));
+  const named = (id: string) => (guessed.has(id) ? t('play.perhaps', { name: o.name(id), interpolation: { escapeValue: false } }) : o.name(id));
+  const honoured = wrote.length ? `✓ ${wrote.map(named).join(t('list'))}` : '';
   const creditedLine = credited.length ? t('play.credited', { names: credited.map(o.name).join(t('list')), interpolation: { escapeValue: false } }) : '';
-  const mistakes = last.mistakes.map((m) => mistakeLabel(t, o.name(m.id), m));
+  const mistakes = last.mistakes.map((m) => mistakeLabel(t, named(m.id), m));
   const wrong = mistakes.length ? `✗ ${mistakes.join(t('list'))}` : '';
   // A typed turn is coached on its own words: the authored reply's feedback is about words it did not write.
   const feedback = o.typed ? '' : readableSources(pick(o.reply.feedback, o.locale), o.locale);

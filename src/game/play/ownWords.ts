@@ -25,6 +25,8 @@ let loading: Promise<JudgeModule> | undefined;
 
 /** Faces of a customer no longer cross: an angry customer showing one asks again without the bite. */
 const CALM_FACES: ReadonlySet<string> = new Set(['neutral', 'relieved', 'pleased', 'doubtful']);
+/** Under this anger (0–100, the angry customer's meter; it starts at 70) the customer asks again without the bite. */
+const CALM_ANGER = 30;
 /** The judge chunk, fetched once (a failed fetch is tried again next time). */
 export function loadJudge(): Promise<JudgeModule> {
   loading ??= import('./ownWordsJudge.js').catch((e: unknown) => {
@@ -90,7 +92,7 @@ export class OwnWordsTurn {
       const found = lastHeard?.at === decisionOf(session) && lastHeard.asked === this.asked ? lastHeard.found : [];
       const heard = this.heardNotNow(found);
       this.box.ask(this.askLine(!!heard));
-      this.box.say(heard, true);
+      this.box.say(heard || this.scene.t('ownWords.tryAgainOrPick'), true);
     }
     if (o.focus !== false) this.box.focus();
     // Fetched while the trainee reads and types, so Send rarely waits.
@@ -100,13 +102,15 @@ export class OwnWordsTurn {
   /**
    * The customer, not following: in their manner (the customer type's), in other words each time they ask
    * again; or, when what was said was good in itself but goes the way of no reply here, that it is not the point.
-   * An angry customer who has calmed down (a face no longer cross) asks without the bite (a play-test: "Are you
-   * even listening to me?" from a smiling customer).
+   * An angry customer who has calmed down (a face no longer cross, or anger under CALM_ANGER on the meter the
+   * trainee sees) asks without the bite (play-tests: "Are you even listening to me?" from a smiling customer, "Say
+   * it plainly!" at anger 8).
    */
   private askLine(offTheMark = false): string {
     const { customer } = this.session.play.scenario;
     const which = offTheMark ? 'askNotNow' : this.asked % 2 === 0 ? 'askAgainMore' : 'askAgain';
-    const manner = customer.type === 'angry' && CALM_FACES.has(this.session.expression()) ? 'angryCalm' : customer.type;
+    const anger = this.session.state.customer.context.meters['anger'] ?? 100;
+    const manner = customer.type === 'angry' && (CALM_FACES.has(this.session.expression()) || anger < CALM_ANGER) ? 'angryCalm' : customer.type;
     return this.scene.t('ownWords.askedAgain', { name: pick(customer.name, this.o.locale), line: this.scene.t(`ownWords.${which}.${manner}`), interpolation: { escapeValue: false } });
   }
 
@@ -142,7 +146,8 @@ export class OwnWordsTurn {
       const heard = this.heardNotNow(r.principles);
       const line = this.askLine(!!heard);
       box.ask(line);
-      box.say(heard, true);
+      // Shown, not only spoken: a sighted trainee asked again had nothing under the box to go on (a play-test).
+      box.say(heard || scene.t('ownWords.tryAgainOrPick'), true);
       scene.svc.audio.play('ui-back');
       scene.svc.live.say([line, heard || scene.t('ownWords.tryAgainOrPick')]);
       // Said another way: what is typed next replaces the reply not followed, rather than running on from its end.
