@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { readSignals } from '../../src/cli/files.js';
 import { closestReply, createJudge, judgeVocabulary } from '../../src/engine/judge/index.js';
-import { SEVERITY_POINTS, turnScore } from '../../src/engine/scoring/debrief.js';
+import { facetScore, SEVERITY_POINTS, turnScore } from '../../src/engine/scoring/debrief.js';
 import { severityOf } from '../../src/engine/catalog/severity.js';
 import { choose, creditFor, heardOnlyGood, offeredChoices, say, SAY_THRESHOLD, startSessionAt, type SessionState } from '../../src/engine/session/session.js';
 import type { Locale } from '../../src/engine/text.js';
@@ -211,5 +211,22 @@ describe('the same bad reply, either language', () => {
     expect(turnScore(play, a.turn!)).toBe(turnScore(play, b.turn!));
     expect(turnScore(play, a.turn!)).toBeLessThan(0);
     expect(a.next.customer.value).toBe(b.next.customer.value);
+  });
+});
+
+describe('a typed turn in the debrief', () => {
+  it('is measured per facet against the same best reply as a picked turn: a facet that reply does not practise is not at stake', () => {
+    // A play-test's debrief: "Listening & empathy 0" beside a turn credited with listening — the typed first turn
+    // had been measured for listening against the weaker "What's your number?" reply, the only one tagged for it.
+    const hot = playOf('scenarios/library/hotpot-wait.yaml');
+    const st = startSessionAt(hot, 'open', 1);
+    const calm = hot.scenario.nodes['open']!.choices.find((c) => c.id === 'calm')!;
+    const next = say(hot, st, { text: 'x', principles: [{ id: 'understand-feelings', confidence: 0.9, evidence: [0, 1] }], closest: { node: 'open', reply: calm.index, similarity: 0.5 } });
+    const turn = next.turns[0]!;
+    expect(turn.said).toBeDefined();
+    const listening = (p: { category: string }) => p.category === 'listening';
+    const picked = choose(hot, st, offeredChoices(hot, st).findIndex((o) => o.id === 'calm')).turns[0]!;
+    expect(facetScore(hot, picked, listening), 'the picked model reply: listening not at stake').toBeNull();
+    expect(facetScore(hot, turn, listening), 'the typed turn read as it: nor here').toBeNull();
   });
 });

@@ -131,13 +131,12 @@ export function turnScore(play: Play, turn: TurnKey): number {
 
 /**
  * A turn seen through one facet (a category, soft or hard service): what the reply did of that
- * facet against what the best reply at that moment did of it. The facet is at stake where the
+ * facet against what the best reply at that moment did of it (a typed turn: what its tags did). The facet is at stake where the
  * best reply practises it or the reply taken breaks it; elsewhere it is null, so courtesy words
  * in a wrong reply earn no courtesy where courtesy was not what the moment called for, and a
  * run of best replies scores 100 on every facet.
  */
 export function facetScore(play: Play, turn: TurnKey, filter: Filter): number | null {
-  if (turn.said && !turn.said.verbatim) return saidScore(play, turn, turn.said, filter);
   const alts = alternatives(play.scenario, turn);
   const now = worthNow(play.scenario, turn.before);
   const all = scoresAt(play, turn);
@@ -147,7 +146,11 @@ export function facetScore(play: Play, turn: TurnKey, filter: Filter): number | 
   });
   const taken = turn.choice < 0 ? alts.length - 1 : turn.offered.indexOf(turn.choice);
   const best = worthOf(play.catalog, play.scenario, alts[model]!, turn.before, filter, now);
-  const mine = worthOf(play.catalog, play.scenario, alts[taken]!, turn.before, filter, now);
+  // A typed turn is measured against the same best reply as a picked one, on what it was scored on (its own tags):
+  // measured per facet against the best of every reply, a typed turn at a moment where only a weak reply was
+  // tagged for listening scored 0 for listening beside a picked turn's "not at stake" (a play-test's debrief).
+  const typed = turn.said && !turn.said.verbatim;
+  const mine = worthOf(play.catalog, play.scenario, typed ? replyOf(play.scenario, turn) : alts[taken]!, turn.before, filter, now);
   if (best.practice <= 0 && mine.penalty <= 0) return null;
   const credit = best.practice > 0 ? (100 * Math.min(mine.practice, best.practice)) / best.practice : 100;
   return clampTurn(credit - mine.penalty);
