@@ -4,6 +4,7 @@
  * reply. Every figure is the engine's debrief; the scene only draws it.
  */
 import type Phaser from 'phaser';
+import { creditedApart } from '../../engine/scoring/credited.js';
 import { CATEGORY_IDS } from '../../engine/vocabulary.js';
 import { OUTCOME_SCORE, type Scenario } from '../../engine/scenario/model.js';
 import type { Outcome } from '../../engine/scenario/schema.js';
@@ -161,13 +162,17 @@ export class DebriefScene extends BaseScene<DebriefData> {
         : t.timedOut
           ? this.t('play.noReply')
           : pick(node.choices[t.choice]!.text, locale);
+      // As on the coaching card: what the words showed apart from what the reply they were read as credits.
+      const typed = state.turns[i]?.said;
+      const { wrote, credited } = creditedApart(t.honoured, t.freeText && typed && !typed.verbatim ? typed.principles : undefined);
       const readAs = t.freeText ? [this.t('ownWords.readAs', { n: (state.turns[i]?.offered.indexOf(t.choice) ?? -1) + 1, text: pick(node.choices[t.choice]!.text, locale), interpolation: { escapeValue: false } })] : [];
       const lines = [
         // With the stage direction, as it was played: how the customer said it is part of what was said.
         `${i + 1}. ${pick(s.customer.name, locale)}: ${node.note ? `${pick(node.note, locale)} ` : ''}${pick(node.line[state.turns[i]?.variant ?? 0] ?? node.line[0]!, locale)}`,
         `${this.t('debrief.you')}: ${said}${this.t('debrief.turnScore', { n: signed(t.score) })}`,
         ...readAs,
-        ...(t.honoured.length ? [`✓ ${t.honoured.map(name).join(this.t('list'))}`] : []),
+        ...(wrote.length ? [`✓ ${wrote.map(name).join(this.t('list'))}`] : []),
+        ...(credited.length ? [this.t('play.credited', { names: credited.map(name).join(this.t('list')), interpolation: { escapeValue: false } })] : []),
         ...(t.mistakes.length ? [`✗ ${t.mistakes.map(mistake).join(this.t('list'))}`] : []),
         ...practice
           .filter((p) => p.turn === i + 1)
