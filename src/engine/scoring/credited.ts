@@ -8,3 +8,13 @@ export function creditedApart(honoured: readonly string[], found: readonly { id:
   const ids = new Set(found.map((f) => f.id));
   return { wrote: honoured.filter((id) => ids.has(id)), credited: honoured.filter((id) => !ids.has(id)) };
 }
+
+/**
+ * The i18n key and values for the line naming what a typed turn was credited with through the reply it was read as:
+ * in full, or in part — the share `creditFor` gives its similarity (a play-test: a loose paraphrase scored 47 with
+ * nothing on the card saying why).
+ */
+export function creditedLineOf(names: string, share: number): { key: 'play.credited' | 'play.creditedPart'; vars: { names: string; share: number } } {
+  const pct = Math.round(share * 100);
+  return { key: pct >= 100 ? 'play.credited' : 'play.creditedPart', vars: { names, share: pct } };
+}

@@ -7,7 +7,8 @@
  * only then does it rise over the line.
  */
 import type { Reply } from '../../engine/scenario/model.js';
-import { creditedApart } from '../../engine/scoring/credited.js';
+import { creditedApart, creditedLineOf } from '../../engine/scoring/credited.js';
+import { creditFor } from '../../engine/session/session.js';
 import { readableSources } from '../../engine/sources.js';
 import { mistakeLabel } from '../mistakeLabel.js';
 import { pick, signed, type Locale } from '../../engine/text.js';
@@ -68,7 +69,8 @@ export function showCoaching(scene: BaseScene, o: CoachingInput): Coaching {
   const guessed = new Set(last.turn.said?.principles.filter((p) => p.guess).map((p) => p.id));
   const named = (id: string) => (guessed.has(id) ? t('play.perhaps', { name: o.name(id), interpolation: { escapeValue: false } }) : o.name(id));
   const honoured = wrote.length ? `✓ ${wrote.map(named).join(t('list'))}` : '';
-  const creditedLine = credited.length ? t('play.credited', { names: credited.map(o.name).join(t('list')), interpolation: { escapeValue: false } }) : '';
+  const creditLine = credited.length ? creditedLineOf(credited.map(o.name).join(t('list')), creditFor(last.turn.said?.similarity ?? 1)) : undefined;
+  const creditedLine = creditLine ? t(creditLine.key, { ...creditLine.vars, interpolation: { escapeValue: false } }) : '';
   const mistakes = last.mistakes.map((m) => mistakeLabel(t, named(m.id), m));
   const wrong = mistakes.length ? `✗ ${mistakes.join(t('list'))}` : '';
   // A typed turn is coached on its own words: the authored reply's feedback is about words it did not write.

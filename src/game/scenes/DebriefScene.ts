@@ -4,13 +4,13 @@
  * reply. Every figure is the engine's debrief; the scene only draws it.
  */
 import type Phaser from 'phaser';
-import { creditedApart } from '../../engine/scoring/credited.js';
+import { creditedApart, creditedLineOf } from '../../engine/scoring/credited.js';
 import { CATEGORY_IDS } from '../../engine/vocabulary.js';
 import { OUTCOME_SCORE, type Scenario } from '../../engine/scenario/model.js';
 import type { Outcome } from '../../engine/scenario/schema.js';
 import type { Catalog } from '../../engine/catalog/catalog.js';
 import { QUALITY_LINE, SERVICE_REGIONS, TYPE_LINE, type BrokenPrinciple, type Debrief, type Quadrant } from '../../engine/scoring/debrief.js';
-import type { SessionState } from '../../engine/session/session.js';
+import { creditFor, type SessionState } from '../../engine/session/session.js';
 import { readableSources } from '../../engine/sources.js';
 import { mistakeLabel } from '../mistakeLabel.js';
 import { pick, signed } from '../../engine/text.js';
@@ -164,6 +164,10 @@ export class DebriefScene extends BaseScene<DebriefData> {
           : pick(node.choices[t.choice]!.text, locale);
       // As on the coaching card: what the words showed apart from what the reply they were read as credits.
       const typed = state.turns[i]?.said;
+      const creditedText = (names: string, similarity: number) => {
+        const c = creditedLineOf(names, creditFor(similarity));
+        return this.t(c.key, { ...c.vars, interpolation: { escapeValue: false } });
+      };
       const { wrote, credited } = creditedApart(t.honoured, t.freeText && typed && !typed.verbatim ? typed.principles : undefined);
       const readAs = t.freeText ? [this.t('ownWords.readAs', { n: (state.turns[i]?.offered.indexOf(t.choice) ?? -1) + 1, text: pick(node.choices[t.choice]!.text, locale), interpolation: { escapeValue: false } })] : [];
       const lines = [
@@ -172,7 +176,7 @@ export class DebriefScene extends BaseScene<DebriefData> {
         `${this.t('debrief.you')}: ${said}${this.t('debrief.turnScore', { n: signed(t.score) })}`,
         ...readAs,
         ...(wrote.length ? [`✓ ${wrote.map(name).join(this.t('list'))}`] : []),
-        ...(credited.length ? [this.t('play.credited', { names: credited.map(name).join(this.t('list')), interpolation: { escapeValue: false } })] : []),
+        ...(credited.length ? [creditedText(credited.map(name).join(this.t('list')), typed?.similarity ?? 1)] : []),
         ...(t.mistakes.length ? [`✗ ${t.mistakes.map(mistake).join(this.t('list'))}`] : []),
         ...practice
           .filter((p) => p.turn === i + 1)
