@@ -10,6 +10,14 @@ import { begin, dojo, focusCard, meanColour, open, SHOTS, startScenario, until, 
 const fresh = (locale: string) => JSON.stringify({ version: 1, settings: { locale, muted: true, volume: 0.7 }, best: {}, attempts: [], resume: null, imported: [] });
 const live = (page: import('@playwright/test').Page) => page.evaluate(() => document.getElementById('live')!.textContent ?? '');
 
+/** A first play of hotpot-wait (an angry customer) at 1280×800 in English, up to the guide's first card. */
+async function guideOverHotpot(page: import('@playwright/test').Page): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await open(page, { storage: fresh('en') });
+  await startScenario(page, 'hotpot-wait', { guide: true });
+  await until(page, (x) => x.scene === 'Guide' && x.choices.length === 2, 'the guide');
+}
+
 for (const [locale, size, id] of [
   ['en', { width: 1280, height: 800 }, 'hotpot-wait'],
   ['zh-CN', { width: 390, height: 844 }, 'kettle-return'],
@@ -107,11 +115,8 @@ test.describe('on a touch phone', () => {
 
 test('a customer type met for the first time after the guide: its meters alone, once', async ({ page }) => {
   const check = watchErrors(page);
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await open(page, { storage: fresh('en') });
   // The whole guide over an angry customer, skipped at its first step.
-  await startScenario(page, 'hotpot-wait', { guide: true });
-  await until(page, (x) => x.scene === 'Guide' && x.choices.length === 2, 'the guide');
+  await guideOverHotpot(page);
   await page.keyboard.press('Escape');
   await until(page, (x) => x.scene === 'Play' && x.phase === 'choosing', 'the replies');
   expect((await page.evaluate(() => JSON.parse(localStorage.getItem('complaint-dojo')!))).settings.metersSeen).toEqual(['angry']);
@@ -196,10 +201,7 @@ for (const [locale, size, touch] of [
 
 test('a first play: a tap on Pause under the guide opens the pause menu; Resume goes back to the replies', async ({ page }) => {
   const check = watchErrors(page);
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await open(page, { storage: fresh('en') });
-  await startScenario(page, 'hotpot-wait', { guide: true });
-  await until(page, (x) => x.scene === 'Guide' && x.choices.length === 2, 'the guide');
+  await guideOverHotpot(page);
   // The play screen's Pause button, top left (play/playLayout.ts: centred at 88,42, 156 wide).
   await page.mouse.click(88, 42);
   const p = await until(page, (x) => x.scene === 'Pause', 'the pause menu');

@@ -42,10 +42,10 @@ export function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): num
   return both;
 }
 
-function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>, dice: boolean): number {
+/** Dice over two word sets: how much of their wording two replies share (1 when both are empty). */
+function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (!a.size && !b.size) return 1;
-  const both = sharedCount(a, b);
-  return dice ? (2 * both) / (a.size + b.size) : both / (a.size + b.size - both);
+  return (2 * sharedCount(a, b)) / (a.size + b.size);
 }
 
 export interface ClosestOptions {
@@ -102,7 +102,7 @@ export function closestReply(scenario: Scenario, nodeId: string, text: string, f
   for (const c of node.choices) {
     const authored = pick(c.text, locale);
     const tags = c.principles.filter((t) => !o.known || o.known.has(t.id));
-    const wording = overlap(typed, words(authored, locale), true);
+    const wording = dice(typed, words(authored, locale));
     const read = o.read && mine.size ? principleMatch(mine, [...new Set(o.read(authored))].map((id) => ({ id, weight: 1 }))) : 0;
     const principles = tags.length || read ? Math.max(principleMatch(mine, tags), read) : wording;
     const sim = PRINCIPLE_SHARE * principles + (1 - PRINCIPLE_SHARE) * wording;

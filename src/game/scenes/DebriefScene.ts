@@ -154,6 +154,10 @@ export class DebriefScene extends BaseScene<DebriefData> {
     const state = this.args.state;
     const practice = this.args.practice ?? [];
     const spokenTurns: string[] = [];
+    const creditedText = (names: string, similarity: number) => {
+      const c = creditedLineOf(names, creditFor(similarity));
+      return this.t(c.key, { ...c.vars, interpolation: { escapeValue: false } });
+    };
     d.turns.forEach((t, i) => {
       const node = s.nodes[t.node]!;
       // A typed turn: the trainee's own words, marked as typed, and the reply they were read as.
@@ -164,10 +168,6 @@ export class DebriefScene extends BaseScene<DebriefData> {
           : pick(node.choices[t.choice]!.text, locale);
       // As on the coaching card: what the words showed apart from what the reply they were read as credits.
       const typed = state.turns[i]?.said;
-      const creditedText = (names: string, similarity: number) => {
-        const c = creditedLineOf(names, creditFor(similarity));
-        return this.t(c.key, { ...c.vars, interpolation: { escapeValue: false } });
-      };
       const { wrote, credited } = creditedApart(t.honoured, t.freeText && typed && !typed.verbatim ? typed.principles : undefined);
       const readAs = t.freeText ? [this.t('ownWords.readAs', { n: (state.turns[i]?.offered.indexOf(t.choice) ?? -1) + 1, text: pick(node.choices[t.choice]!.text, locale), interpolation: { escapeValue: false } })] : [];
       const lines = [
