@@ -409,9 +409,15 @@ export class Room {
 
   /** A socket speaking for this trainee connected (+1) or went away (-1). */
   setOnline(pid: string, delta: 1 | -1): void {
-    this.online.set(pid, Math.max(0, (this.online.get(pid) ?? 0) + delta));
+    const before = this.online.get(pid) ?? 0;
+    const after = Math.max(0, before + delta);
+    this.online.set(pid, after);
+    this.onlineCount += Number(after > 0) - Number(before > 0);
     this.presenceChanged++;
   }
+
+  /** Trainees with a phone connected now (`online` above 0), let in or not. */
+  private onlineCount = 0;
 
   /** Counts changes to who is in the room and connected (participants, sockets); `waiting` is always replaced, never changed in place. */
   private presenceChanged = 0;
@@ -437,6 +443,10 @@ export class Room {
   closeIfAllVoted(now: number): boolean {
     const round = this.round;
     if (!this.settings.autoClose || round?.status !== 'open') return false;
+    // Fewer votes than trainees connected and let in: someone there has not voted. While a class
+    // votes, phones drop and come back (each time the list below is made again), so this is
+    // looked at first, and the list only for the last few votes.
+    if (this.votes.size < this.onlineCount - this.waiting.size) return false;
     const present = this.present();
     const seen = this.votedUpTo;
     let at = seen && seen.present === present && seen.round === round ? seen.at : 0;
@@ -596,6 +606,7 @@ export class Room {
           this.dropParticipant(p);
           this.votes.delete(p.pid);
           this.plays.delete(p.pid);
+          if ((this.online.get(p.pid) ?? 0) > 0) this.onlineCount--;
           this.online.delete(p.pid);
           this.presenceChanged++;
           this.touch(now);
