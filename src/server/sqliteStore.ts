@@ -52,12 +52,6 @@ delete from participants where exists (select 1 from participants q where q.room
 create unique index participants_token on participants (room_id, token_hash);
 `;
 
-const INSERT_VOTES = 'insert into votes (room_id, turn, pid, choice, seq, at)';
-/** A vote sent again (after a reconnect) keeps the newest of the trainee's votes. */
-const ON_VOTE_CONFLICT = 'on conflict (room_id, turn, pid) do update set choice = excluded.choice, seq = excluded.seq, at = excluded.at where excluded.seq > votes.seq';
-/** Rows per multi-row insert of the votes a transaction collected. */
-const VOTE_BATCH = 50;
-
 interface RoomSql {
   id: string;
   code: string;
@@ -124,8 +118,10 @@ export class SqliteStore implements Store {
       setHostToken: db.prepare('update rooms set host_token_hash = ? where id = ?'),
       addParticipant: db.prepare('insert into participants (room_id, pid, name, token_hash, joined_at) values (@roomId, @pid, @name, @tokenHash, @joinedAt)'),
       // Positional: a class of hundreds votes at once, and binding by name costs a third more.
-      saveVote: db.prepare<[string, number, string, number, number, number]>(`${INSERT_VOTES} values (?, ?, ?, ?, ?, ?) ${ON_VOTE_CONFLICT}`),
-      saveVotes: db.prepare<unknown[]>(`${INSERT_VOTES} values ${Array(VOTE_BATCH).fill('(?, ?, ?, ?, ?, ?)').join(', ')} ${ON_VOTE_CONFLICT}`),
+      saveVote: db.prepare<[string, number, string, number, number, number]>(
+        `insert into votes (room_id, turn, pid, choice, seq, at) values (?, ?, ?, ?, ?, ?)
+         on conflict (room_id, turn, pid) do update set choice = excluded.choice, seq = excluded.seq, at = excluded.at where excluded.seq > votes.seq`,
+      ),
       savePlay: db.prepare(
         `insert into plays (room_id, pid, state, seq, updated_at) values (@roomId, @pid, @state, @seq, @updatedAt)
          on conflict (room_id, pid) do update set state = excluded.state, seq = excluded.seq, updated_at = excluded.updated_at`,
@@ -187,14 +183,12 @@ export class SqliteStore implements Store {
     this.committed = new Promise<void>((done, failed) =>
       setImmediate(() => {
         try {
-          this.insertVotes();
           this.db.exec('COMMIT');
           done();
         } catch (e) {
           if (this.db.inTransaction) this.db.exec('ROLLBACK');
-          const err = new Error(`commit failed: ${(e as Error).message}`);
-          failed(err);
-          this.onFailure?.(err);
+          failed(e as Error);
+          this.onFailure?.(e as Error);
         }
       }),
     );
@@ -227,37 +221,15 @@ export class SqliteStore implements Store {
   }
   removeParticipant(roomId: string, pid: string): void {
     this.write(roomId);
-    this.insertVotes();
     this.q.removeParticipant(roomId, pid);
   }
   addParticipant(p: ParticipantRow): void {
     this.write(p.roomId);
     this.q.addParticipant.run(p);
   }
-  /**
-   * Checked (fenced) now, inserted with the transaction's other votes when it commits or before
-   * anything reads or deletes votes: a class voting at once costs a few multi-row statements
-   * (in the benchmark's burst of 1,000, a statement per vote was 5 % of the server's busy time).
-   */
   saveVote(v: VoteRow): void {
     this.write(v.roomId);
-    this.pendingVotes.push(v);
-  }
-
-  /** Votes saved in the open transaction and not yet inserted, in the order they came. */
-  private pendingVotes: VoteRow[] = [];
-
-  private insertVotes(): void {
-    const v = this.pendingVotes;
-    if (!v.length) return;
-    this.pendingVotes = [];
-    let i = 0;
-    for (; i + VOTE_BATCH <= v.length; i += VOTE_BATCH) {
-      const args: unknown[] = [];
-      for (let j = i; j < i + VOTE_BATCH; j++) args.push(v[j]!.roomId, v[j]!.turn, v[j]!.pid, v[j]!.choice, v[j]!.seq, v[j]!.at);
-      this.q.saveVotes.run(...args);
-    }
-    for (; i < v.length; i++) this.q.saveVote.run(v[i]!.roomId, v[i]!.turn, v[i]!.pid, v[i]!.choice, v[i]!.seq, v[i]!.at);
+    this.q.saveVote.run(v.roomId, v.turn, v.pid, v.choice, v.seq, v.at);
   }
   savePlay(p: PlayRow): void {
     this.write(p.roomId);
@@ -274,7 +246,6 @@ export class SqliteStore implements Store {
     return this.q.participants.all(roomId).map((p) => ({ roomId: p.room_id, pid: p.pid, name: p.name, tokenHash: p.token_hash, joinedAt: p.joined_at }));
   }
   votes(roomId: string, turn?: number): VoteRow[] {
-    this.insertVotes();
     const rows = turn === undefined ? this.q.votesAll.all(roomId) : this.q.votesTurn.all(roomId, turn);
     return rows.map((v) => ({ roomId: v.room_id, turn: v.turn, pid: v.pid, choice: v.choice, seq: v.seq, at: v.at }));
   }
@@ -341,10 +312,7 @@ export class SqliteStore implements Store {
   }
 
   close(): void {
-    if (this.db.inTransaction) {
-      this.insertVotes();
-      this.db.exec('COMMIT');
-    }
+    if (this.db.inTransaction) this.db.exec('COMMIT');
     this.db.close();
   }
 }

@@ -30,6 +30,8 @@ export interface StoreTarget {
    * waits (its transaction stays open) until the returned function releases it.
    */
   holdTable?: (table: string) => Promise<() => Promise<void>>;
+  /** Does a broken write fail at its statement (SQLite: it throws) or at the commit (PostgreSQL)? */
+  failsAt: 'statement' | 'commit';
 }
 
 export interface StoreKind {
@@ -61,6 +63,7 @@ export function sqliteKind(): StoreKind {
         open: async () => new SqliteStore(db),
         sql,
         breakVotes: async () => void (await sql("create trigger votes_fail before insert on votes begin select raise(abort, 'disk full (test)'); end")),
+        failsAt: 'statement',
       };
     },
     async stop() {},
@@ -92,6 +95,7 @@ export async function pgKind(): Promise<StoreKind> {
         breakVotes: async () =>
           void (await sql(`create or replace function votes_fail() returns trigger language plpgsql as $$ begin raise exception 'disk full (test)'; end $$;
             create constraint trigger votes_fail after insert or update on votes deferrable initially deferred for each row execute function votes_fail();`)),
+        failsAt: 'commit',
         async holdTable(table) {
           const lock = await cluster.connect(url);
           await lock.query('begin');
