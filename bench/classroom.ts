@@ -60,7 +60,7 @@ const SETTLE_MS = 40;
 const log = (s: string) => process.stderr.write(`classroom: ${s}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+export function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, bad) => (timer = setTimeout(() => bad(new Error(`timed out after ${ms} ms: ${what}`)), ms)));
   return Promise.race([p, late]).finally(() => clearTimeout(timer));
@@ -141,7 +141,7 @@ function reply<T extends FromChild['type']>(child: ChildProcess, type: T, what: 
   );
 }
 
-async function startChild(kind: 'classroom' | 'echo', args: string[], execArgv: string[] = []): Promise<Child> {
+export async function startChild(kind: 'classroom' | 'echo', args: string[], execArgv: string[] = []): Promise<Child> {
   const child = fork(join(ROOT, 'bin/run-ts.mjs'), [join(import.meta.dirname, 'classroomServer.ts'), '--kind', kind, ...args], {
     execArgv: ['--expose-gc', ...execArgv],
     // The child's output goes to our stderr: stdout carries the figures.
@@ -195,7 +195,7 @@ function client(port: number): Socket {
 }
 
 /** Connect in batches: a few hundred handshakes at once would only measure the accept queue. */
-async function connectAll(port: number | number[], n: number, batch = 50): Promise<Socket[]> {
+export async function connectAll(port: number | number[], n: number, batch = 50): Promise<Socket[]> {
   const ports = typeof port === 'number' ? [port] : port;
   const out: Socket[] = [];
   for (let i = 0; i < n; i += batch) {
@@ -207,7 +207,7 @@ async function connectAll(port: number | number[], n: number, batch = 50): Promi
   return out;
 }
 
-async function ask<T = Record<string, unknown>>(s: Socket, event: string, payload: unknown): Promise<{ ok: true } & T> {
+export async function ask<T = Record<string, unknown>>(s: Socket, event: string, payload: unknown): Promise<{ ok: true } & T> {
   const r = (await s.timeout(ACK_MS).emitWithAck(event, payload)) as Reply<T>;
   if (!r.ok) throw new Error(`${event}: ${r.error}: ${r.message}`);
   return r;

@@ -6,9 +6,10 @@ import { classroomFigures } from './classroom.js';
 import { engineFigures } from './engine.js';
 import { gameFigures } from './game.js';
 import { judgeFigures } from './judge.js';
+import { reconnectFigures } from './reconnect.js';
 import { scormFigures } from './scorm.js';
 
-// `npm run bench [engine] [game] [startup] [classroom] [scorm] [judge] [-- --clients N]` (`startup`:
+// `npm run bench [engine] [game] [startup] [classroom] [reconnect] [scorm] [judge] [-- --clients N]` (`startup`:
 // only the game's phone start-up and /join figures, which `game` includes)
 const args = process.argv.slice(2);
 const at = args.indexOf('--clients');
@@ -19,6 +20,7 @@ const figures = [
   ...(wanted('engine') ? engineFigures() : []),
   ...(wanted('game') ? await gameFigures() : wanted('startup') ? await gameFigures({ desktop: false, phone: true }) : []),
   ...(wanted('classroom') ? await classroomFigures({ clients }) : []),
+  ...(wanted('reconnect') ? await reconnectFigures() : []),
   ...(wanted('scorm') ? scormFigures() : []),
   ...(wanted('judge') ? judgeFigures() : []),
 ];
