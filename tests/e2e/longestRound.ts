@@ -1,7 +1,8 @@
 /**
  * The library's longest round once revealed (the most text on the projector: the four or five replies and their
- * feedback) in one language, and a route to it from the scenario's first node: the reply to vote for at each
- * node on the way, following the replies whose `next` is a plain node id (conditional ones are not taken).
+ * feedback) in one language, of those offering at least `replies` replies whatever happened before, and a route to
+ * it from the scenario's first node: the reply to vote for at each node on the way, following the replies whose
+ * `next` is a plain node id (conditional ones are not taken).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,8 @@ interface Choice {
   text: Text;
   feedback?: Text;
   next?: unknown;
+  /** Offered only on a condition. */
+  when?: unknown;
 }
 interface Node {
   id: string;
@@ -30,12 +33,13 @@ export interface LongestRound {
 
 const LIBRARY = join(ROOT, 'scenarios/library');
 
-export function longestRound(lang: 'en' | 'zh-CN'): LongestRound {
+export function longestRound(lang: 'en' | 'zh-CN', replies = 1): LongestRound {
   let best: { scenario: string; nodes: Node[]; node: string; chars: number } | undefined;
   for (const f of readdirSync(LIBRARY).filter((n) => n.endsWith('.yaml')).sort()) {
     const s = parse(readFileSync(join(LIBRARY, f), 'utf8')) as { id: string; nodes: Node[] };
     for (const n of s.nodes) {
       const chars = (n.choices ?? []).reduce((a, c) => a + (c.text[lang]?.length ?? 0) + (c.feedback?.[lang]?.length ?? 0), 0);
+      if ((n.choices ?? []).filter((c) => c.when === undefined).length < replies) continue;
       if (!best || chars > best.chars) best = { scenario: s.id, nodes: s.nodes, node: n.id, chars };
     }
   }
