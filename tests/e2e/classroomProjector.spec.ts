@@ -11,6 +11,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { io as connect, type Socket } from 'socket.io-client';
 import { serve, type Running } from '../../src/server/main.js';
 import { ROOT, SHOTS, watchErrors } from './helpers.js';
+import { longestRound } from './longestRound.js';
 
 const PORT = Number(process.env.E2E_PROJECTOR_PORT ?? 4329);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -241,8 +242,8 @@ for (const lang of ['en', 'zh-CN'] as const) {
       await page.setViewportSize(size);
       // The columns are fitted on the next frame after a resize.
       await expect
-        .poll(() => page.evaluate(() => ['.vote-stage', '.vote-side'].map((sel) => { const e = document.querySelector(sel)!; return e.scrollHeight - e.clientHeight; })), { message: `${size.width}×${size.height}: nothing scrolled in the columns` })
-        .toEqual([0, 0]);
+        .poll(() => page.evaluate(() => ['html', '.vote-stage', '.vote-side'].map((sel) => { const e = document.querySelector(sel)!; return e.scrollHeight - e.clientHeight; })), { message: `${size.width}×${size.height}: nothing scrolled, the page nor the columns` })
+        .toEqual([0, 0, 0]);
       // Nothing of the line or the replies hidden under the controls' row either.
       const whole = await page.evaluate(() => {
         const foot = document.querySelector('.vote .controls')!.getBoundingClientRect().top;
@@ -256,6 +257,106 @@ for (const lang of ['en', 'zh-CN'] as const) {
     check();
     await context.close();
   });
+
+  // The longest round, and the longest of five replies (one more card to place).
+  for (const replies of [1, 5]) {
+    test(`the library's longest round${replies > 1 ? ` of ${replies} replies` : ''} revealed (${lang}): at 1920×1080 and 1280×720 the shares, verdicts and feedback on one screen, nothing scrolls, ≥ 28 px at 1080p`, async ({ browser }) => {
+      test.setTimeout(180_000);
+      const longest = longestRound(lang, replies);
+      const { page, check, context } = await hostPage(browser, lang);
+      await page.locator(`input[name="scenario"][value="${longest.scenario}"]`).check();
+      await page.locator('input[name="mode"][value="vote"]').check();
+      await page.locator('[data-key="create"]').click();
+      const code = (await page.locator('.room-code').getAttribute('data-code'))!;
+      const ts = await Promise.all((lang === 'en' ? ['Ann', 'Bo', 'Cy'] : ['小安', '老包', '陈晨']).map((n) => trainee(code, n)));
+      await expect(page.locator('.lobby-people .person')).toHaveCount(3);
+      await page.locator('[data-key="start"]').click();
+      let seq = 0;
+      const now = async () => {
+        const a = (await ts[0]!.s.timeout(20_000).emitWithAck('trainee.attach', { code, token: ts[0]!.r.token })) as { view: { vote: { now: { turn: number; node: string; choices: { choice: number }[] } } } };
+        return a.view.vote.now;
+      };
+      const vote = async (turn: number, choices: number[]) => {
+        seq++;
+        for (const [i, t] of ts.entries()) await t.s.timeout(20_000).emitWithAck('trainee.vote', { code, token: t.r.token, turn, choice: choices[i]!, seq });
+        await expect(page.locator('.round-state[data-status="open"]')).toHaveCount(0);
+      };
+      // The class takes the route to the round: everyone votes the reply that leads there, the host goes on.
+      for (const step of longest.route) {
+        await expect(page.locator('.round-state[data-status="open"]')).toBeVisible();
+        const at = await now();
+        expect(at.node, 'the route through the scenario').toBe(step.node);
+        await vote(at.turn, ts.map(() => step.choice));
+        await page.locator('[data-key="continue"]').click();
+        await expect.poll(async () => (await now()).turn).toBe(at.turn + 1);
+      }
+      await expect(page.locator('.round-state[data-status="open"]')).toBeVisible();
+      const at = await now();
+      expect(at.node).toBe(longest.node);
+      expect(at.choices.length).toBeGreaterThanOrEqual(replies);
+      // A split class: two for the first reply on offer, one for the second.
+      await vote(at.turn, [at.choices[0]!.choice, at.choices[0]!.choice, at.choices[1]!.choice]);
+      await page.locator('[data-key="reveal"]').click();
+      await expect(page.locator('.option-reveal')).toHaveCount(at.choices.length);
+      for (const size of [
+        { width: 1920, height: 1080 },
+        { width: 1280, height: 720 },
+      ]) {
+        await page.setViewportSize(size);
+        // Nothing scrolls: the page, the vote screen and its columns (fitted on the next frame after a resize; the
+        // screenshot first, to look at when it fails).
+        const scrolled = () =>
+          page.evaluate(() =>
+            Object.fromEntries(
+              (['html', '.vote', '.vote-stage', '.vote-side'] as const).map((sel) => {
+                const e = sel === 'html' ? document.scrollingElement! : document.querySelector(sel)!;
+                return [sel, Math.max(0, e.scrollHeight - e.clientHeight)];
+              }),
+            ),
+          );
+        const none = { html: 0, '.vote': 0, '.vote-stage': 0, '.vote-side': 0 };
+        await expect.poll(scrolled).toEqual(none).catch(() => undefined);
+        await shoot(page, browser, `vote-longest${replies > 1 ? replies : ''}-revealed-${size.width}`);
+        expect(await scrolled(), `${size.width}×${size.height}: px scrolled after Reveal`).toEqual(none);
+        // What the class must see, each whole above the controls: every reply with its share, badges and principles, and the feedback shown.
+        const hidden = await page.evaluate(() => {
+          const foot = document.querySelector('.vote .controls')!.getBoundingClientRect().top;
+          const shown = [...document.querySelectorAll('.vote .option-text, .vote .reveal-row, .vote .option-feedback')].filter((e) => e.getClientRects().length);
+          return shown.filter((e) => e.getBoundingClientRect().bottom > foot + 1 || e.getBoundingClientRect().top < 0).map((e) => e.className);
+        });
+        expect(hidden, `${size.width}×${size.height}: below the controls or off the screen`).toEqual([]);
+        expect(await page.locator('.vote .reveal-row:visible').count()).toBe(at.choices.length);
+        expect(await page.locator('.vote .option-feedback:visible').count()).toBeGreaterThanOrEqual(1);
+        // Readable from the back: ≥ 28 px at 1080p (0.85rem), the same share of the screen at 720p.
+        expect(await smallestText(page, '.vote .options, .vote .stage-line')).toBeGreaterThanOrEqual(size.height === 1080 ? 28 : 18.5);
+        // Where not all the feedback fits, the class's choice is shown whole with its feedback; the trainer presses
+        // another reply's number (here from the keyboard) and that one is, still without scrolling.
+        const mode = await page.locator('.vote').getAttribute('data-reveal');
+        expect(mode, `${size.width}×${size.height}`).toMatch(/^(all|one|short-3|short-2)$/);
+        if (mode === 'all') {
+          await expect(page.locator('.option-why:disabled')).toHaveCount(at.choices.length);
+          continue;
+        }
+        // Whole: shown, and not cut to a few lines.
+        const whole = () =>
+          page.evaluate(() => [...document.querySelectorAll('.vote .option--shown .option-text, .vote .option--shown .option-feedback')].map((e) => getComputedStyle(e).display !== 'none' && getComputedStyle(e).webkitLineClamp === 'none'));
+        await expect(page.locator(`.option--shown[data-choice="${at.choices[0]!.choice}"]`)).toHaveCount(1);
+        expect(await whole()).toEqual([true, true]);
+        await page.locator(`[data-key="why-${at.choices[1]!.choice}"]`).focus();
+        await page.keyboard.press('Enter');
+        await expect(page.locator(`.option--shown[data-choice="${at.choices[1]!.choice}"]`)).toHaveCount(1);
+        await expect(page.locator(`[data-key="why-${at.choices[1]!.choice}"]`)).toHaveAttribute('aria-pressed', 'true');
+        await expect.poll(scrolled).toEqual(none).catch(() => undefined);
+        await shoot(page, browser, `vote-longest${replies > 1 ? replies : ''}-revealed-${size.width}-reply2`);
+        expect(await scrolled(), `${size.width}×${size.height}: px scrolled with reply 2 shown`).toEqual(none);
+        expect(await whole()).toEqual([true, true]);
+        await page.locator(`[data-key="why-${at.choices[0]!.choice}"]`).click();
+        await expect(page.locator(`.option--shown[data-choice="${at.choices[0]!.choice}"]`)).toHaveCount(1);
+      }
+      check();
+      await context.close();
+    });
+  }
 
   test(`everyone plays on the projector (${lang}): the board, heat map and results ≥ 28 px; the next scenario shows the leaderboard`, async ({ browser }) => {
     const { page, check, context } = await hostPage(browser, lang);

@@ -1,8 +1,10 @@
 /**
  * Class vote on the projector: the shared customer large, the replies numbered, the
  * countdown and how many have voted (never the split while voting is open); once revealed,
- * each reply's share, feedback and the principles it honours or breaks, and the trainer's
- * controls to close, reveal, reopen, continue with the majority or choose another reply.
+ * each reply's share, whether it is the model reply, the principles it honours or breaks and its
+ * feedback (when they do not all fit, one reply whole with its feedback, the class's choice first,
+ * another at the press of its number: host/voteFit.ts), and the trainer's controls to close,
+ * reveal, reopen, continue with the majority or choose another reply.
  */
 import type { ChoiceView, HostView, RevealedOption, RoundView } from '../../server/protocol.js';
 import { countdown, type Countdown } from '../countdown.js';
@@ -29,6 +31,9 @@ export class VoteScreen implements HostScreen {
   private readonly clockButtons = el('div', { class: 'clock-controls', attrs: { role: 'group' } });
   private readonly roomControls: RoomControls;
   private lastKey = '';
+  private lastView: HostView | undefined;
+  /** The reply whose feedback the trainer is showing, in this round (by default the class's choice). */
+  private shown: { turn: number; choice: number } | undefined;
   private readonly onResize = () => fitVote(this.root);
 
   constructor(private readonly ctx: HostContext) {
@@ -39,7 +44,9 @@ export class VoteScreen implements HostScreen {
       { class: 'screen vote' },
       el('h1', { class: 'visually-hidden' }, t('vote.heading')),
       el('div', { class: 'vote-stage' }, this.stage.root),
-      el('div', { class: 'vote-side' }, el('div', { class: 'round-bar' }, this.turn, this.state, this.clock, this.tally), this.clockButtons, this.options),
+      // The round's line over the replies (revealed, beside the customer's line: the replies get its row).
+      el('div', { class: 'round-bar' }, this.turn, this.state, this.clock, this.tally),
+      el('div', { class: 'vote-side' }, this.clockButtons, this.options),
       // The room controls in the controls' row (opened, they float over the columns): the columns keep the height.
       el(
         'div',
@@ -56,6 +63,7 @@ export class VoteScreen implements HostScreen {
     const vote = view.vote;
     if (!vote) return;
     const round = vote.round;
+    this.lastView = view;
     this.stage.update(view.scenario, vote.now);
     this.turn.textContent = t('vote.turn', { n: vote.now.turn + 1 });
     const status = round?.status ?? 'closed';
@@ -110,26 +118,48 @@ export class VoteScreen implements HostScreen {
 
   private optionList(view: HostView, choices: ChoiceView[], round: RoundView): (HTMLElement | null)[] {
     const revealed = round.status === 'revealed' && round.options ? new Map(round.options.map((o) => [o.choice, o])) : undefined;
+    const shown = revealed ? this.shownChoice(round, choices) : undefined;
+    const best = round.options?.length ? Math.max(...round.options.map((o) => o.score)) : undefined;
     const list = el(
       'ol',
       { class: revealed ? 'options options--revealed' : 'options' },
       choices.map((c, i) => {
         const o = revealed?.get(c.choice);
         const isMajority = round.majority === c.choice;
+        const isShown = !!o && shown === c.choice;
         return el(
           'li',
-          { class: `option${isMajority ? ' option--majority' : ''}`, attrs: { 'data-choice': c.choice } },
-          el('span', { class: 'option-num', attrs: { 'aria-hidden': 'true' } }, i + 1),
+          { class: `option${isMajority ? ' option--majority' : ''}${isShown ? ' option--shown' : ''}`, attrs: { 'data-choice': c.choice, value: i + 1 } },
+          o
+            ? button(String(i + 1), () => this.show(round.turn, c.choice), {
+                key: `why-${c.choice}`,
+                class: 'option-num option-why',
+                pressed: isShown,
+                attrs: { 'aria-label': t('vote.why', { n: i + 1 }), title: t('vote.why', { n: i + 1 }) },
+              })
+            : el('span', { class: 'option-num', attrs: { 'aria-hidden': 'true' } }, i + 1),
           el(
             'div',
             { class: 'option-body' },
             el('p', { class: 'option-text' }, el('span', { class: 'visually-hidden' }, `${t('vote.reply', { n: i + 1 })}: `), txt(c.text)),
-            o ? this.revealedPart(view, o, i, isMajority, round) : this.livePart(round, c.choice),
+            o ? this.revealedPart(view, o, i, { majority: isMajority, model: o.score === best }, round) : this.livePart(round, c.choice),
           ),
         );
       }),
     );
     return [list, round.status === 'revealed' && round.tie ? el('p', { class: 'note note--tie' }, t('vote.tie')) : null];
+  }
+
+  /** The reply whose feedback is shown: the trainer's pick in this round, else the class's choice, else the first. */
+  private shownChoice(round: RoundView, choices: ChoiceView[]): number | undefined {
+    const on = (c: number | undefined) => c !== undefined && choices.some((x) => x.choice === c);
+    if (this.shown?.turn === round.turn && on(this.shown.choice)) return this.shown.choice;
+    return on(round.majority) ? round.majority : choices[0]?.choice;
+  }
+
+  private show(turn: number, choice: number): void {
+    this.shown = { turn, choice };
+    if (this.lastView) this.update(this.lastView);
   }
 
   /** The split while voting, when the trainer shows it live. */
@@ -142,7 +172,8 @@ export class VoteScreen implements HostScreen {
     return el('div', { class: 'option-live' }, shareBar(share, `${pct(share)} · ${t('vote.votes', { count: votes })}`, false));
   }
 
-  private revealedPart(view: HostView, o: RevealedOption, i: number, isMajority: boolean, round: RoundView): HTMLElement {
+  private revealedPart(view: HostView, o: RevealedOption, i: number, is: { majority: boolean; model: boolean }, round: RoundView): HTMLElement {
+    const isMajority = is.majority;
     return el(
       'div',
       { class: 'option-reveal' },
@@ -151,6 +182,7 @@ export class VoteScreen implements HostScreen {
         { class: 'reveal-row' },
         shareBar(o.share, `${pct(o.share)} · ${t('vote.votes', { count: o.votes })}`, isMajority),
         isMajority ? el('span', { class: 'badge badge--majority' }, t('vote.majority')) : null,
+        is.model ? el('span', { class: 'badge badge--model' }, t('debrief.model')) : null,
         isMajority && round.voters > 0
           ? null
           : button(t('vote.override', { n: i + 1 }), () => void this.ctx.act({ type: 'advance', choice: o.choice, turn: round.turn }), {
@@ -159,8 +191,8 @@ export class VoteScreen implements HostScreen {
               disabled: this.ctx.busy(),
             }),
       ),
-      el('p', { class: 'option-feedback' }, txt(o.feedback)),
       principleChips(view.principles, o.honoured, o.broken),
+      el('p', { class: 'option-feedback' }, txt(o.feedback), el('span', { class: 'reveal-hint' }, ` ${t('vote.whyHint')}`)),
     );
   }
 
