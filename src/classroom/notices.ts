@@ -5,43 +5,11 @@
  */
 import type { Failure } from '../server/protocol.js';
 import { byId } from './dom.js';
+import { KNOWN_ERRORS } from './errorCodes.js';
 import { t } from './text.js';
 
-/** Error codes with their own friendly text under classroom.errors. */
-const KNOWN = new Set([
-  'no-room',
-  'ended',
-  'slow-down',
-  'closed',
-  'bad-message',
-  'unknown',
-  'timeout',
-  'not-trainer',
-  'not-host',
-  'full',
-  'stale',
-  'bad-choice',
-  'not-playing',
-  'no-votes',
-  'no-scenario',
-  'too-early',
-  'busy',
-  'moving',
-  'internal',
-  'no-participant',
-  'removed',
-  'name-blank',
-  'name-invisible',
-  'name-formula',
-  'name-marks',
-  'name-mixed',
-  'name-lookalike',
-  'name-banned',
-  'too-many-connections',
-]);
-
 export function errorText(f: Pick<Failure, 'error' | 'message'>): string {
-  return KNOWN.has(f.error) ? t(`errors.${f.error}`) : f.message || t('errors.unknown');
+  return KNOWN_ERRORS.has(f.error) ? t(`errors.${f.error}`) : f.message || t('errors.unknown');
 }
 
 let alertTimer: ReturnType<typeof setTimeout> | undefined;

@@ -86,7 +86,7 @@ function participationTable(room: Room, l: Locale): Table {
   return { name: SHEETS.participation[l], head: HEAD.participation[l], rows };
 }
 
-/** Several scenarios in the session: the leaderboard over those finished (the current one's points are in its own table). */
+/** Several scenarios in the session: the leaderboard over those finished (the current one too, once it has ended). */
 function leaderboardTable(room: Room, l: Locale): Table | undefined {
   const s = seriesView(room);
   if (!s) return undefined;

@@ -670,6 +670,21 @@ export class Room {
     return { ok: true };
   }
 
+  /** What this scenario gave the session's leaderboard (the class's score, or each trainee's points). */
+  private stageResult(): Stage {
+    return this.mode === 'vote'
+      ? { scenario: this.play.scenario.id, title: this.play.scenario.title, mode: 'vote', classScore: this.session?.ending ? debrief(this.play, this.session).overall : null }
+      : { scenario: this.play.scenario.id, title: this.play.scenario.title, mode: 'solo', points: stagePoints(this.board().rows) };
+  }
+
+  /**
+   * The scenarios of the session so far for its leaderboard: those before this one, and this one
+   * too once it has ended (its debrief then shows the leaderboard with it, and so does the export).
+   */
+  stagesSoFar(): Stage[] {
+    return this.phase === 'ended' && this.stages.length ? [...this.stages, this.stageResult()] : this.stages;
+  }
+
   /**
    * The next scenario of the session, once this one has ended: what this one gave goes on the
    * leaderboard, the class stays, and the room waits in the lobby for Start.
@@ -677,10 +692,7 @@ export class Room {
   nextScenario(play: Play, source: Source, now: number): Reply {
     if (this.phase !== 'ended') return fail('not-ended', 'finish or end this scenario before the next one');
     if (this.stages.length >= 50) return fail('too-many-scenarios', 'a session holds at most 50 scenarios');
-    const result: Stage =
-      this.mode === 'vote'
-        ? { scenario: this.play.scenario.id, title: this.play.scenario.title, mode: 'vote', classScore: this.session?.ending ? debrief(this.play, this.session).overall : null }
-        : { scenario: this.play.scenario.id, title: this.play.scenario.title, mode: 'solo', points: stagePoints(this.board().rows) };
+    const result = this.stageResult();
     const turns = this.session?.turns.length ?? 0;
     this.commit(now, () => {
       this.stages = [...this.stages, result];

@@ -170,12 +170,13 @@ const voteGroups = (vote: HostView['vote']) => [vote?.round?.options, ...(vote?.
 
 /** The scenarios played so far in the session and the leaderboard; absent while on the first. */
 export function seriesView(room: Room): SeriesView | undefined {
-  if (!room.stages.length) return undefined;
+  const stages = room.stagesSoFar();
+  if (!stages.length) return undefined;
   const names = new Map([...room.participants.values()].filter((p) => !room.waiting.has(p.pid)).map((p) => [p.pid, p.name]));
   return {
     n: room.stages.length + 1,
-    stages: room.stages,
-    ...(room.mode === 'solo' ? { standings: standings(room.stages, names) } : { classTotal: classStandings(room.stages) }),
+    stages,
+    ...(room.mode === 'solo' ? { standings: standings(stages, names) } : { classTotal: classStandings(stages) }),
   };
 }
 

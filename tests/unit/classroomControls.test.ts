@@ -271,5 +271,14 @@ describe('a session of several scenarios, and the exports', () => {
     ok(await r.act({ type: 'start' }));
     // A fresh customer of the new scenario for each trainee.
     await until(() => a.c.trainee?.scenario.id === 'door-bump' && a.c.trainee.solo?.now.turn === 0);
+    // While the second scenario runs the leaderboard holds the first only; once it has ended, both
+    // (play-test: the scenario just finished was missing from its own debrief's leaderboard).
+    expect(r.host.host!.series!.stages.map((st) => st.scenario)).toEqual(['broadband-outage']);
+    ok(await r.act({ type: 'end' }));
+    const ended = await until(() => (r.host.host?.phase === 'ended' ? r.host.host : undefined));
+    expect(ended.series).toMatchObject({ n: 2, stages: [{ scenario: 'broadband-outage' }, { scenario: 'door-bump' }] });
+    expect(ended.series!.standings).toEqual([{ pid: expect.any(String), name: 'Ann', total: row.standing, stages: [row.standing, 0], rank: 1 }]);
+    const csv = await (await fetch(`${s.url}/api/rooms/${r.code}/export.csv?lang=en`)).text();
+    expect(csv).toMatch(/\nrank,trainee,1\. [^,\n]+,2\. [^,\n]+,total\r?\n1,Ann,/);
   }, 60_000);
 });
