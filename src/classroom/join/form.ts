@@ -75,7 +75,9 @@ export function joinForm(o: FormOptions): HTMLElement {
           e.preventDefault();
           const c = normalizeRoomCode(code.value);
           const n = name.value.normalize('NFC').replace(/\s+/g, ' ').trim();
-          invalid(code, codeHelp, c ? undefined : t('join.codeInvalid'), t('join.codeHelp'));
+          // Five characters, but one a code never has (0 O 1 I L, easily confused): say so, not "5 letters and digits".
+          const confusable = !c && /^[A-Z0-9]{5}$/.test(code.value.toUpperCase().replace(/[\s-]/g, '')) && /[01OIL]/i.test(code.value);
+          invalid(code, codeHelp, c ? undefined : t(confusable ? 'join.codeConfusable' : 'join.codeInvalid'), t('join.codeHelp'));
           // The server's own rules, checked here first so the reason shows under the field.
           const problem = n ? nicknameProblem(n) : undefined;
           invalid(name, nameHelp, !n ? t('join.nameMissing') : problem ? t(`errors.name-${problem}`) : undefined, t('join.nameHelp'));
