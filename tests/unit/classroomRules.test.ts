@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { addTime, DEFAULT_SETTINGS, everyoneVoted, EXTRA_TIME_MS, isPaused, MAX_LEFT_MS, pauseClock, resumeClock, settingsOf, timeLeft, timeUp } from '../../src/engine/classroom/controls.js';
 import { classStandings, stagePoints, standings, type StageResult } from '../../src/engine/classroom/leaderboard.js';
 import type { BoardRow } from '../../src/engine/classroom/board.js';
+import { rankPlaces } from '../../src/engine/classroom/places.js';
 
 describe('settings', () => {
   test('closing the vote when everyone has voted is on by default; the rest off; stored partial settings are filled in', () => {
@@ -64,5 +65,17 @@ describe('leaderboard', () => {
 
   test("class vote: the class's score per scenario; an unfinished one is shown as none and counts 0", () => {
     expect(classStandings([{ scenario: 's1', mode: 'vote', classScore: 72 }, { scenario: 's2', mode: 'vote', classScore: null }])).toEqual({ stages: [72, null], total: 72 });
+  });
+});
+
+describe('places in the ranking', () => {
+  test('the same standing shares a place (finished with finished, playing with playing); the next place counts them all', () => {
+    const r = (standing: number, done = true) => ({ standing, done });
+    expect(rankPlaces([r(80), r(70), r(70), r(70), r(50)])).toEqual([1, 2, 2, 2, 5]);
+    // Four who finished escalated at 0 (the play-test's class): one place, not 2, 3, 4, 5.
+    expect(rankPlaces([r(60), r(0), r(0), r(0), r(0)])).toEqual([1, 2, 2, 2, 2]);
+    // Level, but one finished and one still playing: not the same place.
+    expect(rankPlaces([r(40), r(40, false)])).toEqual([1, 2]);
+    expect(rankPlaces([])).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { principleChips } from '../principles.js';
 import type { BoardRow, HeatCell } from '../../engine/classroom/board.js';
+import { rankPlaces } from '../../engine/classroom/places.js';
 import type { HostView } from '../../server/protocol.js';
 import { button, el, fill } from '../dom.js';
 import { t, tg, txt } from '../text.js';
@@ -195,6 +196,7 @@ function heatMap(view: HostView, cells: HeatCell[], max = Infinity): HTMLElement
 }
 
 function ranking(rows: BoardRow[]): HTMLElement {
+  const places = rankPlaces(rows);
   return el(
     'section',
     { class: 'ranking' },
@@ -205,8 +207,8 @@ function ranking(rows: BoardRow[]): HTMLElement {
       rows.map((r, i) =>
         el(
           'li',
-          { class: i < 3 ? 'rank rank--top' : 'rank' },
-          el('span', { class: 'rank-n' }, i + 1),
+          { class: places[i]! <= 3 ? 'rank rank--top' : 'rank' },
+          el('span', { class: 'rank-n' }, places[i]!),
           el('span', { class: 'person-name' }, r.name),
           el('span', { class: 'rank-score' }, r.done ? `${r.overall} · ${r.grade}` : t('board.soFar', { n: r.standing })),
           r.outcome ? el('span', { class: 'rank-outcome' }, tg(`outcomes.${r.outcome}`)) : null,

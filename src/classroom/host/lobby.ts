@@ -51,7 +51,9 @@ export class LobbyScreen implements HostScreen {
 
   update(view: HostView): void {
     const n = view.participants.length;
-    this.count.textContent = t('lobby.joined', { count: n });
+    // Those waiting to be let in are not in yet (play-test: "6 have joined" with 2 of them waiting).
+    const waiting = view.participants.filter((p) => p.waiting).length;
+    this.count.textContent = t('lobby.joined', { count: n - waiting }) + (waiting ? t('lobby.waitingToo', { count: waiting }) : '');
     const list = [...view.participants.filter((p) => p.waiting), ...view.participants.filter((p) => !p.waiting)];
     fill(this.list, n ? people(list, peopleActions(this.ctx)) : el('p', { class: 'muted waiting' }, t('lobby.nobody')));
     this.controls.update(view);

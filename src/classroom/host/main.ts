@@ -12,6 +12,7 @@ import { VOTE_SECONDS } from '../limits.js';
 import { clearError, showError } from '../notices.js';
 import { forgetHostToken, hostToken, saveHostToken, saveTrainerKey, trainerKey } from '../prefs.js';
 import { applyTheme, projectorTools } from './projector.js';
+import { confirmButton } from './confirm.js';
 import { seriesPanel } from './series.js';
 import { initLanguage, languageSwitch, t, txt } from '../text.js';
 import { BoardScreen } from './board.js';
@@ -341,7 +342,11 @@ class HostApp implements HostContext {
       el('span', { class: 'chip-code mono' }, v.code),
       el('span', { class: 'chip-title' }, txt(v.scenario.title)),
       v.phase !== 'lobby' ? el('span', { class: 'chip-people' }, t('room.people', { count: v.participants.length })) : null,
-      button(t('room.newSession'), () => this.newSession(), { key: 'top-new', class: 'link-btn' }),
+      // A class still in the room (playing, or joined and waiting for Start): leaving it asks once more
+      // (play-test: one click left a live vote with nobody hosting; Past sessions brings the room back).
+      v.phase === 'playing' || (v.phase === 'lobby' && v.participants.length)
+        ? Object.assign(confirmButton(t('room.newSession'), t('room.leaveLive'), () => this.newSession(), 'top-new'), { className: 'link-btn' })
+        : button(t('room.newSession'), () => this.newSession(), { key: 'top-new', class: 'link-btn' }),
     );
   }
 }
