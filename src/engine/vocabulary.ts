@@ -5,6 +5,11 @@
  */
 export const CUSTOMER_TYPES = ['angry', 'silent', 'talkative', 'expert'] as const;
 export const OUTCOMES = ['won-back', 'resolved', 'unresolved', 'escalated', 'left-silently'] as const;
+/** The outcomes' names, for what is written out of the game (the scenario graph, the classroom's exports). */
+export const OUTCOME_NAMES = {
+  'zh-CN': { 'won-back': '赢回客户', resolved: '问题解决', unresolved: '没有解决', escalated: '投诉升级', 'left-silently': '客户默默离开' },
+  en: { 'won-back': 'won back', resolved: 'resolved', unresolved: 'unresolved', escalated: 'escalated', 'left-silently': 'left silently' },
+} as const;
 export const EXPRESSIONS = ['neutral', 'annoyed', 'angry', 'furious', 'withdrawn', 'doubtful', 'relieved', 'pleased'] as const;
 export const SETTINGS = ['call-centre', 'service-counter', 'telecom-hall', 'station', 'train', 'shop', 'appliance-store', 'restaurant', 'office', 'warehouse', 'site', 'hotel'] as const;
 export const CATEGORY_IDS = ['emotion', 'listening', 'ownership', 'expectations', 'etiquette', 'tactics'] as const;

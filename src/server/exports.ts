@@ -3,6 +3,8 @@ import { optionsAt } from '../engine/classroom/classPath.js';
 import { debrief, principleSides, replyOf, roundScore, turnScore } from '../engine/scoring/debrief.js';
 import type { Reply } from '../engine/scenario/model.js';
 import { pick, type Locale } from '../engine/text.js';
+import { typeset } from '../engine/typeset.js';
+import { OUTCOME_NAMES } from '../engine/vocabulary.js';
 import { tablesCsv, type Cell, type Table } from './csv.js';
 import type { Room } from './room.js';
 import { seriesView } from './views.js';
@@ -33,6 +35,9 @@ const LEADERBOARD_HEAD = {
   en: { rank: 'rank', name: 'trainee', cls: 'class', total: 'total' },
   'zh-CN': { rank: '名次', name: '学员', cls: '全班', total: '总分' },
 };
+
+/** Authored text as a reader of the file sees it on screen: in Chinese, its punctuation full-width (the game typesets it so). */
+const say = (text: Parameters<typeof pick>[0], l: Locale) => (l === 'zh-CN' ? typeset(pick(text, l)) : pick(text, l));
 
 /** The names of the principles a reply honours and breaks, as two cells. */
 function sides(room: Room, reply: Reply, l: Locale): [string, string] {
@@ -76,7 +81,7 @@ function participationTable(room: Room, l: Locale): Table {
         i + 1,
         !!v,
         k >= 0 ? k + 1 : '',
-        text ? pick(text, l) : '',
+        text ? say(text, l) : '',
         v ? new Date(v.at).toISOString().replace('T', ' ').slice(0, 19) : '',
         t ? (t.choice < 0 ? (l === 'en' ? 'time ran out' : '超时') : offered.indexOf(t.choice) + 1) : '',
         t && v ? v.choice === t.choice : '',
@@ -106,7 +111,7 @@ function summaryTable(room: Room, l: Locale): Table {
     s?.turns.forEach((t, i) => {
       const r = room.rounds[i];
       const node = scenario.nodes[t.node]!;
-      const line = pick(node.line[t.variant] ?? node.line[0]!, l);
+      const line = say(node.line[t.variant] ?? node.line[0]!, l);
       const model = room.classModel(i);
       const options = optionsAt(room.play, t.node, t.offered, t.before, r?.tally);
       if (t.choice < 0) options.push({ choice: -1, votes: 0, share: 0, score: roundScore(turnScore(room.play, t)), honoured: [], broken: [] });
@@ -117,7 +122,7 @@ function summaryTable(room: Room, l: Locale): Table {
           t.node,
           line,
           o.choice < 0 ? (l === 'en' ? 'time ran out' : '超时') : k + 1,
-          reply.text ? pick(reply.text, l) : '',
+          reply.text ? say(reply.text, l) : '',
           o.votes,
           Math.round(o.share * 100),
           o.choice === t.choice,
@@ -125,7 +130,7 @@ function summaryTable(room: Room, l: Locale): Table {
           o.choice === model,
           o.score,
           ...sides(room, reply, l),
-          pick(reply.feedback, l),
+          say(reply.feedback, l),
         ]);
       });
     });
@@ -134,7 +139,8 @@ function summaryTable(room: Room, l: Locale): Table {
   for (const e of room.boardEntries()) {
     const s = e.state;
     const d = s.ending ? debrief(room.play, s) : undefined;
-    const tail: Cell[] = [d?.outcome ?? '', d?.overall, d?.grade ?? ''];
+    // Not finished: said so, not left blank (the overall so far is on the board and the leaderboard).
+    const tail: Cell[] = d ? [OUTCOME_NAMES[l][d.outcome], d.overall, d.grade] : [l === 'en' ? 'not finished' : '未完成', '', ''];
     if (!s.turns.length) rows.push([e.name, '', '', '', '', '', '', '', ...tail]);
     s.turns.forEach((t, i) => {
       const node = scenario.nodes[t.node]!;
@@ -143,9 +149,9 @@ function summaryTable(room: Room, l: Locale): Table {
         e.name,
         i + 1,
         t.node,
-        pick(node.line[t.variant] ?? node.line[0]!, l),
+        say(node.line[t.variant] ?? node.line[0]!, l),
         // A typed reply (own words): what was written, said to be typed; never the reply it was read as.
-        t.said ? `${l === 'en' ? '(typed) ' : '（自己写的）'}${t.said.text}` : reply.text ? pick(reply.text, l) : l === 'en' ? '(time ran out)' : '(超时)',
+        t.said ? `${l === 'en' ? '(typed) ' : '（自己写的）'}${t.said.text}` : reply.text ? say(reply.text, l) : l === 'en' ? '(time ran out)' : '（超时）',
         roundScore(turnScore(room.play, t)),
         ...sides(room, reply, l),
         ...tail,

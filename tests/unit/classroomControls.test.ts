@@ -280,5 +280,9 @@ describe('a session of several scenarios, and the exports', () => {
     expect(ended.series!.standings).toEqual([{ pid: expect.any(String), name: 'Ann', total: row.standing, stages: [row.standing, 0], rank: 1 }]);
     const csv = await (await fetch(`${s.url}/api/rooms/${r.code}/export.csv?lang=en`)).text();
     expect(csv).toMatch(/\nrank,trainee,1\. [^,\n]+,2\. [^,\n]+,total\r?\n1,Ann,/);
+    // Ann did not finish the second scenario: said so, not left blank; in Chinese too.
+    expect(csv).toMatch(/^Ann,.*,not finished,,$/m);
+    const zh = await (await fetch(`${s.url}/api/rooms/${r.code}/export.csv?lang=zh-CN`)).text();
+    expect(zh).toMatch(/^Ann,.*,未完成,,$/m);
   }, 60_000);
 });

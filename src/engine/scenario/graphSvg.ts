@@ -2,6 +2,7 @@
  * A laid-out scenario graph as a standalone SVG (no script, no external font or style), and as
  * an HTML page around it with a legend. Pure string building: Node and the browser alike.
  */
+import { OUTCOME_NAMES } from '../vocabulary.js';
 import type { Locale } from '../text.js';
 import type { GraphBox, ScenarioGraph } from './graphLayout.js';
 import type { Outcome } from './schema.js';
@@ -20,14 +21,14 @@ export const GRAPH_TEXT = {
   'zh-CN': {
     best: '最佳路线',
     worst: '最差路线',
-    outcomes: { 'won-back': '赢回客户', resolved: '问题解决', unresolved: '没有解决', escalated: '投诉升级', 'left-silently': '客户默默离开' },
+    outcomes: OUTCOME_NAMES['zh-CN'],
     graphOf: (t: string) => `场景图:${t}`,
     how: '方框是客户说的话,箭头是学员的回应(编号、最主要的原则、条件);结局按结果着色。',
   },
   en: {
     best: 'best path',
     worst: 'worst path',
-    outcomes: { 'won-back': 'won back', resolved: 'resolved', unresolved: 'unresolved', escalated: 'escalated', 'left-silently': 'left silently' },
+    outcomes: OUTCOME_NAMES.en,
     graphOf: (t: string) => `Scenario graph: ${t}`,
     how: 'Boxes are what the customer says, arrows the trainee\u2019s replies (number, main principle, condition); endings are coloured by outcome.',
   },
