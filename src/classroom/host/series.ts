@@ -32,8 +32,12 @@ export function leaderboard(view: HostView): HTMLElement | null {
         'table',
         { class: 'leaderboard' },
         el('caption', null, t('series.classScores', { n: s.stages.length })),
-        el('thead', null, el('tr', null, heads, el('th', { attrs: { scope: 'col' } }, t('series.total')))),
-        el('tbody', null, el('tr', null, s.classTotal!.stages.map((p) => el('td', { class: 'num' }, score(p))), el('td', { class: 'num total' }, s.classTotal!.total))),
+        el('thead', null, el('tr', null, el('td'), heads, el('th', { attrs: { scope: 'col' } }, t('series.total')))),
+        el(
+          'tbody',
+          null,
+          el('tr', null, el('th', { attrs: { scope: 'row' } }, t('series.class')), s.classTotal!.stages.map((p) => el('td', { class: 'num' }, score(p))), el('td', { class: 'num total' }, s.classTotal!.total)),
+        ),
       );
   return el('section', { class: 'series', attrs: { 'aria-label': t('series.heading') } }, el('h2', null, t('series.heading', { n: s.n })), table);
 }
