@@ -93,7 +93,7 @@ function boardTable(rows: BoardRow[], online: Map<string, boolean>, ended: boole
         const on = online.get(r.id) ?? false;
         return el(
           'tr',
-          { attrs: { 'data-row': r.name } },
+          { attrs: { 'data-row': r.name }, ...(on ? {} : { class: 'row--away' }) },
           el(
             'th',
             { attrs: { scope: 'row' } },
