@@ -19,6 +19,8 @@ export function showError(f: Pick<Failure, 'error' | 'message'> | string): void 
   const node = byId('alert');
   node.textContent = typeof f === 'string' ? f : errorText(f);
   node.hidden = false;
+  // A tap or click puts it away (on the host page it floats over the screen's top).
+  node.onclick = clearError;
   clearTimeout(alertTimer);
   alertTimer = setTimeout(clearError, 12_000);
 }

@@ -201,6 +201,8 @@ export interface RoundView {
   options?: RevealedOption[];
   majority?: number;
   tie?: boolean;
+  /** Once revealed: the best reply on offer (the debrief's model reply; -1: letting the time run out was best). */
+  model?: number;
   /** Whether letting the time run out is a possible outcome here (no votes). */
   canTimeOut: boolean;
   /** The trainer stopped the clock (remainingMs is frozen). */

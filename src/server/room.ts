@@ -682,8 +682,15 @@ export class Room {
    * too once it has ended (its debrief then shows the leaderboard with it, and so does the export).
    */
   stagesSoFar(): Stage[] {
-    return this.phase === 'ended' && this.stages.length ? [...this.stages, this.stageResult()] : this.stages;
+    if (this.phase !== 'ended' || !this.stages.length) return this.stages;
+    // Worked out once while the scenario stays ended (the views ask for it at every update, and an
+    // everyone-plays stage's points are a debrief per trainee): again only if someone was removed.
+    const key = `${this.stages.length}:${this.participants.size}:${this.plays.size}`;
+    if (this.endedStage?.key !== key || this.endedStage.session !== this.session) this.endedStage = { key, session: this.session, stages: [...this.stages, this.stageResult()] };
+    return this.endedStage.stages;
   }
+
+  private endedStage?: { key: string; session: SessionState | undefined; stages: Stage[] };
 
   /**
    * The next scenario of the session, once this one has ended: what this one gave goes on the

@@ -96,7 +96,12 @@ function roundView(room: Room, now: number): RoundView | undefined {
     ...(open && isPaused(r) ? { paused: true as const } : {}),
     ...(open && room.settings.showLive ? { live: { options: t.options, counts: t.counts } } : {}),
     ...(r.status === 'revealed'
-      ? { options: revealed(room, r.node, r.offered, t), ...(t.majority !== undefined ? { majority: t.majority } : {}), tie: t.tie }
+      ? {
+          options: revealed(room, r.node, r.offered, t),
+          ...(t.majority !== undefined ? { majority: t.majority } : {}),
+          tie: t.tie,
+          model: modelChoice(room.play, { node: r.node, offered: r.offered, before: room.session!.customer.context.meters }),
+        }
       : {}),
   };
 }

@@ -529,3 +529,28 @@ test('own words, ten trainees on the live board (en): each row one line, every c
   check();
   await context.close();
 });
+
+test('New session over a live class vote asks once more, and the second click still counts after votes came in between', async ({ browser }) => {
+  const { page, check, context } = await hostPage(browser, 'en');
+  await page.locator('input[name="scenario"][value="broadband-outage"]').check();
+  await page.locator('input[name="mode"][value="vote"]').check();
+  await page.locator('[data-key="create"]').click();
+  const code = (await page.locator('.room-code').getAttribute('data-code'))!;
+  const ts = await Promise.all(['Ann', 'Bo', 'Cy'].map((n) => trainee(code, n)));
+  await page.locator('[data-key="start"]').click();
+  await expect(page.locator('.round-state[data-status="open"]')).toBeVisible();
+  const choice = Number(await page.locator('.option').first().getAttribute('data-choice'));
+  const leave = page.locator('[data-key="top-new"]');
+  await leave.click();
+  await expect(leave).toHaveText(/Click again/);
+  // The host's screen is updated as votes come in: the button keeps its first click.
+  for (const [i, t] of ts.slice(0, 2).entries()) {
+    expect(await t.s.timeout(20_000).emitWithAck('trainee.vote', { code, token: t.r.token, turn: 0, choice, seq: 1 })).toMatchObject({ ok: true });
+    await expect(page.locator('.vote [data-voters]')).toHaveAttribute('data-voters', String(i + 1));
+  }
+  await expect(leave).toHaveText(/Click again/);
+  await leave.click();
+  await expect(page.locator('h1').first()).toHaveText('Host a class session');
+  check();
+  await context.close();
+});

@@ -79,7 +79,11 @@ describe("the class's count in the views", () => {
 
     // Reveal and advance: the next decision starts with nobody counted.
     expect(await act({ type: 'reveal' })).toMatchObject({ ok: true });
-    expect((await round()).status).toBe('revealed');
+    const shown = await round();
+    expect(shown.status).toBe('revealed');
+    // The model reply is named by the server (the debrief's rule: the first best reply on offer), not guessed from rounded scores.
+    expect(shown.model).toBeDefined();
+    if (shown.model! >= 0) expect(shown.options!.find((o) => o.choice === shown.model)!.score).toBe(Math.max(...shown.options!.map((o) => o.score)));
     expect(await act({ type: 'advance' })).toMatchObject({ ok: true });
     const next = await round();
     expect(next.turn).toBe(first.round!.turn + 1);

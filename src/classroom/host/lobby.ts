@@ -58,7 +58,7 @@ export class LobbyScreen implements HostScreen {
     fill(this.list, n ? people(list, peopleActions(this.ctx)) : el('p', { class: 'muted waiting' }, t('lobby.nobody')));
     this.controls.update(view);
     fill(this.series, view.series ? seriesPanel(this.ctx, view, false) : null);
-    if (n !== this.joined && this.joined >= 0 && n > this.joined) announce(t('lobby.joinedNow', { name: view.participants.at(-1)?.name ?? '', count: n }));
+    if (n !== this.joined && this.joined >= 0 && n > this.joined) announce(t('lobby.joinedNow', { name: view.participants.at(-1)?.name ?? '', count: n - waiting }));
     this.joined = n;
     fill(
       this.actions,

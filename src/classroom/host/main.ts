@@ -336,19 +336,31 @@ class HostApp implements HostContext {
     const v = this.page === 'room' ? this.view : undefined;
     document.title = v ? `${v.code} · ${t('title.host')}` : t('title.host');
     byId('brand').textContent = t('brand');
-    if (!v) return fill(chip);
+    if (!v) {
+      this.chipKey = '';
+      return fill(chip);
+    }
+    // A class still in the room (playing, or joined and waiting for Start): leaving it asks once more
+    // (play-test: one click left a live vote with nobody hosting; Past sessions brings the room back).
+    const live = v.phase === 'playing' || (v.phase === 'lobby' && v.participants.length > 0);
+    // Drawn again only when what it shows changes: redrawn at every update (votes coming in), the
+    // button lost its first click.
+    const key = [document.documentElement.lang, v.code, txt(v.scenario.title), v.phase === 'lobby' ? '' : v.participants.length, live].join('|');
+    if (key === this.chipKey) return;
+    this.chipKey = key;
     fill(
       chip,
       el('span', { class: 'chip-code mono' }, v.code),
       el('span', { class: 'chip-title' }, txt(v.scenario.title)),
       v.phase !== 'lobby' ? el('span', { class: 'chip-people' }, t('room.people', { count: v.participants.length })) : null,
-      // A class still in the room (playing, or joined and waiting for Start): leaving it asks once more
-      // (play-test: one click left a live vote with nobody hosting; Past sessions brings the room back).
-      v.phase === 'playing' || (v.phase === 'lobby' && v.participants.length)
+      live
         ? Object.assign(confirmButton(t('room.newSession'), t('room.leaveLive'), () => this.newSession(), 'top-new'), { className: 'link-btn' })
         : button(t('room.newSession'), () => this.newSession(), { key: 'top-new', class: 'link-btn' }),
     );
   }
+
+  /** What the top bar's room chip shows now (it is drawn again only when that changes). */
+  private chipKey = '';
 }
 
 function message(heading: string, text: string, actions: HTMLElement[] = []): HTMLElement {

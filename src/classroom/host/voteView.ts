@@ -119,7 +119,6 @@ export class VoteScreen implements HostScreen {
   private optionList(view: HostView, choices: ChoiceView[], round: RoundView): (HTMLElement | null)[] {
     const revealed = round.status === 'revealed' && round.options ? new Map(round.options.map((o) => [o.choice, o])) : undefined;
     const shown = revealed ? this.shownChoice(round, choices) : undefined;
-    const best = round.options?.length ? Math.max(...round.options.map((o) => o.score)) : undefined;
     const list = el(
       'ol',
       { class: revealed ? 'options options--revealed' : 'options' },
@@ -142,7 +141,7 @@ export class VoteScreen implements HostScreen {
             'div',
             { class: 'option-body' },
             el('p', { class: 'option-text' }, el('span', { class: 'visually-hidden' }, `${t('vote.reply', { n: i + 1 })}: `), txt(c.text)),
-            o ? this.revealedPart(view, o, i, { majority: isMajority, model: o.score === best }, round) : this.livePart(round, c.choice),
+            o ? this.revealedPart(view, o, i, { majority: isMajority, model: round.model === c.choice }, round) : this.livePart(round, c.choice),
           ),
         );
       }),

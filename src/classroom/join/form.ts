@@ -76,7 +76,7 @@ export function joinForm(o: FormOptions): HTMLElement {
           const c = normalizeRoomCode(code.value);
           const n = name.value.normalize('NFC').replace(/\s+/g, ' ').trim();
           // Five characters, but one a code never has (0 O 1 I L, easily confused): say so, not "5 letters and digits".
-          const confusable = !c && /^[A-Z0-9]{5}$/.test(code.value.toUpperCase().replace(/[\s-]/g, '')) && /[01OIL]/i.test(code.value);
+          const confusable = !c && /^[A-Z0-9]{5}$/.test(code.value.toUpperCase().replace(/[\s\-_.]/g, '')) && /[01OIL]/i.test(code.value);
           invalid(code, codeHelp, c ? undefined : t(confusable ? 'join.codeConfusable' : 'join.codeInvalid'), t('join.codeHelp'));
           // The server's own rules, checked here first so the reason shows under the field.
           const problem = n ? nicknameProblem(n) : undefined;

@@ -22,8 +22,8 @@ export const GRAPH_TEXT = {
     best: '最佳路线',
     worst: '最差路线',
     outcomes: OUTCOME_NAMES['zh-CN'],
-    graphOf: (t: string) => `场景图:${t}`,
-    how: '方框是客户说的话,箭头是学员的回应(编号、最主要的原则、条件);结局按结果着色。',
+    graphOf: (t: string) => `场景图：${t}`,
+    how: '方框是客户说的话，箭头是学员的回应（编号、最主要的原则、条件）；结局按结果着色。',
   },
   en: {
     best: 'best path',
