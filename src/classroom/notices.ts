@@ -16,8 +16,18 @@ let alertTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** Show a failure (or any message) in the alert region; it clears itself after a while. */
 export function showError(f: Pick<Failure, 'error' | 'message'> | string): void {
+  show(typeof f === 'string' ? f : errorText(f), false);
+}
+
+/** News that is no failure (the trainer renamed you), in the same region, drawn calm. */
+export function showNews(text: string): void {
+  show(text, true);
+}
+
+function show(text: string, news: boolean): void {
   const node = byId('alert');
-  node.textContent = typeof f === 'string' ? f : errorText(f);
+  node.classList.toggle('alert--news', news);
+  node.textContent = text;
   node.hidden = false;
   // A tap or click puts it away (on the host page it floats over the screen's top).
   node.onclick = clearError;

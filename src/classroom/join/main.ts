@@ -8,7 +8,7 @@ import type { ClassView, TraineeView } from '../../server/protocol.js';
 import { Connection, linkIndicator } from '../connection.js';
 import { button, byId, el, fill } from '../dom.js';
 import { Screens } from '../screens.js';
-import { clearError, showError } from '../notices.js';
+import { clearError, showError, showNews } from '../notices.js';
 import { forgetJoinKey, forgetTrainee, joinKey, lastCode, lastNickname, saveCoached, saveTrainee, trainee } from '../prefs.js';
 import { initLanguage, languageSwitch, t } from '../text.js';
 import type { JoinContext, JoinScreen, SayAnswer } from './context.js';
@@ -285,6 +285,8 @@ class JoinApp implements JoinContext {
     // The class-vote view goes to the whole class at once: it carries neither this trainee's
     // name nor their vote, which the phone keeps from the views addressed to it.
     if (v.name === undefined && this.view?.name !== undefined) v = { ...v, name: this.view.name };
+    // Renamed by the trainer (play-test: the phone just showed another name): said so.
+    else if (v.name && this.view?.name && v.name !== this.view.name && this.view.code === v.code) showNews(t('phone.renamed', { name: v.name }));
     const round = v.vote?.round;
     if (round?.mine !== undefined) this.known.set(round.turn, round.mine);
     else if (round && this.known.has(round.turn)) v = { ...v, vote: { ...v.vote!, round: { ...round, mine: this.known.get(round.turn)! } } };

@@ -11,8 +11,8 @@ export class LobbyPhone implements JoinScreen {
   private shown = '';
 
   update(view: TraineeView): void {
-    // Drawn again only when how the class plays changes (the trainer may turn typed replies on or off).
-    const key = `${view.mode}:${view.ownWords ? 'typed' : 'picked'}`;
+    // Drawn again only when how the class plays changes (the trainer may turn typed replies on or off), or the name.
+    const key = `${view.mode}:${view.ownWords ? 'typed' : 'picked'}:${view.name}`;
     if (key === this.shown) return;
     const first = !this.shown;
     this.shown = key;
