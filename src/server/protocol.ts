@@ -328,6 +328,8 @@ export interface TraineeView {
     remainingMs?: number;
     last?: TurnFeedback;
     result?: ResultView & { turns: TurnFeedback[] };
+    /** The trainer ended the round before this trainee's customer was done: the turns they played. */
+    soFar?: TurnFeedback[];
     /** Own words: replies are typed; `askedAgain` counts the typed tries at this decision the customer did not follow. */
     ownWords?: true;
     askedAgain?: number;

@@ -301,10 +301,11 @@ export function traineeView(room: Room, shared: TraineeView, pid: string, now: n
         : {}),
       ...(s.turns.length ? { last: feedbackOf(room, s, s.turns.length - 1) } : {}),
       ...(s.ending ? { result: { ...resultOf(room, s), turns: s.turns.map((_, i) => feedbackOf(room, s, i)) } } : {}),
+      ...(!s.ending && room.phase === 'ended' && s.turns.length ? { soFar: s.turns.map((_, i) => feedbackOf(room, s, i)) } : {}),
       ...(room.settings.ownWords ? { ownWords: true as const } : {}),
       ...(s.askedAgain ? { askedAgain: s.askedAgain } : {}),
     };
-    view.principles = { ...view.principles, ...named(principlesOf(room.play), [view.solo.last ? [view.solo.last] : undefined, view.solo.result?.turns]) };
+    view.principles = { ...view.principles, ...named(principlesOf(room.play), [view.solo.last ? [view.solo.last] : undefined, view.solo.result?.turns, view.solo.soFar]) };
   }
   return view;
 }

@@ -265,6 +265,10 @@ describe('a session of several scenarios, and the exports', () => {
     // Unfinished: the overall so far (the outcome's share still to come), on the scale of a finished trainee's overall.
     expect(row.standing).toBe(Math.round(0.8 * Math.max(0, row.running!)));
     ok(await r.act({ type: 'end' }));
+    // Ended before her customer was done: her phone gets the turn she played, to look back on.
+    const phone = await until(() => (a.c.trainee?.phase === 'ended' ? a.c.trainee : undefined));
+    expect(phone.solo?.result).toBeUndefined();
+    expect(phone.solo?.soFar?.map((f) => f.turn)).toEqual([0]);
     ok(await r.act({ type: 'next', scenario: 'door-bump' }));
     const v = await until(() => r.host.host?.series && r.host.host);
     expect(v.series!.standings).toEqual([{ pid: expect.any(String), name: 'Ann', total: row.standing, stages: [row.standing], rank: 1 }]);

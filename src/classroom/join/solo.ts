@@ -115,7 +115,13 @@ export class SoloPhone implements JoinScreen {
       fill(this.other, result(view, solo.result!));
       announce(`${tg(`outcomes.${solo.result!.outcome}`)}: ${solo.result!.overall}`);
     } else {
-      fill(this.other, el('div', { class: 'waiting' }, el('h2', null, t('phone.roundEnded')), el('p', null, t('phone.roundEndedText'))));
+      // Ended before this customer was done: the turns played, to look back on (play-test: only "see the big screen").
+      const soFar = solo.soFar;
+      fill(
+        this.other,
+        el('div', { class: 'waiting' }, el('h2', null, t('phone.roundEnded')), el('p', null, t('phone.roundEndedText'))),
+        soFar?.length ? el('div', { class: 'solo-result' }, el('h3', null, t('phone.turnsSoFar')), turnList(view, soFar)) : null,
+      );
     }
   }
 
@@ -236,24 +242,22 @@ export function resultCard(r: ResultView): HTMLElement {
 }
 
 function result(view: TraineeView, r: ResultView & { turns: TurnFeedback[] }): HTMLElement {
+  return el('div', { class: 'solo-result' }, el('h2', null, t('phone.resultHeading')), resultCard(r), el('h3', null, t('phone.turns')), turnList(view, r.turns));
+}
+
+/** Each turn played: what was said, its score, the feedback and the principles. */
+function turnList(view: TraineeView, turns: TurnFeedback[]): HTMLElement {
   return el(
-    'div',
-    { class: 'solo-result' },
-    el('h2', null, t('phone.resultHeading')),
-    resultCard(r),
-    el('h3', null, t('phone.turns')),
-    el(
-      'ol',
-      { class: 'result-turns' },
-      r.turns.map((f) =>
-        el(
-          'li',
-          { class: 'result-turn' },
-          f.said ? saidBlock({ ...f, said: f.said }, view.principles) : el('p', { class: 'said' }, f.text ? txt(f.text) : t('phone.noReply')),
-          el('p', { class: 'turn-score' }, t('phone.turnScore', { n: signed(f.score) })),
-          feedbackOf(f),
-          ...chipsOf(view, f),
-        ),
+    'ol',
+    { class: 'result-turns' },
+    turns.map((f) =>
+      el(
+        'li',
+        { class: 'result-turn' },
+        f.said ? saidBlock({ ...f, said: f.said }, view.principles) : el('p', { class: 'said' }, f.text ? txt(f.text) : t('phone.noReply')),
+        el('p', { class: 'turn-score' }, t('phone.turnScore', { n: signed(f.score) })),
+        feedbackOf(f),
+        ...chipsOf(view, f),
       ),
     ),
   );
