@@ -1,5 +1,5 @@
 /** The join form: the room code (prefilled from the QR code's link) and a nickname. */
-import { normalizeRoomCode } from '../../engine/classroom/code.js';
+import { cleanedCode, normalizeRoomCode, ROOM_CODE_LENGTH } from '../../engine/classroom/code.js';
 import { nicknameProblem } from '../../engine/classroom/nickname.js';
 import { el } from '../dom.js';
 import { NICKNAME_MAX } from '../limits.js';
@@ -76,7 +76,8 @@ export function joinForm(o: FormOptions): HTMLElement {
           const c = normalizeRoomCode(code.value);
           const n = name.value.normalize('NFC').replace(/\s+/g, ' ').trim();
           // Five characters, but one a code never has (0 O 1 I L, easily confused): say so, not "5 letters and digits".
-          const confusable = !c && /^[A-Z0-9]{5}$/.test(code.value.toUpperCase().replace(/[\s\-_.]/g, '')) && /[01OIL]/i.test(code.value);
+          const typed = cleanedCode(code.value);
+          const confusable = !c && typed.length === ROOM_CODE_LENGTH && /^[A-Z0-9]+$/.test(typed) && /[01OIL]/.test(typed);
           invalid(code, codeHelp, c ? undefined : t(confusable ? 'join.codeConfusable' : 'join.codeInvalid'), t('join.codeHelp'));
           // The server's own rules, checked here first so the reason shows under the field.
           const problem = n ? nicknameProblem(n) : undefined;

@@ -16,8 +16,13 @@ export function makeRoomCode(random: () => number, length = ROOM_CODE_LENGTH): s
 export function normalizeRoomCode(input: string): string | null {
   // Most often (every message a phone sends names its room) it is a code already.
   if (isCode(input)) return input;
-  const code = input.toUpperCase().replace(/[\s\-_.]/g, '');
+  const code = cleanedCode(input);
   return isCode(code) ? code : null;
+}
+
+/** What a trainee typed with the forgiven differences taken out (case, spaces, dashes, dots), code or not. */
+export function cleanedCode(input: string): string {
+  return input.toUpperCase().replace(/[\s\-_.]/g, '');
 }
 
 function isCode(s: string): boolean {

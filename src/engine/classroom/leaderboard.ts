@@ -3,6 +3,7 @@
  * class vote: the class's score), and the running leaderboard between them.
  */
 import type { BoardRow } from './board.js';
+import { sharedPlaces } from './places.js';
 
 export interface StageResult {
   scenario: string;
@@ -37,7 +38,8 @@ export function standings(stages: readonly StageResult[], names: ReadonlyMap<str
     return { pid, name, total: per.reduce<number>((a, p) => a + (p ?? 0), 0), stages: per, rank: 0 };
   });
   rows.sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
-  rows.forEach((r, i) => (r.rank = i > 0 && rows[i - 1]!.total === r.total ? rows[i - 1]!.rank : i + 1));
+  const places = sharedPlaces(rows, (a, b) => a.total === b.total);
+  rows.forEach((r, i) => (r.rank = places[i]!));
   return rows;
 }
 
