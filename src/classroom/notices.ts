@@ -3,19 +3,24 @@
  * alert region (friendly text for the common errors, the server's words otherwise), and
  * a polite live region for the customer's line and status changes.
  */
-import type { Failure } from '../server/protocol.js';
 import { byId } from './dom.js';
 import { KNOWN_ERRORS } from './errorCodes.js';
 import { t } from './text.js';
 
-export function errorText(f: Pick<Failure, 'error' | 'message'>): string {
+/** A refusal as the page has it: from the server (a Failure), from the connection, or made here. */
+export interface Refusal {
+  error: string;
+  message: string;
+}
+
+export function errorText(f: Refusal): string {
   return KNOWN_ERRORS.has(f.error) ? t(`errors.${f.error}`) : f.message || t('errors.unknown');
 }
 
 let alertTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** Show a failure (or any message) in the alert region; it clears itself after a while. */
-export function showError(f: Pick<Failure, 'error' | 'message'> | string): void {
+export function showError(f: Refusal | string): void {
   show(typeof f === 'string' ? f : errorText(f), false);
 }
 

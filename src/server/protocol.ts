@@ -11,6 +11,7 @@ import type { BoardRow, HeatCell } from '../engine/classroom/board.js';
 import type { SeverityLevel } from '../engine/catalog/schema.js';
 import type { Grade, Quadrant } from '../engine/scoring/debrief.js';
 import type { LocalizedText } from '../engine/text.js';
+import type { ErrorCode, OwnTextCode } from '../engine/classroom/errors.js';
 import type { CustomerType, Outcome, Setting } from '../engine/scenario/schema.js';
 
 export const MAX_MESSAGE_BYTES = 16_384;
@@ -137,7 +138,8 @@ export function quickMessage(name: string, x: unknown): Record<string, unknown> 
 }
 export type MessageIn<N extends MessageName> = z.input<(typeof Messages)[N]>;
 
-export type Failure = { ok: false; error: string; message: string };
+/** A refusal: its code (each with its own text on the pages), and the server's English message. */
+export type Failure = { ok: false; error: ErrorCode | OwnTextCode; message: string };
 export type Reply<T = object> = ({ ok: true } & T) | Failure;
 
 // ---- What the server sends ----

@@ -23,7 +23,7 @@ import { CountedMap } from './countedMap.js';
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 export const newToken = () => randomBytes(18).toString('base64url');
 
-export const fail = (error: string, message: string): Failure => ({ ok: false, error, message });
+export const fail = (error: Failure['error'], message: string): Failure => ({ ok: false, error, message });
 
 /**
  * One answer for "no such room" and "not your token", so that a wrong code and a wrong token

@@ -32,6 +32,9 @@ describe('the classroom pages load only part of each locale file', () => {
 });
 
 describe('error messages on the classroom pages', () => {
+  // fail() and Failure take only the listed codes (the compiler refuses any other); this reads the
+  // sources as well, for a code written where the type does not reach, and asks each listed code
+  // for its text in both locales.
   it('every error code the server sends has its own text in both locales (else the English message showed on Chinese phones)', () => {
     const sent = new Set<string>();
     for (const f of [...sources(join(ROOT, 'src/server')), ...sources(join(ROOT, 'src/engine/classroom'))]) {

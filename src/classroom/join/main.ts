@@ -161,7 +161,7 @@ class JoinApp implements JoinContext {
 
   async say(turn: number, text: string): Promise<SayAnswer> {
     const me = this.code && trainee(this.code);
-    if (!me || !this.code) return { ok: false, error: 'not-in-room', message: 'not in a room' };
+    if (!me || !this.code) return { ok: false, error: 'unknown', message: 'you are not in an open room with that code: join again' };
     // The server may take seconds to read it (a language model, when one is set up); a repeat waits for that same reading.
     const r = (await this.conn.request('trainee.say', { code: this.code, token: me.token, turn, text, seq: this.nextSeq() }, { timeoutMs: 10_000 })) as SayAnswer;
     if (r.ok) clearError();
