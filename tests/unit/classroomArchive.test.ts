@@ -14,7 +14,7 @@ import { Leases } from '../../src/server/lease.js';
 import { ServerLibrary } from '../../src/server/library.js';
 import type { Reply, TraineeView } from '../../src/server/protocol.js';
 import type { Room } from '../../src/server/room.js';
-import { exportXlsx } from '../../src/server/xlsx.js';
+import { exportXlsx, tablesXlsx } from '../../src/server/xlsx.js';
 import { csvTables } from './classroomServer.helpers.js';
 import { storeKinds, type OpenStore } from './storeKinds.helpers.js';
 
@@ -264,5 +264,28 @@ describe.each(kinds)('$name store', (kind) => {
       sa.close();
       sb.close();
     }, SLOW);
+  });
+});
+
+describe('a workbook of many scenarios', () => {
+  test('sheet names stay at most 31 characters, unique regardless of case, never a character cut in half; titles on the row above the header', async () => {
+    const long = '😠 An Exceptionally Long Scenario Title That Goes On';
+    const tables = [
+      ...Array.from({ length: 12 }, (_, i) => ({ name: `${i + 1}. Class vote · ${long}`, title: `Scenario ${i + 1}: ${long}`, head: ['turn'], rows: [[i + 1]] })),
+      { name: 'Leaderboard', head: ['class'], rows: [] },
+      { name: 'LEADERBOARD', head: ['class'], rows: [] },
+      { name: `'${'😠'.repeat(20)}`, head: ['x'], rows: [] },
+    ];
+    const sheets = await readXlsxSheets(await tablesXlsx(tables));
+    const names = sheets.map((sh) => sh.sheet);
+    expect(names.slice(0, 2)).toEqual(['1. Class vote · 😠 An Except', '2. Class vote · 😠 An Except']);
+    expect(names[13]).toBe('LEADERBOARD 2');
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(tables.length);
+    for (const n of names) {
+      expect(n.length).toBeLessThanOrEqual(31);
+      expect(n).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|^'|'$/);
+    }
+    expect(names[14]).toBe('😠'.repeat(13));
+    expect(sheets[0]!.rows.slice(0, 3)).toEqual([[`Scenario 1: ${long}`], ['turn'], ['1']]);
   });
 });
