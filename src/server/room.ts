@@ -13,7 +13,7 @@ import { stagePoints, type StageResult } from '../engine/classroom/leaderboard.j
 import type { LocalizedText } from '../engine/text.js';
 import { nameKeys, nicknameProblem, type NicknameProblem } from '../engine/classroom/nickname.js';
 import { customerProfiles } from '../engine/customers/index.js';
-import { debrief, modelChoice } from '../engine/scoring/debrief.js';
+import { debrief } from '../engine/scoring/debrief.js';
 import { MAX_CHARS, type JudgeResult } from '../engine/judge/judge.js';
 import { choose, expressionNow, heardOnlyGood, offeredChoices, say, startSession, timeOut, SessionError, type Play, type SessionState } from '../engine/session/session.js';
 import type { Failure, HostAction, Mode, Reply } from './protocol.js';
@@ -806,12 +806,6 @@ export class Room {
     this.model ??= modelRoute(this.play, this.seed);
     this.debriefCache ??= classDebrief(this.play, this.session, this.rounds, this.model);
     return this.debriefCache;
-  }
-
-  /** The model reply at the class's `i`-th turn (the best on offer then). */
-  classModel(i: number): number | undefined {
-    const t = this.session?.turns[i];
-    return t && modelChoice(this.play, t);
   }
 
   /** Search the scenario's best route ahead of Start (searches are kept per scenario: Start then finds it done). */

@@ -229,6 +229,14 @@ describe.each(kinds)('$name store', (kind) => {
       hub2.restore();
       expect(exportCsv(hub2.find(c.code)!, 'en')).toBe(en);
       expect(exportCsv(hub2.find(c.code)!, 'zh-CN')).toBe(zh);
+      // An archived scenario whose file no longer loads: said so in its place, the rest exported as before.
+      await store2.durable();
+      await t.sql("update room_scenarios set source_text = 'title: [not a scenario'");
+      const broken = csvTables(exportCsv(hub2.rebuild(c.code)!, 'en'));
+      expect(broken[0]!.slice(0, 2)).toEqual([[expect.stringMatching(/^Scenario 1: .+ · Not shown$/)], ['problem']]);
+      expect(broken[0]![2]![0]).toMatch(/^this scenario no longer loads, its detail cannot be shown: ./);
+      expect(broken.slice(1)).toEqual(tables.slice(1));
+      expect((exportJson(hub2.rebuild(c.code)!) as { scenarios: unknown[] }).scenarios[0]).toMatchObject({ n: 1, problem: expect.any(String) });
       hub2.stop();
       await store2.durable();
       store2.close();
