@@ -38,6 +38,8 @@ export function csvCell(v: Cell): string {
 export interface Table {
   /** The sheet's name in a workbook. */
   name: string;
+  /** A line above the header saying what the table is (in a session of several scenarios: which one). */
+  title?: string;
   head: readonly string[];
   rows: readonly (readonly Cell[])[];
 }
@@ -46,7 +48,12 @@ export function toCsv(header: readonly string[], rows: readonly (readonly Cell[]
   return '\uFEFF' + [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-/** Several tables in one file, one after another with an empty line between (one BOM). */
+/** Several tables in one file, one after another with an empty line between (one BOM); a table's title on the line above its header. */
 export function tablesCsv(tables: readonly Table[]): string {
-  return tables.map((t, i) => (i ? toCsv(t.head, t.rows).slice(1) : toCsv(t.head, t.rows))).join('\r\n');
+  return tables
+    .map((t, i) => {
+      const csv = t.title === undefined ? toCsv(t.head, t.rows) : toCsv([t.title], [t.head, ...t.rows]);
+      return i ? csv.slice(1) : csv;
+    })
+    .join('\r\n');
 }

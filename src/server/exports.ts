@@ -1,12 +1,18 @@
-/** A room's results as JSON (everything) and as a CSV table (one row per reply on offer, or per trainee turn). */
+/**
+ * A room's results as JSON (everything) and as CSV tables (one row per reply on offer, or per
+ * trainee turn). A session of several scenarios: every scenario in order, each with its own
+ * tables titled by it (from the plain records of scenarioArchive.ts), then the leaderboard.
+ */
 import { optionsAt } from '../engine/classroom/classPath.js';
-import { debrief, principleSides, replyOf, roundScore, turnScore } from '../engine/scoring/debrief.js';
+import { board } from '../engine/classroom/board.js';
+import { debrief, modelChoice, principleSides, replyOf, roundScore, turnScore } from '../engine/scoring/debrief.js';
 import type { Reply } from '../engine/scenario/model.js';
 import { pick, type Locale } from '../engine/text.js';
 import { typeset } from '../engine/typeset.js';
 import { OUTCOME_NAMES } from '../engine/vocabulary.js';
 import { tablesCsv, type Cell, type Table } from './csv.js';
 import type { Room } from './room.js';
+import { sessionRecords, severalScenarios, liveRecord, type LostScenario, type ScenarioRecord } from './scenarioArchive.js';
 import { seriesView } from './views.js';
 
 const HEAD = {
@@ -31,6 +37,13 @@ const SHEETS = {
   leaderboard: { en: 'Leaderboard', 'zh-CN': '排行榜' },
 };
 
+/** A scenario's tables in a session of several: titled by it, named for it (a sheet name is cut to 28 characters, so the number comes first). */
+const SCENARIO = {
+  en: (n: number, title: string, kind: string) => ({ title: `Scenario ${n}: ${title} · ${kind}`, name: `${n}. ${kind} · ${title}` }),
+  'zh-CN': (n: number, title: string, kind: string) => ({ title: `场景 ${n}：${title} · ${kind}`, name: `${n}. ${kind} · ${title}` }),
+};
+const LOST = { en: 'this scenario no longer loads, its detail cannot be shown', 'zh-CN': '这个场景已无法载入，无法列出详情' };
+
 const LEADERBOARD_HEAD = {
   en: { rank: 'rank', name: 'trainee', cls: 'class', total: 'total' },
   'zh-CN': { rank: '名次', name: '学员', cls: '全班', total: '总分' },
@@ -40,9 +53,9 @@ const LEADERBOARD_HEAD = {
 const say = (text: Parameters<typeof pick>[0], l: Locale) => (l === 'zh-CN' ? typeset(pick(text, l)) : pick(text, l));
 
 /** The names of the principles a reply honours and breaks, as two cells. */
-function sides(room: Room, reply: Reply, l: Locale): [string, string] {
-  const { honoured, broken } = principleSides(room.play.catalog, reply.principles);
-  const names = (ids: string[]) => ids.map((id) => pick(room.play.catalog.get(id)!.name, l)).join('; ');
+function sides(play: ScenarioRecord['play'], reply: Reply, l: Locale): [string, string] {
+  const { honoured, broken } = principleSides(play.catalog, reply.principles);
+  const names = (ids: string[]) => ids.map((id) => pick(play.catalog.get(id)!.name, l)).join('; ');
   return [names(honoured), names(broken)];
 }
 
@@ -50,29 +63,44 @@ export function exportCsv(room: Room, l: Locale): string {
   return tablesCsv(exportTables(room, l));
 }
 
-/** The results as tables: the summary, then (class vote) who voted what and when, then (several scenarios) the leaderboard. */
+/**
+ * The results as tables: per scenario the summary, then (class vote) who voted what and when;
+ * then (several scenarios) the leaderboard. A single scenario's tables are untitled, as always.
+ */
 export function exportTables(room: Room, l: Locale): Table[] {
-  const tables = [summaryTable(room, l)];
-  if (room.mode === 'vote') tables.push(participationTable(room, l));
+  const several = severalScenarios(room);
+  const tables = sessionRecords(room).flatMap((r) => ('problem' in r ? [lostTable(r, l)] : scenarioTables(r, l, several)));
   const board = leaderboardTable(room, l);
   if (board) tables.push(board);
   return tables;
 }
 
+function scenarioTables(r: ScenarioRecord, l: Locale, titled: boolean): Table[] {
+  const tables = [summaryTable(r, l)];
+  if (r.mode === 'vote') tables.push(participationTable(r, l));
+  if (!titled) return tables;
+  const title = say(r.play.scenario.title, l);
+  return tables.map((t) => ({ ...t, ...SCENARIO[l](r.index + 1, title, t.name) }));
+}
+
+function lostTable(r: LostScenario, l: Locale): Table {
+  const { title, name } = SCENARIO[l](r.index + 1, say(r.title, l), l === 'en' ? 'Not shown' : '无法列出');
+  return { name, title, head: [l === 'en' ? 'problem' : '问题'], rows: [[`${LOST[l]}: ${r.problem}`]] };
+}
+
 /** Class vote: every trainee at every decision of this scenario: whether they voted, for which reply, when. */
-function participationTable(room: Room, l: Locale): Table {
-  const { scenario } = room.play;
+function participationTable(r: ScenarioRecord, l: Locale): Table {
+  const { scenario } = r.play;
   const byTurn = new Map<string, { choice: number; at: number }>();
-  for (const v of room.storedVotes()) byTurn.set(`${v.turn - room.turnBase}:${v.pid}`, v);
+  for (const v of r.votes) byTurn.set(`${v.turn}:${v.pid}`, v);
   const rows: Cell[][] = [];
-  const turns = room.session?.turns ?? [];
-  const count = turns.length + (room.round ? 1 : 0);
+  const turns = r.session?.turns ?? [];
+  const count = turns.length + (r.open ? 1 : 0);
   for (let i = 0; i < count; i++) {
     const t = turns[i];
-    const offered = t?.offered ?? room.round!.offered;
-    const node = scenario.nodes[t?.node ?? room.round!.node]!;
-    for (const p of room.participants.values()) {
-      if (room.waiting.has(p.pid)) continue;
+    const offered = t?.offered ?? r.open!.offered;
+    const node = scenario.nodes[t?.node ?? r.open!.node]!;
+    for (const p of r.people) {
       const v = byTurn.get(`${i}:${p.pid}`);
       const k = v ? offered.indexOf(v.choice) : -1;
       const text = v ? node.choices[v.choice]?.text : undefined;
@@ -96,25 +124,25 @@ function leaderboardTable(room: Room, l: Locale): Table | undefined {
   const s = seriesView(room);
   if (!s) return undefined;
   const h = LEADERBOARD_HEAD[l];
-  const titles = s.stages.map((st, i) => `${i + 1}. ${pick(st.title, l)}`);
+  const titles = s.stages.map((st, i) => `${i + 1}. ${say(st.title, l)}`);
   if (s.standings) {
     return { name: SHEETS.leaderboard[l], head: [h.rank, h.name, ...titles, h.total], rows: s.standings.map((r) => [r.rank, r.name, ...r.stages, r.total]) };
   }
   return { name: SHEETS.leaderboard[l], head: [h.cls, ...titles, h.total], rows: [[h.cls, ...s.classTotal!.stages, s.classTotal!.total]] };
 }
 
-function summaryTable(room: Room, l: Locale): Table {
-  const { scenario } = room.play;
+function summaryTable(r: ScenarioRecord, l: Locale): Table {
+  const { play } = r;
+  const { scenario } = play;
   const rows: Cell[][] = [];
-  if (room.mode === 'vote') {
-    const s = room.session;
-    s?.turns.forEach((t, i) => {
-      const r = room.rounds[i];
+  if (r.mode === 'vote') {
+    r.session?.turns.forEach((t, i) => {
+      const round = r.rounds[i];
       const node = scenario.nodes[t.node]!;
       const line = say(node.line[t.variant] ?? node.line[0]!, l);
-      const model = room.classModel(i);
-      const options = optionsAt(room.play, t.node, t.offered, t.before, r?.tally);
-      if (t.choice < 0) options.push({ choice: -1, votes: 0, share: 0, score: roundScore(turnScore(room.play, t)), honoured: [], broken: [] });
+      const model = modelChoice(play, t);
+      const options = optionsAt(play, t.node, t.offered, t.before, round?.tally);
+      if (t.choice < 0) options.push({ choice: -1, votes: 0, share: 0, score: roundScore(turnScore(play, t)), honoured: [], broken: [] });
       options.forEach((o, k) => {
         const reply = o.choice < 0 ? node.onTimeout! : node.choices[o.choice]!;
         rows.push([
@@ -126,19 +154,19 @@ function summaryTable(room: Room, l: Locale): Table {
           o.votes,
           Math.round(o.share * 100),
           o.choice === t.choice,
-          o.choice === t.choice ? (r?.by ?? '') : '',
+          o.choice === t.choice ? (round?.by ?? '') : '',
           o.choice === model,
           o.score,
-          ...sides(room, reply, l),
+          ...sides(play, reply, l),
           say(reply.feedback, l),
         ]);
       });
     });
     return { name: SHEETS.vote[l], head: HEAD.vote[l], rows };
   }
-  for (const e of room.boardEntries()) {
+  for (const e of r.plays) {
     const s = e.state;
-    const d = s.ending ? debrief(room.play, s) : undefined;
+    const d = s.ending ? debrief(play, s) : undefined;
     // Not finished: said so, not left blank (the overall so far is on the board and the leaderboard).
     const tail: Cell[] = d ? [OUTCOME_NAMES[l][d.outcome], d.overall, d.grade] : [l === 'en' ? 'not finished' : '未完成', '', ''];
     if (!s.turns.length) rows.push([e.name, '', '', '', '', '', '', '', ...tail]);
@@ -152,13 +180,31 @@ function summaryTable(room: Room, l: Locale): Table {
         say(node.line[t.variant] ?? node.line[0]!, l),
         // A typed reply (own words): what was written, said to be typed; never the reply it was read as.
         t.said ? `${l === 'en' ? '(typed) ' : '（自己写的）'}${t.said.text}` : reply.text ? say(reply.text, l) : l === 'en' ? '(time ran out)' : '（超时）',
-        roundScore(turnScore(room.play, t)),
-        ...sides(room, reply, l),
+        roundScore(turnScore(play, t)),
+        ...sides(play, reply, l),
         ...tail,
       ]);
     });
   }
   return { name: SHEETS.solo[l], head: HEAD.solo[l], rows };
+}
+
+/** One scenario's results as JSON: the class's rounds and debrief, or each trainee's and the board. */
+function scenarioJson(r: ScenarioRecord) {
+  if (r.mode === 'vote') {
+    return {
+      rounds: r.rounds.map((x) => ({ turn: x.turn + 1, node: x.node, options: x.tally.options, votes: x.tally.counts, voters: x.tally.voters, picked: x.picked, by: x.by })),
+      ...(r.classResult ? { debrief: r.classResult } : {}),
+    };
+  }
+  return {
+    trainees: r.plays.map((e) => ({
+      name: e.name,
+      turns: e.state.turns.length,
+      ...(e.state.ending ? { debrief: debrief(r.play, e.state) } : {}),
+    })),
+    board: board(r.play, r.plays),
+  };
 }
 
 export function exportJson(room: Room): unknown {
@@ -168,21 +214,13 @@ export function exportJson(room: Room): unknown {
     scenario: { id: scenario.id, title: scenario.title, file: room.row.sourceFile },
     participants: [...room.participants.values()].map((p) => ({ name: p.name, joinedAt: new Date(p.joinedAt).toISOString() })),
   };
-  if (room.mode === 'vote') {
-    const result = room.classResult();
-    return {
-      ...base,
-      rounds: room.rounds.map((r) => ({ turn: r.turn + 1, node: r.node, options: r.tally.options, votes: r.tally.counts, voters: r.tally.voters, picked: r.picked, by: r.by })),
-      ...(result ? { debrief: result } : {}),
-    };
-  }
-  return {
-    ...base,
-    trainees: room.boardEntries().map((e) => ({
-      name: e.name,
-      turns: e.state.turns.length,
-      ...(e.state.ending ? { debrief: debrief(room.play, e.state) } : {}),
-    })),
-    board: room.board(),
-  };
+  const now = { ...base, ...scenarioJson(liveRecord(room)) };
+  if (!severalScenarios(room)) return now;
+  // Several scenarios: the current one as above, and every one of the session in order, with the leaderboard.
+  const scenarios = sessionRecords(room).map((r) =>
+    'problem' in r
+      ? { n: r.index + 1, scenario: { title: r.title }, problem: r.problem }
+      : { n: r.index + 1, scenario: { id: r.play.scenario.id, title: r.play.scenario.title, file: r.file }, mode: r.mode, ...scenarioJson(r) },
+  );
+  return { ...now, scenarios, leaderboard: seriesView(room) };
 }

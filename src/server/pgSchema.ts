@@ -6,6 +6,7 @@
  * Columns mirror the SQLite store's (sqliteStore.ts); times are milliseconds since 1970.
  */
 import { LEASE_TABLE } from './leaseSql.js';
+import { ARCHIVE_TABLES } from './store.js';
 
 export interface Migration {
   version: number;
@@ -63,6 +64,13 @@ create table if not exists scenarios (
   id text not null, version integer not null, yaml text not null, titles text not null,
   uploaded_at bigint not null, uploader text, primary key (id, version)
 );
+`,
+  },
+  {
+    // The scenarios a classroom session moved on from (Room.nextScenario), kept for the export.
+    version: 4,
+    sql: `
+${ARCHIVE_TABLES}
 `,
   },
 ];

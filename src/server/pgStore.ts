@@ -16,7 +16,7 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { ACQUIRE, CHECK, HOLDER, RELEASE } from './leaseSql.js';
 import { MIGRATION_LOCK, MIGRATIONS } from './pgSchema.js';
-import { LeaseBusy, type LeaseAnswer, type ParticipantRow, type PlayRow, type RoomRow, type ScenarioSql, sharedRow, type SharedScenarioInfo, type SharedScenarioRow, type Store, type VoteRow } from './store.js';
+import { archivedRows, type ArchivedScenarioRow, type ArchivedSql, LeaseBusy, type LeaseAnswer, type PersonSql, type ParticipantRow, type PlayRow, type RoomRow, type ScenarioSql, sharedRow, type SharedScenarioInfo, type SharedScenarioRow, type Store, type VoteRow } from './store.js';
 
 export interface PgStoreOptions {
   /** How long to wait for the database to accept the connection (default 10 s). */
@@ -80,8 +80,17 @@ const SQL = {
   saveRoom: 'update rooms set phase = $2, state = $3, updated_at = $4, expires_at = $5 where id = $1',
   setHostToken: 'update rooms set host_token_hash = $2 where id = $1',
   addParticipant: 'insert into participants (room_id, pid, name, token_hash, joined_at) values ($1, $2, $3, $4, $5)',
-  removeParticipant: `with v as (delete from votes where room_id = $1 and pid = $2), p as (delete from plays where room_id = $1 and pid = $2)
+  removeParticipant: `with v as (delete from votes where room_id = $1 and pid = $2), p as (delete from plays where room_id = $1 and pid = $2),
+    a as (delete from room_scenario_people where room_id = $1 and pid = $2)
     delete from participants where room_id = $1 and pid = $2`,
+  archiveScenario: `insert into room_scenarios (room_id, idx, mode, source_file, source_text, state, archived_at) values ($1, $2, $3, $4, $5, $6, $7)
+    on conflict (room_id, idx) do update set mode = excluded.mode, source_file = excluded.source_file, source_text = excluded.source_text,
+    state = excluded.state, archived_at = excluded.archived_at`,
+  archiveForget: 'delete from room_scenario_people where room_id = $1 and idx = $2',
+  archivePeople: `insert into room_scenario_people (room_id, idx, ord, pid, name, state)
+    select $1, $2, t.ord, t.pid, t.name, t.state from unnest($3::int[], $4::text[], $5::text[], $6::text[]) as t(ord, pid, name, state)`,
+  archived: 'select * from room_scenarios where room_id = $1 order by idx',
+  archivedPeople: 'select * from room_scenario_people where room_id = $1 order by idx, ord',
   saveVote: single(MERGE.saveVote),
   savePlay: single(MERGE.savePlay),
   liveRooms: 'select * from rooms where expires_at > $1 order by created_at',
@@ -401,6 +410,17 @@ export class PgStore implements Store {
   }
   savePlay(p: PlayRow): void {
     this.write('savePlay', [p.roomId, p.pid, p.state, p.seq, p.updatedAt], p.roomId);
+  }
+  archiveScenario(a: ArchivedScenarioRow): void {
+    // One transaction with the room's own save (this turn's), each statement fenced like it.
+    this.write('archiveScenario', [a.roomId, a.index, a.mode, a.sourceFile, a.sourceText, a.state, a.archivedAt], a.roomId);
+    this.write('archiveForget', [a.roomId, a.index], a.roomId);
+    if (a.people.length) {
+      this.write('archivePeople', [a.roomId, a.index, a.people.map((_, i) => i), a.people.map((p) => p.pid), a.people.map((p) => p.name), a.people.map((p) => p.state)], a.roomId);
+    }
+  }
+  archivedScenarios(roomId: string): ArchivedScenarioRow[] {
+    return archivedRows(this.read<ArchivedSql>('archived', [roomId]), this.read<PersonSql>('archivedPeople', [roomId]));
   }
   liveRooms(now: number): RoomRow[] {
     return this.read<RoomSql>('liveRooms', [now]).map(room);

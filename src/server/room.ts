@@ -13,12 +13,13 @@ import { stagePoints, type StageResult } from '../engine/classroom/leaderboard.j
 import type { LocalizedText } from '../engine/text.js';
 import { nameKeys, nicknameProblem, type NicknameProblem } from '../engine/classroom/nickname.js';
 import { customerProfiles } from '../engine/customers/index.js';
-import { debrief, modelChoice } from '../engine/scoring/debrief.js';
+import { debrief } from '../engine/scoring/debrief.js';
 import { MAX_CHARS, type JudgeResult } from '../engine/judge/judge.js';
 import { choose, expressionNow, heardOnlyGood, offeredChoices, say, startSession, timeOut, SessionError, type Play, type SessionState } from '../engine/session/session.js';
 import type { Failure, HostAction, Mode, Reply } from './protocol.js';
-import type { ParticipantRow, PlayRow, RoomRow, Store, VoteRow } from './store.js';
+import type { ArchivedScenarioRow, ParticipantRow, PlayRow, RoomRow, Store, VoteRow } from './store.js';
 import { CountedMap } from './countedMap.js';
+import { archiveOf } from './scenarioArchive.js';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 export const newToken = () => randomBytes(18).toString('base64url');
@@ -223,7 +224,10 @@ export class Room {
     room.turnBase = saved.turnBase ?? 0;
     for (const p of parts) room.addParticipant({ pid: p.pid, name: room.renamed[p.pid] ?? p.name, tokenHash: p.tokenHash, joinedAt: p.joinedAt });
     if (room.round) for (const v of votes) if (v.turn === room.round.turn) room.votes.set(v.pid, { choice: v.choice, seq: v.seq });
-    for (const p of plays) {
+    // In the order the trainees joined (as they started), not the store's: the board and the export list them so.
+    const joined = new Map(parts.map((p, i) => [p.pid, i]));
+    const at = (pid: string) => joined.get(pid) ?? parts.length;
+    for (const p of [...plays].sort((a, b) => at(a.pid) - at(b.pid))) {
       const play = JSON.parse(p.state) as SoloPlay;
       // A play of an earlier scenario of the session (this trainee has not started the current one).
       if ((play.stage ?? 0) === room.stages.length) room.plays.set(p.pid, play);
@@ -694,14 +698,17 @@ export class Room {
 
   /**
    * The next scenario of the session, once this one has ended: what this one gave goes on the
-   * leaderboard, the class stays, and the room waits in the lobby for Start.
+   * leaderboard, its detail is archived in the store (in the same commit: the export holds every
+   * scenario of the session), the class stays, and the room waits in the lobby for Start.
    */
   nextScenario(play: Play, source: Source, now: number): Reply {
     if (this.phase !== 'ended') return fail('not-ended', 'finish or end this scenario before the next one');
     if (this.stages.length >= 50) return fail('too-many-scenarios', 'a session holds at most 50 scenarios');
     const result = this.stageResult();
     const turns = this.session?.turns.length ?? 0;
+    const archive = archiveOf(this, now);
     this.commit(now, () => {
+      this.store.archiveScenario(archive);
       this.stages = [...this.stages, result];
       this.turnBase += turns;
       this.play = play;
@@ -801,12 +808,6 @@ export class Room {
     return this.debriefCache;
   }
 
-  /** The model reply at the class's `i`-th turn (the best on offer then). */
-  classModel(i: number): number | undefined {
-    const t = this.session?.turns[i];
-    return t && modelChoice(this.play, t);
-  }
-
   /** Search the scenario's best route ahead of Start (searches are kept per scenario: Start then finds it done). */
   prepare(): void {
     if (this.mode === 'vote' && this.phase === 'lobby') modelRoute(this.play, this.seed);
@@ -815,6 +816,11 @@ export class Room {
   /** The class's votes on this scenario's decisions, as stored (with when each was cast). */
   storedVotes(): VoteRow[] {
     return this.store.votes(this.id).filter((v) => v.turn >= this.turnBase);
+  }
+
+  /** The scenarios of this session the room moved on from, as stored. */
+  archived(): ArchivedScenarioRow[] {
+    return this.store.archivedScenarios(this.id);
   }
 
   boardEntries(): BoardEntry[] {

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ACQUIRE, CHECK, HOLDER, LEASE_TABLE, RELEASE, RENEW_ONE, sqliteNamed, sqliteParams } from './leaseSql.js';
-import { Fenced, LeaseBusy, type LeaseAnswer, type ParticipantRow, type PlayRow, type RoomRow, type ScenarioSql, sharedRow, type SharedScenarioInfo, type SharedScenarioRow, type Store, type VoteRow } from './store.js';
+import { ARCHIVE_TABLES, Fenced, LeaseBusy, type ArchivedScenarioRow, type LeaseAnswer, type ParticipantRow, type PlayRow, type RoomRow, archivedRows, type ArchivedSql, type PersonSql, type ScenarioSql, sharedRow, type SharedScenarioInfo, type SharedScenarioRow, type Store, type VoteRow } from './store.js';
 
 const SCHEMA = `
 create table if not exists meta (key text primary key, value text not null);
@@ -32,6 +32,7 @@ create table if not exists plays (
   primary key (room_id, pid)
 );
 ${LEASE_TABLE}
+${ARCHIVE_TABLES}
 create table if not exists scenarios (
   id text not null, version integer not null, yaml text not null, titles text not null,
   uploaded_at integer not null, uploader text, primary key (id, version)
@@ -113,7 +114,7 @@ export class SqliteStore implements Store {
       ),
       saveRoom: db.prepare('update rooms set phase = @phase, state = @state, updated_at = @updatedAt, expires_at = @expiresAt where id = @id'),
       removeParticipant: db.transaction((roomId: string, pid: string) => {
-        for (const table of ['participants', 'votes', 'plays']) db.prepare(`delete from ${table} where room_id = ? and pid = ?`).run(roomId, pid);
+        for (const table of ['participants', 'votes', 'plays', 'room_scenario_people']) db.prepare(`delete from ${table} where room_id = ? and pid = ?`).run(roomId, pid);
       }),
       setHostToken: db.prepare('update rooms set host_token_hash = ? where id = ?'),
       addParticipant: db.prepare('insert into participants (room_id, pid, name, token_hash, joined_at) values (@roomId, @pid, @name, @tokenHash, @joinedAt)'),
@@ -126,6 +127,18 @@ export class SqliteStore implements Store {
         `insert into plays (room_id, pid, state, seq, updated_at) values (@roomId, @pid, @state, @seq, @updatedAt)
          on conflict (room_id, pid) do update set state = excluded.state, seq = excluded.seq, updated_at = excluded.updated_at`,
       ),
+      archiveScenario: db.transaction((a: ArchivedScenarioRow) => {
+        db.prepare(
+          `insert into room_scenarios (room_id, idx, mode, source_file, source_text, state, archived_at) values (?, ?, ?, ?, ?, ?, ?)
+           on conflict (room_id, idx) do update set mode = excluded.mode, source_file = excluded.source_file, source_text = excluded.source_text,
+           state = excluded.state, archived_at = excluded.archived_at`,
+        ).run(a.roomId, a.index, a.mode, a.sourceFile, a.sourceText, a.state, a.archivedAt);
+        db.prepare('delete from room_scenario_people where room_id = ? and idx = ?').run(a.roomId, a.index);
+        const person = db.prepare('insert into room_scenario_people (room_id, idx, ord, pid, name, state) values (?, ?, ?, ?, ?, ?)');
+        a.people.forEach((p, i) => person.run(a.roomId, a.index, i, p.pid, p.name, p.state));
+      }),
+      archived: db.prepare<[string], ArchivedSql>('select * from room_scenarios where room_id = ? order by idx'),
+      archivedPeople: db.prepare<[string], PersonSql>('select * from room_scenario_people where room_id = ? order by idx, ord'),
       liveRooms: db.prepare<[number], RoomSql>('select * from rooms where expires_at > ? order by created_at'),
       roomById: db.prepare<[string], RoomSql>('select * from rooms where id = ?'),
       roomByCode: db.prepare<[string], RoomSql>('select * from rooms where code = ? order by created_at desc limit 1'),
@@ -234,6 +247,13 @@ export class SqliteStore implements Store {
   savePlay(p: PlayRow): void {
     this.write(p.roomId);
     this.q.savePlay.run(p);
+  }
+  archiveScenario(a: ArchivedScenarioRow): void {
+    this.write(a.roomId);
+    this.q.archiveScenario(a);
+  }
+  archivedScenarios(roomId: string): ArchivedScenarioRow[] {
+    return archivedRows(this.q.archived.all(roomId), this.q.archivedPeople.all(roomId));
   }
   liveRooms(now: number): RoomRow[] {
     return this.q.liveRooms.all(now).map(room);

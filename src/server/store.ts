@@ -47,6 +47,68 @@ export interface PlayRow {
   updatedAt: number;
 }
 
+/**
+ * A scenario of a classroom session that the room has moved on from (Room.nextScenario), kept
+ * for the export: the room itself then holds the next scenario only.
+ */
+export interface ArchivedScenarioRow {
+  roomId: string;
+  /** Its place in the session (0, the first). */
+  index: number;
+  mode: Mode;
+  /** The scenario file as the room played it (it reloads even if the library changed since). */
+  sourceFile: string;
+  sourceText: string;
+  /** What the class did, as JSON (scenarioArchive.ts: the class's session and rounds, the model route). */
+  state: string;
+  archivedAt: number;
+  /** The class then, in join order: each trainee's name and, as JSON, their votes (with their times) or their play. */
+  people: { pid: string; name: string; state: string }[];
+}
+
+/** The archive's tables, the same in both databases (SQLite reads bigint as an integer). */
+export const ARCHIVE_TABLES = `
+create table if not exists room_scenarios (
+  room_id text not null, idx integer not null, mode text not null, source_file text not null, source_text text not null,
+  state text not null, archived_at bigint not null, primary key (room_id, idx)
+);
+create table if not exists room_scenario_people (
+  room_id text not null, idx integer not null, ord integer not null, pid text not null, name text not null, state text not null,
+  primary key (room_id, idx, pid)
+);
+`;
+
+/** Rows of room_scenarios and room_scenario_people as both databases return them. */
+export interface ArchivedSql {
+  room_id: string;
+  idx: number;
+  mode: Mode;
+  source_file: string;
+  source_text: string;
+  state: string;
+  archived_at: number;
+}
+export interface PersonSql {
+  room_id: string;
+  idx: number;
+  pid: string;
+  name: string;
+  state: string;
+}
+
+export function archivedRows(scenarios: ArchivedSql[], people: PersonSql[]): ArchivedScenarioRow[] {
+  return scenarios.map((r) => ({
+    roomId: r.room_id,
+    index: Number(r.idx),
+    mode: r.mode,
+    sourceFile: r.source_file,
+    sourceText: r.source_text,
+    state: r.state,
+    archivedAt: Number(r.archived_at),
+    people: people.filter((p) => Number(p.idx) === Number(r.idx)).map((p) => ({ pid: p.pid, name: p.name, state: p.state })),
+  }));
+}
+
 /** A scenario a trainer shared on this server (sharedScenarios.ts): every upload is a new version, old ones stay. */
 export interface SharedScenarioRow {
   id: string;
@@ -102,10 +164,14 @@ export interface Store {
   saveRoom(id: string, patch: Pick<RoomRow, 'phase' | 'state' | 'updatedAt' | 'expiresAt'>): void;
   setHostToken(roomId: string, hash: string): void;
   addParticipant(p: ParticipantRow): void;
-  /** The trainer took a trainee out: they are no longer listed, and their votes and play are gone. */
+  /** The trainer took a trainee out: they are no longer listed, and their votes and play are gone (from the archived scenarios too). */
   removeParticipant(roomId: string, pid: string): void;
   saveVote(v: VoteRow): void;
   savePlay(p: PlayRow): void;
+  /** Keep a scenario the room moves on from (replacing one kept before at that index: a retried move). */
+  archiveScenario(a: ArchivedScenarioRow): void;
+  /** The scenarios a room moved on from, in the order of the session. */
+  archivedScenarios(roomId: string): ArchivedScenarioRow[];
   /** Rooms still open at `now`. */
   liveRooms(now: number): RoomRow[];
   room(idOrCode: string): RoomRow | undefined;

@@ -1,6 +1,6 @@
 /**
  * The results as an Excel workbook (write-excel-file: no native code, only fflate): the same
- * tables as the CSV export, one sheet each, header row bold and frozen. Text goes in as text
+ * tables as the CSV export, one sheet each, header row (and a table's title above it) bold and frozen. Text goes in as text
  * cells, defused exactly as in the CSV (src/server/csv.ts), so a name that starts with = stays
  * text there too if someone copies it into a cell or saves the sheet as CSV.
  */
@@ -17,20 +17,29 @@ function cell(v: Cell): XCell {
   return { value: defuse(v), type: String };
 }
 
-/** Sheet names: at most 31 characters, none of : \ / ? * [ ], unique. */
+/**
+ * Sheet names: at most 31 characters (UTF-16 units, a character of two never cut in half), none
+ * of : \ / ? * [ ], no apostrophe at either end, unique regardless of case (as Excel wants them).
+ */
 function sheetName(name: string, taken: Set<string>): string {
-  const base = name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 28) || 'Sheet';
+  let base = name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 28).replace(/[\uD800-\uDBFF]$/, '').replace(/^'+|'+$/g, '') || 'Sheet';
   let n = base;
-  for (let i = 2; taken.has(n); i++) n = `${base} ${i}`;
-  taken.add(n);
+  for (let i = 2; taken.has(n.toLowerCase()); i++) {
+    base = base.slice(0, 31 - ` ${i}`.length).replace(/[\uD800-\uDBFF]$/, '');
+    n = `${base} ${i}`;
+  }
+  taken.add(n.toLowerCase());
   return n;
 }
 
 export function tablesXlsx(tables: readonly Table[]): Promise<Buffer> {
   const taken = new Set<string>();
   const sheets = tables.map((t) => {
-    const data: SheetData = [t.head.map((h) => ({ value: h, type: String, fontWeight: 'bold' as const })), ...t.rows.map((r) => r.map(cell))];
-    return { data, sheet: sheetName(t.name, taken), stickyRowsCount: 1 };
+    const bold = (h: string) => ({ value: defuse(h), type: String, fontWeight: 'bold' as const });
+    // A titled table (one scenario of several): its title on the row above the header, as in the CSV.
+    const top = t.title === undefined ? [] : [[bold(t.title)]];
+    const data: SheetData = [...top, t.head.map((h) => ({ value: h, type: String, fontWeight: 'bold' as const })), ...t.rows.map((r) => r.map(cell))];
+    return { data, sheet: sheetName(t.name, taken), stickyRowsCount: top.length + 1 };
   });
   return writeXlsxFile(sheets).toBuffer();
 }

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { readXlsxSheets } from '../../src/cli/sheet.js';
 import type { HostView, TraineeView } from '../../src/server/protocol.js';
-import { Client, ok, startServer, tempDir, until } from './classroomServer.helpers.js';
+import { Client, csvTables, ok, startServer, tempDir, until } from './classroomServer.helpers.js';
 import { join } from 'node:path';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
@@ -158,41 +158,6 @@ describe('trainer controls', () => {
   }, 90_000);
 });
 
-/** A CSV file's tables (split at empty lines), each a list of rows of cell texts. */
-function csvTables(text: string): string[][][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const s = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && s[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  const tables: string[][][] = [[]];
-  for (const r of rows) {
-    if (r.length === 1 && r[0] === '') tables.push([]);
-    else tables.at(-1)!.push(r);
-  }
-  return tables;
-}
-
 describe('a session of several scenarios, and the exports', () => {
   test('class vote: who voted what and when in the CSV; the XLSX holds the same tables; the next scenario carries the class score, also after a restart', async () => {
     const db = join(tempDir(), 'dojo.db');
@@ -249,8 +214,16 @@ describe('a session of several scenarios, and the exports', () => {
     const v = ok(await again.ask<{ view: HostView }>('host.attach', { code: r.code, hostToken: r.hostToken })).view;
     expect(v.scenario.id).toBe('hotpot-wait');
     expect(v.series?.stages.map((st) => st.scenario)).toEqual(['broadband-outage']);
+    // The first scenario's tables (archived when the room moved on), titled by it; the second has not started.
     const x = await fetch(`${s.url}/api/rooms/${r.code}/export.xlsx?lang=zh-CN`);
-    expect((await readXlsxSheets(Buffer.from(await x.arrayBuffer()))).map((sh) => sh.sheet)).toEqual(['全班投票', '参与情况', '排行榜']);
+    const zh = await readXlsxSheets(Buffer.from(await x.arrayBuffer()));
+    expect(zh.map((sh) => sh.sheet.replace(/ · .*/, ''))).toEqual(['1. 全班投票', '1. 参与情况', '排行榜']);
+    expect(zh[1]!.rows[0]![0]).toMatch(/^场景 1：.+ · 参与情况$/);
+    expect(zh[1]!.rows.filter((row) => row[1] === '1').map((row) => [row[0], row[2], row[3]])).toEqual([
+      ["x;'=1+1", 'yes', '2'],
+      ['Bo', 'yes', '1'],
+      ['Cy', 'no', ''],
+    ]);
   }, 120_000);
 
   test('everyone plays: the next scenario puts each trainee\'s points on the leaderboard', async () => {

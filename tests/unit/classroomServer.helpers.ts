@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connect, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import { parseCsv } from '../../src/cli/sheet.js';
 import { serve, type Running, type ServeOptions } from '../../src/server/main.js';
 import type { HostView, Reply, TraineeView } from '../../src/server/protocol.js';
 
@@ -66,4 +67,14 @@ export async function until<T>(f: () => T | undefined | false, ms = 15_000): Pro
 export function ok<T>(r: Reply<T>): { ok: true } & T {
   if (!r.ok) throw new Error(`${r.error}: ${r.message}`);
   return r;
+}
+
+/** A CSV file's tables (split at empty lines), each a list of rows of cell texts. */
+export function csvTables(text: string): string[][][] {
+  const tables: string[][][] = [[]];
+  for (const r of parseCsv(text)) {
+    if (r.length === 1 && r[0] === '') tables.push([]);
+    else tables.at(-1)!.push(r);
+  }
+  return tables;
 }

@@ -85,6 +85,22 @@ describe.each(kinds)('$name store', (kind) => {
       expect(b.votes('r1')).toHaveLength(1);
     });
 
+    test("a stale holder's archive of a scenario is refused with the room's save; another room's goes through", async () => {
+      const [a, b] = await two();
+      const scene = (roomId: string) => ({ roomId, index: 0, mode: 'vote' as const, sourceFile: 'f.yaml', sourceText: 'x', state: '{}', archivedAt: 1, people: [{ pid: 'p', name: 'P', state: '{}' }] });
+      for (const r of ['r1', 'r2']) expect(a.acquireLease(r, 'A', 0, 1000, false)).toMatchObject({ ok: true, token: 1 });
+      a.fence('r1', 1);
+      a.fence('r2', 1);
+      expect(b.acquireLease('r1', 'B', 5000, 1000, false)).toMatchObject({ ok: true, token: 2 });
+      await b.durable();
+      a.archiveScenario(scene('r2'));
+      if (kind.name === 'SQLite') expect(() => a.archiveScenario(scene('r1'))).toThrow(Fenced);
+      else a.archiveScenario(scene('r1'));
+      await a.durable();
+      expect(b.archivedScenarios('r1')).toEqual([]);
+      expect(b.archivedScenarios('r2')).toEqual([scene('r2')]);
+    });
+
     test('Leases: trusted for three quarters of the lease, then asked again; lost to another holder, forgotten', async () => {
       const [a, b] = await two();
       const la = new Leases(a, { holder: 'A', ttlMs: 1000 });

@@ -8,7 +8,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { PgStore } from '../../src/server/pgStore.js';
 import { MIGRATIONS } from '../../src/server/pgSchema.js';
-import type { ParticipantRow, RoomRow } from '../../src/server/store.js';
+import type { ArchivedScenarioRow, ParticipantRow, RoomRow } from '../../src/server/store.js';
 import { storeKinds, type OpenStore } from './storeKinds.helpers.js';
 
 const kinds = await storeKinds();
@@ -33,6 +33,18 @@ function roomRow(id: string, code: string, createdAt: number, expiresAt = create
     state: JSON.stringify({ turn: 0, note: '顾客很生气 😠', nested: { a: [1, 2] } }),
   };
 }
+
+/** A scenario the room moved on from, with these trainees (pid, name) in this order. */
+const archived = (roomId: string, index: number, people: string[][]): ArchivedScenarioRow => ({
+  roomId,
+  index,
+  mode: 'vote',
+  sourceFile: `scenarios/library/s${index}.yaml`,
+  sourceText: 'title:\n  zh-CN: 宽带断网\n  en: "Broadband \\"outage\\""\n',
+  state: JSON.stringify({ rounds: [{ turn: index, by: 'majority' }], note: '顾客很生气 😠' }),
+  archivedAt: T0 + index,
+  people: people.map(([pid, name]) => ({ pid: pid!, name: name!, state: JSON.stringify({ votes: [{ turn: 0, choice: index, at: T0 + 1 }] }) })),
+});
 
 const person = (roomId: string, pid: string, name: string, joinedAt: number): ParticipantRow => ({ roomId, pid, name, tokenHash: `t-${pid}`, joinedAt });
 
@@ -122,6 +134,48 @@ describe.each(kinds)('$name store', (kind) => {
       const again = s.votes('k', 0);
       expect(again).toHaveLength(pids.length);
       expect(byPid(again)).toEqual(want);
+    });
+
+    test('a scenario a room moved on from is kept field for field, in order; a retry replaces it; a removed trainee leaves every one of them', async () => {
+      const t = await kind.fresh();
+      const s = await open(t);
+      s.createRoom(roomRow('r', 'SCENE', T0));
+      s.createRoom(roomRow('o', 'OTHER', T0));
+      const second = archived('r', 1, [['b', 'Bo'], ['a', '小王']]);
+      const first = archived('r', 0, [['c', 'Cy'], ['a', '小王'], ['b', 'Bo']]);
+      s.archiveScenario(second);
+      s.archiveScenario(first);
+      s.archiveScenario(archived('o', 0, [['a', 'Ann']]));
+      // Read in this turn's transaction already, by index, each class in join order.
+      expect(s.archivedScenarios('r')).toEqual([first, second]);
+      await s.durable();
+      const retried = { ...archived('r', 1, [['a', '小王']]), state: '{"again":true}' };
+      s.archiveScenario(retried);
+      await s.durable();
+      expect(s.archivedScenarios('r')).toEqual([first, retried]);
+      s.removeParticipant('r', 'a');
+      await s.durable();
+      expect(s.archivedScenarios('r').map((a) => a.people.map((p) => p.pid))).toEqual([['c', 'b'], []]);
+      expect(s.archivedScenarios('o')[0]!.people.map((p) => p.name)).toEqual(['Ann']);
+      expect(s.archivedScenarios('nope')).toEqual([]);
+      s.close();
+      const again = await open(t);
+      expect(again.archivedScenarios('r')).toEqual([{ ...first, people: first.people.filter((p) => p.pid !== 'a') }, { ...retried, people: [] }]);
+    });
+
+    test('a database from before the archive of scenarios gains it in place, its rooms untouched', async () => {
+      const t = await kind.fresh();
+      const old = await t.open();
+      old.createRoom(roomRow('r', 'OLDDB', T0));
+      old.addParticipant(person('r', 'a', 'Ann', T0));
+      old.close();
+      await t.sql(`drop table room_scenarios; drop table room_scenario_people${kind.name === 'PostgreSQL' ? '; delete from schema_version where version = 4' : ''}`);
+      const s = await open(t);
+      expect(s.room('OLDDB')).toEqual(roomRow('r', 'OLDDB', T0));
+      expect(s.archivedScenarios('r')).toEqual([]);
+      s.archiveScenario(archived('r', 0, [['a', 'Ann']]));
+      await s.durable();
+      expect(s.archivedScenarios('r')).toEqual([archived('r', 0, [['a', 'Ann']])]);
     });
 
     test('open rooms are those not yet expired, oldest first; the room list is newest first with head counts', async () => {
@@ -236,7 +290,7 @@ describe.skipIf(!!pgKind.skip)('PostgreSQL store: schema and connection', () => 
     const versions = await t.sql('select version from schema_version order by version');
     expect(versions.map((v) => v.version)).toEqual(MIGRATIONS.map((m) => m.version));
     const tables = await t.sql("select table_name from information_schema.tables where table_schema = 'public' order by table_name");
-    expect(tables.map((r) => r.table_name)).toEqual(['meta', 'participants', 'plays', 'room_leases', 'rooms', 'scenarios', 'schema_version', 'votes']);
+    expect(tables.map((r) => r.table_name)).toEqual(['meta', 'participants', 'plays', 'room_leases', 'room_scenario_people', 'room_scenarios', 'rooms', 'scenarios', 'schema_version', 'votes']);
   });
 
   test('batches queued behind a commit may share it, but a batch is never split, and every one is confirmed', async () => {
