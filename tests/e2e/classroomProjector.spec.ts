@@ -78,6 +78,18 @@ const TEN = {
   'zh-CN': ['小安', '老包', '陈晨', '欧阳娜娜', '王小明', '李', '张伟', '刘德华', '司马相如', '钱多多'],
 } as const;
 
+/** Px scrolled in the page, the vote screen and its two columns (none when the vote screen fits). */
+const voteScrolled = (page: Page) =>
+  page.evaluate(() =>
+    Object.fromEntries(
+      (['html', '.vote', '.vote-stage', '.vote-side'] as const).map((sel) => {
+        const e = sel === 'html' ? document.scrollingElement! : document.querySelector(sel)!;
+        return [sel, Math.max(0, e.scrollHeight - e.clientHeight)];
+      }),
+    ),
+  );
+const VOTE_UNSCROLLED = { html: 0, '.vote': 0, '.vote-stage': 0, '.vote-side': 0 };
+
 /** The element is whole on the screen and nothing covers its middle (it takes a click as it is). */
 async function pressableInView(page: Page, selector: string): Promise<void> {
   // Measured in one task of the page (a push may rebuild the screen between two steps), polled while it is absent.
@@ -305,16 +317,8 @@ for (const lang of ['en', 'zh-CN'] as const) {
         await page.setViewportSize(size);
         // Nothing scrolls: the page, the vote screen and its columns (fitted on the next frame after a resize; the
         // screenshot first, to look at when it fails).
-        const scrolled = () =>
-          page.evaluate(() =>
-            Object.fromEntries(
-              (['html', '.vote', '.vote-stage', '.vote-side'] as const).map((sel) => {
-                const e = sel === 'html' ? document.scrollingElement! : document.querySelector(sel)!;
-                return [sel, Math.max(0, e.scrollHeight - e.clientHeight)];
-              }),
-            ),
-          );
-        const none = { html: 0, '.vote': 0, '.vote-stage': 0, '.vote-side': 0 };
+        const scrolled = () => voteScrolled(page);
+        const none = VOTE_UNSCROLLED;
         await expect.poll(scrolled).toEqual(none).catch(() => undefined);
         await shoot(page, browser, `vote-longest${replies > 1 ? replies : ''}-revealed-${size.width}`);
         expect(await scrolled(), `${size.width}×${size.height}: px scrolled after Reveal`).toEqual(none);
@@ -357,6 +361,78 @@ for (const lang of ['en', 'zh-CN'] as const) {
       await context.close();
     });
   }
+
+  test(`the live split of the longest five-reply round (${lang}): at 1920×1080 and 1280×720 every reply's bar and count whole in its column, nothing scrolls`, async ({ browser }) => {
+    test.setTimeout(180_000);
+    const longest = longestRound(lang, 5);
+    const { page, check, context } = await hostPage(browser, lang);
+    await page.locator(`input[name="scenario"][value="${longest.scenario}"]`).check();
+    await page.locator('input[name="mode"][value="vote"]').check();
+    await page.locator('[data-key="create"]').click();
+    const code = (await page.locator('.room-code').getAttribute('data-code'))!;
+    const ts = await Promise.all((lang === 'en' ? ['Ann', 'Bo', 'Cy', 'Dominika'] : ['小安', '老包', '陈晨', '欧阳娜娜']).map((n) => trainee(code, n)));
+    await expect(page.locator('.lobby-people .person')).toHaveCount(4);
+    // The trainer shows the split live (room controls), and the vote does not close itself once all have voted.
+    await page.locator('.room-controls-summary').click();
+    await page.locator('[data-key="setting-showLive"]').click();
+    await expect(page.locator('[data-key="setting-showLive"]')).toHaveAttribute('aria-pressed', 'true');
+    await page.locator('[data-key="setting-autoClose"]').click();
+    await expect(page.locator('[data-key="setting-autoClose"]')).toHaveAttribute('aria-pressed', 'false');
+    await page.locator('[data-key="start"]').click();
+    let seq = 0;
+    const now = async () => {
+      const a = (await ts[0]!.s.timeout(20_000).emitWithAck('trainee.attach', { code, token: ts[0]!.r.token })) as { view: { vote: { now: { turn: number; node: string; choices: { choice: number }[] } } } };
+      return a.view.vote.now;
+    };
+    for (const step of longest.route) {
+      await expect(page.locator('.round-state[data-status="open"]')).toBeVisible();
+      const at = await now();
+      expect(at.node, 'the route through the scenario').toBe(step.node);
+      seq++;
+      for (const t of ts) await t.s.timeout(20_000).emitWithAck('trainee.vote', { code, token: t.r.token, turn: at.turn, choice: step.choice, seq });
+      await page.locator('[data-key="close"]').click();
+      await page.locator('[data-key="continue"]').click();
+      await expect.poll(async () => (await now()).turn).toBe(at.turn + 1);
+    }
+    await expect(page.locator('.round-state[data-status="open"]')).toBeVisible();
+    const at = await now();
+    expect(at.node).toBe(longest.node);
+    expect(at.choices.length).toBe(5);
+    // A split class, the last reply on offer among the votes: 2, 1, and 1 for reply 5.
+    seq++;
+    const picks = [at.choices[0]!.choice, at.choices[0]!.choice, at.choices[2]!.choice, at.choices[4]!.choice];
+    for (const [i, t] of ts.entries()) await t.s.timeout(20_000).emitWithAck('trainee.vote', { code, token: t.r.token, turn: at.turn, choice: picks[i]!, seq });
+    await expect(page.locator('.round-tally')).toHaveAttribute('data-voters', '4');
+    await expect(page.locator('.vote .option-live')).toHaveCount(5);
+    for (const size of [
+      { width: 1920, height: 1080 },
+      { width: 1280, height: 720 },
+    ]) {
+      await page.setViewportSize(size);
+      const scrolled = () => voteScrolled(page);
+      const none = VOTE_UNSCROLLED;
+      await expect.poll(scrolled).toEqual(none).catch(() => undefined);
+      await shoot(page, browser, `vote-live5-${size.width}`);
+      expect(await scrolled(), `${size.width}×${size.height}: px scrolled with the live split`).toEqual(none);
+      // Every reply's bar and count: whole, inside the replies' column, above the controls, and reading its votes.
+      const bars = await page.evaluate(() => {
+        const side = document.querySelector('.vote .vote-side')!.getBoundingClientRect();
+        const foot = document.querySelector('.vote .controls')!.getBoundingClientRect().top;
+        return [...document.querySelectorAll('.vote .option')].map((li) => {
+          const parts = [...li.querySelectorAll('.option-live .bar-track, .option-live .bar-label')].map((e) => e.getBoundingClientRect());
+          const out = parts.flatMap((r) => [r.top < side.top - 1 ? `top ${r.top} < ${side.top}` : '', r.bottom > Math.min(side.bottom, foot) + 1 ? `bottom ${r.bottom} > ${Math.min(side.bottom, foot)}` : '', r.right > side.right + 1 ? `right ${r.right} > ${side.right}` : '', r.width < 1 ? 'no width' : ''].filter(Boolean));
+          return { label: li.querySelector('.option-live .bar-label')?.textContent ?? '', parts: parts.length, out };
+        });
+      });
+      expect(bars.map((b) => b.parts), `${size.width}×${size.height}: a bar and a count for each reply`).toEqual([2, 2, 2, 2, 2]);
+      expect(bars.map((b) => b.out), `${size.width}×${size.height}: the bars and counts cut off`).toEqual([[], [], [], [], []]);
+      expect(bars[4]!.label, 'reply 5 reads its one vote').toMatch(/25\s?%/);
+      // Readable from the back: ≥ 28 px at 1080p (0.85rem), the same share of the screen at 720p.
+      expect(await smallestText(page, '.vote .stage-line, .vote .option-text, .vote .option-live')).toBeGreaterThanOrEqual(size.height === 1080 ? 28 : 18.5);
+    }
+    check();
+    await context.close();
+  });
 
   test(`everyone plays on the projector (${lang}): the board, heat map and results ≥ 28 px; the next scenario shows the leaderboard`, async ({ browser }) => {
     const { page, check, context } = await hostPage(browser, lang);
