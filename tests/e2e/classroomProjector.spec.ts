@@ -113,6 +113,30 @@ async function bottomOf(page: Page, selector: string): Promise<number | null> {
   return page.evaluate((sel) => document.querySelector(sel)?.getBoundingClientRect().bottom ?? null, selector);
 }
 
+/**
+ * The next scenario's lobby on one screen (play-test: the leaderboard under the fold): the leaderboard's every row
+ * above Start's bar, the QR still large, Start on the screen, nothing to scroll.
+ */
+async function leaderboardInLobby(page: Page, o: { scrolls?: boolean } = {}): Promise<void> {
+  const fit = await page.evaluate(() => {
+    const foot = document.querySelector('.lobby-actions')!.getBoundingClientRect().top;
+    const rows = [...document.querySelectorAll('.lobby .leaderboard caption, .lobby .leaderboard tr')].map((e) => e.getBoundingClientRect());
+    return {
+      below: rows.filter((r) => r.bottom > foot + 1 || r.top < 0).length,
+      lastRow: Math.round(Math.max(...rows.map((r) => r.bottom))),
+      foot: Math.round(foot),
+      scroll: document.scrollingElement!.scrollHeight - window.innerHeight,
+      qr: document.querySelector('.lobby .qr')!.getBoundingClientRect().width,
+    };
+  });
+  expect(fit.below, `leaderboard rows under Start's bar or off the screen: ${JSON.stringify(fit)}`).toBe(0);
+  // A full class: the names may push the room controls under Start's bar, as in the first lobby (they scroll up).
+  if (!o.scrolls) expect(fit.scroll, 'px to scroll in the next lobby').toBeLessThanOrEqual(0);
+  expect(fit.qr, 'the QR').toBeGreaterThanOrEqual(0.3 * 1080);
+  expect(await smallestText(page, '.lobby .leaderboard')).toBeGreaterThanOrEqual(28);
+  await pressableInView(page, '[data-key="start"]');
+}
+
 /** How many keydown listeners the document holds (Chromium's DevTools protocol). */
 async function documentKeydownListeners(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
@@ -462,6 +486,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await expect(page.locator('.leaderboard tbody tr')).toHaveCount(3);
     expect(await smallestText(page, '.leaderboard')).toBeGreaterThanOrEqual(28);
     await shoot(page, browser, 'leaderboard');
+    await leaderboardInLobby(page);
     check();
     await context.close();
   });
@@ -556,6 +581,13 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await expect(page.locator('.board-after')).not.toBeEmpty();
     await expect(page.locator('.heat-more')).toHaveCount(0);
     expect(await page.locator('.heat-wrap li').count()).toBeGreaterThan(10);
+    // The next scenario with the same ten: their leaderboard on the lobby's one screen.
+    await page.locator('#next-scenario').selectOption('door-bump');
+    await page.locator('#next-scenario').press('Enter');
+    await expect(page.locator('.leaderboard tbody tr')).toHaveCount(10);
+    await expect(page.locator('.lobby-people .person')).toHaveCount(10);
+    await shoot(page, browser, 'leaderboard-ten');
+    await leaderboardInLobby(page, { scrolls: true });
     check();
     await context.close();
   });

@@ -58,6 +58,8 @@ export class LobbyScreen implements HostScreen {
     fill(this.list, n ? people(list, peopleActions(this.ctx)) : el('p', { class: 'muted waiting' }, t('lobby.nobody')));
     this.controls.update(view);
     fill(this.series, view.series ? seriesPanel(this.ctx, view, false) : null);
+    // The next scenario's lobby: the running leaderboard gets a column of its own beside the join card (classroom.css).
+    this.root.classList.toggle('lobby--series', !!view.series);
     if (n !== this.joined && this.joined >= 0 && n > this.joined) announce(t('lobby.joinedNow', { name: view.participants.at(-1)?.name ?? '', count: n - waiting }));
     this.joined = n;
     fill(
