@@ -475,10 +475,19 @@ for (const lang of ['en', 'zh-CN'] as const) {
     }
     await expect(page.locator('.heat-wrap li, .heat-wrap tr').first()).toBeVisible();
     expect(await smallestText(page, '.board .table-wrap, .heat-wrap')).toBeGreaterThanOrEqual(28);
+    // The running score says what it is (play-test: a bare number): its heading names it and points at a note
+    // under the table, on the screen, that tells its scale.
+    const scoreHead = page.locator('.board-table thead th[aria-describedby="board-score-note"]');
+    await expect(scoreHead).toHaveText(lang === 'en' ? 'Avg score' : '平均每轮得分');
+    await expect(page.locator('#board-score-note')).toContainText(lang === 'en' ? '100 = the best reply on offer' : '100 = 每轮都选了当时最佳的回答');
+    expect(await bottomOf(page, '#board-score-note')).toBeLessThanOrEqual(1080);
     await shoot(page, browser, 'board');
     await page.locator('[data-key="end-round"]').click();
     await page.locator('[data-key="end-round"]').click();
     await expect(page.locator('.board-after')).not.toBeEmpty();
+    // The ranking's numbers are points of 100, the unfinished ones so far, as the note under its heading says.
+    await expect(page.locator('.ranking-note')).toContainText(lang === 'en' ? 'Points of 100' : '满分 100');
+    for (const score of await page.locator('.ranking .rank-score').allTextContents()) expect(score).toMatch(lang === 'en' ? /^\d+ pts (so far|·)/ : /\d+ 分/);
     expect(await smallestText(page, '.board-after, .board .table-wrap, .heat-wrap')).toBeGreaterThanOrEqual(28);
     await shoot(page, browser, 'results');
     await page.locator('#next-scenario').selectOption('door-bump');
@@ -555,6 +564,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
       expect(await bottomOf(page, sel), sel).toBeLessThanOrEqual(1080);
     }
     await pressableInView(page, '[data-key="end-round"]');
+    expect(await bottomOf(page, '#board-score-note'), 'the note on the running score').toBeLessThanOrEqual(1080);
     await shoot(page, browser, 'board-ten');
     // Three turns more, each trainee a different reply: the heat map grows past what a screen holds and shows the
     // principles that came up for the most trainees, saying how many more the end of the round will show.
