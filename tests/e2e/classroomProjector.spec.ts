@@ -22,7 +22,9 @@ test.beforeAll(async () => {
   const dist = process.env.E2E_DIST ?? join(ROOT, 'dist');
   if (!existsSync(join(dist, 'host.html'))) throw new Error('dist/host.html is missing: run `npx vite build` first');
   // Every trainee here joins from this machine's one address: a join budget for the whole spec (ten-trainee classes twice per language).
-  server = await serve({ port: PORT, host: '127.0.0.1', db: join(mkdtempSync(join(tmpdir(), 'dojo-e2e-')), 'dojo.db'), dist, quiet: true, joinBurst: 200 });
+  // On every address, as `npm start` listens in a classroom: the lobby's QR code and link are the LAN address's
+  // (listening on loopback only, the lobby shows why phones cannot join instead: the last test here).
+  server = await serve({ port: PORT, host: '0.0.0.0', db: join(mkdtempSync(join(tmpdir(), 'dojo-e2e-')), 'dojo.db'), dist, quiet: true, joinBurst: 200 });
 });
 test.afterAll(async () => {
   for (const s of sockets) s.disconnect();
@@ -672,3 +674,36 @@ test('New session over a live class vote asks once more, and the second click st
   check();
   await context.close();
 });
+
+for (const lang of ['en', 'zh-CN'] as const) {
+  test(`a server on loopback only (${lang}): the lobby says phones cannot reach it and how to start it, no QR code to scan in vain, on one screen`, async ({ browser }) => {
+    // A server of its own on 127.0.0.1 (as `node bin/serve.mjs --host 127.0.0.1`).
+    const port = Number(process.env.E2E_PROJECTOR_LOOPBACK_PORT ?? 4337);
+    const local = await serve({ port, host: '127.0.0.1', db: join(mkdtempSync(join(tmpdir(), 'dojo-e2e-')), 'dojo.db'), dist: process.env.E2E_DIST ?? join(ROOT, 'dist'), quiet: true });
+    try {
+      const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}`, reducedMotion: 'reduce', viewport: { width: 1920, height: 1080 }, locale: lang });
+      const page = await context.newPage();
+      const check = watchErrors(page);
+      await page.goto('/host');
+      await page.locator('input[name="scenario"][value="broadband-outage"]').check();
+      await page.locator('input[name="mode"][value="vote"]').check();
+      await page.locator('[data-key="create"]').click();
+      const code = (await page.locator('.room-code').getAttribute('data-code'))!;
+      // The link is the loopback address the server listens on (not a LAN address it does not), and it says so.
+      expect(await page.locator('.join-link a').getAttribute('href')).toBe(`http://127.0.0.1:${port}/join?code=${code}`);
+      const note = page.locator('.hint--unreachable');
+      await expect(note).toContainText(lang === 'en' ? "Phones can't reach this server" : '学员的手机连不上这台服务器');
+      await expect(note).toContainText('npm start');
+      await expect(note).toContainText('--host 0.0.0.0');
+      await expect(page.locator('canvas.qr')).toHaveCount(0);
+      expect(await smallestText(page, '.lobby')).toBeGreaterThanOrEqual(28);
+      expect(await page.evaluate(() => document.scrollingElement!.scrollHeight - window.innerHeight), 'px to scroll').toBeLessThanOrEqual(0);
+      expect(await bottomOf(page, '.hint--unreachable')).toBeLessThanOrEqual(1080);
+      await shoot(page, browser, 'lobby-loopback');
+      check();
+      await context.close();
+    } finally {
+      await local.close();
+    }
+  });
+}
