@@ -249,6 +249,12 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await expect(page.locator('.debrief')).toBeVisible();
     expect(await smallestText(page, '.debrief')).toBeGreaterThanOrEqual(24);
     await shoot(page, browser, 'vote-debrief');
+    // The next scenario with the same class: the class's score per scenario on the lobby's one screen.
+    await page.locator('#next-scenario').selectOption('door-bump');
+    await page.locator('#next-scenario').press('Enter');
+    await expect(page.locator('.lobby .leaderboard tbody tr')).toHaveCount(1);
+    await shoot(page, browser, 'leaderboard-vote');
+    await leaderboardInLobby(page);
     check();
     await context.close();
   });
