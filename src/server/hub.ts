@@ -98,8 +98,10 @@ export class Hub {
   private readonly byId = new Map<string, Room>();
   private ticker?: NodeJS.Timeout;
   publisher?: Publisher;
-  /** Where trainees reach this server (a LAN address, not localhost), for the join link and QR code. */
+  /** Where trainees reach this server (a LAN address, not localhost), for the join link and QR code (joinBase.ts). */
   joinBase?: string;
+  /** The server listens on loopback only: no phone reaches it (the host page says so). */
+  loopbackOnly = false;
   /** Whether a code is in use by a room on another process (cluster). */
   codeTaken?: (code: string) => Promise<boolean>;
   readonly now: () => number;
@@ -335,7 +337,7 @@ export class Hub {
     switch (name) {
       case 'library.list':
         if (!caller.trainer) return { reply: notTrainer() };
-        return { reply: { ok: true, scenarios: [...this.o.library.list().map((e) => scenarioInfo(e.scenario)), ...this.sharedInfos()], ...(this.joinBase ? { joinBase: this.joinBase } : {}) } };
+        return { reply: { ok: true, scenarios: [...this.o.library.list().map((e) => scenarioInfo(e.scenario)), ...this.sharedInfos()], ...(this.joinBase ? { joinBase: this.joinBase } : {}), ...(this.loopbackOnly ? { loopbackOnly: true } : {}) } };
       case 'room.list':
         if (!caller.trainer) return { reply: notTrainer() };
         return { reply: { ok: true, rooms: this.summaries(50) } };

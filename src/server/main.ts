@@ -14,6 +14,7 @@ import { Cluster } from './cluster.js';
 import { createHttp } from './http.js';
 import { Hub } from './hub.js';
 import { attachIo, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS } from './io.js';
+import { joinBase } from './joinBase.js';
 import { Leases } from './lease.js';
 import { ServerLibrary } from './library.js';
 import { PgStore } from './pgStore.js';
@@ -68,7 +69,7 @@ export interface ServeOptions {
   /** Where warnings go (default: the console, unless quiet). */
   warn?: (message: string) => void;
   quiet?: boolean;
-  /** How trainees reach the server when it is behind a proxy (DOJO_PUBLIC_URL); default: this machine's LAN address. */
+  /** How trainees reach the server when it is behind a proxy (DOJO_PUBLIC_URL); default: this machine's LAN address (joinBase.ts). */
   publicUrl?: string;
 }
 
@@ -158,17 +159,20 @@ export async function serve(o: ServeOptions): Promise<Running> {
   }
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : o.port;
-  const lan = lanAddresses();
-  const net = o.publicUrl?.replace(/\/$/, '') ?? (lan[0] ? `http://${lan[0]}:${port}` : undefined);
+  const reach = joinBase({ ...(o.host !== undefined ? { host: o.host } : {}), port, ...(o.publicUrl ? { publicUrl: o.publicUrl } : {}), lan: lanAddresses() });
+  const net = reach.base;
   if (net) hub.joinBase = net;
+  hub.loopbackOnly = reach.loopbackOnly;
   if (!o.quiet) {
     console.log(`Complaint Dojo 投诉应对实训 is running
-  play:                 http://localhost:${port}/${net ? `   (on the network: ${net}/)` : ''}
+  play:                 http://localhost:${port}/${net && !reach.loopbackOnly ? `   (on the network: ${net}/)` : ''}
   host a class:         http://localhost:${port}/host
   trainees join:        ${net ?? `http://localhost:${port}`}/join
   scenario studio:      http://localhost:${port}/studio
   host from elsewhere:  ${net ?? `http://localhost:${port}`}/host#key=${trainerKey}   (keep this link to yourself)
   results:              ${results}${restored.rooms ? ` (${restored.rooms} open room${restored.rooms > 1 ? 's' : ''} restored)` : ''}${o.redisUrl ? `\n  sharing rooms via:    ${o.redisUrl}` : ''}`);
+    if (reach.loopbackOnly)
+      warn(`warning: listening on ${o.host} only: trainees' phones cannot reach this server. For a class, start it with \`npm start\` (it listens on every address) or --host 0.0.0.0.`);
     if (o.publicUrl && !trustProxy)
       warn('warning: DOJO_PUBLIC_URL is set but DOJO_TRUST_PROXY is not: every trainee coming through the proxy counts as one address for the join limit and the connection cap. Set DOJO_TRUST_PROXY=1 for one proxy in front.');
     for (const p of restored.problems) console.warn(`warning: ${p}`);

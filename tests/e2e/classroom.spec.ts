@@ -62,9 +62,13 @@ test('class vote: a host and three trainees play a scenario to the class debrief
   // The join link carries the code, and a QR code of it is drawn.
   const link = await host.page.locator('.join-link a').getAttribute('href');
   expect(link).toMatch(new RegExp(`^https?://[^/]+/join\\?code=${code}$`));
-  // On this machine's own address, phones need the network address: the page says so.
-  if (link!.startsWith(BASE)) await expect(host.page.locator('.hint--warn')).toBeVisible();
-  await expect(host.page.locator('canvas.qr')).toBeVisible();
+  // The server listens on 127.0.0.1 only: the link is that address (never a LAN address it does not listen on), and
+  // the page says phones cannot reach it and how to start the server so they can.
+  expect(link).toBe(`${BASE}/join?code=${code}`);
+  await expect(host.page.locator('.hint--unreachable')).toContainText('npm start');
+  await expect(host.page.locator('.hint--unreachable')).toContainText('--host 0.0.0.0');
+  // No QR code a phone would scan in vain.
+  await expect(host.page.locator('canvas.qr')).toHaveCount(0);
   const phone = await open(browser, `/join?code=${code}`, { locale: 'zh-CN', ...PHONE });
   await expect(phone.page.locator('#join-code')).toHaveValue(code);
   await phone.page.locator('#join-name').fill('小王');

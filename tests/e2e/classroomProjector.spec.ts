@@ -22,7 +22,9 @@ test.beforeAll(async () => {
   const dist = process.env.E2E_DIST ?? join(ROOT, 'dist');
   if (!existsSync(join(dist, 'host.html'))) throw new Error('dist/host.html is missing: run `npx vite build` first');
   // Every trainee here joins from this machine's one address: a join budget for the whole spec (ten-trainee classes twice per language).
-  server = await serve({ port: PORT, host: '127.0.0.1', db: join(mkdtempSync(join(tmpdir(), 'dojo-e2e-')), 'dojo.db'), dist, quiet: true, joinBurst: 200 });
+  // On every address, as `npm start` listens in a classroom: the lobby's QR code and link are the LAN address's
+  // (listening on loopback only, the lobby shows why phones cannot join instead: the last test here).
+  server = await serve({ port: PORT, host: '0.0.0.0', db: join(mkdtempSync(join(tmpdir(), 'dojo-e2e-')), 'dojo.db'), dist, quiet: true, joinBurst: 200 });
 });
 test.afterAll(async () => {
   for (const s of sockets) s.disconnect();
@@ -78,6 +80,18 @@ const TEN = {
   'zh-CN': ['小安', '老包', '陈晨', '欧阳娜娜', '王小明', '李', '张伟', '刘德华', '司马相如', '钱多多'],
 } as const;
 
+/** Px scrolled in the page, the vote screen and its two columns (none when the vote screen fits). */
+const voteScrolled = (page: Page) =>
+  page.evaluate(() =>
+    Object.fromEntries(
+      (['html', '.vote', '.vote-stage', '.vote-side'] as const).map((sel) => {
+        const e = sel === 'html' ? document.scrollingElement! : document.querySelector(sel)!;
+        return [sel, Math.max(0, e.scrollHeight - e.clientHeight)];
+      }),
+    ),
+  );
+const VOTE_UNSCROLLED = { html: 0, '.vote': 0, '.vote-stage': 0, '.vote-side': 0 };
+
 /** The element is whole on the screen and nothing covers its middle (it takes a click as it is). */
 async function pressableInView(page: Page, selector: string): Promise<void> {
   // Measured in one task of the page (a push may rebuild the screen between two steps), polled while it is absent.
@@ -99,6 +113,29 @@ async function pressableInView(page: Page, selector: string): Promise<void> {
  */
 async function bottomOf(page: Page, selector: string): Promise<number | null> {
   return page.evaluate((sel) => document.querySelector(sel)?.getBoundingClientRect().bottom ?? null, selector);
+}
+
+/**
+ * The next scenario's lobby on one screen (play-test: the leaderboard under the fold): the leaderboard's every row
+ * above Start's bar, the QR still large, Start on the screen, nothing to scroll.
+ */
+async function leaderboardInLobby(page: Page): Promise<void> {
+  const fit = await page.evaluate(() => {
+    const foot = document.querySelector('.lobby-actions')!.getBoundingClientRect().top;
+    const rows = [...document.querySelectorAll('.lobby .leaderboard caption, .lobby .leaderboard tr')].map((e) => e.getBoundingClientRect());
+    return {
+      below: rows.filter((r) => r.bottom > foot + 1 || r.top < 0).length,
+      lastRow: Math.round(Math.max(...rows.map((r) => r.bottom))),
+      foot: Math.round(foot),
+      scroll: document.scrollingElement!.scrollHeight - window.innerHeight,
+      qr: document.querySelector('.lobby .qr')!.getBoundingClientRect().width,
+    };
+  });
+  expect(fit.below, `leaderboard rows under Start's bar or off the screen: ${JSON.stringify(fit)}`).toBe(0);
+  expect(fit.scroll, 'px to scroll in the next lobby').toBeLessThanOrEqual(0);
+  expect(fit.qr, 'the QR').toBeGreaterThanOrEqual(0.3 * 1080);
+  expect(await smallestText(page, '.lobby .leaderboard')).toBeGreaterThanOrEqual(28);
+  await pressableInView(page, '[data-key="start"]');
 }
 
 /** How many keydown listeners the document holds (Chromium's DevTools protocol). */
@@ -212,6 +249,12 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await expect(page.locator('.debrief')).toBeVisible();
     expect(await smallestText(page, '.debrief')).toBeGreaterThanOrEqual(24);
     await shoot(page, browser, 'vote-debrief');
+    // The next scenario with the same class: the class's score per scenario on the lobby's one screen.
+    await page.locator('#next-scenario').selectOption('door-bump');
+    await page.locator('#next-scenario').press('Enter');
+    await expect(page.locator('.lobby .leaderboard tbody tr')).toHaveCount(1);
+    await shoot(page, browser, 'leaderboard-vote');
+    await leaderboardInLobby(page);
     check();
     await context.close();
   });
@@ -305,16 +348,8 @@ for (const lang of ['en', 'zh-CN'] as const) {
         await page.setViewportSize(size);
         // Nothing scrolls: the page, the vote screen and its columns (fitted on the next frame after a resize; the
         // screenshot first, to look at when it fails).
-        const scrolled = () =>
-          page.evaluate(() =>
-            Object.fromEntries(
-              (['html', '.vote', '.vote-stage', '.vote-side'] as const).map((sel) => {
-                const e = sel === 'html' ? document.scrollingElement! : document.querySelector(sel)!;
-                return [sel, Math.max(0, e.scrollHeight - e.clientHeight)];
-              }),
-            ),
-          );
-        const none = { html: 0, '.vote': 0, '.vote-stage': 0, '.vote-side': 0 };
+        const scrolled = () => voteScrolled(page);
+        const none = VOTE_UNSCROLLED;
         await expect.poll(scrolled).toEqual(none).catch(() => undefined);
         await shoot(page, browser, `vote-longest${replies > 1 ? replies : ''}-revealed-${size.width}`);
         expect(await scrolled(), `${size.width}×${size.height}: px scrolled after Reveal`).toEqual(none);
@@ -358,6 +393,78 @@ for (const lang of ['en', 'zh-CN'] as const) {
     });
   }
 
+  test(`the live split of the longest five-reply round (${lang}): at 1920×1080 and 1280×720 every reply's bar and count whole in its column, nothing scrolls`, async ({ browser }) => {
+    test.setTimeout(180_000);
+    const longest = longestRound(lang, 5);
+    const { page, check, context } = await hostPage(browser, lang);
+    await page.locator(`input[name="scenario"][value="${longest.scenario}"]`).check();
+    await page.locator('input[name="mode"][value="vote"]').check();
+    await page.locator('[data-key="create"]').click();
+    const code = (await page.locator('.room-code').getAttribute('data-code'))!;
+    const ts = await Promise.all((lang === 'en' ? ['Ann', 'Bo', 'Cy', 'Dominika'] : ['小安', '老包', '陈晨', '欧阳娜娜']).map((n) => trainee(code, n)));
+    await expect(page.locator('.lobby-people .person')).toHaveCount(4);
+    // The trainer shows the split live (room controls), and the vote does not close itself once all have voted.
+    await page.locator('.room-controls-summary').click();
+    await page.locator('[data-key="setting-showLive"]').click();
+    await expect(page.locator('[data-key="setting-showLive"]')).toHaveAttribute('aria-pressed', 'true');
+    await page.locator('[data-key="setting-autoClose"]').click();
+    await expect(page.locator('[data-key="setting-autoClose"]')).toHaveAttribute('aria-pressed', 'false');
+    await page.locator('[data-key="start"]').click();
+    let seq = 0;
+    const now = async () => {
+      const a = (await ts[0]!.s.timeout(20_000).emitWithAck('trainee.attach', { code, token: ts[0]!.r.token })) as { view: { vote: { now: { turn: number; node: string; choices: { choice: number }[] } } } };
+      return a.view.vote.now;
+    };
+    for (const step of longest.route) {
+      await expect(page.locator('.round-state[data-status="open"]')).toBeVisible();
+      const at = await now();
+      expect(at.node, 'the route through the scenario').toBe(step.node);
+      seq++;
+      for (const t of ts) await t.s.timeout(20_000).emitWithAck('trainee.vote', { code, token: t.r.token, turn: at.turn, choice: step.choice, seq });
+      await page.locator('[data-key="close"]').click();
+      await page.locator('[data-key="continue"]').click();
+      await expect.poll(async () => (await now()).turn).toBe(at.turn + 1);
+    }
+    await expect(page.locator('.round-state[data-status="open"]')).toBeVisible();
+    const at = await now();
+    expect(at.node).toBe(longest.node);
+    expect(at.choices.length).toBe(5);
+    // A split class, the last reply on offer among the votes: 2, 1, and 1 for reply 5.
+    seq++;
+    const picks = [at.choices[0]!.choice, at.choices[0]!.choice, at.choices[2]!.choice, at.choices[4]!.choice];
+    for (const [i, t] of ts.entries()) await t.s.timeout(20_000).emitWithAck('trainee.vote', { code, token: t.r.token, turn: at.turn, choice: picks[i]!, seq });
+    await expect(page.locator('.round-tally')).toHaveAttribute('data-voters', '4');
+    await expect(page.locator('.vote .option-live')).toHaveCount(5);
+    for (const size of [
+      { width: 1920, height: 1080 },
+      { width: 1280, height: 720 },
+    ]) {
+      await page.setViewportSize(size);
+      const scrolled = () => voteScrolled(page);
+      const none = VOTE_UNSCROLLED;
+      await expect.poll(scrolled).toEqual(none).catch(() => undefined);
+      await shoot(page, browser, `vote-live5-${size.width}`);
+      expect(await scrolled(), `${size.width}×${size.height}: px scrolled with the live split`).toEqual(none);
+      // Every reply's bar and count: whole, inside the replies' column, above the controls, and reading its votes.
+      const bars = await page.evaluate(() => {
+        const side = document.querySelector('.vote .vote-side')!.getBoundingClientRect();
+        const foot = document.querySelector('.vote .controls')!.getBoundingClientRect().top;
+        return [...document.querySelectorAll('.vote .option')].map((li) => {
+          const parts = [...li.querySelectorAll('.option-live .bar-track, .option-live .bar-label')].map((e) => e.getBoundingClientRect());
+          const out = parts.flatMap((r) => [r.top < side.top - 1 ? `top ${r.top} < ${side.top}` : '', r.bottom > Math.min(side.bottom, foot) + 1 ? `bottom ${r.bottom} > ${Math.min(side.bottom, foot)}` : '', r.right > side.right + 1 ? `right ${r.right} > ${side.right}` : '', r.width < 1 ? 'no width' : ''].filter(Boolean));
+          return { label: li.querySelector('.option-live .bar-label')?.textContent ?? '', parts: parts.length, out };
+        });
+      });
+      expect(bars.map((b) => b.parts), `${size.width}×${size.height}: a bar and a count for each reply`).toEqual([2, 2, 2, 2, 2]);
+      expect(bars.map((b) => b.out), `${size.width}×${size.height}: the bars and counts cut off`).toEqual([[], [], [], [], []]);
+      expect(bars[4]!.label, 'reply 5 reads its one vote').toMatch(/25\s?%/);
+      // Readable from the back: ≥ 28 px at 1080p (0.85rem), the same share of the screen at 720p.
+      expect(await smallestText(page, '.vote .stage-line, .vote .option-text, .vote .option-live')).toBeGreaterThanOrEqual(size.height === 1080 ? 28 : 18.5);
+    }
+    check();
+    await context.close();
+  });
+
   test(`everyone plays on the projector (${lang}): the board, heat map and results ≥ 28 px; the next scenario shows the leaderboard`, async ({ browser }) => {
     const { page, check, context } = await hostPage(browser, lang);
     await page.locator('input[name="scenario"][value="broadband-outage"]').check();
@@ -375,10 +482,19 @@ for (const lang of ['en', 'zh-CN'] as const) {
     }
     await expect(page.locator('.heat-wrap li, .heat-wrap tr').first()).toBeVisible();
     expect(await smallestText(page, '.board .table-wrap, .heat-wrap')).toBeGreaterThanOrEqual(28);
+    // The running score says what it is (play-test: a bare number): its heading names it and points at a note
+    // under the table, on the screen, that tells its scale.
+    const scoreHead = page.locator('.board-table thead th[aria-describedby="board-score-note"]');
+    await expect(scoreHead).toHaveText(lang === 'en' ? 'Avg score' : '平均每轮得分');
+    await expect(page.locator('#board-score-note')).toContainText(lang === 'en' ? '100 = the best reply on offer' : '100 = 每轮都选了当时最佳的回答');
+    expect(await bottomOf(page, '#board-score-note')).toBeLessThanOrEqual(1080);
     await shoot(page, browser, 'board');
     await page.locator('[data-key="end-round"]').click();
     await page.locator('[data-key="end-round"]').click();
     await expect(page.locator('.board-after')).not.toBeEmpty();
+    // The ranking's numbers are points of 100, the unfinished ones so far, as the note under its heading says.
+    await expect(page.locator('.ranking-note')).toContainText(lang === 'en' ? 'Points of 100' : '满分 100');
+    for (const score of await page.locator('.ranking .rank-score').allTextContents()) expect(score).toMatch(lang === 'en' ? /^\d+ pts (so far|·)/ : /\d+ 分/);
     expect(await smallestText(page, '.board-after, .board .table-wrap, .heat-wrap')).toBeGreaterThanOrEqual(28);
     await shoot(page, browser, 'results');
     await page.locator('#next-scenario').selectOption('door-bump');
@@ -386,6 +502,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await expect(page.locator('.leaderboard tbody tr')).toHaveCount(3);
     expect(await smallestText(page, '.leaderboard')).toBeGreaterThanOrEqual(28);
     await shoot(page, browser, 'leaderboard');
+    await leaderboardInLobby(page);
     check();
     await context.close();
   });
@@ -454,6 +571,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
       expect(await bottomOf(page, sel), sel).toBeLessThanOrEqual(1080);
     }
     await pressableInView(page, '[data-key="end-round"]');
+    expect(await bottomOf(page, '#board-score-note'), 'the note on the running score').toBeLessThanOrEqual(1080);
     await shoot(page, browser, 'board-ten');
     // Three turns more, each trainee a different reply: the heat map grows past what a screen holds and shows the
     // principles that came up for the most trainees, saying how many more the end of the round will show.
@@ -480,6 +598,13 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await expect(page.locator('.board-after')).not.toBeEmpty();
     await expect(page.locator('.heat-more')).toHaveCount(0);
     expect(await page.locator('.heat-wrap li').count()).toBeGreaterThan(10);
+    // The next scenario with the same ten: their leaderboard on the lobby's one screen.
+    await page.locator('#next-scenario').selectOption('door-bump');
+    await page.locator('#next-scenario').press('Enter');
+    await expect(page.locator('.leaderboard tbody tr')).toHaveCount(10);
+    await expect(page.locator('.lobby-people .person')).toHaveCount(10);
+    await shoot(page, browser, 'leaderboard-ten');
+    await leaderboardInLobby(page);
     check();
     await context.close();
   });
@@ -554,3 +679,36 @@ test('New session over a live class vote asks once more, and the second click st
   check();
   await context.close();
 });
+
+for (const lang of ['en', 'zh-CN'] as const) {
+  test(`a server on loopback only (${lang}): the lobby says phones cannot reach it and how to start it, no QR code to scan in vain, on one screen`, async ({ browser }) => {
+    // A server of its own on 127.0.0.1 (as `node bin/serve.mjs --host 127.0.0.1`).
+    const port = Number(process.env.E2E_PROJECTOR_LOOPBACK_PORT ?? 4337);
+    const local = await serve({ port, host: '127.0.0.1', db: join(mkdtempSync(join(tmpdir(), 'dojo-e2e-')), 'dojo.db'), dist: process.env.E2E_DIST ?? join(ROOT, 'dist'), quiet: true });
+    try {
+      const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}`, reducedMotion: 'reduce', viewport: { width: 1920, height: 1080 }, locale: lang });
+      const page = await context.newPage();
+      const check = watchErrors(page);
+      await page.goto('/host');
+      await page.locator('input[name="scenario"][value="broadband-outage"]').check();
+      await page.locator('input[name="mode"][value="vote"]').check();
+      await page.locator('[data-key="create"]').click();
+      const code = (await page.locator('.room-code').getAttribute('data-code'))!;
+      // The link is the loopback address the server listens on (not a LAN address it does not), and it says so.
+      expect(await page.locator('.join-link a').getAttribute('href')).toBe(`http://127.0.0.1:${port}/join?code=${code}`);
+      const note = page.locator('.hint--unreachable');
+      await expect(note).toContainText(lang === 'en' ? "Phones can't reach this server" : '学员的手机连不上这台服务器');
+      await expect(note).toContainText('npm start');
+      await expect(note).toContainText('--host 0.0.0.0');
+      await expect(page.locator('canvas.qr')).toHaveCount(0);
+      expect(await smallestText(page, '.lobby')).toBeGreaterThanOrEqual(28);
+      expect(await page.evaluate(() => document.scrollingElement!.scrollHeight - window.innerHeight), 'px to scroll').toBeLessThanOrEqual(0);
+      expect(await bottomOf(page, '.hint--unreachable')).toBeLessThanOrEqual(1080);
+      await shoot(page, browser, 'lobby-loopback');
+      check();
+      await context.close();
+    } finally {
+      await local.close();
+    }
+  });
+}

@@ -57,7 +57,12 @@ export class BoardScreen implements HostScreen {
     const done = solo.rows.filter((r) => r.done).length;
     this.counts.textContent = t('board.counts', { count: solo.rows.length, done });
     const online = new Map(view.participants.map((p) => [p.id, p.online]));
-    fill(this.table, solo.rows.length ? boardTable(solo.rows, online, ended, view.settings.ownWords ? view.principles : undefined) : el('p', { class: 'muted' }, t('board.empty')));
+    fill(
+      this.table,
+      solo.rows.length
+        ? [boardTable(solo.rows, online, ended, view.settings.ownWords ? view.principles : undefined), el('p', { class: 'board-note', attrs: { id: 'board-score-note' } }, t('board.scoreNote'))]
+        : el('p', { class: 'muted' }, t('board.empty')),
+    );
     fill(this.heat, el('h2', null, t('board.heat')), solo.heat.length ? heatMap(view, solo.heat, ended ? undefined : HEAT_LIVE_MAX) : el('p', { class: 'muted' }, t('board.heatEmpty')));
     fill(this.after, ended ? [ranking(solo.ranking), mistakes(view, solo.mistakes)] : null);
     this.endButton.hidden = ended;
@@ -73,11 +78,12 @@ export class BoardScreen implements HostScreen {
 
 /** `typed`: own words — a column with the principles found in each trainee's last typed reply (named from these). */
 function boardTable(rows: BoardRow[], online: Map<string, boolean>, ended: boolean, typed?: HostView['principles']): HTMLElement {
-  const head: [string, boolean][] = [
+  // The running score's heading points at the note under the table that says what it is.
+  const head: [string, boolean, string?][] = [
     [t('board.name'), false],
     [t('board.turns'), true],
     [t('board.mood'), false],
-    [t('board.score'), true],
+    [t('board.score'), true, 'board-score-note'],
     ...(typed ? [[t('board.found'), false] as [string, boolean]] : []),
     [t('board.status'), false],
   ];
@@ -85,7 +91,7 @@ function boardTable(rows: BoardRow[], online: Map<string, boolean>, ended: boole
     'table',
     { class: 'table board-table' },
     el('caption', { class: 'visually-hidden' }, t('board.heading')),
-    el('thead', null, el('tr', null, head.map(([h, num]) => el('th', { class: num ? 'num' : undefined, attrs: { scope: 'col' } }, h)))),
+    el('thead', null, el('tr', null, head.map(([h, num, note]) => el('th', { class: num ? 'num' : undefined, attrs: { scope: 'col', ...(note ? { 'aria-describedby': note } : {}) } }, h)))),
     el(
       'tbody',
       null,
@@ -201,6 +207,7 @@ function ranking(rows: BoardRow[]): HTMLElement {
     'section',
     { class: 'ranking' },
     el('h2', null, t('board.ranking')),
+    el('p', { class: 'ranking-note' }, t('board.rankingNote')),
     el(
       'ol',
       { class: 'ranking-list' },
@@ -210,7 +217,7 @@ function ranking(rows: BoardRow[]): HTMLElement {
           { class: places[i]! <= 3 ? 'rank rank--top' : 'rank' },
           el('span', { class: 'rank-n' }, places[i]!),
           el('span', { class: 'person-name' }, r.name),
-          el('span', { class: 'rank-score' }, r.done ? `${r.overall} · ${r.grade}` : t('board.soFar', { n: r.standing })),
+          el('span', { class: 'rank-score' }, r.done ? t('board.final', { n: r.overall, grade: r.grade }) : t('board.soFar', { n: r.standing })),
           r.outcome ? el('span', { class: 'rank-outcome' }, tg(`outcomes.${r.outcome}`)) : null,
         ),
       ),

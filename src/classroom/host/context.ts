@@ -13,6 +13,8 @@ export interface HostContext {
   joinUrl(code: string): string;
   /** Whether the join link still says localhost (phones cannot use it). */
   joinIsLocal(): boolean;
+  /** Whether the server listens on loopback only (no phone can reach it, whatever the link says). */
+  joinUnreachable(): boolean;
   /** The scenarios the server can host (for the next scenario of a session). */
   scenarios(): ScenarioInfo[];
   /** Leave this room's screen for the start screen (the room stays open). */

@@ -40,9 +40,18 @@ export class LobbyScreen implements HostScreen {
         el('p', { class: 'room-code', attrs: { 'aria-labelledby': 'code-label', 'data-code': view.code } }, el('span', { attrs: { 'aria-hidden': 'true' } }, view.code), el('span', { class: 'visually-hidden' }, view.code.split('').join(' '))),
         el('p', { class: 'code-label' }, t('lobby.link')),
         el('p', { class: 'join-link' }, el('a', { attrs: { href: url, target: '_blank', rel: 'noopener' } }, shownUrl)),
-        ctx.joinIsLocal() ? el('p', { class: 'hint hint--warn' }, t('lobby.localHint')) : null,
+        ctx.joinIsLocal() && !ctx.joinUnreachable() ? el('p', { class: 'hint hint--warn' }, t('lobby.localHint')) : null,
       ),
-      el('div', { class: 'lobby-qr' }, qrCanvas(url, t('lobby.qrLabel', { url })), el('p', { class: 'qr-caption' }, t('lobby.scan'))),
+      // Listening on loopback only (`--host 127.0.0.1`): no phone reaches the server, so no QR code to scan in vain;
+      // in its place, what to do about it.
+      ctx.joinUnreachable()
+        ? el(
+            'div',
+            { class: 'lobby-qr hint hint--warn hint--unreachable', attrs: { role: 'note' } },
+            el('p', { class: 'unreachable-title' }, t('lobby.unreachableTitle')),
+            el('p', null, t('lobby.unreachable'), ' ', el('code', null, 'npm start'), ' ', t('lobby.unreachableOr'), ' ', el('code', null, '--host 0.0.0.0'), t('lobby.unreachableEnd')),
+          )
+        : el('div', { class: 'lobby-qr' }, qrCanvas(url, t('lobby.qrLabel', { url })), el('p', { class: 'qr-caption' }, t('lobby.scan'))),
       el('div', { class: 'lobby-people' }, this.count, this.list, this.controls.root),
       this.series,
       this.actions,
@@ -58,6 +67,8 @@ export class LobbyScreen implements HostScreen {
     fill(this.list, n ? people(list, peopleActions(this.ctx)) : el('p', { class: 'muted waiting' }, t('lobby.nobody')));
     this.controls.update(view);
     fill(this.series, view.series ? seriesPanel(this.ctx, view, false) : null);
+    // The next scenario's lobby: the running leaderboard gets a column of its own beside the join card (classroom.css).
+    this.root.classList.toggle('lobby--series', !!view.series);
     if (n !== this.joined && this.joined >= 0 && n > this.joined) announce(t('lobby.joinedNow', { name: view.participants.at(-1)?.name ?? '', count: n - waiting }));
     this.joined = n;
     fill(

@@ -49,6 +49,7 @@ class HostApp implements HostContext {
   private viewAt = 0;
   private library?: ScenarioInfo[];
   private joinBase?: string;
+  private loopbackOnly = false;
   private rooms?: RoomSummary[];
   private pending = false;
   private awaitingView = false;
@@ -97,6 +98,10 @@ class HostApp implements HostContext {
 
   joinIsLocal(): boolean {
     return !this.joinBase && /^(localhost|127(\.\d+){3}|\[::1\])$/.test(location.hostname);
+  }
+
+  joinUnreachable(): boolean {
+    return this.loopbackOnly;
   }
 
   async act(action: HostAction): Promise<boolean> {
@@ -168,7 +173,7 @@ class HostApp implements HostContext {
   }
 
   private async loadLibrary(quiet = false): Promise<void> {
-    const r = await this.conn.request<{ scenarios: ScenarioInfo[]; joinBase?: string }>('library.list', { key: this.trainer });
+    const r = await this.conn.request<{ scenarios: ScenarioInfo[]; joinBase?: string; loopbackOnly?: boolean }>('library.list', { key: this.trainer });
     if (!r.ok) {
       if (quiet) return;
       if (r.error === 'not-trainer') this.page = 'denied';
@@ -176,9 +181,10 @@ class HostApp implements HostContext {
       this.render();
       return;
     }
-    const baseChanged = r.joinBase !== this.joinBase;
+    const baseChanged = r.joinBase !== this.joinBase || !!r.loopbackOnly !== this.loopbackOnly;
     this.library = r.scenarios;
     this.joinBase = r.joinBase;
+    this.loopbackOnly = !!r.loopbackOnly;
     if (this.page === 'loading') this.page = 'start';
     if (baseChanged && this.screens.kind === 'lobby') this.screens.reset();
     this.render();
