@@ -18,8 +18,9 @@ const title = (n: string, locale: Locale) => SOURCE_TITLES[n]?.[locale];
 /** The text with every file-number citation replaced by the document's title in this language. */
 export function readableSources(text: string, locale: Locale): string {
   // "file 000", "File 000", "files 001", "文件000", "文件 000", or a bare "003" standing as a citation
-  // ("(003)", "(004“…", "002 谈吐礼仪", "002; 000 No. 3"): never part of a longer number or word.
-  return text.replace(/(?<![\w.])(?:[Ff]iles? |文件\s?)?(00[0-4])(?!\w|\.\d)( (?=[\u4e00-\u9fff]))?/g, (m, n: string, space: string | undefined) => {
+  // ("(003)", "(004“…", "002 谈吐礼仪", "002; 000 No. 3"), or "004号文件" (the words go with the
+  // number: "《投诉是桥梁》号文件" said nothing): never part of a longer number or word.
+  return text.replace(/(?<![\w.])(?:[Ff]iles? |文件\s?)?(00[0-4])(?:号文件|(?!\w|\.\d))( (?=[\u4e00-\u9fff]))?/g, (m, n: string, space: string | undefined) => {
     const t = title(n, locale);
     if (!t) return m;
     // In Chinese the title's own brackets set it apart: no space before the item that follows.

@@ -14,6 +14,8 @@ describe('readableSources', () => {
     expect(readableSources('来有迎声(003麦当劳)', 'zh-CN')).toBe('来有迎声(《服务之弊》麦当劳)');
     expect(readableSources('(004: only 4% complain)', 'en')).toBe('(the complaints lecture: only 4% complain)');
     expect(readableSources('File 002 §3 and files 001', 'en')).toBe('The service standard §3 and the service course');
+    // The play-test: "004号文件说" was shown as "《投诉是桥梁》号文件说".
+    expect(readableSources('这正是004号文件说的(000号文件第4条)', 'zh-CN')).toBe('这正是《投诉是桥梁》说的(《服务礼仪》第4条)');
   });
   it('leaves other numbers alone', () => {
     expect(readableSources('Order 0041 (005 boxes), file 009', 'en')).toBe('Order 0041 (005 boxes), file 009');
@@ -27,7 +29,7 @@ describe('readableSources', () => {
         for (const r of [...node.choices, ...(node.onTimeout ? [node.onTimeout] : [])])
           for (const locale of ['zh-CN', 'en'] as const) {
             const shown = readableSources(pick(r.feedback, locale), locale);
-            if (/\bfiles? 00\d|文件\s?00\d|[((]\s?00\d/i.test(shown)) left.push(`${f} ${node.id}: ${shown.slice(0, 120)}`);
+            if (/\bfiles? 00\d|文件\s?00\d|[((]\s?00\d|》号文件/i.test(shown)) left.push(`${f} ${node.id}: ${shown.slice(0, 120)}`);
           }
     }
     expect(left).toEqual([]);
